@@ -1,0 +1,44 @@
+// Generates the JSON Schemas shipped in schema/ from the zod schemas (run after tsc, by `npm run build`).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const { meetingSchema } = await import('../dist/core/meeting/schema.js');
+const { minutesSchema, actionsLogSchema } = await import('../dist/core/minutes/schema.js');
+
+const outDir = new URL('../schema/', import.meta.url);
+mkdirSync(outDir, { recursive: true });
+
+function toJson(schema, id) {
+  const json = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const meta = z.globalRegistry.get(ctx.zodSchema);
+      if (meta?.jsonSchema) {
+        for (const k of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[k];
+        Object.assign(ctx.jsonSchema, meta.jsonSchema);
+      }
+    },
+  });
+  delete json.jsonSchema;
+  return { $id: id, ...json };
+}
+
+let changed = 0;
+for (const [name, schema] of [
+  ['meeting.schema.json', meetingSchema],
+  ['minutes.schema.json', minutesSchema],
+  ['actions.schema.json', actionsLogSchema],
+]) {
+  const text = `${JSON.stringify(toJson(schema, `salesmeet/${name}`), null, 2)}\n`;
+  const file = new URL(name, outDir);
+  let old = '';
+  try {
+    old = readFileSync(file, 'utf8');
+  } catch {}
+  if (old !== text) {
+    writeFileSync(file, text);
+    changed++;
+  }
+}
+if (changed) process.stderr.write(`schema/: ${changed} file(s) updated\n`);

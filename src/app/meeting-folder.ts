@@ -1,0 +1,113 @@
+import { stat } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
+import type { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
+import { actionsLogSchema, type ActionsLog, type Minutes, minutesSchema } from '../core/minutes/schema.js';
+import { validate } from '../core/validate.js';
+import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
+
+const m = defineMessages({
+  en: {
+    invalid: '{file} is not valid: {count} problem(s)',
+    noFolder: 'meeting folder not found',
+    noFolderHint: 'create one with `salesmeet init {dir}`',
+    notFolder: 'expected a meeting folder, found a file',
+    notFolderHint: 'pass the folder that holds meeting.yaml',
+    noMeeting: 'no meeting.yaml in this folder',
+  },
+  'zh-CN': {
+    invalid: '{file} 校验未通过：{count} 个问题',
+    noFolder: '找不到会议文件夹',
+    noFolderHint: '可用 `salesmeet init {dir}` 创建',
+    notFolder: '应为会议文件夹，实际是文件',
+    notFolderHint: '请传入包含 meeting.yaml 的文件夹',
+    noMeeting: '此文件夹中没有 meeting.yaml',
+  },
+  'zh-TW': {
+    invalid: '{file} 驗證未通過：{count} 個問題',
+    noFolder: '找不到會議資料夾',
+    noFolderHint: '可用 `salesmeet init {dir}` 建立',
+    notFolder: '應為會議資料夾，實際是檔案',
+    notFolderHint: '請傳入包含 meeting.yaml 的資料夾',
+    noMeeting: '此資料夾中沒有 meeting.yaml',
+  },
+});
+
+export const MEETING_FILE = 'meeting.yaml';
+export const MINUTES_FILE = 'minutes.yaml';
+export const ACTIONS_FILE = 'actions.yaml';
+
+/** A YAML file that passed its schema, with the positions of its values. */
+export interface Checked<T> {
+  value: T;
+  loaded: LoadedYaml;
+}
+
+export interface MeetingFolder {
+  dir: string;
+  /** The folder's name: the meeting's id in action ids (`2026-h1-review#3`). */
+  id: string;
+  /** Paths as shown to the user (relative to the working directory). */
+  display: (file: string) => string;
+  meeting: Checked<Meeting>;
+  minutes?: Checked<Minutes>;
+  actions?: Checked<ActionsLog>;
+}
+
+export async function loadChecked<S extends z.ZodType>(schema: S, path: string, display: string): Promise<Checked<z.output<S>>> {
+  const loaded = await loadYamlFile(path, display);
+  const result = validate(schema, loaded.data, display, loaded.positionOf);
+  if (!result.ok) {
+    throw new InputError('schema.invalid', m.invalid({ file: display, count: result.problems.length }), {
+      problems: result.problems,
+    });
+  }
+  return { value: result.value, loaded };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves and checks the folder argument of a command (default: the working directory). */
+export async function resolveMeetingDir(dirArg: string | undefined, cwd: string): Promise<string> {
+  const dir = resolve(cwd, dirArg ?? '.');
+  const shown = relative(cwd, dir) || '.';
+  let st: Awaited<ReturnType<typeof stat>>;
+  try {
+    st = await stat(dir);
+  } catch {
+    throw new InputError('folder.notFound', m.noFolder(), { location: { file: shown }, hint: m.noFolderHint({ dir: shown }) });
+  }
+  if (!st.isDirectory()) {
+    throw new InputError('folder.notFolder', m.notFolder(), { location: { file: shown }, hint: m.notFolderHint() });
+  }
+  if (!(await isFile(join(dir, MEETING_FILE)))) {
+    throw new InputError('folder.noMeeting', m.noMeeting(), { location: { file: shown }, hint: m.noFolderHint({ dir: shown }) });
+  }
+  return dir;
+}
+
+/**
+ * Loads a meeting folder: meeting.yaml (required), minutes.yaml and actions.yaml (when present), each checked
+ * against its schema. Any schema problem is an InputError (exit 3) listing every problem with its position.
+ */
+export async function loadMeetingFolder(dirArg: string | undefined, cwd: string): Promise<MeetingFolder> {
+  const dir = await resolveMeetingDir(dirArg, cwd);
+  const display = (file: string) => relative(cwd, join(dir, file)) || file;
+  const meeting = await loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE));
+  const folder: MeetingFolder = { dir, id: basename(dir), display, meeting };
+  if (await isFile(join(dir, MINUTES_FILE))) {
+    folder.minutes = await loadChecked(minutesSchema, join(dir, MINUTES_FILE), display(MINUTES_FILE));
+  }
+  if (await isFile(join(dir, ACTIONS_FILE))) {
+    folder.actions = await loadChecked(actionsLogSchema, join(dir, ACTIONS_FILE), display(ACTIONS_FILE));
+  }
+  return folder;
+}

@@ -1,0 +1,98 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { type Lang, isLang, systemLang } from '../core/i18n/lang.js';
+import type { Text } from '../core/i18n/messages.js';
+import { colorLevel } from './color.js';
+
+/** Options every command understands (declared once in program.ts). */
+export interface GlobalOptions {
+  lang?: string;
+  verbose?: boolean;
+  color?: boolean;
+  yes?: boolean;
+  input?: boolean;
+  json?: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+export interface Streams {
+  stdin: NodeJS.ReadStream | { isTTY?: boolean };
+  stdout: { isTTY?: boolean; write(s: string): unknown; columns?: number };
+  stderr: { isTTY?: boolean; write(s: string): unknown; columns?: number };
+}
+
+/** What a command's action gets: the terminal, decided once. */
+export interface Context {
+  /** The language chosen on the command line or by the system; a meeting's `lang` may refine it via `langFor`. */
+  lang: Lang;
+  langExplicit: boolean;
+  verbose: boolean;
+  json: boolean;
+  dryRun: boolean;
+  force: boolean;
+  /** Prompts are allowed: stdin and stdout are TTYs and neither --yes, --no-input nor CI is set. */
+  interactive: boolean;
+  yes: boolean;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+  out: ChalkInstance;
+  err: ChalkInstance;
+  streams: Streams;
+  /** The language for a meeting: --lang, else the meeting's `lang`, else the system's. */
+  langFor(meetingLang?: string): Lang;
+  /** Writes a result line to stdout. */
+  print(s: string): void;
+  /** Writes a message line to stderr. */
+  info(s: string | Text): void;
+  warn(s: string | Text): void;
+  /** A line on stderr shown only with --verbose. */
+  debug(s: string): void;
+}
+
+export function createContext(opts: GlobalOptions, streams: Streams, env: NodeJS.ProcessEnv, cwd: string): Context {
+  const explicit = opts.lang !== undefined && isLang(opts.lang);
+  const envLang = env.SALESMEET_LANG !== undefined && isLang(env.SALESMEET_LANG) ? env.SALESMEET_LANG : undefined;
+  const lang: Lang = explicit ? (opts.lang as Lang) : (envLang ?? systemLang(env));
+  const out = new Chalk({ level: colorLevel(streams.stdout, env, opts.color) });
+  const err = new Chalk({ level: colorLevel(streams.stderr, env, opts.color) });
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
+  const interactive =
+    Boolean(streams.stdin.isTTY) && Boolean(streams.stdout.isTTY) && !opts.yes && opts.input !== false && !ci;
+  const ctx: Context = {
+    lang,
+    langExplicit: explicit || envLang !== undefined,
+    verbose: Boolean(opts.verbose),
+    json: Boolean(opts.json),
+    dryRun: Boolean(opts.dryRun),
+    force: Boolean(opts.force),
+    interactive,
+    yes: Boolean(opts.yes),
+    cwd,
+    env,
+    now: () => (env.SALESMEET_NOW ? new Date(env.SALESMEET_NOW) : new Date()),
+    out,
+    err,
+    streams,
+    langFor(meetingLang) {
+      if (ctx.langExplicit) return ctx.lang;
+      return meetingLang !== undefined && isLang(meetingLang) ? meetingLang : ctx.lang;
+    },
+    print(s) {
+      streams.stdout.write(`${s}\n`);
+    },
+    info(s) {
+      streams.stderr.write(`${typeof s === 'string' ? s : s(ctx.lang)}\n`);
+    },
+    warn(s) {
+      const text = typeof s === 'string' ? s : s(ctx.lang);
+      streams.stderr.write(`${err.yellow(warnWord[ctx.lang])}${text}\n`);
+    },
+    debug(s) {
+      if (ctx.verbose) streams.stderr.write(`${err.dim(s)}\n`);
+    },
+  };
+  return ctx;
+}
+
+const warnWord: Record<Lang, string> = { 'zh-CN': '提示：', 'zh-TW': '提示：', en: 'warning: ' };

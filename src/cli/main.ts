@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { EXIT } from '../core/errors.js';
+import { isLang, type Lang, systemLang } from '../core/i18n/lang.js';
+import { type Context, createContext, type Streams } from './context.js';
+import type { Loader } from './commands/types.js';
+import { handleError } from './handle-error.js';
+import { buildProgram } from './program.js';
+
+/** The language for help and early errors, before commander has parsed anything. */
+function peekLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (isLang(v)) return v;
+  }
+  if (isLang(env.SALESMEET_LANG)) return env.SALESMEET_LANG;
+  return systemLang(env);
+}
+
+/** Runs the CLI and returns the exit code; the one place where exit codes are decided. */
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+  streams: Streams = process,
+  cwd: string = process.cwd(),
+): Promise<number> {
+  const lang = peekLang(argv, env);
+  let ctx: Context | undefined;
+  let exitCode: number = EXIT.ok;
+  let commandName: string | undefined;
+
+  const run = (loader: Loader) => async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    commandName = command.name();
+    const opts = command.optsWithGlobals();
+    if (opts.lang !== undefined && !isLang(opts.lang)) {
+      const { UsageError } = await import('../core/errors.js');
+      throw new UsageError('usage.lang', `--lang: expected zh-CN, zh-TW or en, found "${String(opts.lang)}"`);
+    }
+    ctx = createContext(opts, streams, env, cwd);
+    const positional = args.slice(0, -2).map((a) => a as string);
+    const mod = await loader();
+    exitCode = (await mod.default(ctx, positional, command.opts(), command)) ?? EXIT.ok;
+  };
+
+  const program = buildProgram(lang, run, {
+    out: (s) => streams.stdout.write(s),
+    err: (s) => streams.stderr.write(s),
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    const fallback = ctx ?? createContext({ lang, verbose: argv.includes('--verbose'), color: argv.includes('--no-color') ? false : undefined }, streams, env, cwd);
+    return handleError(error, fallback, commandName);
+  }
+  return exitCode;
+}

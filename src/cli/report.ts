@@ -1,0 +1,23 @@
+import type { ChalkInstance } from 'chalk';
+import { formatLocation, type Problem } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
+
+const words: Record<Lang, { error: string; hint: string; advice: string }> = {
+  'zh-CN': { error: '错误', hint: '提示', advice: '建议' },
+  'zh-TW': { error: '錯誤', hint: '提示', advice: '建議' },
+  en: { error: 'error', hint: 'hint', advice: 'advice' },
+};
+
+export function severityWord(lang: Lang, kind: 'error' | 'hint' | 'advice'): string {
+  return words[lang][kind];
+}
+
+/** One problem as a line: `meeting.yaml:3:7: type: expected …`, with its hint on the next line. */
+export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance, kind: 'error' | 'advice' = 'error'): string {
+  const where = formatLocation(p);
+  const label = kind === 'error' ? c.red(`${words[lang].error}:`) : c.yellow(`${words[lang].advice}:`);
+  const path = p.path && p.path !== '(root)' ? `${c.bold(p.path)}: ` : '';
+  let line = `${where ? `${c.cyan(where)}: ` : ''}${label} ${path}${p.message(lang)}`;
+  if (p.hint) line += `\n  ${c.dim(`${words[lang].hint}: ${p.hint(lang)}`)}`;
+  return line;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { defineMessages } from './i18n/messages.js';
+
+const f = defineMessages({
+  en: {
+    date: 'a date YYYY-MM-DD',
+    dateHint: 'write the date as 2026-06-30',
+    time: 'a time HH:MM (24-hour)',
+    timeHint: 'write the time in quotes as "09:30"; an unquoted 0930 or 0800 is read as a number',
+    share: 'a share of the total: a fraction like 0.2 or a percentage like "20%"',
+    url: 'a link starting with https:// or http://',
+    timezone: 'an IANA time zone such as Asia/Shanghai',
+    period: 'a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25',
+  },
+  'zh-CN': {
+    date: '日期 YYYY-MM-DD',
+    dateHint: '日期请写成 2026-06-30',
+    time: '时间 HH:MM（24 小时制）',
+    timeHint: '时间请加引号写成 "09:30"；不加引号的 0930 或 0800 会被读成数字',
+    share: '占总时长的比例：小数如 0.2，或百分比如 "20%"',
+    url: '以 https:// 或 http:// 开头的链接',
+    timezone: 'IANA 时区，例如 Asia/Shanghai',
+    period: '期间，例如 2026、2026-H1、2026-Q2、2026-06 或 2026-W25',
+  },
+  'zh-TW': {
+    date: '日期 YYYY-MM-DD',
+    dateHint: '日期請寫成 2026-06-30',
+    time: '時間 HH:MM（24 小時制）',
+    timeHint: '時間請加引號寫成 "09:30"；不加引號的 0930 或 0800 會被讀成數字',
+    share: '佔總時長的比例：小數如 0.2，或百分比如 "20%"',
+    url: '以 https:// 或 http:// 開頭的連結',
+    timezone: 'IANA 時區，例如 Asia/Taipei',
+    period: '期間，例如 2026、2026-H1、2026-Q2、2026-06 或 2026-W25',
+  },
+});
+
+/** True for a real calendar date written as YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  const mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!mm) return false;
+  const [y, mo, d] = [Number(mm[1]), Number(mm[2]), Number(mm[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+/** Minutes after midnight for `HH:MM`, or undefined when it is not a valid 24-hour time. */
+export function parseClock(s: string): number | undefined {
+  const mm = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(s);
+  return mm ? Number(mm[1]) * 60 + Number(mm[2]) : undefined;
+}
+
+/** `HH:MM` for minutes after midnight (wraps past 24:00 as 24:10 etc. so an overrun stays visible). */
+export function formatClock(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const mi = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
+}
+
+export function isTimeZone(s: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: s });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A share written as 0.2 or "20%" → 0.2; undefined when it is neither. */
+export function parseShare(v: unknown): number | undefined {
+  if (typeof v === 'number') return v > 0 && v <= 1 ? v : undefined;
+  if (typeof v === 'string') {
+    const mm = /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(v);
+    if (mm) {
+      const n = Number(mm[1]) / 100;
+      return n > 0 && n <= 1 ? n : undefined;
+    }
+  }
+  return undefined;
+}
+
+export const PERIOD_RE = /^(\d{4})(?:-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\d|5[0-3])))?$/;
+
+const fmt = (format: ReturnType<typeof f.date>, hint?: ReturnType<typeof f.date>) => ({ params: { format, hint } });
+
+/**
+ * A string format checked by a predicate. Built with z.custom so that a number where a time belongs
+ * (an unquoted 0800) reads "expected a time HH:MM, found 800" rather than a bare type error; the JSON Schema
+ * for editors comes from the metadata.
+ */
+function formatted(test: (s: string) => boolean, format: ReturnType<typeof f.date>, jsonSchema: object, hint?: ReturnType<typeof f.date>) {
+  return z.custom<string>((v) => typeof v === 'string' && test(v), fmt(format, hint)).meta({ jsonSchema });
+}
+
+export const isoDate = formatted(isIsoDate, f.date(), { type: 'string', format: 'date' }, f.dateHint());
+export const clockTime = formatted((s) => parseClock(s) !== undefined, f.time(), {
+  type: 'string',
+  pattern: '^([01]?\\d|2[0-3]):[0-5]\\d$',
+}, f.timeHint());
+export const url = formatted((s) => /^https?:\/\/\S+$/i.test(s), f.url(), { type: 'string', format: 'uri' });
+export const timeZone = formatted(isTimeZone, f.timezone(), { type: 'string' });
+export const period = formatted((s) => PERIOD_RE.test(s), f.period(), { type: 'string', pattern: PERIOD_RE.source });
+export const share = z
+  .custom<number | string>((v) => parseShare(v) !== undefined, fmt(f.share()))
+  .meta({ jsonSchema: { anyOf: [{ type: 'number', exclusiveMinimum: 0, maximum: 1 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }] } });
+

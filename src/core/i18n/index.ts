@@ -1,0 +1,2 @@
+export * from './lang.js';
+export * from './messages.js';

@@ -1,0 +1,45 @@
+import type { Lang } from './lang.js';
+
+/** A piece of text that is rendered in the user's language only when it is shown. */
+export type Text = (lang: Lang) => string;
+
+export type Params = Record<string, string | number | undefined>;
+
+type Catalog<K extends string> = { en: Record<K, string>; 'zh-CN': Record<K, string>; 'zh-TW': Record<K, string> };
+
+/** Replaces `{name}` placeholders; an unknown placeholder is left visible rather than silently dropped. */
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/**
+ * Defines one module's messages in the three languages. Each key becomes a function that takes the
+ * parameters and returns a `Text`, so code can build messages without knowing the language yet.
+ */
+export function defineMessages<K extends string>(catalog: Catalog<K>): { [P in K]: (params?: Params) => Text } {
+  const out = {} as { [P in K]: (params?: Params) => Text };
+  for (const key of Object.keys(catalog.en) as K[]) {
+    out[key] = (params?: Params) => (lang: Lang) => interpolate(catalog[lang][key], params);
+  }
+  return out;
+}
+
+/** A fixed text that reads the same in every language (file names, numbers). */
+export const literal =
+  (s: string): Text =>
+  () =>
+    s;
+
+/** Joins texts rendered later. */
+export const joinText =
+  (parts: Text[], sep = ''): Text =>
+  (lang) =>
+    parts.map((p) => p(lang)).join(sep);
+
+/** Picks the string for the language from a small inline table. */
+export function pick<T>(lang: Lang, table: Record<Lang, T>): T {
+  return table[lang];
+}

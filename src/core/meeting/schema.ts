@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { clockTime, isoDate, period, share, timeZone, url } from '../formats.js';
+import { LANGS } from '../i18n/lang.js';
+
+/** Meeting types, each with a preset agenda (see presets.ts). */
+export const MEETING_TYPES = ['daily', 'weekly', 'monthly', 'quarterly', 'half-year', 'annual', 'custom'] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+const text = z.string().min(1);
+const name = z.string().min(1);
+const minutes = z.number().int().min(0).max(24 * 60);
+
+export const attendeeSchema = z
+  .strictObject({
+    name,
+    role: z.string().optional(),
+    department: z.string().optional(),
+    /** Required attendees must come and sign the minutes off; optional ones are invited. */
+    required: z.boolean().default(true),
+    rsvp: z.enum(['pending', 'accepted', 'declined', 'tentative']).optional(),
+    email: z.string().optional(),
+  })
+  .meta({ description: 'A person invited to the meeting.' });
+
+export const topicSchema = z.strictObject({
+  title: text,
+  owner: name.optional(),
+  priority: z.enum(['high', 'medium', 'low']).optional(),
+  /** The expected outcome (预期结果): what the meeting should decide or produce on this topic. */
+  outcome: z.string().optional(),
+});
+
+export const agendaItemSchema = z.strictObject({
+  title: text,
+  /** Length in minutes; or `share` of the time left after fixed items, breaks, transitions and buffer. */
+  minutes: minutes.optional(),
+  share: share.optional(),
+  owner: name.optional(),
+  outcome: z.string().optional(),
+  notes: z.string().optional(),
+  /** A break (lunch, tea): not a discussion item, no owner needed. */
+  break: z.boolean().optional(),
+  /** A fixed clock time for this item (e.g. lunch at 12:00); the items before it must fit. */
+  at: clockTime.optional(),
+});
+
+export const onlineSchema = z.strictObject({
+  link: url,
+  tool: z.string().optional(),
+  id: z.string().optional(),
+  passcode: z.string().optional(),
+});
+
+export const kpiSourceSchema = z.strictObject({
+  file: text,
+  sheet: z.string().optional(),
+  /** Column mapping override: field → header text, e.g. { actual: 本月完成, region: 大区 }. */
+  columns: z.record(z.string(), z.string()).optional(),
+});
+
+export const kpiMetricSchema = z.strictObject({
+  label: z.string().optional(),
+  kind: z.enum(['amount', 'count', 'ratio']).optional(),
+  direction: z.enum(['higher', 'lower']).optional(),
+  unit: z.string().optional(),
+});
+
+export const kpiSchema = z.strictObject({
+  sources: z.array(kpiSourceSchema).default([]),
+  period: period.optional(),
+  ytd: z.boolean().optional(),
+  asOf: isoDate.optional(),
+  workdays: z.boolean().optional(),
+  by: z.array(z.string()).optional(),
+  metrics: z.record(z.string(), kpiMetricSchema).optional(),
+  thresholds: z
+    .strictObject({
+      onTrack: z.number().optional(),
+      atRisk: z.number().optional(),
+    })
+    .optional(),
+});
+
+export const materialSchema = z.strictObject({
+  title: text,
+  path: z.string().optional(),
+  link: z.string().optional(),
+  owner: name.optional(),
+  due: isoDate.optional(),
+});
+
+export const openIssueSchema = z.strictObject({
+  problem: text,
+  category: z.string().optional(),
+  raisedBy: name.optional(),
+  owner: name.optional(),
+});
+
+/** An action item carried over from an earlier meeting (written by `init --from`). */
+export const carriedActionSchema = z.strictObject({
+  id: text,
+  what: text,
+  owner: z.string().optional(),
+  due: isoDate.optional(),
+  measure: z.unknown().optional(),
+  status: z.enum(['open', 'in-progress', 'done', 'dropped']).default('open'),
+  carried: z.number().int().min(0).default(1),
+  from: z.string().optional(),
+});
+
+export const preReadSchema = z.strictObject({
+  /** The day the pre-read pack should reach attendees (good practice: 1–3 days ahead). */
+  due: isoDate.optional(),
+  sent: isoDate.optional(),
+});
+
+export const meetingSchema = z
+  .strictObject({
+    title: text,
+    type: z.enum(MEETING_TYPES),
+    date: isoDate,
+    start: clockTime,
+    /** Planned length in minutes; when absent it is the agenda's total. */
+    duration: minutes.optional(),
+    end: clockTime.optional(),
+    timezone: timeZone.optional(),
+    location: z.string().optional(),
+    online: onlineSchema.optional(),
+    lang: z.enum(LANGS).optional(),
+    host: name.optional(),
+    recorder: name.optional(),
+    attendees: z.array(attendeeSchema).default([]),
+    objectives: z.array(text).default([]),
+    topics: z.array(topicSchema).default([]),
+    /** Minutes between agenda items (transitions); 0 by default. */
+    transition: minutes.optional(),
+    /** Minutes held back as buffer when items are given as shares (default 10% of the duration). */
+    buffer: minutes.optional(),
+    agenda: z.array(agendaItemSchema).default([]),
+    kpi: kpiSchema.optional(),
+    materials: z.array(materialSchema).default([]),
+    issues: z.array(openIssueSchema).default([]),
+    preRead: preReadSchema.optional(),
+    previous: z.string().optional(),
+    carriedActions: z.array(carriedActionSchema).default([]),
+    templates: z.string().optional(),
+  })
+  .meta({ title: 'salesmeet meeting.yaml', description: 'The plan of one sales meeting.' });
+
+export type Meeting = z.output<typeof meetingSchema>;
+export type MeetingInput = z.input<typeof meetingSchema>;
+export type Attendee = z.output<typeof attendeeSchema>;
+export type Topic = z.output<typeof topicSchema>;
+export type AgendaItem = z.output<typeof agendaItemSchema>;
+export type CarriedAction = z.output<typeof carriedActionSchema>;

@@ -1,0 +1,255 @@
+import type { z } from 'zod';
+import type { Problem } from './errors.js';
+import { defineMessages, type Text } from './i18n/messages.js';
+import { didYouMean, formatPath, preview } from './text.js';
+
+const m = defineMessages({
+  en: {
+    typeMismatch: 'expected {expected}, found {found}',
+    required: 'required field is missing; expected {expected}',
+    oneOf: 'expected one of {options}, found {found}',
+    unknownKey: 'unknown field "{key}"',
+    didYouMean: 'did you mean "{suggestion}"?',
+    knownFields: 'known fields here: {fields}',
+    tooSmallString: 'expected text of at least {min} characters, found {found}',
+    tooSmallNumber: 'expected a number ≥ {min}, found {found}',
+    tooBigNumber: 'expected a number ≤ {max}, found {found}',
+    tooSmallArray: 'expected at least {min} item(s), found {count}',
+    tooBigArray: 'expected at most {max} item(s), found {count}',
+    tooBigString: 'expected text of at most {max} characters, found {count}',
+    format: 'expected {format}, found {found}',
+    union: 'expected {expected}, found {found}',
+    notInteger: 'expected a whole number, found {found}',
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+    quoteHint: 'put the value in quotes, e.g. "{example}"',
+  },
+  'zh-CN': {
+    typeMismatch: '应为{expected}，实际是 {found}',
+    required: '缺少必填字段；应为{expected}',
+    oneOf: '应为以下之一：{options}，实际是 {found}',
+    unknownKey: '未知字段 "{key}"',
+    didYouMean: '是否想写 "{suggestion}"？',
+    knownFields: '此处可用的字段：{fields}',
+    tooSmallString: '应为至少 {min} 个字符的文本，实际是 {found}',
+    tooSmallNumber: '应为 ≥ {min} 的数字，实际是 {found}',
+    tooBigNumber: '应为 ≤ {max} 的数字，实际是 {found}',
+    tooSmallArray: '应至少有 {min} 项，实际有 {count} 项',
+    tooBigArray: '应至多有 {max} 项，实际有 {count} 项',
+    tooBigString: '文本应至多 {max} 个字符，实际有 {count} 个',
+    format: '应为{format}，实际是 {found}',
+    union: '应为{expected}，实际是 {found}',
+    notInteger: '应为整数，实际是 {found}',
+    string: '文本',
+    number: '数字',
+    boolean: 'true 或 false',
+    array: '列表',
+    object: '映射（键: 值）',
+    quoteHint: '请给值加上引号，例如 "{example}"',
+  },
+  'zh-TW': {
+    typeMismatch: '應為{expected}，實際是 {found}',
+    required: '缺少必填欄位；應為{expected}',
+    oneOf: '應為下列之一：{options}，實際是 {found}',
+    unknownKey: '未知欄位 "{key}"',
+    didYouMean: '是否想寫 "{suggestion}"？',
+    knownFields: '此處可用的欄位：{fields}',
+    tooSmallString: '應為至少 {min} 個字元的文字，實際是 {found}',
+    tooSmallNumber: '應為 ≥ {min} 的數字，實際是 {found}',
+    tooBigNumber: '應為 ≤ {max} 的數字，實際是 {found}',
+    tooSmallArray: '應至少有 {min} 項，實際有 {count} 項',
+    tooBigArray: '應至多有 {max} 項，實際有 {count} 項',
+    tooBigString: '文字應至多 {max} 個字元，實際有 {count} 個',
+    format: '應為{format}，實際是 {found}',
+    union: '應為{expected}，實際是 {found}',
+    notInteger: '應為整數，實際是 {found}',
+    string: '文字',
+    number: '數字',
+    boolean: 'true 或 false',
+    array: '清單',
+    object: '對應（鍵: 值）',
+    quoteHint: '請為值加上引號，例如 "{example}"',
+  },
+});
+
+/**
+ * Formats described by a custom check carry their own localized description: a refinement sets
+ * `params: { format: <Text> }` and the message reads "expected <format>, found <value>".
+ */
+export interface FormatParams {
+  format: Text;
+  hint?: Text;
+}
+
+type Position = { line: number; column: number };
+export type PositionOf = (path: readonly (string | number)[], which?: 'key' | 'value') => Position;
+
+function getAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg as string];
+  }
+  return cur;
+}
+
+function typeWord(t: string): Text {
+  switch (t) {
+    case 'string':
+      return m.string();
+    case 'number':
+    case 'int':
+      return m.number();
+    case 'boolean':
+      return m.boolean();
+    case 'array':
+      return m.array();
+    case 'object':
+      return m.object();
+    default:
+      return () => t;
+  }
+}
+
+/** Known keys of the object schema at a path, for did-you-mean. */
+function shapeKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // biome-ignore lint/suspicious/noExplicitAny: walking zod's internal definition
+  let cur: any = schema;
+  const unwrap = () => {
+    for (let i = 0; i < 10 && cur; i++) {
+      const def = cur._zod?.def;
+      if (!def) return;
+      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault')
+        cur = def.innerType;
+      else if (def.type === 'pipe') cur = def.in;
+      else return;
+    }
+  };
+  for (const seg of path) {
+    unwrap();
+    const def = cur?._zod?.def;
+    if (!def) return [];
+    if (def.type === 'object') cur = def.shape[seg as string];
+    else if (def.type === 'array') cur = def.element;
+    else return [];
+  }
+  unwrap();
+  const def = cur?._zod?.def;
+  return def?.type === 'object' ? Object.keys(def.shape) : [];
+}
+
+/**
+ * Validates parsed data against a zod schema and returns one Problem per issue, each with the file position
+ * of the offending value, the field path, what was expected and what was found.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  positionOf: PositionOf,
+): { ok: true; value: z.output<S> } | { ok: false; problems: Problem[] } {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const found = getAt(data, path);
+    const exists = found !== undefined;
+    let message: Text;
+    let hint: Text | undefined;
+    let posPath = path;
+    let which: 'key' | 'value' = 'value';
+    let fieldPath = formatPath(path);
+    switch (issue.code) {
+      case 'invalid_type': {
+        const expected = typeWord(issue.expected);
+        if (!exists) message = (lang) => m.required({ expected: expected(lang) })(lang);
+        else {
+          message = (lang) => m.typeMismatch({ expected: expected(lang), found: preview(found) })(lang);
+          if (issue.expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) {
+            hint = m.quoteHint({ example: String(found) });
+          }
+        }
+        break;
+      }
+      case 'invalid_value': {
+        const options = issue.values.map((v) => String(v));
+        message = m.oneOf({ options: options.join(', '), found: preview(found) });
+        const s = typeof found === 'string' ? didYouMean(found, options) : undefined;
+        if (s) hint = m.didYouMean({ suggestion: s });
+        break;
+      }
+      case 'unrecognized_keys': {
+        // One problem per unknown key, pointing at the key itself.
+        const known = shapeKeysAt(schema, path);
+        for (const key of issue.keys) {
+          const s = didYouMean(key, known);
+          problems.push({
+            code: 'schema.unknownKey',
+            message: m.unknownKey({ key }),
+            hint: s ? m.didYouMean({ suggestion: s }) : m.knownFields({ fields: known.join(', ') }),
+            file,
+            path: formatPath([...path, key]),
+            ...positionOf([...path, key], 'key'),
+          });
+        }
+        continue;
+      }
+      case 'too_small': {
+        const min = Number(issue.minimum);
+        if (issue.origin === 'string') message = m.tooSmallString({ min, found: preview(found) });
+        else if (issue.origin === 'array' || issue.origin === 'set')
+          message = m.tooSmallArray({ min, count: Array.isArray(found) ? found.length : 0 });
+        else message = m.tooSmallNumber({ min, found: preview(found) });
+        break;
+      }
+      case 'too_big': {
+        const max = Number(issue.maximum);
+        if (issue.origin === 'string')
+          message = m.tooBigString({ max, count: typeof found === 'string' ? found.length : 0 });
+        else if (issue.origin === 'array' || issue.origin === 'set')
+          message = m.tooBigArray({ max, count: Array.isArray(found) ? found.length : 0 });
+        else message = m.tooBigNumber({ max, found: preview(found) });
+        break;
+      }
+      case 'custom': {
+        const params = issue.params as Partial<FormatParams> | undefined;
+        if (params?.format) {
+          const format = params.format;
+          message = (lang) => m.format({ format: format(lang), found: preview(found) })(lang);
+          hint = params.hint;
+        } else message = () => issue.message;
+        break;
+      }
+      case 'invalid_format': {
+        message = m.format({ format: issue.format, found: preview(found) });
+        break;
+      }
+      case 'invalid_union': {
+        message = m.union({ expected: '…', found: preview(found) });
+        break;
+      }
+      default:
+        message = () => issue.message;
+    }
+    if (!exists && path.length > 0) {
+      // A missing field: point at the mapping that should hold it.
+      posPath = path.slice(0, -1);
+      which = 'value';
+    }
+    if (fieldPath === '') fieldPath = '(root)';
+    problems.push({
+      code: `schema.${issue.code}`,
+      message: message!,
+      hint,
+      file,
+      path: fieldPath,
+      ...positionOf(posPath, which),
+    });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { ok: false, problems };
+}
