@@ -2,7 +2,9 @@
 // Launcher: check the Node version with a one-line message, then load the built CLI.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  process.stderr.write(`salesmeet needs Node.js 20.19 or newer; this is ${process.versions.node}. Install a current Node.js LTS from https://nodejs.org\n`);
+  process.stderr.write(
+    `salesmeet needs Node.js 20.19 or newer; this is ${process.versions.node}. Install a current Node.js LTS from https://nodejs.org\n`,
+  );
   process.exit(1);
 }
 import('../dist/cli/main.js').then(
@@ -10,7 +12,9 @@ import('../dist/cli/main.js').then(
     process.exitCode = await main();
   },
   (error) => {
-    process.stderr.write(`salesmeet is not built (${error.code ?? error.message}); run \`npm run build\` in the package folder\n`);
+    process.stderr.write(
+      `salesmeet is not built (${error.code ?? error.message}); run \`npm run build\` in the package folder\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -4,7 +4,13 @@ import { type Problem, SalesmeetError } from '../core/errors.js';
 import { reviewMeeting, reviewMinutes } from '../core/meeting/advice.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
 import { actionsLogSchema, minutesSchema } from '../core/minutes/schema.js';
-import { ACTIONS_FILE, loadChecked, MEETING_FILE, MINUTES_FILE, resolveMeetingDir } from './meeting-folder.js';
+import {
+  ACTIONS_FILE,
+  loadChecked,
+  MEETING_FILE,
+  MINUTES_FILE,
+  resolveMeetingDir,
+} from './meeting-folder.js';
 
 export interface CheckResult {
   dir: string;
@@ -43,7 +49,10 @@ export async function runCheck(dirArg: string | undefined, deps: { cwd: string }
   const advice: Problem[] = [];
   const files = [display(MEETING_FILE)];
 
-  const meeting = await collect(() => loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE)), errors);
+  const meeting = await collect(
+    () => loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE)),
+    errors,
+  );
   let meetingValue: Meeting | undefined;
   if (meeting) {
     meetingValue = meeting.value;
@@ -53,12 +62,21 @@ export async function runCheck(dirArg: string | undefined, deps: { cwd: string }
   }
   if (await exists(join(dir, MINUTES_FILE))) {
     files.push(display(MINUTES_FILE));
-    const minutes = await collect(() => loadChecked(minutesSchema, join(dir, MINUTES_FILE), display(MINUTES_FILE)), errors);
-    if (minutes) advice.push(...reviewMinutes(minutes.value, meetingValue, display(MINUTES_FILE), minutes.loaded.positionOf));
+    const minutes = await collect(
+      () => loadChecked(minutesSchema, join(dir, MINUTES_FILE), display(MINUTES_FILE)),
+      errors,
+    );
+    if (minutes)
+      advice.push(
+        ...reviewMinutes(minutes.value, meetingValue, display(MINUTES_FILE), minutes.loaded.positionOf),
+      );
   }
   if (await exists(join(dir, ACTIONS_FILE))) {
     files.push(display(ACTIONS_FILE));
-    await collect(() => loadChecked(actionsLogSchema, join(dir, ACTIONS_FILE), display(ACTIONS_FILE)), errors);
+    await collect(
+      () => loadChecked(actionsLogSchema, join(dir, ACTIONS_FILE), display(ACTIONS_FILE)),
+      errors,
+    );
   }
   return { dir, files, errors, advice, lang: meetingValue?.lang };
 }

@@ -3,7 +3,13 @@ import { carryOver, ESCALATE_AFTER, meetingActions } from '../core/actions.js';
 import { computeAgenda } from '../core/agenda.js';
 import { type Lang, pick } from '../core/i18n/index.js';
 import { PRESETS, presetAgenda, typeLabel } from '../core/meeting/presets.js';
-import type { AgendaItem, Attendee, CarriedAction, MeetingInput, MeetingType } from '../core/meeting/schema.js';
+import type {
+  AgendaItem,
+  Attendee,
+  CarriedAction,
+  MeetingInput,
+  MeetingType,
+} from '../core/meeting/schema.js';
 import type { Minutes } from '../core/minutes/schema.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { loadMeetingFolder, MEETING_FILE, MINUTES_FILE } from './meeting-folder.js';
@@ -67,7 +73,10 @@ function reviewItem(lang: Lang, carried: CarriedAction[]): AgendaItem {
     en: "Review of last meeting's actions",
   });
   const notes = carried
-    .map((c) => `${c.id} ${c.what}${c.owner ? ` (${c.owner}${c.due ? `, ${c.due}` : ''})` : ''}${c.carried >= ESCALATE_AFTER ? ' ⚠' : ''}`)
+    .map(
+      (c) =>
+        `${c.id} ${c.what}${c.owner ? ` (${c.owner}${c.due ? `, ${c.due}` : ''})` : ''}${c.carried >= ESCALATE_AFTER ? ' ⚠' : ''}`,
+    )
     .join('\n');
   return { title, minutes: Math.min(15, Math.max(5, carried.length * 2)), notes };
 }
@@ -151,7 +160,9 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
   const header = pick(lang, {
     'zh-CN': ['会议计划。运行 `salesmeet check` 校验，`salesmeet agenda` 生成议程。'],
     'zh-TW': ['會議計畫。執行 `salesmeet check` 驗證，`salesmeet agenda` 產生議程。'],
-    en: ['The meeting plan. Run `salesmeet check` to validate it and `salesmeet agenda` to render the agenda.'],
+    en: [
+      'The meeting plan. Run `salesmeet check` to validate it and `salesmeet agenda` to render the agenda.',
+    ],
   });
   const meetingYaml = toYaml(meeting, {
     header: [schemaComment(dir, 'meeting.schema.json'), ...header.map((h) => ` ${h}`)],
@@ -176,7 +187,10 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
     { path: join(dir, MEETING_FILE), content: meetingYaml, kind: 'user' },
     { path: join(dir, MINUTES_FILE), content: minutesYaml, kind: 'user' },
   ];
-  const plan = await planWrites(files, [{ path: dir }, { path: join(dir, 'data') }], { force: o.force, cwd: deps.cwd });
+  const plan = await planWrites(files, [{ path: dir }, { path: join(dir, 'data') }], {
+    force: o.force,
+    cwd: deps.cwd,
+  });
   if (!o.dryRun) await commitWrites(plan);
   return {
     dir,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
-import { actionsLogSchema, type ActionsLog, type Minutes, minutesSchema } from '../core/minutes/schema.js';
+import { type ActionsLog, actionsLogSchema, type Minutes, minutesSchema } from '../core/minutes/schema.js';
 import { validate } from '../core/validate.js';
 import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
 
@@ -56,7 +56,11 @@ export interface MeetingFolder {
   actions?: Checked<ActionsLog>;
 }
 
-export async function loadChecked<S extends z.ZodType>(schema: S, path: string, display: string): Promise<Checked<z.output<S>>> {
+export async function loadChecked<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  display: string,
+): Promise<Checked<z.output<S>>> {
   const loaded = await loadYamlFile(path, display);
   const result = validate(schema, loaded.data, display, loaded.positionOf);
   if (!result.ok) {
@@ -83,13 +87,22 @@ export async function resolveMeetingDir(dirArg: string | undefined, cwd: string)
   try {
     st = await stat(dir);
   } catch {
-    throw new InputError('folder.notFound', m.noFolder(), { location: { file: shown }, hint: m.noFolderHint({ dir: shown }) });
+    throw new InputError('folder.notFound', m.noFolder(), {
+      location: { file: shown },
+      hint: m.noFolderHint({ dir: shown }),
+    });
   }
   if (!st.isDirectory()) {
-    throw new InputError('folder.notFolder', m.notFolder(), { location: { file: shown }, hint: m.notFolderHint() });
+    throw new InputError('folder.notFolder', m.notFolder(), {
+      location: { file: shown },
+      hint: m.notFolderHint(),
+    });
   }
   if (!(await isFile(join(dir, MEETING_FILE)))) {
-    throw new InputError('folder.noMeeting', m.noMeeting(), { location: { file: shown }, hint: m.noFolderHint({ dir: shown }) });
+    throw new InputError('folder.noMeeting', m.noMeeting(), {
+      location: { file: shown },
+      hint: m.noFolderHint({ dir: shown }),
+    });
   }
   return dir;
 }

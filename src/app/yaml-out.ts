@@ -17,7 +17,11 @@ export function schemaComment(fromDir: string, schemaFile: string): string {
  */
 export function toYaml(
   data: unknown,
-  options: { header?: string[]; itemComments?: Record<string, (string | undefined)[]>; keyComments?: Record<string, string> } = {},
+  options: {
+    header?: string[];
+    itemComments?: Record<string, (string | undefined)[]>;
+    keyComments?: Record<string, string>;
+  } = {},
 ): string {
   const doc = new Document(data, { version: '1.2' });
   if (options.header) doc.commentBefore = options.header.join('\n');
@@ -27,13 +31,15 @@ export function toYaml(
       if (!isSeq(seq)) continue;
       seq.items.forEach((item, i) => {
         const c = comments[i];
-        if (c && item && typeof item === 'object') (item as { commentBefore?: string }).commentBefore = ` ${c}`;
+        if (c && item && typeof item === 'object')
+          (item as { commentBefore?: string }).commentBefore = ` ${c}`;
       });
     }
     for (const pair of doc.contents.items) {
       const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
       const c = options.keyComments?.[key];
-      if (c && pair.key && typeof pair.key === 'object') (pair.key as { commentBefore?: string }).commentBefore = ` ${c}`;
+      if (c && pair.key && typeof pair.key === 'object')
+        (pair.key as { commentBefore?: string }).commentBefore = ` ${c}`;
     }
   }
   return doc.toString({ lineWidth: 0, indentSeq: true });

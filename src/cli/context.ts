@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { type Lang, isLang, systemLang } from '../core/i18n/lang.js';
+import { isLang, type Lang, systemLang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
 import { colorLevel } from './color.js';
 
@@ -50,9 +50,15 @@ export interface Context {
   debug(s: string): void;
 }
 
-export function createContext(opts: GlobalOptions, streams: Streams, env: NodeJS.ProcessEnv, cwd: string): Context {
+export function createContext(
+  opts: GlobalOptions,
+  streams: Streams,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Context {
   const explicit = opts.lang !== undefined && isLang(opts.lang);
-  const envLang = env.SALESMEET_LANG !== undefined && isLang(env.SALESMEET_LANG) ? env.SALESMEET_LANG : undefined;
+  const envLang =
+    env.SALESMEET_LANG !== undefined && isLang(env.SALESMEET_LANG) ? env.SALESMEET_LANG : undefined;
   const lang: Lang = explicit ? (opts.lang as Lang) : (envLang ?? systemLang(env));
   const out = new Chalk({ level: colorLevel(streams.stdout, env, opts.color) });
   const err = new Chalk({ level: colorLevel(streams.stderr, env, opts.color) });

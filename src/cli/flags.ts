@@ -6,7 +6,8 @@ import { validate } from '../core/validate.js';
 
 const m = defineMessages({
   en: {
-    missing: 'missing {flag}: {what} is required when salesmeet cannot ask (--yes, --no-input, CI or no terminal)',
+    missing:
+      'missing {flag}: {what} is required when salesmeet cannot ask (--yes, --no-input, CI or no terminal)',
     bad: '{flag}: {detail}',
     conflict: '{a} and {b} cannot be used together',
   },
@@ -27,7 +28,9 @@ export function parseFlag<S extends z.ZodType>(schema: S, value: unknown, flag: 
   const result = validate(schema, value, flag, () => ({ line: 0, column: 0 }));
   if (result.ok) return result.value;
   const p = result.problems[0]!;
-  throw new UsageError('usage.badValue', (lang) => m.bad({ flag, detail: p.message(lang) })(lang), { hint: p.hint });
+  throw new UsageError('usage.badValue', (lang) => m.bad({ flag, detail: p.message(lang) })(lang), {
+    hint: p.hint,
+  });
 }
 
 /** The same check for a prompt: true, or the message to show under the prompt. */

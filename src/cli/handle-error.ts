@@ -30,17 +30,29 @@ function isPromptCancel(error: unknown): boolean {
 }
 
 /** The one place that turns an error into a message on stderr and an exit code. */
-export function handleError(error: unknown, ctx: Pick<Context, 'lang' | 'verbose' | 'err' | 'streams'>, command?: string): ExitCode {
+export function handleError(
+  error: unknown,
+  ctx: Pick<Context, 'lang' | 'verbose' | 'err' | 'streams'>,
+  command?: string,
+): ExitCode {
   const { lang, err: c } = ctx;
   const write = (s: string) => ctx.streams.stderr.write(`${s}\n`);
   const errWord = c.red(`${severityWord(lang, 'error')}:`);
 
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       return EXIT.ok;
     }
     // Commander already printed its message through configureOutput; add the hint.
-    write(c.dim(`  ${severityWord(lang, 'hint')}: ${t[lang].usageHint.replace('{cmd}', command ? `${command} ` : '')}`));
+    write(
+      c.dim(
+        `  ${severityWord(lang, 'hint')}: ${t[lang].usageHint.replace('{cmd}', command ? `${command} ` : '')}`,
+      ),
+    );
     return EXIT.usage;
   }
   if (isPromptCancel(error)) {

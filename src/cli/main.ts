@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { isLang, type Lang, systemLang } from '../core/i18n/lang.js';
-import { type Context, createContext, type Streams } from './context.js';
 import type { Loader } from './commands/types.js';
+import { type Context, createContext, type Streams } from './context.js';
 import { handleError } from './handle-error.js';
 import { buildProgram } from './program.js';
 
@@ -29,19 +29,24 @@ export async function main(
   let exitCode: number = EXIT.ok;
   let commandName: string | undefined;
 
-  const run = (loader: Loader) => async (...args: unknown[]) => {
-    const command = args[args.length - 1] as Command;
-    commandName = command.name();
-    const opts = command.optsWithGlobals();
-    if (opts.lang !== undefined && !isLang(opts.lang)) {
-      const { UsageError } = await import('../core/errors.js');
-      throw new UsageError('usage.lang', `--lang: expected zh-CN, zh-TW or en, found "${String(opts.lang)}"`);
-    }
-    ctx = createContext(opts, streams, env, cwd);
-    const positional = args.slice(0, -2).map((a) => a as string);
-    const mod = await loader();
-    exitCode = (await mod.default(ctx, positional, command.opts(), command)) ?? EXIT.ok;
-  };
+  const run =
+    (loader: Loader) =>
+    async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      commandName = command.name();
+      const opts = command.optsWithGlobals();
+      if (opts.lang !== undefined && !isLang(opts.lang)) {
+        const { UsageError } = await import('../core/errors.js');
+        throw new UsageError(
+          'usage.lang',
+          `--lang: expected zh-CN, zh-TW or en, found "${String(opts.lang)}"`,
+        );
+      }
+      ctx = createContext(opts, streams, env, cwd);
+      const positional = args.slice(0, -2).map((a) => a as string);
+      const mod = await loader();
+      exitCode = (await mod.default(ctx, positional, command.opts(), command)) ?? EXIT.ok;
+    };
 
   const program = buildProgram(lang, run, {
     out: (s) => streams.stdout.write(s),
@@ -54,7 +59,14 @@ export async function main(
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    const fallback = ctx ?? createContext({ lang, verbose: argv.includes('--verbose'), color: argv.includes('--no-color') ? false : undefined }, streams, env, cwd);
+    const fallback =
+      ctx ??
+      createContext(
+        { lang, verbose: argv.includes('--verbose'), color: argv.includes('--no-color') ? false : undefined },
+        streams,
+        env,
+        cwd,
+      );
     return handleError(error, fallback, commandName);
   }
   return exitCode;

@@ -9,7 +9,11 @@ export const COMMANDS = [initCommand, checkCommand];
 
 export const VERSION = '0.1.0';
 
-export function buildProgram(lang: Lang, run: Runner, output: { out: (s: string) => void; err: (s: string) => void }): Command {
+export function buildProgram(
+  lang: Lang,
+  run: Runner,
+  output: { out: (s: string) => void; err: (s: string) => void },
+): Command {
   const program = new Command('salesmeet');
   program
     .description(
@@ -20,11 +24,39 @@ export function buildProgram(lang: Lang, run: Runner, output: { out: (s: string)
       }),
     )
     .version(VERSION, '-V, --version')
-    .option('--lang <lang>', tr(lang, { en: 'language: zh-CN, zh-TW or en', 'zh-CN': '语言：zh-CN、zh-TW 或 en', 'zh-TW': '語言：zh-CN、zh-TW 或 en' }))
-    .option('--verbose', tr(lang, { en: 'show details and stack traces', 'zh-CN': '显示详细信息和堆栈', 'zh-TW': '顯示詳細資訊與堆疊' }))
+    .option(
+      '--lang <lang>',
+      tr(lang, {
+        en: 'language: zh-CN, zh-TW or en',
+        'zh-CN': '语言：zh-CN、zh-TW 或 en',
+        'zh-TW': '語言：zh-CN、zh-TW 或 en',
+      }),
+    )
+    .option(
+      '--verbose',
+      tr(lang, {
+        en: 'show details and stack traces',
+        'zh-CN': '显示详细信息和堆栈',
+        'zh-TW': '顯示詳細資訊與堆疊',
+      }),
+    )
     .option('--no-color', tr(lang, { en: 'no colours', 'zh-CN': '不使用颜色', 'zh-TW': '不使用顏色' }))
-    .option('-y, --yes', tr(lang, { en: 'no prompts: use flags and defaults', 'zh-CN': '不提问：使用参数和默认值', 'zh-TW': '不提問：使用參數與預設值' }))
-    .option('--no-input', tr(lang, { en: 'never prompt (same as --yes)', 'zh-CN': '从不提问（同 --yes）', 'zh-TW': '從不提問（同 --yes）' }))
+    .option(
+      '-y, --yes',
+      tr(lang, {
+        en: 'no prompts: use flags and defaults',
+        'zh-CN': '不提问：使用参数和默认值',
+        'zh-TW': '不提問：使用參數與預設值',
+      }),
+    )
+    .option(
+      '--no-input',
+      tr(lang, {
+        en: 'never prompt (same as --yes)',
+        'zh-CN': '从不提问（同 --yes）',
+        'zh-TW': '從不提問（同 --yes）',
+      }),
+    )
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: output.out, writeErr: output.err })

@@ -13,7 +13,12 @@ export function severityWord(lang: Lang, kind: 'error' | 'hint' | 'advice'): str
 }
 
 /** One problem as a line: `meeting.yaml:3:7: type: expected …`, with its hint on the next line. */
-export function formatProblem(p: Problem, lang: Lang, c: ChalkInstance, kind: 'error' | 'advice' = 'error'): string {
+export function formatProblem(
+  p: Problem,
+  lang: Lang,
+  c: ChalkInstance,
+  kind: 'error' | 'advice' = 'error',
+): string {
   const where = formatLocation(p);
   const label = kind === 'error' ? c.red(`${words[lang].error}:`) : c.yellow(`${words[lang].advice}:`);
   const path = p.path && p.path !== '(root)' ? `${c.bold(p.path)}: ` : '';

@@ -82,7 +82,13 @@ export function carryOver(actions: readonly TrackedAction[]): CarriedAction[] {
   return actions
     .filter((a) => OPEN_STATUSES.includes(a.status))
     .map((a) => {
-      const c: CarriedAction = { id: a.id, what: a.what, status: a.status, carried: a.carried + 1, from: a.meeting };
+      const c: CarriedAction = {
+        id: a.id,
+        what: a.what,
+        status: a.status,
+        carried: a.carried + 1,
+        from: a.meeting,
+      };
       if (a.owner !== undefined) c.owner = a.owner;
       if (a.due !== undefined) c.due = a.due;
       if (a.measure !== undefined) c.measure = a.measure;

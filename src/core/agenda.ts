@@ -57,7 +57,9 @@ export function allocateByShare(total: number, weights: readonly number[]): numb
   const raw = weights.map((w) => (total * w) / sum);
   const floors = raw.map(Math.floor);
   let left = total - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = raw
+    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     floors[i]! += 1;
@@ -99,7 +101,10 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
       const shareSum = shares.reduce<number>((a, s) => a + (s ?? 0), 0);
       if (shareSum > 1.0001) problems.push({ kind: 'sharesOverflow', total: shareSum });
       // Shares are of the available time; if they add up to less than 1, the rest stays as extra buffer.
-      const shareMinutes = allocateByShare(Math.max(0, Math.round(available * Math.min(1, shareSum))), shares.map((s) => s ?? 0));
+      const shareMinutes = allocateByShare(
+        Math.max(0, Math.round(available * Math.min(1, shareSum))),
+        shares.map((s) => s ?? 0),
+      );
       shares.forEach((s, i) => {
         if (s !== undefined && items[i]!.minutes === undefined) lengths[i] = shareMinutes[i]!;
       });
@@ -112,7 +117,14 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
     if (index > 0) clock += transition;
     if (it.at !== undefined) {
       const at = parseClock(it.at)!;
-      if (clock > at) problems.push({ kind: 'fixedTooEarly', index, title: it.title, at: it.at, reached: formatClock(clock) });
+      if (clock > at)
+        problems.push({
+          kind: 'fixedTooEarly',
+          index,
+          title: it.title,
+          at: it.at,
+          reached: formatClock(clock),
+        });
       else clock = at;
     }
     const len = lengths[index]!;
@@ -136,7 +148,13 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
   const meetingEnd = start + duration;
   const over = timed.find((t) => t.endMinute > meetingEnd);
   if (over) {
-    problems.push({ kind: 'overrun', index: over.index, title: over.title, end: over.end, meetingEnd: formatClock(meetingEnd) });
+    problems.push({
+      kind: 'overrun',
+      index: over.index,
+      title: over.title,
+      end: over.end,
+      meetingEnd: formatClock(meetingEnd),
+    });
   }
   const scheduled = timed.reduce((a, t) => a + t.minutes, 0);
   const buffer = Math.max(0, meetingEnd - clock);

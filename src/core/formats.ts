@@ -80,26 +80,47 @@ export function parseShare(v: unknown): number | undefined {
 
 export const PERIOD_RE = /^(\d{4})(?:-(H[12]|Q[1-4]|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\d|5[0-3])))?$/;
 
-const fmt = (format: ReturnType<typeof f.date>, hint?: ReturnType<typeof f.date>) => ({ params: { format, hint } });
+const fmt = (format: ReturnType<typeof f.date>, hint?: ReturnType<typeof f.date>) => ({
+  params: { format, hint },
+});
 
 /**
  * A string format checked by a predicate. Built with z.custom so that a number where a time belongs
  * (an unquoted 0800) reads "expected a time HH:MM, found 800" rather than a bare type error; the JSON Schema
  * for editors comes from the metadata.
  */
-function formatted(test: (s: string) => boolean, format: ReturnType<typeof f.date>, jsonSchema: object, hint?: ReturnType<typeof f.date>) {
+function formatted(
+  test: (s: string) => boolean,
+  format: ReturnType<typeof f.date>,
+  jsonSchema: object,
+  hint?: ReturnType<typeof f.date>,
+) {
   return z.custom<string>((v) => typeof v === 'string' && test(v), fmt(format, hint)).meta({ jsonSchema });
 }
 
 export const isoDate = formatted(isIsoDate, f.date(), { type: 'string', format: 'date' }, f.dateHint());
-export const clockTime = formatted((s) => parseClock(s) !== undefined, f.time(), {
-  type: 'string',
-  pattern: '^([01]?\\d|2[0-3]):[0-5]\\d$',
-}, f.timeHint());
+export const clockTime = formatted(
+  (s) => parseClock(s) !== undefined,
+  f.time(),
+  {
+    type: 'string',
+    pattern: '^([01]?\\d|2[0-3]):[0-5]\\d$',
+  },
+  f.timeHint(),
+);
 export const url = formatted((s) => /^https?:\/\/\S+$/i.test(s), f.url(), { type: 'string', format: 'uri' });
 export const timeZone = formatted(isTimeZone, f.timezone(), { type: 'string' });
-export const period = formatted((s) => PERIOD_RE.test(s), f.period(), { type: 'string', pattern: PERIOD_RE.source });
+export const period = formatted((s) => PERIOD_RE.test(s), f.period(), {
+  type: 'string',
+  pattern: PERIOD_RE.source,
+});
 export const share = z
   .custom<number | string>((v) => parseShare(v) !== undefined, fmt(f.share()))
-  .meta({ jsonSchema: { anyOf: [{ type: 'number', exclusiveMinimum: 0, maximum: 1 }, { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }] } });
-
+  .meta({
+    jsonSchema: {
+      anyOf: [
+        { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        { type: 'string', pattern: '^\\d+(\\.\\d+)?%$' },
+      ],
+    },
+  });

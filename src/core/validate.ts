@@ -122,7 +122,12 @@ function shapeKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
     for (let i = 0; i < 10 && cur; i++) {
       const def = cur._zod?.def;
       if (!def) return;
-      if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault')
+      if (
+        def.type === 'optional' ||
+        def.type === 'nullable' ||
+        def.type === 'default' ||
+        def.type === 'prefault'
+      )
         cur = def.innerType;
       else if (def.type === 'pipe') cur = def.in;
       else return;

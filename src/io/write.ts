@@ -70,7 +70,8 @@ export async function planWrites(
 ): Promise<WritePlan> {
   const plan: WritePlan = { files: [], dirs: [] };
   const refused: string[] = [];
-  for (const d of dirs) plan.dirs.push({ path: d.path, action: (await exists(d.path)) ? 'exists' : 'create' });
+  for (const d of dirs)
+    plan.dirs.push({ path: d.path, action: (await exists(d.path)) ? 'exists' : 'create' });
   for (const f of files) {
     const e = await exists(f.path);
     if (e && f.kind === 'user' && !options.force) refused.push(f.path);
@@ -78,7 +79,10 @@ export async function planWrites(
   }
   if (refused.length > 0) {
     const shown = refused.map((p) => relative(options.cwd ?? process.cwd(), p) || p);
-    const text = shown.length === 1 ? m.refuse({ file: shown[0] }) : m.refuseMany({ count: shown.length, files: shown.join(', ') });
+    const text =
+      shown.length === 1
+        ? m.refuse({ file: shown[0] })
+        : m.refuseMany({ count: shown.length, files: shown.join(', ') });
     throw new OverwriteError('write.refused', text, { hint: m.refuseHint(), location: { file: shown[0] } });
   }
   return plan;

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { InputError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
 
@@ -156,7 +156,8 @@ export async function readTextFile(path: string, display: string, maxBytes: numb
     throw new InputError('file.notFound', m.notFound(), { location, hint: m.notFoundHint() });
   }
   if (st.isDirectory()) throw new InputError('file.isDirectory', m.isDir(), { location });
-  if (st.size > maxBytes) throw new InputError('file.tooLarge', m.tooLarge({ size: st.size, max: maxBytes }), { location });
+  if (st.size > maxBytes)
+    throw new InputError('file.tooLarge', m.tooLarge({ size: st.size, max: maxBytes }), { location });
   const buf = await readFile(path);
   const nul = buf.indexOf(0);
   if (nul >= 0) throw new InputError('file.binary', m.binary({ offset: nul }), { location });
@@ -177,7 +178,12 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const fail = (code: string, msg: ReturnType<typeof m.syntax>, offset: number, hint?: ReturnType<typeof m.tabHint>) => {
+  const fail = (
+    code: string,
+    msg: ReturnType<typeof m.syntax>,
+    offset: number,
+    hint?: ReturnType<typeof m.tabHint>,
+  ) => {
     // lineCounter is filled while parsing; before that compute the position by hand.
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
@@ -185,7 +191,8 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     return new InputError(code, msg, { location: { file, line, column }, hint });
   };
 
-  if (text.trim() === '') throw new InputError('yaml.empty', m.empty(), { location: { file, line: 1, column: 1 } });
+  if (text.trim() === '')
+    throw new InputError('yaml.empty', m.empty(), { location: { file, line: 1, column: 1 } });
 
   const directive = /^%YAML[ \t]+(\S+)/m.exec(text);
   if (directive && directive[1] !== '1.2') {
@@ -214,7 +221,7 @@ export function parseYaml(text: string, file: string): LoadedYaml {
   const first = document.errors[0];
   if (first) {
     const offset = first.pos[0];
-    if (first.code === 'TAB_AS_INDENT' || /tab/i.test(first.message) ) {
+    if (first.code === 'TAB_AS_INDENT' || /tab/i.test(first.message)) {
       throw fail('yaml.tab', m.tab(), offset, m.tabHint());
     }
     if (first.code === 'MULTIPLE_DOCS') throw fail('yaml.multipleDocuments', m.multiDoc(), offset);
@@ -232,7 +239,9 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     data = document.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
   } catch (error) {
     if (error instanceof ReferenceError || /alias/i.test(String(error))) {
-      throw new InputError('yaml.aliases', m.aliasBomb({ max: YAML_LIMITS.maxAliases }), { location: { file } });
+      throw new InputError('yaml.aliases', m.aliasBomb({ max: YAML_LIMITS.maxAliases }), {
+        location: { file },
+      });
     }
     throw error;
   }
@@ -247,7 +256,9 @@ export function parseYaml(text: string, file: string): LoadedYaml {
     let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = node.items.find(
+          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+        );
         if (!pair) break;
         const keyRange = (pair.key as Node).range;
         const valueRange = (pair.value as Node | null)?.range;

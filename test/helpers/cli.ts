@@ -18,7 +18,10 @@ export interface RunResult {
  * Runs the built binary as a user would: a child process, NO_COLOR, a fixed "now" and English unless the
  * test says otherwise. Never mocks anything inside.
  */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; input?: string }): RunResult {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; input?: string },
+): RunResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NO_COLOR: '1',

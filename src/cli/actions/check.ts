@@ -21,7 +21,13 @@ const run: ActionFn = async (ctx, args, opts) => {
     });
     ctx.print(
       JSON.stringify(
-        { schema: 'salesmeet.check/1', ok: !failed, files: result.files, errors: result.errors.map(shape), advice: result.advice.map(shape) },
+        {
+          schema: 'salesmeet.check/1',
+          ok: !failed,
+          files: result.files,
+          errors: result.errors.map(shape),
+          advice: result.advice.map(shape),
+        },
         null,
         2,
       ),

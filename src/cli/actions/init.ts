@@ -7,16 +7,23 @@ import { type Lang, pick } from '../../core/i18n/index.js';
 import { PRESETS, typeLabel } from '../../core/meeting/presets.js';
 import { type Attendee, MEETING_TYPES, type MeetingType } from '../../core/meeting/schema.js';
 import type { ActionFn } from '../commands/types.js';
-import type { Context } from '../context.js';
 import { missingFlag, parseFlag, promptValidator } from '../flags.js';
 
 const typeSchema = z.enum(MEETING_TYPES);
-const durationSchema = z.coerce.number().int().min(5).max(24 * 60);
+const durationSchema = z.coerce
+  .number()
+  .int()
+  .min(5)
+  .max(24 * 60);
 
 /** `王芳,华东区域经理,销售部,optional` → attendee (full-width commas accepted too). */
 export function parseAttendee(s: string, flag = '--attendee'): Attendee {
   const [name, role, department, flagWord] = s.split(/[,，]/).map((x) => x.trim());
-  if (!name) throw new UsageError('usage.attendee', `${flag}: expected "name,role,department[,optional]", found "${s}"`);
+  if (!name)
+    throw new UsageError(
+      'usage.attendee',
+      `${flag}: expected "name,role,department[,optional]", found "${s}"`,
+    );
   const a: Attendee = { name, required: !/^(optional|可选|可選|列席)$/i.test(flagWord ?? '') };
   if (role) a.role = role;
   if (department) a.department = department;
@@ -32,20 +39,27 @@ export function parseTopic(s: string): { title: string; outcome?: string } {
 type Q = Record<Lang, string>;
 const q = (lang: Lang, t: Q) => pick(lang, t);
 
-async function ask(ctx: Context, o: Record<string, unknown>, lang: Lang) {
+async function ask(o: Record<string, unknown>, lang: Lang) {
   const { input, select, confirm } = await import('@inquirer/prompts');
   const answers: Record<string, unknown> = { ...o };
   if (answers.type === undefined) {
     answers.type = await select({
       message: q(lang, { en: 'Meeting type', 'zh-CN': '会议类型', 'zh-TW': '會議類型' }),
-      choices: MEETING_TYPES.map((t) => ({ value: t, name: `${t} · ${typeLabel(t, lang)} (${PRESETS[t].duration} min)` })),
+      choices: MEETING_TYPES.map((t) => ({
+        value: t,
+        name: `${t} · ${typeLabel(t, lang)} (${PRESETS[t].duration} min)`,
+      })),
       default: 'monthly',
     });
   }
   const type = answers.type as MeetingType;
   if (answers.date === undefined) {
     answers.date = await input({
-      message: q(lang, { en: 'Date (YYYY-MM-DD)', 'zh-CN': '会议日期（YYYY-MM-DD）', 'zh-TW': '會議日期（YYYY-MM-DD）' }),
+      message: q(lang, {
+        en: 'Date (YYYY-MM-DD)',
+        'zh-CN': '会议日期（YYYY-MM-DD）',
+        'zh-TW': '會議日期（YYYY-MM-DD）',
+      }),
       validate: promptValidator(isoDate, lang),
     });
   }
@@ -57,7 +71,11 @@ async function ask(ctx: Context, o: Record<string, unknown>, lang: Lang) {
   }
   if (answers.start === undefined) {
     answers.start = await input({
-      message: q(lang, { en: 'Start time (HH:MM)', 'zh-CN': '开始时间（HH:MM）', 'zh-TW': '開始時間（HH:MM）' }),
+      message: q(lang, {
+        en: 'Start time (HH:MM)',
+        'zh-CN': '开始时间（HH:MM）',
+        'zh-TW': '開始時間（HH:MM）',
+      }),
       default: PRESETS[type].start,
       validate: promptValidator(clockTime, lang),
     });
@@ -129,9 +147,24 @@ async function ask(ctx: Context, o: Record<string, unknown>, lang: Lang) {
     }
     answers.topic = list;
   }
-  if (!(await confirm({ message: q(lang, { en: 'Write the meeting folder?', 'zh-CN': '确认创建会议文件夹？', 'zh-TW': '確認建立會議資料夾？' }), default: true }))) {
+  if (
+    !(await confirm({
+      message: q(lang, {
+        en: 'Write the meeting folder?',
+        'zh-CN': '确认创建会议文件夹？',
+        'zh-TW': '確認建立會議資料夾？',
+      }),
+      default: true,
+    }))
+  ) {
     const { CancelledError } = await import('../../core/errors.js');
-    throw new CancelledError(q(lang, { en: 'cancelled: nothing written', 'zh-CN': '已取消：未写入任何文件', 'zh-TW': '已取消：未寫入任何檔案' }));
+    throw new CancelledError(
+      q(lang, {
+        en: 'cancelled: nothing written',
+        'zh-CN': '已取消：未写入任何文件',
+        'zh-TW': '已取消：未寫入任何檔案',
+      }),
+    );
   }
   return answers;
 }
@@ -139,10 +172,12 @@ async function ask(ctx: Context, o: Record<string, unknown>, lang: Lang) {
 const run: ActionFn = async (ctx, args, opts) => {
   const lang = ctx.lang;
   let o: Record<string, unknown> = { ...opts };
-  if (ctx.interactive) o = await ask(ctx, o, lang);
+  if (ctx.interactive) o = await ask(o, lang);
 
-  if (o.type === undefined) throw missingFlag('--type', { en: 'the meeting type', 'zh-CN': '会议类型', 'zh-TW': '會議類型' });
-  if (o.date === undefined) throw missingFlag('--date', { en: 'the meeting date', 'zh-CN': '会议日期', 'zh-TW': '會議日期' });
+  if (o.type === undefined)
+    throw missingFlag('--type', { en: 'the meeting type', 'zh-CN': '会议类型', 'zh-TW': '會議類型' });
+  if (o.date === undefined)
+    throw missingFlag('--date', { en: 'the meeting date', 'zh-CN': '会议日期', 'zh-TW': '會議日期' });
 
   const options: InitOptions = {
     dir: args[0] ?? '.',
@@ -181,7 +216,12 @@ const run: ActionFn = async (ctx, args, opts) => {
           dryRun: ctx.dryRun,
           files: result.plan.files.map((f) => ({ path: rel(f.path), action: f.action })),
           dirs: result.plan.dirs.map((d) => ({ path: rel(d.path), action: d.action })),
-          carried: result.carried.map((c) => ({ id: c.id, what: c.what, owner: c.owner ?? null, carried: c.carried })),
+          carried: result.carried.map((c) => ({
+            id: c.id,
+            what: c.what,
+            owner: c.owner ?? null,
+            carried: c.carried,
+          })),
         },
         null,
         2,
@@ -198,11 +238,19 @@ const run: ActionFn = async (ctx, args, opts) => {
       'zh-TW': { create: '新建', overwrite: '覆寫', exists: '已存在', unchanged: '未變' },
     })[a as 'create'];
   const head = ctx.dryRun
-    ? pick(lang, { en: 'Would write (dry run, nothing written):', 'zh-CN': '将写入（演练模式，未写入任何文件）：', 'zh-TW': '將寫入（演練模式，未寫入任何檔案）：' })
+    ? pick(lang, {
+        en: 'Would write (dry run, nothing written):',
+        'zh-CN': '将写入（演练模式，未写入任何文件）：',
+        'zh-TW': '將寫入（演練模式，未寫入任何檔案）：',
+      })
     : pick(lang, { en: 'Wrote:', 'zh-CN': '已写入：', 'zh-TW': '已寫入：' });
   ctx.print(head);
-  for (const d of result.plan.dirs) if (d.action === 'create') ctx.print(`  ${c.green(verb('create'))}  ${rel(d.path)}/`);
-  for (const f of result.plan.files) ctx.print(`  ${f.action === 'overwrite' ? c.yellow(verb(f.action)) : c.green(verb(f.action))}  ${rel(f.path)}`);
+  for (const d of result.plan.dirs)
+    if (d.action === 'create') ctx.print(`  ${c.green(verb('create'))}  ${rel(d.path)}/`);
+  for (const f of result.plan.files)
+    ctx.print(
+      `  ${f.action === 'overwrite' ? c.yellow(verb(f.action)) : c.green(verb(f.action))}  ${rel(f.path)}`,
+    );
   if (result.carried.length > 0) {
     ctx.print(
       pick(lang, {

@@ -15,9 +15,19 @@ export const checkCommand: CommandDef = {
           '驗證 meeting.yaml 與 minutes.yaml：錯誤標明 檔案:行:欄，並提供會議最佳實務建議',
         ),
       )
-      .option('--strict', d('treat advice as errors (exit 3)', '把建议视为错误（退出码 3）', '將建議視為錯誤（結束碼 3）'));
+      .option(
+        '--strict',
+        d('treat advice as errors (exit 3)', '把建议视为错误（退出码 3）', '將建議視為錯誤（結束碼 3）'),
+      );
     addCommon(cmd, lang, { json: true });
-    cmd.addHelpText('after', examples(lang, ['salesmeet check 2026-h1-review', 'salesmeet check --strict', 'salesmeet check 2026-h1-review --json']));
+    cmd.addHelpText(
+      'after',
+      examples(lang, [
+        'salesmeet check 2026-h1-review',
+        'salesmeet check --strict',
+        'salesmeet check 2026-h1-review --json',
+      ]),
+    );
     cmd.action(run(() => import('../actions/check.js')));
     return cmd;
   },

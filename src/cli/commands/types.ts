@@ -3,7 +3,12 @@ import type { Lang } from '../../core/i18n/lang.js';
 import type { Context } from '../context.js';
 
 /** What a lazily loaded action module exports: parse options, call the app function, print the result. */
-export type ActionFn = (ctx: Context, args: string[], opts: Record<string, unknown>, command: Command) => Promise<number | undefined>;
+export type ActionFn = (
+  ctx: Context,
+  args: string[],
+  opts: Record<string, unknown>,
+  command: Command,
+) => Promise<number | undefined>;
 export type Loader = () => Promise<{ default: ActionFn }>;
 export type Runner = (loader: Loader) => (...args: unknown[]) => Promise<void>;
 
@@ -17,12 +22,38 @@ export interface CommandDef {
 export const tr = (lang: Lang, texts: Record<Lang, string>): string => texts[lang];
 
 /** Adds the per-command common flags in the same words everywhere. */
-export function addCommon(cmd: Command, lang: Lang, which: { json?: boolean; dryRun?: boolean; force?: boolean }): Command {
-  if (which.json) cmd.option('--json', tr(lang, { en: 'print the result as JSON on stdout', 'zh-CN': '以 JSON 输出结果到 stdout', 'zh-TW': '以 JSON 輸出結果到 stdout' }));
+export function addCommon(
+  cmd: Command,
+  lang: Lang,
+  which: { json?: boolean; dryRun?: boolean; force?: boolean },
+): Command {
+  if (which.json)
+    cmd.option(
+      '--json',
+      tr(lang, {
+        en: 'print the result as JSON on stdout',
+        'zh-CN': '以 JSON 输出结果到 stdout',
+        'zh-TW': '以 JSON 輸出結果到 stdout',
+      }),
+    );
   if (which.dryRun)
-    cmd.option('--dry-run', tr(lang, { en: 'show what would be written, write nothing', 'zh-CN': '只显示将写入的文件，不实际写入', 'zh-TW': '只顯示將寫入的檔案，不實際寫入' }));
+    cmd.option(
+      '--dry-run',
+      tr(lang, {
+        en: 'show what would be written, write nothing',
+        'zh-CN': '只显示将写入的文件，不实际写入',
+        'zh-TW': '只顯示將寫入的檔案，不實際寫入',
+      }),
+    );
   if (which.force)
-    cmd.option('--force', tr(lang, { en: 'overwrite existing user files', 'zh-CN': '覆盖已存在的用户文件', 'zh-TW': '覆寫既有的使用者檔案' }));
+    cmd.option(
+      '--force',
+      tr(lang, {
+        en: 'overwrite existing user files',
+        'zh-CN': '覆盖已存在的用户文件',
+        'zh-TW': '覆寫既有的使用者檔案',
+      }),
+    );
   return cmd;
 }
 

@@ -5,7 +5,11 @@ export type Text = (lang: Lang) => string;
 
 export type Params = Record<string, string | number | undefined>;
 
-type Catalog<K extends string> = { en: Record<K, string>; 'zh-CN': Record<K, string>; 'zh-TW': Record<K, string> };
+type Catalog<K extends string> = {
+  en: Record<K, string>;
+  'zh-CN': Record<K, string>;
+  'zh-TW': Record<K, string>;
+};
 
 /** Replaces `{name}` placeholders; an unknown placeholder is left visible rather than silently dropped. */
 export function interpolate(template: string, params: Params = {}): string {
@@ -19,7 +23,9 @@ export function interpolate(template: string, params: Params = {}): string {
  * Defines one module's messages in the three languages. Each key becomes a function that takes the
  * parameters and returns a `Text`, so code can build messages without knowing the language yet.
  */
-export function defineMessages<K extends string>(catalog: Catalog<K>): { [P in K]: (params?: Params) => Text } {
+export function defineMessages<K extends string>(
+  catalog: Catalog<K>,
+): { [P in K]: (params?: Params) => Text } {
   const out = {} as { [P in K]: (params?: Params) => Text };
   for (const key of Object.keys(catalog.en) as K[]) {
     out[key] = (params?: Params) => (lang: Lang) => interpolate(catalog[lang][key], params);

@@ -1,5 +1,5 @@
-import { type AgendaProblem, computeAgenda, type TimedAgenda } from '../agenda.js';
 import { ESCALATE_AFTER } from '../actions.js';
+import { type AgendaProblem, computeAgenda, type TimedAgenda } from '../agenda.js';
 import type { Problem } from '../errors.js';
 import { defineMessages } from '../i18n/messages.js';
 import type { Minutes } from '../minutes/schema.js';
@@ -12,7 +12,8 @@ const m = defineMessages({
     overrun: 'agenda item {n} "{title}" ends at {end}, after the meeting ends at {meetingEnd}',
     overrunHint: 'shorten the items, or lengthen the meeting with `duration`',
     fixedTooEarly: 'agenda item {n} "{title}" is fixed at {at}, but the items before it run until {reached}',
-    sharesWithoutDuration: 'agenda item {n} "{title}" is given as a share, but the meeting has no `duration` to share',
+    sharesWithoutDuration:
+      'agenda item {n} "{title}" is given as a share, but the meeting has no `duration` to share',
     noLength: 'agenda item {n} "{title}" has neither `minutes` nor `share`',
     sharesOverflow: 'the agenda shares add up to {total}%, more than 100%',
     unknownPerson: '"{name}" is not in the attendee list',
@@ -119,7 +120,11 @@ function daysBetween(a: string, b: string): number {
 export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): MeetingReview {
   const errors: Problem[] = [];
   const advice: Problem[] = [];
-  const at = (path: (string | number)[], which: 'key' | 'value' = 'value') => ({ file, path: formatPath(path), ...pos(path, which) });
+  const at = (path: (string | number)[], which: 'key' | 'value' = 'value') => ({
+    file,
+    path: formatPath(path),
+    ...pos(path, which),
+  });
   const agenda = computeAgenda({
     start: meeting.start,
     duration: meeting.duration,
@@ -129,28 +134,50 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
   });
   for (const p of agenda.problems) {
     const path: (string | number)[] = 'index' in p ? ['agenda', p.index] : ['agenda'];
-    errors.push({ code: `agenda.${p.kind}`, message: agendaProblemText(p), hint: p.kind === 'overrun' ? m.overrunHint() : undefined, ...at(path) });
+    errors.push({
+      code: `agenda.${p.kind}`,
+      message: agendaProblemText(p),
+      hint: p.kind === 'overrun' ? m.overrunHint() : undefined,
+      ...at(path),
+    });
   }
 
   const people = new Set(meeting.attendees.map((a) => a.name));
   const ref = (name: string | undefined, path: (string | number)[]) => {
     if (name !== undefined && !people.has(name)) {
-      errors.push({ code: 'people.unknown', message: m.unknownPerson({ name }), hint: m.unknownPersonHint(), ...at(path) });
+      errors.push({
+        code: 'people.unknown',
+        message: m.unknownPerson({ name }),
+        hint: m.unknownPersonHint(),
+        ...at(path),
+      });
     }
   };
   ref(meeting.host, ['host']);
   ref(meeting.recorder, ['recorder']);
-  meeting.topics.forEach((t, i) => ref(t.owner, ['topics', i, 'owner']));
-  meeting.agenda.forEach((t, i) => ref(t.owner, ['agenda', i, 'owner']));
+  meeting.topics.forEach((t, i) => {
+    ref(t.owner, ['topics', i, 'owner']);
+  });
+  meeting.agenda.forEach((t, i) => {
+    ref(t.owner, ['agenda', i, 'owner']);
+  });
 
   const n = meeting.topics.length;
-  if (n < 3) advice.push({ code: 'advice.fewTopics', message: m.fewTopics({ count: n }), ...at(['topics'], 'key') });
-  if (n > 5) advice.push({ code: 'advice.manyTopics', message: m.manyTopics({ count: n }), ...at(['topics'], 'key') });
+  if (n < 3)
+    advice.push({ code: 'advice.fewTopics', message: m.fewTopics({ count: n }), ...at(['topics'], 'key') });
+  if (n > 5)
+    advice.push({ code: 'advice.manyTopics', message: m.manyTopics({ count: n }), ...at(['topics'], 'key') });
   meeting.topics.forEach((t, i) => {
-    if (!t.outcome?.trim()) advice.push({ code: 'advice.noOutcome', message: m.noOutcome({ title: t.title }), ...at(['topics', i]) });
+    if (!t.outcome?.trim())
+      advice.push({
+        code: 'advice.noOutcome',
+        message: m.noOutcome({ title: t.title }),
+        ...at(['topics', i]),
+      });
   });
   if (agenda.problems.length === 0 && meeting.agenda.length > 0) {
-    if (agenda.buffer === 0) advice.push({ code: 'advice.noBuffer', message: m.noBuffer(), ...at(['agenda'], 'key') });
+    if (agenda.buffer === 0)
+      advice.push({ code: 'advice.noBuffer', message: m.noBuffer(), ...at(['agenda'], 'key') });
     else if (agenda.bufferShare > 0.15)
       advice.push({
         code: 'advice.bigBuffer',
@@ -159,25 +186,47 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
       });
   }
   if (ROUTINE_TYPES.includes(meeting.type) && agenda.duration > 60) {
-    advice.push({ code: 'advice.longRoutine', message: m.longRoutine({ type: meeting.type, minutes: agenda.duration }), ...at(meeting.duration !== undefined ? ['duration'] : ['type']) });
+    advice.push({
+      code: 'advice.longRoutine',
+      message: m.longRoutine({ type: meeting.type, minutes: agenda.duration }),
+      ...at(meeting.duration !== undefined ? ['duration'] : ['type']),
+    });
   }
   if (!meeting.host) advice.push({ code: 'advice.noHost', message: m.noHost(), ...at([]) });
   if (!meeting.recorder) advice.push({ code: 'advice.noRecorder', message: m.noRecorder(), ...at([]) });
   if (!ROUTINE_TYPES.includes(meeting.type)) {
     const due = meeting.preRead?.sent ?? meeting.preRead?.due;
-    if (!due) advice.push({ code: 'advice.noPreRead', message: m.noPreRead(), ...at(meeting.preRead ? ['preRead'] : []) });
+    if (!due)
+      advice.push({
+        code: 'advice.noPreRead',
+        message: m.noPreRead(),
+        ...at(meeting.preRead ? ['preRead'] : []),
+      });
     else if (daysBetween(due, meeting.date) < 1)
-      advice.push({ code: 'advice.lateRead', message: m.lateRead({ due, date: meeting.date }), ...at(['preRead', meeting.preRead?.sent ? 'sent' : 'due']) });
+      advice.push({
+        code: 'advice.lateRead',
+        message: m.lateRead({ due, date: meeting.date }),
+        ...at(['preRead', meeting.preRead?.sent ? 'sent' : 'due']),
+      });
   }
   meeting.carriedActions.forEach((c, i) => {
     if (c.carried >= ESCALATE_AFTER && (c.status === 'open' || c.status === 'in-progress'))
-      advice.push({ code: 'advice.escalate', message: m.escalate({ id: c.id, what: c.what, count: c.carried }), ...at(['carriedActions', i]) });
+      advice.push({
+        code: 'advice.escalate',
+        message: m.escalate({ id: c.id, what: c.what, count: c.carried }),
+        ...at(['carriedActions', i]),
+      });
   });
   return { agenda, errors, advice };
 }
 
 /** Advice on the minutes' action items: every action needs an owner, a due date and a measure. */
-export function reviewMinutes(minutes: Minutes, meeting: Meeting | undefined, file: string, pos: Pos): Problem[] {
+export function reviewMinutes(
+  minutes: Minutes,
+  meeting: Meeting | undefined,
+  file: string,
+  pos: Pos,
+): Problem[] {
   const advice: Problem[] = [];
   const people = new Set(meeting?.attendees.map((a) => a.name) ?? []);
   minutes.actions.forEach((a, i) => {
@@ -185,7 +234,11 @@ export function reviewMinutes(minutes: Minutes, meeting: Meeting | undefined, fi
     const p = { n: i + 1, what: a.what };
     if (!a.owner) advice.push({ code: 'advice.actionNoOwner', message: m.actionNoOwner(p), ...where });
     else if (meeting && !people.has(a.owner))
-      advice.push({ code: 'advice.actionOwnerUnknown', message: m.actionOwnerUnknown({ n: i + 1, name: a.owner }), ...where });
+      advice.push({
+        code: 'advice.actionOwnerUnknown',
+        message: m.actionOwnerUnknown({ n: i + 1, name: a.owner }),
+        ...where,
+      });
     if (!a.due) advice.push({ code: 'advice.actionNoDue', message: m.actionNoDue(p), ...where });
     if (a.measure === undefined || (typeof a.measure === 'string' && !a.measure.trim()))
       advice.push({ code: 'advice.actionNoMeasure', message: m.actionNoMeasure(p), ...where });

@@ -3,12 +3,24 @@ import { clockTime, isoDate, period, share, timeZone, url } from '../formats.js'
 import { LANGS } from '../i18n/lang.js';
 
 /** Meeting types, each with a preset agenda (see presets.ts). */
-export const MEETING_TYPES = ['daily', 'weekly', 'monthly', 'quarterly', 'half-year', 'annual', 'custom'] as const;
+export const MEETING_TYPES = [
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'half-year',
+  'annual',
+  'custom',
+] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
 const text = z.string().min(1);
 const name = z.string().min(1);
-const minutes = z.number().int().min(0).max(24 * 60);
+const minutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
 
 export const attendeeSchema = z
   .strictObject({

@@ -69,7 +69,10 @@ export const minutesSchema = z
       .optional(),
     signatures: z.array(signatureSchema).default([]),
   })
-  .meta({ title: 'salesmeet minutes.yaml', description: 'The record of one sales meeting: attendance, decisions, actions, sign-off.' });
+  .meta({
+    title: 'salesmeet minutes.yaml',
+    description: 'The record of one sales meeting: attendance, decisions, actions, sign-off.',
+  });
 
 export type Minutes = z.output<typeof minutesSchema>;
 export type ActionItem = z.output<typeof actionItemSchema>;

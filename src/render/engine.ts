@@ -1,0 +1,135 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { InputError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import { deepEscape, escapeMarkdown } from './escape.js';
+
+const m = defineMessages({
+  en: {
+    missing: 'template {name} not found for {lang} (looked in {dirs})',
+    failed: 'template {file} failed: {detail}',
+    failedHint:
+      'a template may only use fields of the view model; run `salesmeet templates list` to see the defaults',
+  },
+  'zh-CN': {
+    missing: '找不到 {lang} 的模板 {name}（已查找：{dirs}）',
+    failed: '模板 {file} 渲染失败：{detail}',
+    failedHint: '模板只能使用视图模型中的字段；运行 `salesmeet templates list` 查看默认模板',
+  },
+  'zh-TW': {
+    missing: '找不到 {lang} 的範本 {name}（已搜尋：{dirs}）',
+    failed: '範本 {file} 轉譯失敗：{detail}',
+    failedHint: '範本只能使用檢視模型中的欄位；執行 `salesmeet templates list` 查看預設範本',
+  },
+});
+
+/** The templates shipped with the package. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export type OutputFormat = 'md' | 'html';
+
+/** A value that goes into HTML unescaped (inline SVG built by salesmeet). Text from users never is. */
+export interface Raw {
+  __raw: true;
+  html: string;
+}
+export const raw = (html: string): Raw => ({ __raw: true, html });
+
+let hb: typeof Handlebars | undefined;
+
+/** The one Handlebars instance; helpers registered once. Prototype access stays disabled (the default). */
+function instance(): typeof Handlebars {
+  if (hb) return hb;
+  hb = Handlebars.create();
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('not', (a: unknown) => !a);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hb.registerHelper('inc', (n: number) => Number(n) + 1);
+  /** `{{raw chart}}`: emits pre-rendered markup from a Raw value; anything else is escaped. */
+  hb.registerHelper('raw', (v: unknown) => {
+    if (v && typeof v === 'object' && (v as Raw).__raw === true)
+      return new Handlebars.SafeString((v as Raw).html);
+    return Handlebars.escapeExpression(String(v ?? ''));
+  });
+  return hb;
+}
+
+export interface RendererOptions {
+  lang: Lang;
+  /** Folders searched before the built-in templates, each holding `<lang>/` subfolders or templates directly. */
+  overrides?: string[];
+}
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const partialsLoaded = new Set<string>();
+
+/** The folders searched for a language, most specific first. */
+export function templateDirs(options: RendererOptions): string[] {
+  const dirs: string[] = [];
+  for (const o of options.overrides ?? []) {
+    dirs.push(join(o, options.lang));
+    dirs.push(o);
+  }
+  dirs.push(join(BUILTIN_TEMPLATES, options.lang));
+  return dirs;
+}
+
+/** Resolves `<name>.<format>.hbs` in the override folders, then in the built-in templates. */
+export function findTemplate(name: string, format: OutputFormat, options: RendererOptions): string {
+  const file = `${name}.${format}.hbs`;
+  const dirs = templateDirs(options);
+  for (const d of dirs) {
+    const p = join(d, file);
+    if (existsSync(p)) return p;
+  }
+  throw new InputError(
+    'template.missing',
+    m.missing({ name: file, lang: options.lang, dirs: dirs.join(', ') }),
+  );
+}
+
+function loadPartials(h: typeof Handlebars, options: RendererOptions) {
+  // Partials: `partials/*.hbs` from the built-in folder first, then overrides (which win).
+  const dirs = templateDirs(options).reverse();
+  const key = dirs.join('|');
+  if (partialsLoaded.has(key)) return;
+  for (const d of dirs) {
+    const pd = join(d, 'partials');
+    if (!existsSync(pd)) continue;
+    for (const f of readdirSync(pd)) {
+      if (f.endsWith('.hbs')) h.registerPartial(basename(f, '.hbs'), readFileSync(join(pd, f), 'utf8'));
+    }
+  }
+  partialsLoaded.add(key);
+}
+
+/**
+ * Renders a template with a view model built in core. Markdown output gets Markdown escaping of every string
+ * (pipes, newlines, HTML); HTML output gets Handlebars' HTML escaping. Strict mode: a field the template uses
+ * but the view model lacks is an error, not a blank.
+ */
+export function render(name: string, format: OutputFormat, view: object, options: RendererOptions): string {
+  const h = instance();
+  loadPartials(h, options);
+  const file = findTemplate(name, format, options);
+  let tpl = compiled.get(file);
+  if (!tpl) {
+    tpl = h.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: format === 'md' });
+    compiled.set(file, tpl);
+  }
+  const data = format === 'md' ? deepEscape(view, escapeMarkdown) : view;
+  try {
+    return tpl(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new InputError('template.failed', m.failed({ file, detail }), {
+      hint: m.failedHint(),
+      cause: error,
+    });
+  }
+}
