@@ -2,8 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const { meetingSchema } = await import('../dist/core/meeting/schema.js');
-const { minutesSchema, actionsLogSchema } = await import('../dist/core/minutes/schema.js');
+const { meetingSchema, minutesSchema, actionsLogSchema } = await import('../dist/schemas.js');
 
 const outDir = new URL('../schema/', import.meta.url);
 mkdirSync(outDir, { recursive: true });

@@ -1,9 +1,9 @@
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { Document, isMap, isSeq } from 'yaml';
+import { packageRoot } from '../paths.js';
 
 /** The package's shipped JSON Schema folder. */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schema/', import.meta.url));
+export const SCHEMA_DIR: string = `${join(packageRoot(), 'schema')}/`;
 
 /** `# yaml-language-server: $schema=…` pointing from a folder to the shipped schema, so editors complete fields. */
 export function schemaComment(fromDir: string, schemaFile: string): string {

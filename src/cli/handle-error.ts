@@ -1,4 +1,3 @@
-import { CommanderError } from 'commander';
 import { EXIT, type ExitCode, formatLocation, SalesmeetError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { Context } from './context.js';
@@ -25,6 +24,15 @@ const t: Record<Lang, { unexpected: string; report: string; usageHint: string; c
   },
 };
 
+/** commander's own errors (unknown option, missing argument…), recognised without loading commander here. */
+function isCommanderError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('commander.')
+  );
+}
+
 function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
@@ -39,7 +47,7 @@ export function handleError(
   const write = (s: string) => ctx.streams.stderr.write(`${s}\n`);
   const errWord = c.red(`${severityWord(lang, 'error')}:`);
 
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     if (
       error.code === 'commander.helpDisplayed' ||
       error.code === 'commander.version' ||

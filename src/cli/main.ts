@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { EXIT } from '../core/errors.js';
 import { isLang, type Lang, systemLang } from '../core/i18n/lang.js';
 import type { Loader } from './commands/types.js';
-import { type Context, createContext, type Streams } from './context.js';
+import type { Context, Streams } from './context.js';
 import { handleError } from './handle-error.js';
-import { buildProgram } from './program.js';
+import { buildProgram, COMMANDS } from './program.js';
 
 /** The language for help and early errors, before commander has parsed anything. */
 function peekLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -42,6 +42,7 @@ export async function main(
           `--lang: expected zh-CN, zh-TW or en, found "${String(opts.lang)}"`,
         );
       }
+      const { createContext } = await import('./context.js');
       ctx = createContext(opts, streams, env, cwd);
       const positional = args.slice(0, -2).map((a) => a as string);
       const mod = await loader();
@@ -59,6 +60,10 @@ export async function main(
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    // --help and --version end in a CommanderError too: they are a success, and need no colour.
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return EXIT.ok;
+    const { createContext } = await import('./context.js');
     const fallback =
       ctx ??
       createContext(
@@ -67,6 +72,7 @@ export async function main(
         env,
         cwd,
       );
+    commandName ??= argv.find((a) => COMMANDS.some((c) => c.name === a));
     return handleError(error, fallback, commandName);
   }
   return exitCode;

@@ -1,5 +1,5 @@
-import { Command } from 'commander';
 import type { Lang } from '../core/i18n/lang.js';
+import { Command } from './commander.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
 import { examples, type Runner, tr } from './commands/types.js';

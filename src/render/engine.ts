@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
+import { packageRoot } from '../paths.js';
 import { deepEscape, escapeMarkdown } from './escape.js';
 
 const m = defineMessages({
@@ -27,7 +27,7 @@ const m = defineMessages({
 });
 
 /** The templates shipped with the package. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATES: string = join(packageRoot(), 'templates');
 
 export type OutputFormat = 'md' | 'html';
 

@@ -22,13 +22,16 @@ export function langFromLocale(locale: string | undefined): Lang | undefined {
   return undefined;
 }
 
-/** The system locale from the environment, as POSIX tools read it (LC_ALL > LC_MESSAGES > LANG), else Intl. */
-export function systemLang(env: NodeJS.ProcessEnv): Lang {
+/**
+ * The system locale from the environment, as POSIX tools read it (LC_ALL > LC_MESSAGES > LANG). On Windows, where
+ * those are rarely set, ICU's default locale is asked (it costs ~10 ms at start-up, so POSIX systems skip it).
+ */
+export function systemLang(env: NodeJS.ProcessEnv, platform: string = process.platform): Lang {
   return (
     langFromLocale(env.LC_ALL) ??
     langFromLocale(env.LC_MESSAGES) ??
     langFromLocale(env.LANG) ??
-    langFromLocale(Intl.DateTimeFormat().resolvedOptions().locale) ??
+    (platform === 'win32' ? langFromLocale(new Intl.Collator().resolvedOptions().locale) : undefined) ??
     'en'
   );
 }

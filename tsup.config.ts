@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+// One bundle for the CLI so `salesmeet --help` loads a handful of files; every command's action and every heavy
+// dependency stays in its own lazily imported chunk. Dependencies are not bundled (they load from node_modules).
+export default defineConfig({
+  entry: { 'cli/main': 'src/cli/main.ts', schemas: 'src/schemas.ts' },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outDir: 'dist',
+  splitting: true,
+  clean: true,
+  sourcemap: false,
+  dts: false,
+  shims: false,
+});
