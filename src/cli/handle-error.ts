@@ -26,11 +26,8 @@ const t: Record<Lang, { unexpected: string; report: string; usageHint: string; c
 
 /** commander's own errors (unknown option, missing argument…), recognised without loading commander here. */
 function isCommanderError(error: unknown): error is Error & { code: string } {
-  return (
-    error instanceof Error &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    (error as { code: string }).code.startsWith('commander.')
-  );
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
 }
 
 function isPromptCancel(error: unknown): boolean {
