@@ -227,7 +227,7 @@ export const PRESETS: Record<MeetingType, Preset> = {
     duration: 60,
     items: [
       { title: l('开场与目标', '開場與目標', 'Opening and objectives'), minutes: 5 },
-      { title: l('议题讨论', '議題討論', 'Discussion'), minutes: 40 },
+      { title: l('议题讨论', '議題討論', 'Discussion'), minutes: 38 },
       { title: l('行动项与总结', '行動項目與總結', 'Actions and wrap-up'), minutes: 10 },
     ],
   },
