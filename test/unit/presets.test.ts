@@ -5,7 +5,13 @@ import { MEETING_TYPES } from '../../src/core/meeting/schema.js';
 
 function timed(type: (typeof MEETING_TYPES)[number]) {
   const p = PRESETS[type];
-  const a = computeAgenda({ start: p.start, duration: p.duration, transition: p.transition, buffer: p.buffer, items: presetAgenda(type, 'en') });
+  const a = computeAgenda({
+    start: p.start,
+    duration: p.duration,
+    transition: p.transition,
+    buffer: p.buffer,
+    items: presetAgenda(type, 'en'),
+  });
   return { a, rows: a.items.map((i) => `${i.start}-${i.end} ${i.title}`) };
 }
 
@@ -86,7 +92,16 @@ describe('preset agendas (DESIGN.md, "Presets by meeting type")', () => {
   });
 
   it('reports an overrun with the item that overflows', () => {
-    const a = computeAgenda({ start: '11:30', duration: 60, items: [{ title: 'A', minutes: 40 }, { title: 'B', minutes: 30 }] });
-    expect(a.problems).toEqual([{ kind: 'overrun', index: 1, title: 'B', end: '12:40', meetingEnd: '12:30' }]);
+    const a = computeAgenda({
+      start: '11:30',
+      duration: 60,
+      items: [
+        { title: 'A', minutes: 40 },
+        { title: 'B', minutes: 30 },
+      ],
+    });
+    expect(a.problems).toEqual([
+      { kind: 'overrun', index: 1, title: 'B', end: '12:40', meetingEnd: '12:30' },
+    ]);
   });
 });

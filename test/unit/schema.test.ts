@@ -10,7 +10,10 @@ function problems(text: string, lang: Lang = 'en', schema = meetingSchema) {
   const y = parseYaml(text, 'meeting.yaml');
   const r = validate(schema, y.data, 'meeting.yaml', y.positionOf);
   if (r.ok) return [];
-  return r.problems.map((p: Problem) => `${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message(lang)}${p.hint ? ` (${p.hint(lang)})` : ''}`);
+  return r.problems.map(
+    (p: Problem) =>
+      `${p.file}:${p.line}:${p.column}: ${p.path}: ${p.message(lang)}${p.hint ? ` (${p.hint(lang)})` : ''}`,
+  );
 }
 
 const base = 'title: 周例会\ntype: weekly\ndate: 2026-07-06\nstart: "09:00"\n';
@@ -63,11 +66,17 @@ describe('meeting.yaml schema messages', () => {
       'meeting.yaml:5:11: duration: expected a number, found "一小时"',
       'meeting.yaml:8:15: attendees[0].required: expected true or false, found "是"',
     ]);
-    expect(problems(`${base}duration: -5\n`)).toEqual(['meeting.yaml:5:11: duration: expected a number ≥ 0, found -5']);
+    expect(problems(`${base}duration: -5\n`)).toEqual([
+      'meeting.yaml:5:11: duration: expected a number ≥ 0, found -5',
+    ]);
   });
 
   it('validates shares, links and time zones', () => {
-    expect(problems(`${base}timezone: Asia/Shangai\nonline: { link: meeting.example.com }\nagenda:\n  - { title: a, share: 120% }\n`)).toEqual([
+    expect(
+      problems(
+        `${base}timezone: Asia/Shangai\nonline: { link: meeting.example.com }\nagenda:\n  - { title: a, share: 120% }\n`,
+      ),
+    ).toEqual([
       'meeting.yaml:5:11: timezone: expected an IANA time zone such as Asia/Shanghai, found "Asia/Shangai"',
       'meeting.yaml:6:17: online.link: expected a link starting with https:// or http://, found "meeting.example.com"',
       'meeting.yaml:8:24: agenda[0].share: expected a share of the total: a fraction like 0.2 or a percentage like "20%", found "120%"',
@@ -78,7 +87,11 @@ describe('meeting.yaml schema messages', () => {
 describe('minutes.yaml schema', () => {
   it('knows the attendance states and action statuses', () => {
     expect(
-      problems('attendance:\n  - { name: 王芳, status: 出席 }\nactions:\n  - { what: x, status: finished }\n', 'en', minutesSchema as never),
+      problems(
+        'attendance:\n  - { name: 王芳, status: 出席 }\nactions:\n  - { what: x, status: finished }\n',
+        'en',
+        minutesSchema as never,
+      ),
     ).toEqual([
       'meeting.yaml:2:25: attendance[0].status: expected one of present, late, observer, excused, absent, found "出席"',
       'meeting.yaml:4:24: actions[0].status: expected one of open, in-progress, done, dropped, found "finished"',

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ function failure(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    if (error instanceof SalesmeetError) return { code: error.code, message: error.text('en'), hint: error.hint?.('en'), ...error.location };
+    if (error instanceof SalesmeetError)
+      return { code: error.code, message: error.text('en'), hint: error.hint?.('en'), ...error.location };
     throw error;
   }
   throw new Error('expected a failure');
@@ -54,7 +55,10 @@ describe('parseYaml (YAML 1.2 core schema, safe)', () => {
   it('rejects deep nesting before parsing (flow and block)', () => {
     const flow = `a: ${'['.repeat(2000)}${']'.repeat(2000)}\n`;
     expect(nestingDepth(flow)).toBeGreaterThan(1000);
-    expect(failure(() => parseYaml(flow, 'm.yaml'))).toMatchObject({ code: 'yaml.tooDeep', message: 'nesting is 2001 levels deep; at most 64 are allowed' });
+    expect(failure(() => parseYaml(flow, 'm.yaml'))).toMatchObject({
+      code: 'yaml.tooDeep',
+      message: 'nesting is 2001 levels deep; at most 64 are allowed',
+    });
     let block = '';
     for (let i = 0; i < 100; i++) block += `${' '.repeat(i * 2)}k${i}:\n`;
     expect(failure(() => parseYaml(block, 'm.yaml'))).toMatchObject({ code: 'yaml.tooDeep' });
@@ -69,7 +73,9 @@ describe('parseYaml (YAML 1.2 core schema, safe)', () => {
     for (let i = 0; i < 8; i++) {
       const prev = String.fromCharCode(97 + i);
       const next = String.fromCharCode(98 + i);
-      lines.push(`${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`);
+      lines.push(
+        `${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`,
+      );
     }
     expect(failure(() => parseYaml(`${lines.join('\n')}\n`, 'm.yaml'))).toMatchObject({
       code: 'yaml.aliases',
@@ -78,17 +84,25 @@ describe('parseYaml (YAML 1.2 core schema, safe)', () => {
   });
 
   it('rejects an empty file, a list at the top and several documents', () => {
-    expect(failure(() => parseYaml('  \n# only a comment\n', 'm.yaml'))).toMatchObject({ code: 'yaml.notMapping' });
+    expect(failure(() => parseYaml('  \n# only a comment\n', 'm.yaml'))).toMatchObject({
+      code: 'yaml.notMapping',
+    });
     expect(failure(() => parseYaml('', 'm.yaml'))).toMatchObject({ code: 'yaml.empty', line: 1 });
     expect(failure(() => parseYaml('- a\n- b\n', 'm.yaml'))).toMatchObject({
       code: 'yaml.notMapping',
       message: 'expected a mapping of fields (key: value) at the top level, found a list',
     });
-    expect(failure(() => parseYaml('a: 1\n---\nb: 2\n', 'm.yaml'))).toMatchObject({ code: 'yaml.multipleDocuments', line: 2 });
+    expect(failure(() => parseYaml('a: 1\n---\nb: 2\n', 'm.yaml'))).toMatchObject({
+      code: 'yaml.multipleDocuments',
+      line: 2,
+    });
   });
 
   it('rejects unknown tags instead of running them', () => {
-    expect(failure(() => parseYaml('a: !!js/function "function(){}"\n', 'm.yaml'))).toMatchObject({ code: 'yaml.tag', line: 1 });
+    expect(failure(() => parseYaml('a: !!js/function "function(){}"\n', 'm.yaml'))).toMatchObject({
+      code: 'yaml.tag',
+      line: 1,
+    });
   });
 
   it('gives positions of values, keys and missing fields', () => {
@@ -114,7 +128,11 @@ describe('loadYamlFile', () => {
       try {
         await loadYamlFile(join(dir, f), f);
       } catch (e) {
-        codes.push([(e as SalesmeetError).code, (e as SalesmeetError).location.file, (e as SalesmeetError).text('en')]);
+        codes.push([
+          (e as SalesmeetError).code,
+          (e as SalesmeetError).location.file,
+          (e as SalesmeetError).text('en'),
+        ]);
       }
     }
     expect(codes).toEqual([
