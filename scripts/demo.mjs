@@ -1,0 +1,63 @@
+// `npm run demo`: copies the bundled example meetings to demo-output/ and runs every salesmeet command on them,
+// then says where the outputs are. Uses the built CLI exactly as a user would (bin/salesmeet.js).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'salesmeet.js');
+const out = join(root, 'demo-output');
+rmSync(out, { recursive: true, force: true });
+for (const name of ['2026-h1-review', '2026-w27-weekly', '2026-07-monthly']) {
+  if (existsSync(join(root, 'examples', name)))
+    cpSync(join(root, 'examples', name), join(out, name), { recursive: true });
+}
+
+const steps = [
+  ['check', '2026-h1-review'],
+  ['check', '2026-w27-weekly'],
+  [
+    'init',
+    '2026-08-monthly',
+    '--yes',
+    '--type',
+    'monthly',
+    '--date',
+    '2026-08-28',
+    '--host',
+    '陈建国',
+    '--recorder',
+    '李娜',
+    '--from',
+    '2026-h1-review',
+    '--lang',
+    'zh-CN',
+    '--topic',
+    '7 月业绩回顾 => 明确差距原因',
+    '--topic',
+    '华东回款追收进展 => 确认追收金额和时间',
+    '--topic',
+    '8 月目标分解 => 分解到大区',
+  ],
+  ['check', '2026-08-monthly'],
+];
+
+let failed = 0;
+for (const args of steps) {
+  process.stderr.write(`\n$ salesmeet ${args.join(' ')}\n`);
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: out,
+    stdio: 'inherit',
+    env: { ...process.env, CI: '1' },
+  });
+  if (r.status !== 0) {
+    failed++;
+    process.stderr.write(`  (exit ${r.status})\n`);
+  }
+}
+const rel = relative(process.cwd(), out) || '.';
+process.stderr.write(
+  `\nThe demo meetings and their outputs are in ${rel}/ (each meeting's generated files under its out/ folder).\n`,
+);
+process.exitCode = failed ? 1 : 0;
