@@ -7,6 +7,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
   );
   process.exit(1);
 }
+// A closed pipe (`salesmeet --help | head`) is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 import('../dist/cli/main.js').then(
   async ({ main }) => {
     process.exitCode = await main();

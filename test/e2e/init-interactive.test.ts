@@ -98,12 +98,18 @@ describe.runIf(hasTmux)('salesmeet init in a terminal', () => {
 
   it('skips the questions whose flags are given', async () => {
     const s = 'flags';
-    start(s, 'init partly --lang en --type daily --date 2026-07-07 --title Standup --start 08:30 --location Lobby --host A --recorder B --attendee C --objective O --topic T');
+    start(
+      s,
+      'init partly --lang en --type daily --date 2026-07-07 --title Standup --start 08:30 --location Lobby --host A --recorder B --attendee C --objective O --topic T',
+    );
     await answer(s, 'Write the meeting folder?', ['Enter']);
     const out = await waitFor(s, /EXIT=\d+/);
     expect(out).not.toContain('Meeting type');
     expect(out).toContain('EXIT=0');
-    expect(parse(readFileSync(join(tmp.dir, 'partly/meeting.yaml'), 'utf8'))).toMatchObject({ type: 'daily', start: '08:30' });
+    expect(parse(readFileSync(join(tmp.dir, 'partly/meeting.yaml'), 'utf8'))).toMatchObject({
+      type: 'daily',
+      start: '08:30',
+    });
   }, 60_000);
 
   it('Ctrl-C at a prompt cancels with exit 130 and writes nothing', async () => {
