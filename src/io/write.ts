@@ -1,7 +1,8 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { OverwriteError } from '../core/errors.js';
+import { InputError, OverwriteError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
 
 const m = defineMessages({
@@ -9,22 +10,37 @@ const m = defineMessages({
     refuse: 'refusing to overwrite {file}',
     refuseMany: 'refusing to overwrite {count} existing files: {files}',
     refuseHint: 'it is your file and it already exists; pass --force to replace it',
+    edited: '{file} was changed by hand since salesmeet generated it; refusing to overwrite it',
+    editedHint:
+      'generated files are rebuilt from the meeting files; keep your edits elsewhere, or pass --force',
+    outside: '{file} is outside the folder {root}; salesmeet writes only inside it',
+    symlink: '{file} is a symbolic link; salesmeet does not write through links',
   },
   'zh-CN': {
     refuse: '拒绝覆盖 {file}',
     refuseMany: '拒绝覆盖 {count} 个已有文件：{files}',
     refuseHint: '这是已存在的用户文件；如确需替换，请加 --force',
+    edited: '{file} 在生成后被手工修改过；拒绝覆盖',
+    editedHint: '生成文件会根据会议文件重新生成；请把修改保存到别处，或加 --force',
+    outside: '{file} 不在文件夹 {root} 内；salesmeet 只在其中写入',
+    symlink: '{file} 是符号链接；salesmeet 不通过链接写入',
   },
   'zh-TW': {
     refuse: '拒絕覆寫 {file}',
     refuseMany: '拒絕覆寫 {count} 個既有檔案：{files}',
     refuseHint: '這是已存在的使用者檔案；如確需取代，請加上 --force',
+    edited: '{file} 在產生後被手動修改過；拒絕覆寫',
+    editedHint: '產生的檔案會依會議檔案重新產生；請把修改存到別處，或加上 --force',
+    outside: '{file} 不在資料夾 {root} 內；salesmeet 只在其中寫入',
+    symlink: '{file} 是符號連結；salesmeet 不透過連結寫入',
   },
 });
 
 /**
- * `user` files (meeting.yaml, minutes.yaml) are never overwritten without --force; `generated` files (out/)
- * are reproducible and are replaced freely.
+ * `user` files (meeting.yaml, minutes.yaml, a file named with --out) are never overwritten without --force.
+ * `generated` files (under out/) are rebuilt freely — unless someone edited one by hand since salesmeet wrote it:
+ * each folder of generated files keeps the SHA-256 of what salesmeet wrote in `.salesmeet-generated.json`, and a
+ * file whose content no longer matches (or that salesmeet did not write) is refused without --force.
  */
 export type FileKind = 'user' | 'generated';
 
@@ -59,31 +75,121 @@ async function exists(path: string): Promise<'file' | 'dir' | false> {
   }
 }
 
+export const MANIFEST = '.salesmeet-generated.json';
+
+interface Manifest {
+  schema: 'salesmeet.generated/1';
+  files: Record<string, string>;
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+async function readManifest(dir: string): Promise<Manifest> {
+  try {
+    const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+    if (m && typeof m.files === 'object') return m;
+  } catch {
+    // no manifest yet, or unreadable: nothing is known to be ours
+  }
+  return { schema: 'salesmeet.generated/1', files: {} };
+}
+
+/** The nearest existing ancestor of a path, resolved through links. */
+async function realAncestor(path: string): Promise<string> {
+  let p = path;
+  for (;;) {
+    try {
+      return await realpath(p);
+    } catch {
+      const up = dirname(p);
+      if (up === p) return p;
+      p = up;
+    }
+  }
+}
+
+/** Refuses a path outside `root` (by `..`, an absolute path or a symbolic link) and writing through a link. */
+async function checkInside(path: string, root: string, shown: (p: string) => string): Promise<void> {
+  const abs = resolve(path);
+  const rootAbs = resolve(root);
+  const realRoot = await realAncestor(rootAbs);
+  const inside = (p: string, r: string) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep);
+  const realParent = await realAncestor(dirname(abs));
+  if (!inside(abs, rootAbs) || !inside(realParent, realRoot)) {
+    throw new InputError('write.outside', m.outside({ file: shown(abs), root: shown(rootAbs) || '.' }), {
+      location: { file: shown(abs) },
+    });
+  }
+  try {
+    if ((await lstat(abs)).isSymbolicLink()) {
+      throw new InputError('write.symlink', m.symlink({ file: shown(abs) }), {
+        location: { file: shown(abs) },
+      });
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+  }
+}
+
 /**
- * Decides what each write would do. Throws OverwriteError (exit 4) naming every user file that exists when
- * `force` is false; nothing is written in that case.
+ * Decides what each write would do. Throws OverwriteError (exit 4) naming every user file that exists, and every
+ * generated file edited by hand, when `force` is false; nothing is written in that case. With `root`, every path
+ * must stay inside that folder.
  */
 export async function planWrites(
   files: PlannedFile[],
   dirs: PlannedDir[],
-  options: { force: boolean; cwd?: string },
+  options: { force: boolean; cwd?: string; root?: string },
 ): Promise<WritePlan> {
   const plan: WritePlan = { files: [], dirs: [] };
+  const shown = (p: string) => relative(options.cwd ?? process.cwd(), p) || p;
   const refused: string[] = [];
+  const edited: string[] = [];
+  const manifests = new Map<string, Manifest>();
+  if (options.root) {
+    for (const f of files) await checkInside(f.path, options.root, shown);
+    for (const d of dirs) await checkInside(d.path, options.root, shown);
+  }
   for (const d of dirs)
     plan.dirs.push({ path: d.path, action: (await exists(d.path)) ? 'exists' : 'create' });
   for (const f of files) {
     const e = await exists(f.path);
-    if (e && f.kind === 'user' && !options.force) refused.push(f.path);
-    plan.files.push({ ...f, action: e ? 'overwrite' : 'create' });
+    if (!e) {
+      plan.files.push({ ...f, action: 'create' });
+      continue;
+    }
+    if (e === 'dir') {
+      throw new InputError('write.isDirectory', m.refuse({ file: shown(f.path) }), {
+        location: { file: shown(f.path) },
+      });
+    }
+    if (f.kind === 'user') {
+      if (!options.force) refused.push(f.path);
+      plan.files.push({ ...f, action: 'overwrite' });
+      continue;
+    }
+    const dir = dirname(f.path);
+    if (!manifests.has(dir)) manifests.set(dir, await readManifest(dir));
+    const current = sha256(await readFile(f.path));
+    const recorded = manifests.get(dir)!.files[basename(f.path)];
+    if (recorded !== current && !options.force) edited.push(f.path);
+    plan.files.push({ ...f, action: current === sha256(f.content) ? 'unchanged' : 'overwrite' });
   }
   if (refused.length > 0) {
-    const shown = refused.map((p) => relative(options.cwd ?? process.cwd(), p) || p);
+    const list = refused.map(shown);
     const text =
-      shown.length === 1
-        ? m.refuse({ file: shown[0] })
-        : m.refuseMany({ count: shown.length, files: shown.join(', ') });
-    throw new OverwriteError('write.refused', text, { hint: m.refuseHint(), location: { file: shown[0] } });
+      list.length === 1
+        ? m.refuse({ file: list[0] })
+        : m.refuseMany({ count: list.length, files: list.join(', ') });
+    throw new OverwriteError('write.refused', text, { hint: m.refuseHint(), location: { file: list[0] } });
+  }
+  if (edited.length > 0) {
+    throw new OverwriteError('write.edited', m.edited({ file: edited.map(shown).join(', ') }), {
+      hint: m.editedHint(),
+      location: { file: shown(edited[0]!) },
+    });
   }
   return plan;
 }
@@ -97,8 +203,25 @@ export async function writeAtomic(path: string, content: string | Uint8Array, mo
   });
 }
 
-/** Carries out a plan made by planWrites. */
+/** Carries out a plan made by planWrites, and records what it generated. */
 export async function commitWrites(plan: WritePlan): Promise<void> {
   for (const d of plan.dirs) await mkdir(d.path, { recursive: true });
-  for (const f of plan.files) await writeAtomic(f.path, f.content, f.mode);
+  const generated = new Map<string, Record<string, string>>();
+  for (const f of plan.files) {
+    if (f.action !== 'unchanged') await writeAtomic(f.path, f.content, f.mode);
+    if (f.kind === 'generated') {
+      const dir = dirname(f.path);
+      if (!generated.has(dir)) generated.set(dir, {});
+      generated.get(dir)![basename(f.path)] = sha256(f.content);
+    }
+  }
+  for (const [dir, files] of generated) {
+    const manifest = await readManifest(dir);
+    Object.assign(manifest.files, files);
+    const sorted = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
+    await writeAtomic(
+      join(dir, MANIFEST),
+      `${JSON.stringify({ schema: 'salesmeet.generated/1', files: sorted }, null, 2)}\n`,
+    );
+  }
 }
