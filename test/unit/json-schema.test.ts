@@ -20,9 +20,24 @@ describe('shipped JSON Schema', () => {
     expect(Object.keys(json.properties).sort()).toEqual(keys(meetingSchema));
     expect(json.additionalProperties).toBe(false);
     expect(json.required).toEqual(['title', 'type', 'date', 'start']);
-    expect(json.properties.type.enum).toEqual(['daily', 'weekly', 'monthly', 'quarterly', 'half-year', 'annual', 'custom']);
+    expect(json.properties.type.enum).toEqual([
+      'daily',
+      'weekly',
+      'monthly',
+      'quarterly',
+      'half-year',
+      'annual',
+      'custom',
+    ]);
     expect(json.properties.start.pattern).toBe('^([01]?\\d|2[0-3]):[0-5]\\d$');
-    expect(Object.keys(json.properties.attendees.items.properties)).toEqual(['name', 'role', 'department', 'required', 'rsvp', 'email']);
+    expect(Object.keys(json.properties.attendees.items.properties)).toEqual([
+      'name',
+      'role',
+      'department',
+      'required',
+      'rsvp',
+      'email',
+    ]);
   });
 
   it('minutes.schema.json matches minutes.yaml', () => {

@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SalesmeetError } from '../../src/core/errors.js';
-import { commitWrites, MANIFEST, planWrites, type PlannedFile } from '../../src/io/write.js';
+import type { SalesmeetError } from '../../src/core/errors.js';
+import { commitWrites, MANIFEST, type PlannedFile, planWrites } from '../../src/io/write.js';
 import { tempDir } from '../helpers/cli.js';
 
 const tmp = tempDir('salesmeet-write-');
@@ -10,7 +10,11 @@ afterAll(tmp.cleanup);
 const root = join(tmp.dir, 'meeting');
 mkdirSync(root);
 const out = join(root, 'out');
-const gen = (name: string, content: string): PlannedFile => ({ path: join(out, name), content, kind: 'generated' });
+const gen = (name: string, content: string): PlannedFile => ({
+  path: join(out, name),
+  content,
+  kind: 'generated',
+});
 
 async function write(files: PlannedFile[], force = false) {
   const plan = await planWrites(files, [], { force, cwd: tmp.dir, root });
@@ -30,11 +34,17 @@ async function refusal(files: PlannedFile[]) {
 
 describe('write plans', () => {
   it('creates generated files, records their hashes, and rewrites them freely', async () => {
-    expect(await write([gen('agenda.md', '# v1\n'), gen('agenda.html', '<p>v1</p>\n')])).toEqual(['create', 'create']);
+    expect(await write([gen('agenda.md', '# v1\n'), gen('agenda.html', '<p>v1</p>\n')])).toEqual([
+      'create',
+      'create',
+    ]);
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8'));
     expect(Object.keys(manifest.files)).toEqual(['agenda.html', 'agenda.md']);
     expect(manifest.files['agenda.md']).toMatch(/^[0-9a-f]{64}$/);
-    expect(await write([gen('agenda.md', '# v1\n'), gen('agenda.html', '<p>v2</p>\n')])).toEqual(['unchanged', 'overwrite']);
+    expect(await write([gen('agenda.md', '# v1\n'), gen('agenda.html', '<p>v2</p>\n')])).toEqual([
+      'unchanged',
+      'overwrite',
+    ]);
     expect(readFileSync(join(out, 'agenda.html'), 'utf8')).toBe('<p>v2</p>\n');
     expect(readdirSync(out).sort()).toEqual([MANIFEST, 'agenda.html', 'agenda.md']);
   });
@@ -73,7 +83,9 @@ describe('write plans', () => {
     for (const f of outside) expect((await refusal([f]))[1]).toBe('write.outside');
     mkdirSync(join(tmp.dir, 'elsewhere'));
     symlinkSync(join(tmp.dir, 'elsewhere'), join(root, 'linked'));
-    expect((await refusal([{ path: join(root, 'linked', 'a.md'), content: 'x', kind: 'generated' }]))[1]).toBe('write.outside');
+    expect(
+      (await refusal([{ path: join(root, 'linked', 'a.md'), content: 'x', kind: 'generated' }]))[1],
+    ).toBe('write.outside');
     writeFileSync(join(tmp.dir, 'elsewhere', 'target.md'), 'keep');
     symlinkSync(join(tmp.dir, 'elsewhere', 'target.md'), join(out, 'link.md'));
     expect((await refusal([gen('link.md', 'x')]))[1]).toBe('write.symlink');
