@@ -1,0 +1,140 @@
+import { join, resolve } from 'node:path';
+import { agendaInput, computeAgenda, type TimedAgenda, zonedInstant } from '../core/agenda.js';
+import { InputError } from '../core/errors.js';
+import { parseClock } from '../core/formats.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { agendaProblemText } from '../core/meeting/advice.js';
+import { type AgendaView, agendaText, agendaView } from '../core/pack/agenda-view.js';
+import { buildIcs, type IcsEvent, stableUid } from '../io/ics.js';
+import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
+import { render } from '../render/engine.js';
+import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
+
+export const VERSION = '0.1.0';
+
+export interface AgendaOptions {
+  dir?: string;
+  dryRun: boolean;
+}
+
+export interface AgendaDeps {
+  cwd: string;
+  now: () => Date;
+  /** The system time zone, used when meeting.yaml has no `timezone`. */
+  timezone: string;
+  /** The output language for a meeting (--lang, else the meeting's `lang`, else the system's). */
+  langFor: (meetingLang?: string) => Lang;
+}
+
+export interface AgendaResult {
+  folder: MeetingFolder;
+  lang: Lang;
+  timezone: string;
+  agenda: TimedAgenda;
+  view: AgendaView;
+  /** Start and end as UTC instants. */
+  startsAt: Date;
+  endsAt: Date;
+  plan: WritePlan;
+  written: boolean;
+}
+
+/**
+ * The meeting's timed agenda, or an InputError naming the item that does not fit (meeting.yaml:line:column),
+ * so no document is ever rendered from an agenda that overruns.
+ */
+export function timedAgenda(folder: MeetingFolder): TimedAgenda {
+  const meeting = folder.meeting.value;
+  const agenda = computeAgenda(agendaInput(meeting));
+  const problem = agenda.problems[0];
+  if (problem) {
+    const path = 'index' in problem ? ['agenda', problem.index] : ['agenda'];
+    const pos = folder.meeting.loaded.positionOf(path);
+    throw new InputError(`agenda.${problem.kind}`, agendaProblemText(problem), {
+      location: { file: folder.display(MEETING_FILE), ...pos },
+      hint: (lang) =>
+        ({
+          en: 'shorten the items, or lengthen the meeting with `duration`; `salesmeet check` lists every problem',
+          'zh-CN': '请缩短议程项，或用 `duration` 延长会议；`salesmeet check` 会列出全部问题',
+          'zh-TW': '請縮短議程項目，或以 `duration` 延長會議；`salesmeet check` 會列出全部問題',
+        })[lang],
+    });
+  }
+  return agenda;
+}
+
+/** The template folders of a meeting (`templates:` in meeting.yaml, relative to the folder). */
+export function templateOverrides(folder: MeetingFolder): string[] {
+  const t = folder.meeting.value.templates;
+  return t ? [resolve(folder.dir, t)] : [];
+}
+
+/** The calendar event of a meeting: UTC times from date + start + time zone, host as organiser, attendees. */
+export function inviteEvent(
+  folder: MeetingFolder,
+  view: AgendaView,
+  timezone: string,
+  now: Date,
+): { event: IcsEvent; start: Date; end: Date } {
+  const m = folder.meeting.value;
+  const startMinute = parseClock(m.start)!;
+  const start = new Date(zonedInstant(m.date, startMinute, timezone));
+  const end = new Date(zonedInstant(m.date, startMinute + view.duration, timezone));
+  const byName = new Map(m.attendees.map((a) => [a.name, a]));
+  const online = m.online ? `${m.online.tool ? `${m.online.tool}: ` : ''}${m.online.link}` : '';
+  const extra = [
+    m.online?.id ? `${view.labels.meetingId}: ${m.online.id}` : '',
+    m.online?.passcode ? `${view.labels.passcode}: ${m.online.passcode}` : '',
+  ].filter(Boolean);
+  const description = [
+    `${view.head.type} · ${view.head.dateText} ${view.head.time} (${timezone})`,
+    ...(online ? [`${view.labels.online}: ${online}`] : []),
+    ...extra,
+    '',
+    `${view.labels.agendaTitle}:`,
+    agendaText(view),
+  ].join('\n');
+  const event: IcsEvent = {
+    uid: stableUid(folder.id, m.title),
+    stamp: now,
+    start,
+    end,
+    summary: m.title,
+    description,
+    location: m.location ?? m.online?.link,
+    url: m.online?.link,
+    organizer: m.host ? { name: m.host, email: byName.get(m.host)?.email } : undefined,
+    attendees: m.attendees
+      .filter((a) => a.name !== m.host)
+      .map((a) => ({ name: a.name, email: a.email, required: a.required })),
+    lang: view.lang,
+  };
+  return { event, start, end };
+}
+
+/** Renders out/agenda.md, out/agenda.html and out/invite.ics from a meeting folder. */
+export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<AgendaResult> {
+  const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const meeting = folder.meeting.value;
+  const lang = deps.langFor(meeting.lang);
+  const timezone = meeting.timezone ?? deps.timezone;
+  const agenda = timedAgenda(folder);
+  const view = agendaView(meeting, agenda, lang, timezone);
+  const overrides = templateOverrides(folder);
+  const md = render('agenda', 'md', view, { lang, overrides });
+  const html = render('agenda', 'html', view, { lang, overrides });
+  const { event, start, end } = inviteEvent(folder, view, timezone, deps.now());
+  const ics = buildIcs(event, VERSION);
+  const out = join(folder.dir, 'out');
+  const plan = await planWrites(
+    [
+      { path: join(out, 'agenda.md'), content: md, kind: 'generated' },
+      { path: join(out, 'agenda.html'), content: html, kind: 'generated' },
+      { path: join(out, 'invite.ics'), content: ics, kind: 'generated' },
+    ],
+    [{ path: out }],
+    { force: false, cwd: deps.cwd },
+  );
+  if (!o.dryRun) await commitWrites(plan);
+  return { folder, lang, timezone, agenda, view, startsAt: start, endsAt: end, plan, written: !o.dryRun };
+}
