@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { meetingActions, type TrackedAction } from '../core/actions.js';
 import { InputError } from '../core/errors.js';
@@ -23,6 +24,9 @@ const m = defineMessages({
       'install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print pack.html from any browser',
     pdfFailed: 'printing the PDF failed: {detail}',
     pdfFailedHint: 'pack.html was written; run with --verbose for details, or print pack.html from a browser',
+    kpiRead: 'cannot read the KPI file: {detail}',
+    kpiShape: 'not a KPI result: {detail}',
+    kpiShapeHint: 'pass the output of `salesmeet kpi --json` (schema "salesmeet.kpi/1")',
   },
   'zh-CN': {
     noPrevious: '无法读取上次会议“{path}”',
@@ -32,6 +36,9 @@ const m = defineMessages({
       '请安装：`apt-get install chromium fonts-noto-cjk`（Debian/Ubuntu），或用 SALESMEET_CHROMIUM 指定 Chrome/Chromium 可执行文件；也可用浏览器打开 pack.html 打印',
     pdfFailed: '生成 PDF 失败：{detail}',
     pdfFailedHint: '已生成 pack.html；加 --verbose 查看详情，或用浏览器打开 pack.html 打印',
+    kpiRead: '无法读取 KPI 文件：{detail}',
+    kpiShape: '不是 KPI 结果：{detail}',
+    kpiShapeHint: '请传入 `salesmeet kpi --json` 的输出（schema "salesmeet.kpi/1"）',
   },
   'zh-TW': {
     noPrevious: '無法讀取前次會議「{path}」',
@@ -41,11 +48,16 @@ const m = defineMessages({
       '請安裝：`apt-get install chromium fonts-noto-cjk`（Debian/Ubuntu），或以 SALESMEET_CHROMIUM 指定 Chrome/Chromium 執行檔；也可用瀏覽器開啟 pack.html 列印',
     pdfFailed: '產生 PDF 失敗：{detail}',
     pdfFailedHint: '已產生 pack.html；加上 --verbose 查看詳情，或用瀏覽器開啟 pack.html 列印',
+    kpiRead: '無法讀取 KPI 檔案：{detail}',
+    kpiShape: '不是 KPI 結果：{detail}',
+    kpiShapeHint: '請傳入 `salesmeet kpi --json` 的輸出（schema "salesmeet.kpi/1"）',
   },
 });
 
 export interface PackOptions {
   dir?: string;
+  /** A `salesmeet kpi --json` output to use instead of computing the KPI. */
+  kpiFile?: string;
   pdf: boolean;
   dryRun: boolean;
 }
@@ -120,6 +132,49 @@ export async function previousActions(folder: MeetingFolder, cwd: string): Promi
   return [...byId.values()];
 }
 
+/** Reads a `salesmeet kpi --json` output (schema salesmeet.kpi/1), checking the fields the pack uses. */
+export async function readKpiJson(path: string, display: string): Promise<KpiResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    throw new InputError('pack.kpiRead', m.kpiRead({ detail }), { location: { file: display } });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError('pack.kpiShape', m.kpiShape({ detail: (error as Error).message }), {
+      location: { file: display },
+      hint: m.kpiShapeHint(),
+    });
+  }
+  const d = data as Partial<KpiResult> | null;
+  const problem =
+    d === null || typeof d !== 'object'
+      ? 'expected an object'
+      : d.schema !== 'salesmeet.kpi/1'
+        ? `schema is ${JSON.stringify(d.schema ?? null)}`
+        : !Array.isArray(d.rows) || !Array.isArray(d.totals)
+          ? '`rows` and `totals` must be lists'
+          : typeof d.period !== 'object' || d.period === null
+            ? '`period` is missing'
+            : undefined;
+  if (problem)
+    throw new InputError('pack.kpiShape', m.kpiShape({ detail: problem }), {
+      location: { file: display },
+      hint: m.kpiShapeHint(),
+    });
+  const result = d as KpiResult;
+  return {
+    ...result,
+    by: result.by ?? [],
+    warnings: result.warnings ?? [],
+    timeProgress: result.timeProgress ?? null,
+  };
+}
+
 /** Renders out/pack.html and out/pack.md (and out/pack.pdf with --pdf) from a meeting folder. */
 export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
@@ -128,7 +183,11 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
   const timezone = meeting.timezone ?? deps.timezone;
   const agenda = timedAgenda(folder);
   const actions = await previousActions(folder, deps.cwd);
-  const kpi = deps.computeKpi ? await deps.computeKpi(folder) : null;
+  const kpi = o.kpiFile
+    ? await readKpiJson(resolve(deps.cwd, o.kpiFile), o.kpiFile)
+    : deps.computeKpi
+      ? await deps.computeKpi(folder)
+      : null;
   let charts: { id: string; title: string; svg: RawHtml }[] = [];
   if (kpi) {
     deps.progress?.('charts');

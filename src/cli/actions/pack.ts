@@ -7,7 +7,7 @@ import { printWrites } from './agenda.js';
 const run: ActionFn = async (ctx, args, opts) => {
   const rel = (p: string) => relative(ctx.cwd, p) || '.';
   const result = await runPack(
-    { dir: args[0], pdf: Boolean(opts.pdf), dryRun: ctx.dryRun },
+    { dir: args[0], pdf: Boolean(opts.pdf), dryRun: ctx.dryRun, kpiFile: opts.kpi as string | undefined },
     {
       cwd: ctx.cwd,
       now: ctx.now,
@@ -50,7 +50,10 @@ const run: ActionFn = async (ctx, args, opts) => {
     return 0;
   }
   const lang = result.lang;
-  if (!v.kpi) ctx.warn(v.kpiNone);
+  if (!v.kpi)
+    ctx.info(
+      `${ctx.err.yellow(pick(lang, { en: 'note: ', 'zh-CN': '提示：', 'zh-TW': '提示：' }))}${v.kpiNone}`,
+    );
   if (v.overdueCount > 0)
     ctx.warn(
       pick(lang, {

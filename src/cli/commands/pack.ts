@@ -23,12 +23,21 @@ export const packCommand: CommandDef = {
           '同時以 Chromium 列印 out/pack.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
         ),
       );
+    cmd.option(
+      '--kpi <file>',
+      d(
+        'KPI result to show: the output of `salesmeet kpi --json`',
+        '要展示的 KPI 结果：`salesmeet kpi --json` 的输出',
+        '要呈現的 KPI 結果：`salesmeet kpi --json` 的輸出',
+      ),
+    );
     addCommon(cmd, lang, { json: true, dryRun: true });
     cmd.addHelpText(
       'after',
       examples(lang, [
         'salesmeet pack 2026-h1-review',
         'salesmeet pack 2026-h1-review --pdf',
+        'salesmeet kpi --json > kpi.json && salesmeet pack 2026-h1-review --kpi kpi.json',
         'salesmeet pack 2026-h1-review --lang en --pdf',
       ]),
     );

@@ -67,6 +67,7 @@ export interface PackLabels {
   chartActualTarget: string;
   chartYoy: string;
   kpiNone: string;
+  kpiUnavailable: string;
   kpiWarnings: string;
   legend: string;
   legendAchievement: string;
@@ -169,6 +170,8 @@ const zhCN: PackLabels = {
   chartActualTarget: '{metric}：实际 vs 目标 vs 去年同期',
   chartYoy: '{metric}同比',
   kpiNone: '未配置 KPI 数据：在 meeting.yaml 的 `kpi.sources` 中指定导出文件后重新生成。',
+  kpiUnavailable:
+    'meeting.yaml 已配置 `kpi`，但本次没有得到 KPI 数据；可先运行 `salesmeet kpi --json > out/kpi.json`，再用 `salesmeet pack --kpi out/kpi.json`。',
   kpiWarnings: '数据提示',
   legend: '口径说明',
   legendAchievement: '达成率 = 实际 ÷ 目标；目标为 0 时只显示达标 / 未达标。',
@@ -290,6 +293,8 @@ const zhTW: PackLabels = {
   chartActualTarget: '{metric}：實際 vs 目標 vs 去年同期',
   chartYoy: '{metric}年增率',
   kpiNone: '未設定 KPI 資料：在 meeting.yaml 的 `kpi.sources` 中指定匯出檔後重新產生。',
+  kpiUnavailable:
+    'meeting.yaml 已設定 `kpi`，但本次沒有取得 KPI 資料；可先執行 `salesmeet kpi --json > out/kpi.json`，再用 `salesmeet pack --kpi out/kpi.json`。',
   kpiWarnings: '資料提示',
   legend: '計算說明',
   legendAchievement: '達成率 = 實際 ÷ 目標；目標為 0 時只顯示達標 / 未達標。',
@@ -412,6 +417,8 @@ const en: PackLabels = {
   chartYoy: '{metric}: YoY',
   kpiNone:
     'No KPI data configured: list the export files under `kpi.sources` in meeting.yaml and build the pack again.',
+  kpiUnavailable:
+    'meeting.yaml has a `kpi` section but no KPI data came with this run; run `salesmeet kpi --json > out/kpi.json`, then `salesmeet pack --kpi out/kpi.json`.',
   kpiWarnings: 'Data notes',
   legend: 'How the numbers are computed',
   legendAchievement: 'Achievement = actual ÷ target; a target of 0 shows met / not met only.',

@@ -144,7 +144,7 @@ export function packView(input: PackInput): PackView {
     })),
     agenda,
     kpi: input.kpi ? kpiView(input.kpi, lang, input.charts) : null,
-    kpiNone: L.kpiNone,
+    kpiNone: meeting.kpi && meeting.kpi.sources.length > 0 ? L.kpiUnavailable : L.kpiNone,
     issues,
     actions,
     overdueCount: actions.filter((a) => a.overdue).length,
