@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agendaInput, computeAgenda, zonedInstant } from '../../src/core/agenda.js';
 import { PRESETS, presetAgenda } from '../../src/core/meeting/presets.js';
-import { MEETING_TYPES } from '../../src/core/meeting/schema.js';
 import type { AgendaItem } from '../../src/core/meeting/schema.js';
+import { MEETING_TYPES } from '../../src/core/meeting/schema.js';
 
 const times = (items: { start: string; end: string }[]) => items.map((t) => `${t.start}–${t.end}`);
 
@@ -160,7 +160,9 @@ describe('problems', () => {
       { title: 'D', minutes: 10 },
     ];
     const a = computeAgenda({ start: '09:00', duration: 60, items });
-    expect(a.problems).toEqual([{ kind: 'overrun', index: 2, title: 'C', end: '10:05', meetingEnd: '10:00' }]);
+    expect(a.problems).toEqual([
+      { kind: 'overrun', index: 2, title: 'C', end: '10:05', meetingEnd: '10:00' },
+    ]);
     expect(a.buffer).toBe(0);
   });
 
@@ -170,7 +172,9 @@ describe('problems', () => {
       { title: 'B', minutes: 30 },
     ];
     const a = computeAgenda({ start: '09:00', duration: 60, transition: 2, items });
-    expect(a.problems).toEqual([{ kind: 'overrun', index: 1, title: 'B', end: '10:02', meetingEnd: '10:00' }]);
+    expect(a.problems).toEqual([
+      { kind: 'overrun', index: 1, title: 'B', end: '10:02', meetingEnd: '10:00' },
+    ]);
   });
 
   it('a pinned item the morning cannot reach', () => {

@@ -52,19 +52,29 @@ export function formatValue(v: number | null, row: Pick<KpiRow, 'kind' | 'unit'>
   return formatNumber(v, lang, row.kind === 'count' ? 0 : 2);
 }
 
-/** "2026年7月10日（星期五）", "2026年7月10日（星期五）", "Friday, 10 July 2026". */
+const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026年7月10日（星期五）" (zh-CN and zh-TW), "Friday, 10 July 2026"; independent of the ICU version. */
 export function formatDate(date: string, lang: Lang): string {
   const d = new Date(`${date}T00:00:00Z`);
-  if (lang === 'en')
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'UTC',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(d);
-  const day = new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', weekday: 'long' }).format(d);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日（${day}）`;
+  const [y, m, day, wd] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay()];
+  if (lang === 'en') return `${WEEKDAYS_EN[wd]}, ${day} ${MONTHS_EN[m]} ${y}`;
+  return `${y}年${m + 1}月${day}日（${WEEKDAYS_ZH[wd]}）`;
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */

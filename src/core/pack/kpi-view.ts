@@ -67,6 +67,12 @@ function groupLabel(row: KpiRow, by: readonly GroupKey[]): string {
 
 const hasGroup = (r: KpiRow) => Object.values(r.group).some((v) => v !== undefined && v !== '');
 
+/** "+1,200" / "−800": a variance reads as a signed difference, with the same minus sign as the changes. */
+function signed(text: string, v: number | null): string {
+  if (v === null || !Number.isFinite(v) || text === '0') return text;
+  return v > 0 ? `+${text}` : `−${text.replace(/^-/, '')}`;
+}
+
 function tableRow(r: KpiRow, label: string, kpi: KpiResult, lang: Lang): KpiTableRow {
   const L = PACK_LABELS[lang];
   return {
@@ -79,7 +85,7 @@ function tableRow(r: KpiRow, label: string, kpi: KpiResult, lang: Lang): KpiTabl
     variance:
       r.kind === 'ratio' && (r.unit === null || r.unit === '%')
         ? formatChange(r.variance, 'pp', null, lang)
-        : formatNumber(r.variance, lang, r.kind === 'count' ? 0 : 2),
+        : signed(formatNumber(r.variance, lang, r.kind === 'count' ? 0 : 2), r.variance),
     yoy: formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang),
     gap: formatGap(r.achievement, kpi.timeProgress, lang),
     share: formatPercent(r.share, lang),
