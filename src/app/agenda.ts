@@ -81,17 +81,18 @@ export function inviteEvent(
   const start = new Date(zonedInstant(m.date, startMinute, timezone));
   const end = new Date(zonedInstant(m.date, startMinute + view.duration, timezone));
   const byName = new Map(m.attendees.map((a) => [a.name, a]));
-  const online = m.online ? `${m.online.tool ? `${m.online.tool}: ` : ''}${m.online.link}` : '';
+  const L = view.labels;
+  const online = m.online ? `${m.online.tool ? `${m.online.tool} ` : ''}${m.online.link}` : '';
   const extra = [
-    m.online?.id ? `${view.labels.meetingId}: ${m.online.id}` : '',
-    m.online?.passcode ? `${view.labels.passcode}: ${m.online.passcode}` : '',
+    m.online?.id ? `${L.meetingId}${L.colon}${m.online.id}` : '',
+    m.online?.passcode ? `${L.passcode}${L.colon}${m.online.passcode}` : '',
   ].filter(Boolean);
   const description = [
     `${view.head.type} · ${view.head.dateText} ${view.head.time} (${timezone})`,
-    ...(online ? [`${view.labels.online}: ${online}`] : []),
+    ...(online ? [`${L.online}${L.colon}${online}`] : []),
     ...extra,
     '',
-    `${view.labels.agendaTitle}:`,
+    `${L.agendaTitle}${L.colon.trim()}`,
     agendaText(view),
   ].join('\n');
   const event: IcsEvent = {
@@ -107,7 +108,6 @@ export function inviteEvent(
     attendees: m.attendees
       .filter((a) => a.name !== m.host)
       .map((a) => ({ name: a.name, email: a.email, required: a.required })),
-    lang: view.lang,
   };
   return { event, start, end };
 }

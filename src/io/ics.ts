@@ -20,7 +20,6 @@ export interface IcsEvent {
   url?: string;
   organizer?: IcsPerson;
   attendees: IcsPerson[];
-  lang?: string;
 }
 
 /** `20260710T010000Z`. */
@@ -97,7 +96,7 @@ export function buildIcs(e: IcsEvent, prodVersion: string): string {
     `DTSTAMP:${icsUtc(e.stamp)}`,
     `DTSTART:${icsUtc(e.start)}`,
     `DTEND:${icsUtc(e.end)}`,
-    `SUMMARY${e.lang ? `;LANGUAGE=${e.lang}` : ''}:${escapeText(e.summary)}`,
+    `SUMMARY:${escapeText(e.summary)}`,
   ];
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.url) lines.push(`URL:${e.url}`);

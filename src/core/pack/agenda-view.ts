@@ -153,7 +153,7 @@ export function agendaText(view: AgendaView): string {
   for (const it of view.items) {
     const who = it.owner ? ` (${it.owner})` : '';
     lines.push(`${it.start}–${it.end} ${it.no ? `${it.no}. ` : ''}${it.title}${who}`);
-    if (it.outcome) lines.push(`    ${L.outcome}: ${it.outcome}`);
+    if (it.outcome) lines.push(`    ${L.outcome}${L.colon}${it.outcome}`);
   }
   if (view.buffer) lines.push(view.buffer.text);
   return lines.join('\n');

@@ -105,6 +105,8 @@ export interface PackLabels {
   ahead: string;
   behind: string;
   pp: string;
+  /** The colon after a label: full-width in Chinese. */
+  colon: string;
 }
 
 const zhCN: PackLabels = {
@@ -228,6 +230,7 @@ const zhCN: PackLabels = {
   ahead: '领先',
   behind: '落后',
   pp: '个百分点',
+  colon: '：',
 };
 
 const zhTW: PackLabels = {
@@ -351,6 +354,7 @@ const zhTW: PackLabels = {
   ahead: '領先',
   behind: '落後',
   pp: '個百分點',
+  colon: '：',
 };
 
 const en: PackLabels = {
@@ -477,6 +481,7 @@ const en: PackLabels = {
   ahead: 'ahead',
   behind: 'behind',
   pp: 'pp',
+  colon: ': ',
 };
 
 export const PACK_LABELS: Record<Lang, PackLabels> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
