@@ -63,7 +63,11 @@ describe('salesmeet agenda on the half-year example', () => {
     expect(e.location).toBe('上海总部 12 楼大会议室');
     expect(e.url).toBe('https://meeting.example.com/j/8812345678');
     expect(e.organizer).toEqual({ params: { CN: '陈建国' }, val: 'invalid:nomail' });
-    const attendees = list(e.attendee as unknown as Prop | Prop[]).map((a) => [a.params.CN, a.params.ROLE, a.val]);
+    const attendees = list(e.attendee as unknown as Prop | Prop[]).map((a) => [
+      a.params.CN,
+      a.params.ROLE,
+      a.val,
+    ]);
     expect(attendees).toEqual([
       ['李娜', 'REQ-PARTICIPANT', 'invalid:nomail'],
       ['王芳', 'REQ-PARTICIPANT', 'invalid:nomail'],
@@ -182,7 +186,11 @@ describe('salesmeet agenda with e-mails, shares and another time zone', () => {
     // No room: the online link is the location.
     expect(e.location).toBe('https://teams.example.com/l/abc');
     expect(e.organizer).toEqual({ params: { CN: 'Anna Smith' }, val: 'mailto:anna@example.com' });
-    const attendees = list(e.attendee as unknown as Prop | Prop[]).map((a) => [a.params.CN, a.params.ROLE, a.val]);
+    const attendees = list(e.attendee as unknown as Prop | Prop[]).map((a) => [
+      a.params.CN,
+      a.params.ROLE,
+      a.val,
+    ]);
     expect(attendees).toEqual([
       ['Ben Jones', 'REQ-PARTICIPANT', 'mailto:ben@example.com'],
       ['Chloe Wu', 'OPT-PARTICIPANT', 'invalid:nomail'],
