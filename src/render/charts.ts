@@ -72,7 +72,7 @@ function option(spec: ChartSpec, lang: Lang, width: number) {
     legend: multi
       ? { top: 0, right: 0, itemWidth: 18, itemHeight: 12, textStyle: { fontFamily: CHART_FONT } }
       : undefined,
-    grid: { left: 8, right: spec.markLine ? 110 : 16, top: multi ? 32 : 20, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: multi ? 32 : 20, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: spec.categories,
@@ -117,7 +117,14 @@ function option(spec: ChartSpec, lang: Lang, width: number) {
               symbol: 'none',
               silent: true,
               lineStyle: { color: '#000', type: 'dashed', width: 1.5 },
-              label: { position: 'end', formatter: spec.markLine.label, color: '#000', fontSize: 11 },
+              label: {
+                position: 'insideEndTop',
+                formatter: spec.markLine.label,
+                color: '#000',
+                fontSize: 11,
+                backgroundColor: 'rgba(255,255,255,0.85)',
+                padding: [1, 3],
+              },
               data: [{ yAxis: spec.markLine.value }],
             }
           : undefined,

@@ -31,7 +31,9 @@ describe('salesmeet templates', () => {
   });
 
   it('eject needs a template folder: `templates:` in meeting.yaml or --to', () => {
-    const r = runCli(['templates', 'eject', 'pack', '-m', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+    const r = runCli(['templates', 'eject', 'pack', '-m', '2026-h1-review', '--lang', 'en'], {
+      cwd: tmp.dir,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'error: no template folder to eject into\n' +
@@ -42,7 +44,9 @@ describe('salesmeet templates', () => {
   it('an unknown name suggests the closest one', () => {
     const r = runCli(['templates', 'eject', 'pak', '--to', 'team', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error: no template named "pak"\n  hint: did you mean "pack"? the templates are: agenda, pack,');
+    expect(r.stderr).toContain(
+      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: agenda, pack,',
+    );
   });
 
   it('eject copies into the meeting’s folder, the copy restyles the pack, and a second eject refuses to overwrite', () => {
@@ -53,10 +57,18 @@ describe('salesmeet templates', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual(['已写入：', '  team-templates/zh-CN/pack.html.hbs']);
     const copy = join(tmp.dir, 'team-templates', 'zh-CN', 'pack.html.hbs');
-    writeFileSync(copy, readFileSync(copy, 'utf8').replace('<h1>{{head.title}}</h1>', '<h1 class="acme">ACME · {{head.title}}</h1>'));
+    writeFileSync(
+      copy,
+      readFileSync(copy, 'utf8').replace(
+        '<h1>{{head.title}}</h1>',
+        '<h1 class="acme">ACME · {{head.title}}</h1>',
+      ),
+    );
 
     const list = runCli(['templates', 'list', '-m', '2026-h1-review'], { cwd: tmp.dir });
-    expect(list.stdout).toContain('pack.html                zh-CN  team-templates/zh-CN/pack.html.hbs（覆盖内置）\n');
+    expect(list.stdout).toContain(
+      'pack.html                zh-CN  team-templates/zh-CN/pack.html.hbs（覆盖内置）\n',
+    );
     expect(list.stdout).toContain('pack.md                  zh-CN  内置\n');
 
     const pack = runCli(['pack', '2026-h1-review'], { cwd: tmp.dir });
@@ -66,14 +78,18 @@ describe('salesmeet templates', () => {
     // The built-in partials still apply to the ejected page.
     expect(html).toContain('@page { size: A4;');
 
-    const again = runCli(['templates', 'eject', 'pack', '-m', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+    const again = runCli(['templates', 'eject', 'pack', '-m', '2026-h1-review', '--lang', 'en'], {
+      cwd: tmp.dir,
+    });
     expect(again.code).toBe(0);
     expect(existsSync(join(tmp.dir, 'team-templates', 'en', 'pack.md.hbs'))).toBe(true);
     const refused = runCli(['templates', 'eject', 'pack.html', '-m', '2026-h1-review'], { cwd: tmp.dir });
     expect(refused.code).toBe(4);
     expect(refused.stderr).toContain('error: refusing to overwrite team-templates/zh-CN/pack.html.hbs');
     expect(readFileSync(copy, 'utf8')).toContain('ACME');
-    const forced = runCli(['templates', 'eject', 'pack.html', '-m', '2026-h1-review', '--force'], { cwd: tmp.dir });
+    const forced = runCli(['templates', 'eject', 'pack.html', '-m', '2026-h1-review', '--force'], {
+      cwd: tmp.dir,
+    });
     expect(forced.code).toBe(0);
     expect(readFileSync(copy, 'utf8')).not.toContain('ACME');
   });
