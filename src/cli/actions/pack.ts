@@ -50,12 +50,11 @@ const run: ActionFn = async (ctx, args, opts) => {
     return 0;
   }
   const lang = result.lang;
-  if (!v.kpi)
-    ctx.info(
-      `${ctx.err.yellow(pick(lang, { en: 'note: ', 'zh-CN': '提示：', 'zh-TW': '提示：' }))}${v.kpiNone}`,
-    );
+  const note = (text: string) =>
+    ctx.info(`${ctx.err.yellow(pick(lang, { en: 'note: ', 'zh-CN': '提示：', 'zh-TW': '提示：' }))}${text}`);
+  if (!v.kpi) note(v.kpiNone);
   if (v.overdueCount > 0)
-    ctx.warn(
+    note(
       pick(lang, {
         en: `${v.overdueCount} action(s) from the last meeting are overdue`,
         'zh-CN': `上次会议有 ${v.overdueCount} 项行动项已逾期`,
