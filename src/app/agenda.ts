@@ -3,6 +3,7 @@ import { agendaInput, computeAgenda, type TimedAgenda, zonedInstant } from '../c
 import { InputError } from '../core/errors.js';
 import { parseClock } from '../core/formats.js';
 import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
 import { agendaProblemText } from '../core/meeting/advice.js';
 import { type AgendaView, agendaText, agendaView } from '../core/pack/agenda-view.js';
 import { buildIcs, type IcsEvent, stableUid } from '../io/ics.js';
@@ -11,6 +12,21 @@ import { render } from '../render/engine.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 
 export const VERSION = '0.1.0';
+
+const m = defineMessages({
+  en: {
+    empty: 'the meeting has no agenda items and no `duration`, so it has no time to put in a calendar',
+    emptyHint: 'add items under `agenda` (each with `minutes` or `share`), or give the meeting a `duration`',
+  },
+  'zh-CN': {
+    empty: '会议没有议程项，也没有 `duration`，无法确定会议时间',
+    emptyHint: '请在 `agenda` 下添加议程项（每项写 `minutes` 或 `share`），或设置会议时长 `duration`',
+  },
+  'zh-TW': {
+    empty: '會議沒有議程項目，也沒有 `duration`，無法確定會議時間',
+    emptyHint: '請在 `agenda` 下加入議程項目（每項寫 `minutes` 或 `share`），或設定會議時長 `duration`',
+  },
+});
 
 export interface AgendaOptions {
   dir?: string;
@@ -45,7 +61,17 @@ export interface AgendaResult {
  */
 export function timedAgenda(folder: MeetingFolder): TimedAgenda {
   const meeting = folder.meeting.value;
-  const agenda = computeAgenda(agendaInput(meeting));
+  const input = agendaInput(meeting);
+  if (input.items.length === 0 && input.duration === undefined) {
+    throw new InputError('agenda.empty', m.empty(), {
+      location: {
+        file: folder.display(MEETING_FILE),
+        ...folder.meeting.loaded.positionOf(['agenda'], 'key'),
+      },
+      hint: m.emptyHint(),
+    });
+  }
+  const agenda = computeAgenda(input);
   const problem = agenda.problems[0];
   if (problem) {
     const path = 'index' in problem ? ['agenda', problem.index] : ['agenda'];

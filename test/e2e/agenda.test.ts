@@ -231,6 +231,18 @@ describe('an agenda that does not fit', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('a meeting with neither agenda items nor a duration is exit 3', () => {
+    const dir = join(tmp.dir, 'bare');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'meeting.yaml'), 'title: Bare\ntype: custom\ndate: 2026-09-01\nstart: "10:00"\n');
+    const r = runCli(['agenda', 'bare'], { cwd: tmp.dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      'bare/meeting.yaml:1:1: error: the meeting has no agenda items and no `duration`, so it has no time to put in a calendar\n' +
+        '  hint: add items under `agenda` (each with `minutes` or `share`), or give the meeting a `duration`\n',
+    );
+  });
+
   it('a folder without meeting.yaml is exit 3 with a hint', () => {
     mkdirSync(join(tmp.dir, 'empty'), { recursive: true });
     const r = runCli(['agenda', 'empty'], { cwd: tmp.dir });
