@@ -94,6 +94,25 @@ describe('salesmeet templates', () => {
     expect(readFileSync(copy, 'utf8')).not.toContain('ACME');
   });
 
+  it('list --json names each template, its source and whether it overrides a built-in one', () => {
+    const r = runCli(['templates', 'list', '-m', '2026-h1-review', '--json'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.schema).toBe('salesmeet.templates/1');
+    expect(j.lang).toBe('zh-CN');
+    expect(j.folders).toEqual(['team-templates']);
+    expect(j.templates.find((t: { name: string }) => t.name === 'pack.html')).toEqual({
+      name: 'pack.html',
+      source: 'team-templates',
+      path: 'team-templates/zh-CN/pack.html.hbs',
+      overrides: true,
+    });
+    expect(j.templates.find((t: { name: string }) => t.name === 'agenda.md')).toMatchObject({
+      source: 'built-in',
+      overrides: false,
+    });
+  });
+
   it('a template that uses a field the view model lacks fails with the file and a hint', () => {
     const copy = join(tmp.dir, 'team-templates', 'zh-CN', 'pack.html.hbs');
     writeFileSync(copy, '{{head.budget}}');

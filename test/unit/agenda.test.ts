@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agendaInput, computeAgenda, zonedInstant } from '../../src/core/agenda.js';
+import { agendaInput, allocateByShare, computeAgenda, zonedInstant } from '../../src/core/agenda.js';
 import { PRESETS, presetAgenda } from '../../src/core/meeting/presets.js';
 import type { AgendaItem } from '../../src/core/meeting/schema.js';
 import { MEETING_TYPES } from '../../src/core/meeting/schema.js';
@@ -228,5 +229,50 @@ describe('meeting length and time zones', () => {
     expect(iso(zonedInstant('2026-07-10', 24 * 60 + 30, 'Asia/Shanghai'))).toBe('2026-07-10T16:30:00.000Z');
     // Shanghai 00:30 on the 10th is the 9th in UTC.
     expect(iso(zonedInstant('2026-07-10', 30, 'Asia/Shanghai'))).toBe('2026-07-09T16:30:00.000Z');
+  });
+});
+
+describe('invariants (property tests)', () => {
+  it('shares always add up to the minutes they split, each within a minute of its exact part', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 600 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          const parts = allocateByShare(total, weights);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((p, i) => {
+            expect(Math.abs(p - (total * weights[i]!) / sum)).toBeLessThan(1);
+          });
+        },
+      ),
+    );
+  });
+
+  it('items follow each other with the transition between them, and buffer + schedule fill the meeting', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 90 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 6 * 60, max: 14 * 60 }),
+        (lengths, transition, spare, startMinute) => {
+          const start = `${String(Math.floor(startMinute / 60)).padStart(2, '0')}:${String(startMinute % 60).padStart(2, '0')}`;
+          const used = lengths.reduce((a, b) => a + b, 0) + transition * (lengths.length - 1);
+          const a = computeAgenda({
+            start,
+            duration: used + spare,
+            transition,
+            items: lengths.map((minutes, i) => ({ title: `T${i}`, minutes })),
+          });
+          expect(a.problems).toEqual([]);
+          for (let i = 1; i < a.items.length; i++)
+            expect(a.items[i]!.startMinute).toBe(a.items[i - 1]!.endMinute + transition);
+          expect(a.buffer).toBe(spare);
+          expect(a.items.at(-1)!.endMinute + a.buffer).toBe(startMinute + a.duration);
+        },
+      ),
+    );
   });
 });
