@@ -9,6 +9,7 @@ export interface PackLabels {
   agendaTitle: string;
   pack: string;
   preRead: string;
+  preReadDue: string;
   type: string;
   date: string;
   time: string;
@@ -114,6 +115,7 @@ const zhCN: PackLabels = {
   agendaTitle: '会议议程',
   pack: '会前资料',
   preRead: '会前阅读资料',
+  preReadDue: '资料发出日期',
   type: '会议类型',
   date: '日期',
   time: '时间',
@@ -238,6 +240,7 @@ const zhTW: PackLabels = {
   agendaTitle: '會議議程',
   pack: '會前資料',
   preRead: '會前閱讀資料',
+  preReadDue: '資料寄送日期',
   type: '會議類型',
   date: '日期',
   time: '時間',
@@ -362,6 +365,7 @@ const en: PackLabels = {
   agendaTitle: 'Agenda',
   pack: 'Pre-read pack',
   preRead: 'Pre-read',
+  preReadDue: 'Pre-read sent by',
   type: 'Type',
   date: 'Date',
   time: 'Time',
