@@ -1,5 +1,5 @@
 import { formatClock, parseClock, parseShare } from './formats.js';
-import type { AgendaItem } from './meeting/schema.js';
+import type { AgendaItem, Meeting } from './meeting/schema.js';
 
 /** One agenda item with its clock times. */
 export interface TimedItem {
@@ -15,6 +15,10 @@ export interface TimedItem {
   outcome?: string;
   notes?: string;
   isBreak: boolean;
+  /** Minutes of transition before this item (0 for the first). */
+  transitionBefore: number;
+  /** Idle minutes before an item pinned with `at` (the items before it end earlier). */
+  gapBefore: number;
 }
 
 export interface AgendaInput {
@@ -115,6 +119,7 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
   let clock = start;
   items.forEach((it, index) => {
     if (index > 0) clock += transition;
+    let gapBefore = 0;
     if (it.at !== undefined) {
       const at = parseClock(it.at)!;
       if (clock > at)
@@ -125,7 +130,10 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
           at: it.at,
           reached: formatClock(clock),
         });
-      else clock = at;
+      else {
+        gapBefore = at - clock;
+        clock = at;
+      }
     }
     const len = lengths[index]!;
     timed.push({
@@ -140,6 +148,8 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
       outcome: it.outcome,
       notes: it.notes,
       isBreak: it.break === true,
+      transitionBefore: index > 0 ? transition : 0,
+      gapBefore,
     });
     clock += len;
   });
@@ -170,4 +180,64 @@ export function computeAgenda(input: AgendaInput): TimedAgenda {
     bufferShare: duration > 0 ? buffer / duration : 0,
     problems,
   };
+}
+
+/**
+ * The agenda input of a meeting: its start, its length (`duration`, else `end` − `start`, else the agenda's
+ * total), transitions, buffer and items.
+ */
+export function agendaInput(
+  meeting: Pick<Meeting, 'start' | 'end' | 'duration' | 'transition' | 'buffer' | 'agenda'>,
+): AgendaInput {
+  let duration = meeting.duration;
+  if (duration === undefined && meeting.end !== undefined) {
+    const s = parseClock(meeting.start);
+    const e = parseClock(meeting.end);
+    if (s !== undefined && e !== undefined && e > s) duration = e - s;
+  }
+  return {
+    start: meeting.start,
+    duration,
+    transition: meeting.transition,
+    buffer: meeting.buffer,
+    items: meeting.agenda,
+  };
+}
+
+/** The UTC offset in minutes of a time zone at an instant (Asia/Shanghai → 480). */
+export function zoneOffset(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - instant) / 60_000);
+}
+
+/**
+ * The instant (ms since epoch) of a wall-clock time on a date in a time zone. `minutes` may exceed 24:00
+ * (a meeting running past midnight lands on the next day). A wall time skipped by a DST change resolves to the
+ * later offset, as calendars do.
+ */
+export function zonedInstant(date: string, minutes: number, timeZone: string): number {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, mo - 1, d) + minutes * 60_000;
+  let guess = wall - zoneOffset(wall, timeZone) * 60_000;
+  const second = wall - zoneOffset(guess, timeZone) * 60_000;
+  if (second !== guess) guess = second;
+  return guess;
 }

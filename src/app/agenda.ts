@@ -1,0 +1,166 @@
+import { join, resolve } from 'node:path';
+import { agendaInput, computeAgenda, type TimedAgenda, zonedInstant } from '../core/agenda.js';
+import { InputError } from '../core/errors.js';
+import { parseClock } from '../core/formats.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import { agendaProblemText } from '../core/meeting/advice.js';
+import { type AgendaView, agendaText, agendaView } from '../core/pack/agenda-view.js';
+import { buildIcs, type IcsEvent, stableUid } from '../io/ics.js';
+import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
+import { render } from '../render/engine.js';
+import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
+
+export const VERSION = '0.1.0';
+
+const m = defineMessages({
+  en: {
+    empty: 'the meeting has no agenda items and no `duration`, so it has no time to put in a calendar',
+    emptyHint: 'add items under `agenda` (each with `minutes` or `share`), or give the meeting a `duration`',
+  },
+  'zh-CN': {
+    empty: '会议没有议程项，也没有 `duration`，无法确定会议时间',
+    emptyHint: '请在 `agenda` 下添加议程项（每项写 `minutes` 或 `share`），或设置会议时长 `duration`',
+  },
+  'zh-TW': {
+    empty: '會議沒有議程項目，也沒有 `duration`，無法確定會議時間',
+    emptyHint: '請在 `agenda` 下加入議程項目（每項寫 `minutes` 或 `share`），或設定會議時長 `duration`',
+  },
+});
+
+export interface AgendaOptions {
+  dir?: string;
+  dryRun: boolean;
+}
+
+export interface AgendaDeps {
+  cwd: string;
+  now: () => Date;
+  /** The system time zone, used when meeting.yaml has no `timezone`. */
+  timezone: string;
+  /** The output language for a meeting (--lang, else the meeting's `lang`, else the system's). */
+  langFor: (meetingLang?: string) => Lang;
+}
+
+export interface AgendaResult {
+  folder: MeetingFolder;
+  lang: Lang;
+  timezone: string;
+  agenda: TimedAgenda;
+  view: AgendaView;
+  /** Start and end as UTC instants. */
+  startsAt: Date;
+  endsAt: Date;
+  plan: WritePlan;
+  written: boolean;
+}
+
+/**
+ * The meeting's timed agenda, or an InputError naming the item that does not fit (meeting.yaml:line:column),
+ * so no document is ever rendered from an agenda that overruns.
+ */
+export function timedAgenda(folder: MeetingFolder): TimedAgenda {
+  const meeting = folder.meeting.value;
+  const input = agendaInput(meeting);
+  if (input.items.length === 0 && input.duration === undefined) {
+    throw new InputError('agenda.empty', m.empty(), {
+      location: {
+        file: folder.display(MEETING_FILE),
+        ...folder.meeting.loaded.positionOf(['agenda'], 'key'),
+      },
+      hint: m.emptyHint(),
+    });
+  }
+  const agenda = computeAgenda(input);
+  const problem = agenda.problems[0];
+  if (problem) {
+    const path = 'index' in problem ? ['agenda', problem.index] : ['agenda'];
+    const pos = folder.meeting.loaded.positionOf(path);
+    throw new InputError(`agenda.${problem.kind}`, agendaProblemText(problem), {
+      location: { file: folder.display(MEETING_FILE), ...pos },
+      hint: (lang) =>
+        ({
+          en: 'shorten the items, or lengthen the meeting with `duration`; `salesmeet check` lists every problem',
+          'zh-CN': '请缩短议程项，或用 `duration` 延长会议；`salesmeet check` 会列出全部问题',
+          'zh-TW': '請縮短議程項目，或以 `duration` 延長會議；`salesmeet check` 會列出全部問題',
+        })[lang],
+    });
+  }
+  return agenda;
+}
+
+/** The template folders of a meeting (`templates:` in meeting.yaml, relative to the folder). */
+export function templateOverrides(folder: MeetingFolder): string[] {
+  const t = folder.meeting.value.templates;
+  return t ? [resolve(folder.dir, t)] : [];
+}
+
+/** The calendar event of a meeting: UTC times from date + start + time zone, host as organiser, attendees. */
+export function inviteEvent(
+  folder: MeetingFolder,
+  view: AgendaView,
+  timezone: string,
+  now: Date,
+): { event: IcsEvent; start: Date; end: Date } {
+  const m = folder.meeting.value;
+  const startMinute = parseClock(m.start)!;
+  const start = new Date(zonedInstant(m.date, startMinute, timezone));
+  const end = new Date(zonedInstant(m.date, startMinute + view.duration, timezone));
+  const byName = new Map(m.attendees.map((a) => [a.name, a]));
+  const L = view.labels;
+  const online = m.online ? `${m.online.tool ? `${m.online.tool} ` : ''}${m.online.link}` : '';
+  const extra = [
+    m.online?.id ? `${L.meetingId}${L.colon}${m.online.id}` : '',
+    m.online?.passcode ? `${L.passcode}${L.colon}${m.online.passcode}` : '',
+  ].filter(Boolean);
+  const description = [
+    `${view.head.type} · ${view.head.dateText} ${view.head.time} (${timezone})`,
+    ...(online ? [`${L.online}${L.colon}${online}`] : []),
+    ...extra,
+    '',
+    `${L.agendaTitle}${L.colon.trim()}`,
+    agendaText(view),
+  ].join('\n');
+  const event: IcsEvent = {
+    uid: stableUid(folder.id, m.title),
+    stamp: now,
+    start,
+    end,
+    summary: m.title,
+    description,
+    location: m.location ?? m.online?.link,
+    url: m.online?.link,
+    organizer: m.host ? { name: m.host, email: byName.get(m.host)?.email } : undefined,
+    attendees: m.attendees
+      .filter((a) => a.name !== m.host)
+      .map((a) => ({ name: a.name, email: a.email, required: a.required })),
+  };
+  return { event, start, end };
+}
+
+/** Renders out/agenda.md, out/agenda.html and out/invite.ics from a meeting folder. */
+export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<AgendaResult> {
+  const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const meeting = folder.meeting.value;
+  const lang = deps.langFor(meeting.lang);
+  const timezone = meeting.timezone ?? deps.timezone;
+  const agenda = timedAgenda(folder);
+  const view = agendaView(meeting, agenda, lang, timezone);
+  const overrides = templateOverrides(folder);
+  const md = render('agenda', 'md', view, { lang, overrides });
+  const html = render('agenda', 'html', view, { lang, overrides });
+  const { event, start, end } = inviteEvent(folder, view, timezone, deps.now());
+  const ics = buildIcs(event, VERSION);
+  const out = join(folder.dir, 'out');
+  const plan = await planWrites(
+    [
+      { path: join(out, 'agenda.md'), content: md, kind: 'generated' },
+      { path: join(out, 'agenda.html'), content: html, kind: 'generated' },
+      { path: join(out, 'invite.ics'), content: ics, kind: 'generated' },
+    ],
+    [{ path: out }],
+    { force: false, cwd: deps.cwd },
+  );
+  if (!o.dryRun) await commitWrites(plan);
+  return { folder, lang, timezone, agenda, view, startsAt: start, endsAt: end, plan, written: !o.dryRun };
+}

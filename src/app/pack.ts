@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { meetingActions, type TrackedAction } from '../core/actions.js';
+import { InputError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import type { KpiResult } from '../core/kpi/result.js';
+import { dayIn } from '../core/pack/format.js';
+import { kpiCharts, type RawHtml } from '../core/pack/kpi-view.js';
+import { type PackView, packView } from '../core/pack/view.js';
+import { findChromium, htmlToPdf } from '../io/pdf.js';
+import { commitWrites, type PlannedFile, planWrites, type WritePlan, writeAtomic } from '../io/write.js';
+import { renderCharts } from '../render/charts.js';
+import { render } from '../render/engine.js';
+import { templateOverrides, timedAgenda } from './agenda.js';
+import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
+
+const m = defineMessages({
+  en: {
+    noPrevious: 'the previous meeting "{path}" cannot be read',
+    noPreviousHint: '`previous` is the path of the previous meeting folder, relative to this one',
+    noBrowser: 'no Chromium found for --pdf: pack.html and pack.md were written, pack.pdf was not',
+    noBrowserHint:
+      'install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print pack.html from any browser',
+    pdfFailed: 'printing the PDF failed: {detail}',
+    pdfFailedHint: 'pack.html was written; run with --verbose for details, or print pack.html from a browser',
+    kpiRead: 'cannot read the KPI file: {detail}',
+    kpiShape: 'not a KPI result: {detail}',
+    kpiShapeHint: 'pass the output of `salesmeet kpi --json` (schema "salesmeet.kpi/1")',
+  },
+  'zh-CN': {
+    noPrevious: '无法读取上次会议“{path}”',
+    noPreviousHint: '`previous` 是上次会议文件夹的路径（相对于本会议文件夹）',
+    noBrowser: '未找到用于 --pdf 的 Chromium：已生成 pack.html 和 pack.md，未生成 pack.pdf',
+    noBrowserHint:
+      '请安装：`apt-get install chromium fonts-noto-cjk`（Debian/Ubuntu），或用 SALESMEET_CHROMIUM 指定 Chrome/Chromium 可执行文件；也可用浏览器打开 pack.html 打印',
+    pdfFailed: '生成 PDF 失败：{detail}',
+    pdfFailedHint: '已生成 pack.html；加 --verbose 查看详情，或用浏览器打开 pack.html 打印',
+    kpiRead: '无法读取 KPI 文件：{detail}',
+    kpiShape: '不是 KPI 结果：{detail}',
+    kpiShapeHint: '请传入 `salesmeet kpi --json` 的输出（schema "salesmeet.kpi/1"）',
+  },
+  'zh-TW': {
+    noPrevious: '無法讀取前次會議「{path}」',
+    noPreviousHint: '`previous` 是前次會議資料夾的路徑（相對於本會議資料夾）',
+    noBrowser: '找不到用於 --pdf 的 Chromium：已產生 pack.html 與 pack.md，未產生 pack.pdf',
+    noBrowserHint:
+      '請安裝：`apt-get install chromium fonts-noto-cjk`（Debian/Ubuntu），或以 SALESMEET_CHROMIUM 指定 Chrome/Chromium 執行檔；也可用瀏覽器開啟 pack.html 列印',
+    pdfFailed: '產生 PDF 失敗：{detail}',
+    pdfFailedHint: '已產生 pack.html；加上 --verbose 查看詳情，或用瀏覽器開啟 pack.html 列印',
+    kpiRead: '無法讀取 KPI 檔案：{detail}',
+    kpiShape: '不是 KPI 結果：{detail}',
+    kpiShapeHint: '請傳入 `salesmeet kpi --json` 的輸出（schema "salesmeet.kpi/1"）',
+  },
+});
+
+export interface PackOptions {
+  dir?: string;
+  /** A `salesmeet kpi --json` output to use instead of computing the KPI. */
+  kpiFile?: string;
+  pdf: boolean;
+  dryRun: boolean;
+}
+
+export interface PackDeps {
+  cwd: string;
+  now: () => Date;
+  timezone: string;
+  langFor: (meetingLang?: string) => Lang;
+  env: NodeJS.ProcessEnv;
+  /** The KPI of a meeting folder (from its `kpi` section), or null when none is configured. */
+  computeKpi?: (folder: MeetingFolder) => Promise<KpiResult | null>;
+  /** Progress on stderr (the PDF takes a few seconds). */
+  progress?: (step: 'charts' | 'pdf') => void;
+}
+
+export interface PackResult {
+  folder: MeetingFolder;
+  lang: Lang;
+  view: PackView;
+  plan: WritePlan;
+  written: boolean;
+  pdf: string | null;
+}
+
+/**
+ * The previous meeting's actions as of today: those carried into this meeting (meeting.yaml
+ * `carriedActions`) and those of the `previous` folder (its minutes and actions.yaml), the latest status
+ * winning; this folder's actions.yaml updates apply last.
+ */
+export async function previousActions(folder: MeetingFolder, cwd: string): Promise<TrackedAction[]> {
+  const meeting = folder.meeting.value;
+  const byId = new Map<string, TrackedAction>();
+  if (meeting.previous !== undefined) {
+    const path = resolve(folder.dir, meeting.previous);
+    let prev: MeetingFolder;
+    try {
+      prev = await loadMeetingFolder(path, cwd);
+    } catch (error) {
+      if (error instanceof InputError && error.code.startsWith('folder.')) {
+        throw new InputError('pack.noPrevious', m.noPrevious({ path: meeting.previous }), {
+          location: { file: folder.display(MEETING_FILE), ...folder.meeting.loaded.positionOf(['previous']) },
+          hint: m.noPreviousHint(),
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    const list = meetingActions(
+      prev.id,
+      prev.minutes?.value.actions ?? [],
+      prev.meeting.value.carriedActions,
+      prev.actions?.value,
+    );
+    for (const a of list) byId.set(a.id, a);
+  }
+  // Items carried into this meeting; a status already known from the previous folder is newer than the copy.
+  const carried = meetingActions(folder.id, [], meeting.carriedActions, folder.actions?.value);
+  for (const c of carried) {
+    const known = byId.get(c.id);
+    if (!known) byId.set(c.id, c);
+    else {
+      const merged: TrackedAction = { ...known, carried: Math.max(known.carried, c.carried) };
+      // This folder's own updates (actions.yaml) are the latest word on a carried item.
+      if (c.updates.length > 0) {
+        merged.status = c.status;
+        merged.updates = [...known.updates, ...c.updates];
+      }
+      byId.set(c.id, merged);
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Reads a `salesmeet kpi --json` output (schema salesmeet.kpi/1), checking the fields the pack uses. */
+export async function readKpiJson(path: string, display: string): Promise<KpiResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    throw new InputError('pack.kpiRead', m.kpiRead({ detail }), { location: { file: display } });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InputError('pack.kpiShape', m.kpiShape({ detail: (error as Error).message }), {
+      location: { file: display },
+      hint: m.kpiShapeHint(),
+    });
+  }
+  const d = data as Partial<KpiResult> | null;
+  const problem =
+    d === null || typeof d !== 'object'
+      ? 'expected an object'
+      : d.schema !== 'salesmeet.kpi/1'
+        ? `schema is ${JSON.stringify(d.schema ?? null)}`
+        : !Array.isArray(d.rows) || !Array.isArray(d.totals)
+          ? '`rows` and `totals` must be lists'
+          : typeof d.period !== 'object' || d.period === null
+            ? '`period` is missing'
+            : undefined;
+  if (problem)
+    throw new InputError('pack.kpiShape', m.kpiShape({ detail: problem }), {
+      location: { file: display },
+      hint: m.kpiShapeHint(),
+    });
+  const result = d as KpiResult;
+  return {
+    ...result,
+    by: result.by ?? [],
+    warnings: result.warnings ?? [],
+    timeProgress: result.timeProgress ?? null,
+  };
+}
+
+/** Renders out/pack.html and out/pack.md (and out/pack.pdf with --pdf) from a meeting folder. */
+export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResult> {
+  const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const meeting = folder.meeting.value;
+  const lang = deps.langFor(meeting.lang);
+  const timezone = meeting.timezone ?? deps.timezone;
+  const agenda = timedAgenda(folder);
+  const actions = await previousActions(folder, deps.cwd);
+  const kpi = o.kpiFile
+    ? await readKpiJson(resolve(deps.cwd, o.kpiFile), o.kpiFile)
+    : deps.computeKpi
+      ? await deps.computeKpi(folder)
+      : null;
+  let charts: { id: string; title: string; svg: RawHtml }[] = [];
+  if (kpi) {
+    deps.progress?.('charts');
+    charts = await renderCharts(kpiCharts(kpi, lang), lang);
+  }
+  const today = dayIn(deps.now(), timezone);
+  const view = packView({ meeting, agenda, lang, timezone, kpi, charts, actions, today });
+  const overrides = templateOverrides(folder);
+  const html = render('pack', 'html', view, { lang, overrides });
+  const md = render('pack', 'md', view, { lang, overrides });
+
+  const out = join(folder.dir, 'out');
+  const files: PlannedFile[] = [
+    { path: join(out, 'pack.html'), content: html, kind: 'generated' },
+    { path: join(out, 'pack.md'), content: md, kind: 'generated' },
+  ];
+  const plan = await planWrites(files, [{ path: out }], { force: false, cwd: deps.cwd });
+  if (o.dryRun) return { folder, lang, view, plan, written: false, pdf: null };
+  await commitWrites(plan);
+
+  let pdf: string | null = null;
+  if (o.pdf) {
+    const browser = findChromium(deps.env);
+    if (!browser) throw new InputError('pack.noBrowser', m.noBrowser(), { hint: m.noBrowserHint() });
+    deps.progress?.('pdf');
+    let bytes: Uint8Array;
+    try {
+      bytes = await htmlToPdf(join(out, 'pack.html'), browser);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      throw new InputError('pack.pdfFailed', m.pdfFailed({ detail }), {
+        hint: m.pdfFailedHint(),
+        cause: error,
+      });
+    }
+    pdf = join(out, 'pack.pdf');
+    await writeAtomic(pdf, bytes);
+  }
+  return { folder, lang, view, plan, written: true, pdf };
+}

@@ -1,0 +1,90 @@
+import type { Lang } from '../i18n/lang.js';
+import type { ChangeNote, ChangeUnit, KpiRow } from '../kpi/result.js';
+import { PACK_LABELS } from './labels.js';
+
+const DASH = '—';
+
+const locales: Record<Lang, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en-US' };
+
+/** A number in the language's grouping, at most `digits` decimals; "—" when missing. */
+export function formatNumber(v: number | null | undefined, lang: Lang, digits = 2): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const s = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(v);
+  return s === '-0' ? '0' : s;
+}
+
+/** A fraction as a percentage with one decimal: 0.92 → "92.0%". */
+export function formatPercent(v: number | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  return `${new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}%`;
+}
+
+/** A signed change: +15.0% for a relative change, −3.0 pp (−3.0 个百分点) for a ratio difference. */
+export function formatChange(v: number | null, unit: ChangeUnit, note: ChangeNote, lang: Lang): string {
+  const L = PACK_LABELS[lang];
+  if (v === null || !Number.isFinite(v)) return note ? (L.changeNotes[note] ?? note) : DASH;
+  const n = Math.round(v * 1000) / 10;
+  const sign = n > 0 ? '+' : n < 0 ? '−' : '±';
+  const abs = new Intl.NumberFormat(locales[lang], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Math.abs(n));
+  if (unit === 'pp') return lang === 'en' ? `${sign}${abs} pp` : `${sign}${abs} ${L.pp}`;
+  return `${sign}${abs}%`;
+}
+
+/** The gap between achievement and time progress in percentage points, with ahead / behind. */
+export function formatGap(achievement: number | null, timeProgress: number | null, lang: Lang): string {
+  if (achievement === null || timeProgress === null) return DASH;
+  const L = PACK_LABELS[lang];
+  const pp = Math.round((achievement - timeProgress) * 1000) / 10;
+  const abs = new Intl.NumberFormat(locales[lang], {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(Math.abs(pp));
+  const word = pp >= 0 ? L.ahead : L.behind;
+  return lang === 'en' ? `${word} ${abs} pp` : `${word} ${abs} ${L.pp}`;
+}
+
+/** A metric value in its unit: ratios stored as fractions show as percentages. */
+export function formatValue(v: number | null, row: Pick<KpiRow, 'kind' | 'unit'>, lang: Lang): string {
+  if (row.kind === 'ratio' && (row.unit === null || row.unit === '%')) return formatPercent(v, lang);
+  return formatNumber(v, lang, row.kind === 'count' ? 0 : 2);
+}
+
+const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026年7月10日（星期五）" (zh-CN and zh-TW), "Friday, 10 July 2026"; independent of the ICU version. */
+export function formatDate(date: string, lang: Lang): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const [y, m, day, wd] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay()];
+  if (lang === 'en') return `${WEEKDAYS_EN[wd]}, ${day} ${MONTHS_EN[m]} ${y}`;
+  return `${y}年${m + 1}月${day}日（${WEEKDAYS_ZH[wd]}）`;
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
+export function dayIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

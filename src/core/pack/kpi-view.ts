@@ -1,0 +1,254 @@
+import type { Lang } from '../i18n/lang.js';
+import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
+import { formatChange, formatGap, formatNumber, formatPercent, formatValue } from './format.js';
+import { fill, PACK_LABELS } from './labels.js';
+
+/** Pre-rendered markup (inline SVG built by salesmeet) that a template may emit unescaped. */
+export interface RawHtml {
+  __raw: true;
+  html: string;
+}
+
+/** What a chart shows, independent of the charting library: the renderer turns it into SVG. */
+export interface ChartSpec {
+  id: string;
+  kind: 'achievement' | 'actual-target' | 'yoy';
+  title: string;
+  categories: string[];
+  series: { name: string; values: (number | null)[]; pattern: 'solid' | 'hatch' | 'dots' | 'grid' }[];
+  /** Values are fractions shown as percentages. */
+  percent: boolean;
+  /** A reference line (time progress, 100%). */
+  markLine: { value: number; label: string } | null;
+  unit: string | null;
+}
+
+export interface KpiTableRow {
+  label: string;
+  unit: string;
+  target: string;
+  actual: string;
+  priorYear: string;
+  achievement: string;
+  variance: string;
+  yoy: string;
+  gap: string;
+  share: string;
+  rank: string;
+  status: string;
+  statusKey: string;
+}
+
+export interface KpiBreakdown {
+  metric: string;
+  unit: string;
+  dimension: string;
+  rows: KpiTableRow[];
+}
+
+export interface KpiView {
+  period: string;
+  asOf: string;
+  timeProgress: string | null;
+  summary: KpiTableRow[];
+  breakdowns: KpiBreakdown[];
+  charts: { id: string; title: string; svg: RawHtml }[];
+  warnings: string[];
+  legend: string[];
+}
+
+function groupLabel(row: KpiRow, by: readonly GroupKey[]): string {
+  const keys = by.length > 0 ? by : (Object.keys(row.group) as GroupKey[]);
+  return keys
+    .map((k) => row.group[k])
+    .filter((v): v is string => v !== undefined && v !== '')
+    .join(' / ');
+}
+
+const hasGroup = (r: KpiRow) => Object.values(r.group).some((v) => v !== undefined && v !== '');
+
+/** "+1,200" / "−800": a variance reads as a signed difference, with the same minus sign as the changes. */
+function signed(text: string, v: number | null): string {
+  if (v === null || !Number.isFinite(v) || text === '0') return text;
+  return v > 0 ? `+${text}` : `−${text.replace(/^-/, '')}`;
+}
+
+function tableRow(r: KpiRow, label: string, kpi: KpiResult, lang: Lang): KpiTableRow {
+  const L = PACK_LABELS[lang];
+  return {
+    label,
+    unit: r.unit ?? '',
+    target: formatValue(r.target, r, lang),
+    actual: formatValue(r.actual, r, lang),
+    priorYear: formatValue(r.priorYear, r, lang),
+    achievement: formatPercent(r.achievement, lang),
+    variance:
+      r.kind === 'ratio' && (r.unit === null || r.unit === '%')
+        ? formatChange(r.variance, 'pp', null, lang)
+        : signed(formatNumber(r.variance, lang, r.kind === 'count' ? 0 : 2), r.variance),
+    yoy: formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang),
+    gap: formatGap(r.achievement, kpi.timeProgress, lang),
+    share: formatPercent(r.share, lang),
+    rank: r.rank === null ? '—' : String(r.rank),
+    status: r.status ? (L.statusWords[r.status] ?? r.status) : '—',
+    statusKey: r.status ?? 'none',
+  };
+}
+
+/** The summary rows: one per metric (the totals), or the ungrouped rows of a summary sheet. */
+function summaryRows(kpi: KpiResult): KpiRow[] {
+  if (kpi.totals.length > 0) return kpi.totals;
+  return kpi.rows.filter((r) => !hasGroup(r));
+}
+
+/** The metric whose breakdown the charts show: the first amount metric, else the first metric. */
+function chartMetric(kpi: KpiResult): string | undefined {
+  const summary = summaryRows(kpi);
+  const grouped = kpi.rows.filter(hasGroup);
+  const candidates = grouped.length > 0 ? grouped : summary;
+  return (candidates.find((r) => r.kind === 'amount') ?? candidates[0])?.metric;
+}
+
+/** The three charts of the KPI section, as data. */
+export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
+  const L = PACK_LABELS[lang];
+  const metric = chartMetric(kpi);
+  if (metric === undefined) return [];
+  const grouped = kpi.rows.filter((r) => r.metric === metric && hasGroup(r));
+  const charts: ChartSpec[] = [];
+  const progress =
+    kpi.timeProgress === null
+      ? { value: 1, label: '100%' }
+      : { value: kpi.timeProgress, label: `${L.timeProgress} ${formatPercent(kpi.timeProgress, lang)}` };
+
+  if (grouped.length > 0) {
+    const first = grouped[0]!;
+    const name = first.label;
+    const cats = grouped.map((r) => groupLabel(r, kpi.by));
+    charts.push({
+      id: 'achievement',
+      kind: 'achievement',
+      title: fill(L.chartAchievement, { metric: name }),
+      categories: cats,
+      series: [{ name: L.achievement, values: grouped.map((r) => r.achievement), pattern: 'solid' }],
+      percent: true,
+      markLine: progress,
+      unit: null,
+    });
+    charts.push({
+      id: 'actual-target',
+      kind: 'actual-target',
+      title: fill(L.chartActualTarget, { metric: first.unit ? `${name}（${first.unit}）` : name }),
+      categories: cats,
+      series: [
+        { name: L.actual, values: grouped.map((r) => r.actual), pattern: 'solid' },
+        { name: L.target, values: grouped.map((r) => r.target), pattern: 'hatch' },
+        { name: L.priorYear, values: grouped.map((r) => r.priorYear), pattern: 'dots' },
+      ],
+      percent: first.kind === 'ratio',
+      markLine: null,
+      unit: first.unit,
+    });
+    if (grouped.some((r) => r.yoy !== null))
+      charts.push({
+        id: 'yoy',
+        kind: 'yoy',
+        title: fill(L.chartYoy, { metric: name }),
+        categories: cats,
+        series: [{ name: L.yoy, values: grouped.map((r) => r.yoy), pattern: 'grid' }],
+        percent: true,
+        markLine: null,
+        unit: null,
+      });
+    return charts;
+  }
+
+  // A summary sheet without groups: compare the metrics with each other.
+  const summary = summaryRows(kpi);
+  charts.push({
+    id: 'achievement',
+    kind: 'achievement',
+    title: fill(L.chartAchievement, { metric: '' }).replace(/^[:：\s]+/, ''),
+    categories: summary.map((r) => r.label),
+    series: [{ name: L.achievement, values: summary.map((r) => r.achievement), pattern: 'solid' }],
+    percent: true,
+    markLine: progress,
+    unit: null,
+  });
+  const main = summary.find((r) => r.metric === metric)!;
+  charts.push({
+    id: 'actual-target',
+    kind: 'actual-target',
+    title: fill(L.chartActualTarget, { metric: main.unit ? `${main.label}（${main.unit}）` : main.label }),
+    categories: [main.label],
+    series: [
+      { name: L.actual, values: [main.actual], pattern: 'solid' },
+      { name: L.target, values: [main.target], pattern: 'hatch' },
+      { name: L.priorYear, values: [main.priorYear], pattern: 'dots' },
+    ],
+    percent: main.kind === 'ratio',
+    markLine: null,
+    unit: main.unit,
+  });
+  const yoyRows = summary.filter((r) => r.yoy !== null && r.yoyUnit === 'ratio');
+  if (yoyRows.length > 0)
+    charts.push({
+      id: 'yoy',
+      kind: 'yoy',
+      title: fill(L.chartYoy, { metric: '' }).replace(/^[:：\s]+/, ''),
+      categories: yoyRows.map((r) => r.label),
+      series: [{ name: L.yoy, values: yoyRows.map((r) => r.yoy), pattern: 'grid' }],
+      percent: true,
+      markLine: null,
+      unit: null,
+    });
+  return charts;
+}
+
+/** The KPI section's tables, legend and warnings; charts come pre-rendered (SVG) from the renderer. */
+export function kpiView(
+  kpi: KpiResult,
+  lang: Lang,
+  charts: { id: string; title: string; svg: RawHtml }[],
+): KpiView {
+  const L = PACK_LABELS[lang];
+  const summary = summaryRows(kpi).map((r) => tableRow(r, r.label, kpi, lang));
+  const grouped = kpi.rows.filter(hasGroup);
+  const metrics: string[] = [];
+  for (const r of grouped) if (!metrics.includes(r.metric)) metrics.push(r.metric);
+  const keys = kpi.by.length > 0 ? kpi.by : (Object.keys(grouped[0]?.group ?? {}) as GroupKey[]);
+  const dimension = keys.map((k) => L.by[k] ?? k).join(' / ');
+  const breakdowns = metrics.map((metric) => {
+    const rows = grouped.filter((r) => r.metric === metric);
+    const first = rows[0]!;
+    return {
+      metric: first.label,
+      unit: first.unit ?? '',
+      dimension,
+      rows: rows.map((r) => tableRow(r, groupLabel(r, kpi.by), kpi, lang)),
+    };
+  });
+  const hasLower =
+    kpi.rows.some((r) => r.direction === 'lower') || kpi.totals.some((r) => r.direction === 'lower');
+  return {
+    period: kpi.period.label,
+    asOf: kpi.asOf,
+    timeProgress: kpi.timeProgress === null ? null : formatPercent(kpi.timeProgress, lang),
+    summary,
+    breakdowns,
+    charts,
+    warnings: kpi.warnings.map((w) => {
+      const where = [w.file, w.sheet ? `[${w.sheet}]${w.cell ? `!${w.cell}` : ''}` : null]
+        .filter(Boolean)
+        .join(' ');
+      return where ? `${where}: ${w.message}` : w.message;
+    }),
+    legend: [
+      L.legendAchievement,
+      ...(hasLower ? [L.legendLower] : []),
+      L.legendYoy,
+      L.legendStatus,
+      L.legendBlank,
+    ],
+  };
+}

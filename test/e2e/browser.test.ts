@@ -1,0 +1,157 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, withBrowser } from '../../src/io/pdf.js';
+import { copyExample, runCli, tempDir } from '../helpers/cli.js';
+import { KPI_EXAMPLE } from '../helpers/kpi-example.js';
+
+/**
+ * The pack in a real headless Chromium (playwright-core, /usr/bin/chromium or SALESMEET_CHROMIUM): layout,
+ * charts, fonts, and the printed PDF. CI installs chromium, fonts-noto-cjk and poppler-utils; three browser
+ * launches in all (two PDFs, one inspection) to stay light on two cores.
+ */
+const chromium = findChromium(process.env);
+const poppler = (() => {
+  try {
+    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const SECTIONS = {
+  'zh-CN': [
+    '会议目标',
+    '重点议题',
+    '会议议程',
+    '业绩数据（KPI）',
+    '问题清单',
+    '上次会议行动项跟踪',
+    '会议材料',
+  ],
+  en: [
+    'Objectives',
+    'Key topics',
+    'Agenda',
+    'KPI summary',
+    'Open issues',
+    "Status of the last meeting's actions",
+    'Materials',
+  ],
+} as const;
+
+describe.skipIf(!chromium || !poppler)('the pack in headless Chromium', () => {
+  let tmp: { dir: string; cleanup: () => void };
+  const folders: Record<'zh-CN' | 'en', string> = { 'zh-CN': '', en: '' };
+
+  beforeAll(() => {
+    tmp = tempDir();
+    writeFileSync(join(tmp.dir, 'kpi.json'), JSON.stringify(KPI_EXAMPLE));
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const into = join(tmp.dir, lang);
+      const dir = copyExample('2026-h1-review', into);
+      folders[lang] = dir;
+      const r = runCli(['pack', dir, '--kpi', join(tmp.dir, 'kpi.json'), '--pdf', '--lang', lang], {
+        cwd: tmp.dir,
+        env: { SALESMEET_CHROMIUM: chromium },
+      });
+      if (r.code !== 0) throw new Error(`pack --pdf failed (${r.code}): ${r.stderr}`);
+    }
+  }, 120_000);
+  afterAll(() => tmp.cleanup());
+
+  it.each(['zh-CN', 'en'] as const)(
+    '%s: pack.pdf is A4, a sensible number of pages, with every section title',
+    (lang) => {
+      const pdf = join(folders[lang], 'out', 'pack.pdf');
+      expect(existsSync(pdf)).toBe(true);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      // Cover, then one page or more per section (the KPI section with three charts takes two).
+      expect(pages).toBeGreaterThanOrEqual(8);
+      expect(pages).toBeLessThanOrEqual(12);
+      expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      for (const title of SECTIONS[lang]) expect(text).toContain(title);
+      expect(text).toContain('2026 年上半年销售总结暨下半年目标分解会');
+      expect(text).toContain(lang === 'en' ? 'behind 14.3 pp' : '落后 14.3 个百分点');
+      // Chromium embeds fonts as Type 3, so pdffonts cannot name them; the text layer maps every glyph back to
+      // its Chinese character (no boxes), and the font used is checked in the browser below.
+      expect(text).toContain(lang === 'en' ? 'Half-year sales review' : '半年度销售总结会');
+    },
+  );
+
+  it('pack.html: nothing overflows the A4 width, every chart is visible, Chinese text uses a CJK font', async () => {
+    const results = await withBrowser(chromium!, async (context) => {
+      const page = await context.newPage();
+      const out: Record<string, unknown>[] = [];
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.goto(`file://${join(folders[lang], 'out', 'pack.html')}`);
+        const measured: Record<string, unknown> = { lang };
+        // Screen at A4 width (210 mm at 96 dpi), then print media at the printable width (182 mm).
+        for (const [media, width] of [
+          ['screen', 794],
+          ['print', 688],
+        ] as const) {
+          await page.setViewportSize({ width, height: 1123 });
+          await page.emulateMedia({ media });
+          measured[media] = await page.evaluate(() => {
+            const limit = document.documentElement.clientWidth + 0.5;
+            const over: string[] = [];
+            for (const el of document.body.querySelectorAll('*')) {
+              const r = el.getBoundingClientRect();
+              if (r.width > 0 && r.right > limit)
+                over.push(
+                  `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" right=${Math.round(r.right)}`,
+                );
+            }
+            return {
+              over,
+              scrollWidth: document.documentElement.scrollWidth,
+              clientWidth: document.documentElement.clientWidth,
+            };
+          });
+        }
+        measured.charts = await page.$$eval('svg.chart', (svgs) =>
+          svgs.map((s) => {
+            const r = s.getBoundingClientRect();
+            const cs = getComputedStyle(s);
+            return { w: r.width, h: r.height, visible: cs.display !== 'none' && cs.visibility !== 'hidden' };
+          }),
+        );
+        // The font actually used to draw the title (not just the CSS stack).
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument');
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        measured.fonts = fonts.map((f: { familyName: string }) => f.familyName);
+        await cdp.detach();
+        out.push(measured);
+      }
+      return out;
+    });
+    for (const r of results) {
+      for (const media of ['screen', 'print']) {
+        const m = r[media] as { over: string[]; scrollWidth: number; clientWidth: number };
+        expect(m.over, `${r.lang} ${media}`).toEqual([]);
+        expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+      }
+      const charts = r.charts as { w: number; h: number; visible: boolean }[];
+      expect(charts).toHaveLength(3);
+      for (const c of charts) {
+        expect(c.visible).toBe(true);
+        expect(c.w).toBeGreaterThan(300);
+        expect(c.h).toBeGreaterThan(100);
+      }
+      expect((r.fonts as string[]).join(', ')).toMatch(
+        /Noto Sans CJK|Source Han Sans|PingFang|YaHei|JhengHei/,
+      );
+    }
+  });
+});
