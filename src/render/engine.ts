@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
@@ -11,17 +11,20 @@ const m = defineMessages({
   en: {
     missing: 'template {name} not found for {lang} (looked in {dirs})',
     failed: 'template {file} failed: {detail}',
+    unknownField: 'the template uses "{field}", which this view model does not have',
     failedHint:
       'a template may only use fields of the view model; run `salesmeet templates list` to see the defaults',
   },
   'zh-CN': {
     missing: '找不到 {lang} 的模板 {name}（已查找：{dirs}）',
     failed: '模板 {file} 渲染失败：{detail}',
+    unknownField: '模板使用了“{field}”，但视图模型中没有这个字段',
     failedHint: '模板只能使用视图模型中的字段；运行 `salesmeet templates list` 查看默认模板',
   },
   'zh-TW': {
     missing: '找不到 {lang} 的範本 {name}（已搜尋：{dirs}）',
     failed: '範本 {file} 轉譯失敗：{detail}',
+    unknownField: '範本使用了「{field}」，但檢視模型中沒有這個欄位',
     failedHint: '範本只能使用檢視模型中的欄位；執行 `salesmeet templates list` 查看預設範本',
   },
 });
@@ -61,6 +64,8 @@ function instance(): typeof Handlebars {
 
 export interface RendererOptions {
   lang: Lang;
+  /** For messages: template paths are shown relative to it. */
+  cwd?: string;
   /** Folders searched before the built-in templates, each holding `<lang>/` subfolders or templates directly. */
   overrides?: string[];
 }
@@ -109,6 +114,32 @@ function loadPartials(h: typeof Handlebars, options: RendererOptions) {
 }
 
 /**
+ * A template failure as the user should read it: `file:line:column` of the template and the field it uses that
+ * the view model does not have (Handlebars says `"x" not defined in [object Object] - 3:14`).
+ */
+function templateError(error: unknown, file: string, cwd = process.cwd()): InputError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const root = packageRoot();
+  const shown = file.startsWith(root) ? relative(root, file) : relative(cwd, file) || file;
+  const pos = / - (\d+):(\d+)\s*$/m.exec(raw);
+  const field = /^"([^"]+)" not defined in/.exec(raw)?.[1];
+  const detail = raw.split('\n')[0]!.replace(/ - \d+:\d+\s*$/, '');
+  return new InputError(
+    'template.failed',
+    field ? m.unknownField({ field }) : m.failed({ file: shown, detail }),
+    {
+      hint: m.failedHint(),
+      location: {
+        file: shown,
+        line: pos ? Number(pos[1]) : undefined,
+        column: pos ? Number(pos[2]) + 1 : undefined,
+      },
+      cause: error,
+    },
+  );
+}
+
+/**
  * Renders a template with a view model built in core. Markdown output gets Markdown escaping of every string
  * (pipes, newlines, HTML); HTML output gets Handlebars' HTML escaping. Strict mode: a field the template uses
  * but the view model lacks is an error, not a blank.
@@ -126,10 +157,6 @@ export function render(name: string, format: OutputFormat, view: object, options
   try {
     return tpl(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new InputError('template.failed', m.failed({ file, detail }), {
-      hint: m.failedHint(),
-      cause: error,
-    });
+    throw templateError(error, file, options.cwd);
   }
 }

@@ -121,7 +121,9 @@ describe('salesmeet templates', () => {
     expect(r.code).toBe(0);
     const zh = runCli(['pack', '2026-h1-review'], { cwd: tmp.dir });
     expect(zh.code).toBe(3);
-    expect(zh.stderr).toContain('team-templates/zh-CN/pack.html.hbs failed: "budget" not defined');
+    expect(zh.stderr).toContain(
+      'team-templates/zh-CN/pack.html.hbs:1:3: error: the template uses "budget", which this view model does not have',
+    );
     expect(zh.stderr).toContain('hint: a template may only use fields of the view model');
   });
 });

@@ -1,5 +1,5 @@
 import { ESCALATE_AFTER } from '../actions.js';
-import { type AgendaProblem, computeAgenda, type TimedAgenda } from '../agenda.js';
+import { type AgendaProblem, agendaInput, computeAgenda, type TimedAgenda } from '../agenda.js';
 import type { Problem } from '../errors.js';
 import { defineMessages } from '../i18n/messages.js';
 import type { Minutes } from '../minutes/schema.js';
@@ -125,13 +125,7 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
     path: formatPath(path),
     ...pos(path, which),
   });
-  const agenda = computeAgenda({
-    start: meeting.start,
-    duration: meeting.duration,
-    transition: meeting.transition,
-    buffer: meeting.buffer,
-    items: meeting.agenda,
-  });
+  const agenda = computeAgenda(agendaInput(meeting));
   for (const p of agenda.problems) {
     const path: (string | number)[] = 'index' in p ? ['agenda', p.index] : ['agenda'];
     errors.push({
