@@ -2,10 +2,13 @@ import { Command } from 'commander';
 import type { Lang } from '../core/i18n/lang.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { keysCommand } from './commands/keys.js';
+import { minutesCommand } from './commands/minutes.js';
+import { actionsCommand } from './commands/actions.js';
 import { examples, type Runner, tr } from './commands/types.js';
 
 /** The command registry: every command's light definition, its action loaded only when it runs. */
-export const COMMANDS = [initCommand, checkCommand];
+export const COMMANDS = [initCommand, checkCommand, minutesCommand, actionsCommand, keysCommand];
 
 export const VERSION = '0.1.0';
 
