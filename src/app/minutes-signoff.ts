@@ -128,7 +128,7 @@ export async function signOffState(folder: MeetingFolder, minutes: Minutes): Pro
     let fields: string[] | null = null;
     if (text !== undefined) {
       try {
-        fields = changedFields(JSON.parse(text) as Canonical, current);
+        fields = changedFields((JSON.parse(text) as { content: Canonical }).content, current);
       } catch {
         fields = null;
       }

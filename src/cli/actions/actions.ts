@@ -97,7 +97,7 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
     for (const a of g.items) {
       const mark = a.overdue ? c.red('!') : a.status === 'done' ? c.green('✓') : a.status === 'dropped' ? c.dim('-') : ' ';
       const due = a.due
-        ? `${l.due} ${a.due}${a.overdue ? c.red(` (${l.daysOverdue.replace('{n}', String(a.daysOverdue))})`) : ''}`
+        ? `${l.due} ${a.due}${a.overdue ? c.red(lang === 'en' ? ` (${l.daysOverdue.replace('{n}', String(a.daysOverdue))})` : `（${l.daysOverdue.replace('{n}', String(a.daysOverdue))}）`) : ''}`
         : '';
       const parts = [
         `${mark} ${c.cyan(a.id)}`,
