@@ -136,11 +136,16 @@ export interface ActionsResult {
 }
 
 /** Reads one or many meeting folders and builds the action report across them. */
-export async function runActions(o: ActionsOptions, deps: { cwd: string; now: Date }): Promise<ActionsResult> {
+export async function runActions(
+  o: ActionsOptions,
+  deps: { cwd: string; now: Date },
+): Promise<ActionsResult> {
   const dirs = await findMeetingFolders(o.dirs, deps.cwd);
   const folders: MeetingFolder[] = [];
   for (const d of dirs) folders.push(await loadMeetingFolder(d, deps.cwd));
-  folders.sort((a, b) => a.meeting.value.date.localeCompare(b.meeting.value.date) || a.id.localeCompare(b.id));
+  folders.sort(
+    (a, b) => a.meeting.value.date.localeCompare(b.meeting.value.date) || a.id.localeCompare(b.id),
+  );
   const meetings = folders.map(meetingInput);
   const actions = mergeActions(meetings);
   const latest = folders[folders.length - 1]?.meeting.value;
@@ -150,12 +155,7 @@ export async function runActions(o: ActionsOptions, deps: { cwd: string; now: Da
 }
 
 /** The action list as Markdown or HTML, from the same templates as out/actions.md. */
-export function renderActions(
-  result: ActionsResult,
-  format: 'md' | 'html',
-  lang: Lang,
-  now: Date,
-): string {
+export function renderActions(result: ActionsResult, format: 'md' | 'html', lang: Lang, now: Date): string {
   const title =
     result.folders.length === 1
       ? result.folders[0]!.meeting.value.title
@@ -184,7 +184,10 @@ export interface UpdateResult {
  * Appends a dated update to the meeting folder's actions.yaml (the status log kept apart from the signed
  * minutes). The file is edited in place, so comments and earlier entries stay as written, and written atomically.
  */
-export async function runActionsUpdate(o: UpdateOptions, deps: { cwd: string; now: Date }): Promise<UpdateResult> {
+export async function runActionsUpdate(
+  o: UpdateOptions,
+  deps: { cwd: string; now: Date },
+): Promise<UpdateResult> {
   if (o.status === undefined && (o.note === undefined || o.note.trim() === ''))
     throw new UsageError('usage.nothingToRecord', m.nothing());
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
@@ -197,7 +200,10 @@ export async function runActionsUpdate(o: UpdateOptions, deps: { cwd: string; no
     throw new InputError(
       'actions.unknownId',
       ids.length ? m.unknownId({ id, ids: ids.join(', ') }) : m.noIds({ id }),
-      { location: { file: folder.display(ACTIONS_FILE) }, hint: s ? m.didYouMean({ suggestion: s }) : undefined },
+      {
+        location: { file: folder.display(ACTIONS_FILE) },
+        hint: s ? m.didYouMean({ suggestion: s }) : undefined,
+      },
     );
   }
   const update: ActionUpdate = { id, date: localDate(deps.now, folder.meeting.value.timezone) };
@@ -230,10 +236,15 @@ export async function runActionsUpdate(o: UpdateOptions, deps: { cwd: string; no
     seq.items.push(entry);
   }
   const out = doc.toString({ lineWidth: 0 });
-  const check = validate(actionsLogSchema, parseDocument(out, { version: '1.2' }).toJS(), ACTIONS_FILE, () => ({
-    line: 0,
-    column: 0,
-  }));
+  const check = validate(
+    actionsLogSchema,
+    parseDocument(out, { version: '1.2' }).toJS(),
+    ACTIONS_FILE,
+    () => ({
+      line: 0,
+      column: 0,
+    }),
+  );
   if (!check.ok) throw new SalesmeetError('internal.unstable', 1, m.unstable());
   // actions.yaml is the user's log; appending to it is what they asked for, so the plan is forced.
   const plan = await planWrites([{ path, content: out, kind: 'user' }], [], { force: true, cwd: deps.cwd });

@@ -10,8 +10,10 @@ import { keyFileStem, PUBLIC_KEYS_DIR } from './minutes-signoff.js';
 
 const m = defineMessages({
   en: {
-    inside: 'the keys folder {keys} is inside the meeting folder {dir}; a private key must never travel with the minutes',
-    insideHint: 'set SALESMEET_KEYS_DIR to a folder outside the meeting folder (default ~/.config/salesmeet/keys)',
+    inside:
+      'the keys folder {keys} is inside the meeting folder {dir}; a private key must never travel with the minutes',
+    insideHint:
+      'set SALESMEET_KEYS_DIR to a folder outside the meeting folder (default ~/.config/salesmeet/keys)',
     emptyName: '--as: expected a name, found an empty value',
   },
   'zh-CN': {

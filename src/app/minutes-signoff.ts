@@ -4,13 +4,24 @@ import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { InputError, SalesmeetError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
 import { type Minutes, minutesSchema, type Signature } from '../core/minutes/schema.js';
-import { type Canonical, canonicalJson, changedFields, minutesHash, signedContent } from '../core/signoff/canonical.js';
+import {
+  type Canonical,
+  canonicalJson,
+  changedFields,
+  minutesHash,
+  signedContent,
+} from '../core/signoff/canonical.js';
 import { fingerprint, isPublicKey, publicKeyOf, signHash } from '../core/signoff/keys.js';
-import { evaluateSignOff, type RequiredSigner, requiredSigners, type SignOffReport } from '../core/signoff/policy.js';
+import {
+  evaluateSignOff,
+  type RequiredSigner,
+  requiredSigners,
+  type SignOffReport,
+} from '../core/signoff/policy.js';
 import { validate } from '../core/validate.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { readTextFile } from '../io/yaml.js';
-import { type Checked, loadMeetingFolder, MINUTES_FILE, type MeetingFolder } from './meeting-folder.js';
+import { type Checked, loadMeetingFolder, type MeetingFolder, MINUTES_FILE } from './meeting-folder.js';
 
 const m = defineMessages({
   en: {
@@ -18,13 +29,16 @@ const m = defineMessages({
     noMinutesHint: 'prepare one with `salesmeet minutes --new {dir}`',
     badKey: '{file} is not an Ed25519 private key (PEM)',
     badKeyHint: 'make one with `salesmeet keys generate --as {name}`',
-    wrongKey: 'this key is not the one registered for {name} in {file} (registered {registered}, given {given})',
-    wrongKeyHint: 'sign with the key whose public half is in {file}, or remove that file if the key was replaced',
+    wrongKey:
+      'this key is not the one registered for {name} in {file} (registered {registered}, given {given})',
+    wrongKeyHint:
+      'sign with the key whose public half is in {file}, or remove that file if the key was replaced',
     keyRequired: '{name} has a registered public key ({file}); a signature without the key could be forged',
     keyRequiredHint: 'pass --key with the private key, e.g. --key {path}',
     badPublicKey: '{file} is not an Ed25519 public key (PEM)',
     unstable: 'internal check failed: rewriting minutes.yaml would change its content; nothing was written',
-    notSigner: '{name} is neither the host nor a present attendee of this meeting; the signature is recorded but not required',
+    notSigner:
+      '{name} is neither the host nor a present attendee of this meeting; the signature is recorded but not required',
   },
   'zh-CN': {
     noMinutes: '此会议文件夹中没有 minutes.yaml',
@@ -61,8 +75,10 @@ export const STATE_DIR = '.salesmeet';
 
 /** A person's name as a file name: NFC, path separators and control characters replaced. */
 export function keyFileStem(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go
-  return name.normalize('NFC').replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^\.+/, '_');
+  return name
+    .normalize('NFC')
+    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    .replace(/^\.+/, '_');
 }
 
 export function publicKeyPath(dir: string, name: string): string {
@@ -91,16 +107,23 @@ export function requireMinutes(folder: MeetingFolder, dirShown: string): Checked
 }
 
 /** The registered public keys of the given people (those with a `keys/<name>.pub` in the folder). */
-export async function loadPublicKeys(folder: MeetingFolder, names: readonly string[]): Promise<Map<string, string>> {
+export async function loadPublicKeys(
+  folder: MeetingFolder,
+  names: readonly string[],
+): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   for (const name of new Set(names)) {
     const path = publicKeyPath(folder.dir, name);
     const pem = await readOptional(path);
     if (pem === undefined) continue;
     if (!isPublicKey(pem))
-      throw new InputError('keys.badPublicKey', m.badPublicKey({ file: folder.display(join(PUBLIC_KEYS_DIR, `${keyFileStem(name)}.pub`)) }), {
-        location: { file: folder.display(join(PUBLIC_KEYS_DIR, `${keyFileStem(name)}.pub`)) },
-      });
+      throw new InputError(
+        'keys.badPublicKey',
+        m.badPublicKey({ file: folder.display(join(PUBLIC_KEYS_DIR, `${keyFileStem(name)}.pub`)) }),
+        {
+          location: { file: folder.display(join(PUBLIC_KEYS_DIR, `${keyFileStem(name)}.pub`)) },
+        },
+      );
     keys.set(name, pem);
   }
   return keys;
@@ -233,7 +256,8 @@ export async function runSign(o: SignOptions, deps: { cwd: string; now: Date }):
   // The rewrite must not change what was signed.
   const reparsed = parseDocument(text, { version: '1.2' }).toJS();
   const check = validate(minutesSchema, reparsed, checked.loaded.file, () => ({ line: 0, column: 0 }));
-  if (!check.ok || minutesHash(check.value) !== hash) throw new SalesmeetError('internal.unstable', 1, m.unstable());
+  if (!check.ok || minutesHash(check.value) !== hash)
+    throw new SalesmeetError('internal.unstable', 1, m.unstable());
 
   files.push({ path: join(folder.dir, MINUTES_FILE), content: text, kind: 'user' });
   files.push({
@@ -246,7 +270,12 @@ export async function runSign(o: SignOptions, deps: { cwd: string; now: Date }):
   if (!o.dryRun) await commitWrites(plan);
 
   const after = check.value;
-  const state = await signOffStateFor(folder, after, signature, registeredKey ? (files[0]!.content as string) : undefined);
+  const state = await signOffStateFor(
+    folder,
+    after,
+    signature,
+    registeredKey ? (files[0]!.content as string) : undefined,
+  );
   return {
     folder,
     signature,
@@ -269,7 +298,12 @@ async function signOffStateFor(
   const names = [...required.map((r) => r.name), ...minutes.signatures.map((s) => s.name)];
   const publicKeys = await loadPublicKeys(folder, names);
   if (newPublicKey !== undefined) publicKeys.set(signature.name, newPublicKey);
-  const report = evaluateSignOff({ required, signatures: minutes.signatures, hash: minutesHash(minutes), publicKeys });
+  const report = evaluateSignOff({
+    required,
+    signatures: minutes.signatures,
+    hash: minutesHash(minutes),
+    publicKeys,
+  });
   return { report, required, changes: new Map() };
 }
 

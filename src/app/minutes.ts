@@ -12,8 +12,8 @@ import {
   loadChecked,
   loadMeetingFolder,
   MEETING_FILE,
-  MINUTES_FILE,
   type MeetingFolder,
+  MINUTES_FILE,
   resolveMeetingDir,
 } from './meeting-folder.js';
 import { requireMinutes, type SignOffState, signOffState } from './minutes-signoff.js';
@@ -61,7 +61,11 @@ export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Dat
     timeZone: meeting.timezone,
   });
   const options = { lang, overrides: templateOverrides(folder) };
-  return { report, md: render('actions', 'md', view, options), html: render('actions', 'html', view, options) };
+  return {
+    report,
+    md: render('actions', 'md', view, options),
+    html: render('actions', 'html', view, options),
+  };
 }
 
 /**
@@ -118,8 +122,11 @@ export function minutesSkeleton(meeting: Meeting): Partial<Minutes> & Record<str
   const end = meeting.end ?? agenda.end;
   if (end) skeleton.actualEnd = end;
   skeleton.attendance = meeting.attendees.map((a) => ({ name: a.name, status: 'present' as const }));
-  const topics = meeting.agenda.filter((a) => !a.break).map((a) => ({ title: a.title, points: [], decisions: [] }));
-  skeleton.topics = topics.length > 0 ? topics : meeting.topics.map((t) => ({ title: t.title, points: [], decisions: [] }));
+  const topics = meeting.agenda
+    .filter((a) => !a.break)
+    .map((a) => ({ title: a.title, points: [], decisions: [] }));
+  skeleton.topics =
+    topics.length > 0 ? topics : meeting.topics.map((t) => ({ title: t.title, points: [], decisions: [] }));
   skeleton.actions = [];
   skeleton.otherBusiness = [];
   return skeleton;
@@ -137,8 +144,9 @@ export async function runMinutesNew(
 ): Promise<MinutesNewResult> {
   const dir = await resolveMeetingDir(o.dir, deps.cwd);
   // Read meeting.yaml only: an old minutes.yaml may be broken, and it is exactly what --force replaces.
-  const meeting = (await loadChecked(meetingSchema, join(dir, MEETING_FILE), relative(deps.cwd, join(dir, MEETING_FILE))))
-    .value;
+  const meeting = (
+    await loadChecked(meetingSchema, join(dir, MEETING_FILE), relative(deps.cwd, join(dir, MEETING_FILE)))
+  ).value;
   const lang = o.langFor(meeting.lang);
   const header = pick(lang, {
     'zh-CN': [
@@ -155,7 +163,9 @@ export async function runMinutesNew(
       ' `salesmeet minutes sign --as NAME` records each sign-off.',
     ],
   });
-  const text = toYaml(minutesSkeleton(meeting), { header: [schemaComment(dir, 'minutes.schema.json'), ...header] });
+  const text = toYaml(minutesSkeleton(meeting), {
+    header: [schemaComment(dir, 'minutes.schema.json'), ...header],
+  });
   const plan = await planWrites([{ path: join(dir, MINUTES_FILE), content: text, kind: 'user' }], [], {
     force: o.force,
     cwd: deps.cwd,

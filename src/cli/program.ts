@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import type { Lang } from '../core/i18n/lang.js';
+import { actionsCommand } from './commands/actions.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
 import { keysCommand } from './commands/keys.js';
 import { minutesCommand } from './commands/minutes.js';
-import { actionsCommand } from './commands/actions.js';
 import { examples, type Runner, tr } from './commands/types.js';
 
 /** The command registry: every command's light definition, its action loaded only when it runs. */

@@ -259,7 +259,12 @@ export function actionReport(
   rows.sort(compareActions);
 
   const ownerNames = [...new Set(rows.map((r) => r.owner ?? null))];
-  let perOwner = ownerNames.map((o) => rate(o, rows.filter((r) => (r.owner ?? null) === o)));
+  let perOwner = ownerNames.map((o) =>
+    rate(
+      o,
+      rows.filter((r) => (r.owner ?? null) === o),
+    ),
+  );
   perOwner.sort(
     (a, b) =>
       b.overdue - a.overdue ||
@@ -326,7 +331,9 @@ function sameGroup(row: KpiRow, group: Record<string, string>): boolean {
   const rowKeys = Object.entries(row.group).filter(([, v]) => v !== undefined);
   const want = Object.entries(group);
   if (rowKeys.length !== want.length) return false;
-  return want.every(([k, v]) => nfc(String((row.group as Record<string, string | undefined>)[k] ?? '')) === nfc(v));
+  return want.every(
+    ([k, v]) => nfc(String((row.group as Record<string, string | undefined>)[k] ?? '')) === nfc(v),
+  );
 }
 
 /**

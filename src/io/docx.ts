@@ -16,7 +16,6 @@ const LATIN_FONT = 'Calibri';
 export function xmlSafe(s: string): string {
   return (
     s
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
       .replace(/\r\n?/g, '\n')
@@ -40,7 +39,10 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     WidthType,
   } = await import('docx');
   const l = view.l;
-  const language = { value: view.lang === 'en' ? 'en-US' : view.lang, eastAsia: view.lang === 'en' ? 'zh-CN' : view.lang };
+  const language = {
+    value: view.lang === 'en' ? 'en-US' : view.lang,
+    eastAsia: view.lang === 'en' ? 'zh-CN' : view.lang,
+  };
 
   const runs = (text: string, opts: { bold?: boolean; color?: string } = {}) =>
     xmlSafe(text)
@@ -144,7 +146,13 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
   children.push(
     table(
       [l.name, l.role, l.signedAt, l.hash, l.check],
-      view.signers.map((s) => [s.name, s.role, s.at, s.hash, `${s.state}${s.keySigned ? ` (${l.keySigned})` : ''}`]),
+      view.signers.map((s) => [
+        s.name,
+        s.role,
+        s.at,
+        s.hash,
+        `${s.state}${s.keySigned ? ` (${l.keySigned})` : ''}`,
+      ]),
     ),
   );
   children.push(
@@ -162,7 +170,12 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
       default: {
         document: {
           run: {
-            font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: EAST_ASIA_FONT[view.lang] },
+            font: {
+              ascii: LATIN_FONT,
+              hAnsi: LATIN_FONT,
+              cs: LATIN_FONT,
+              eastAsia: EAST_ASIA_FONT[view.lang],
+            },
             size: 21,
             language,
           },

@@ -12,7 +12,11 @@ export function neutralise(s: string): string {
 
 /** An Excel sheet name: no []:*?/\, at most 31 characters, unique in the workbook. */
 export function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const suffix = ` (${i})`;
@@ -35,7 +39,11 @@ const OVERDUE_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFD
  * sheet per owner. Item sheets have a frozen header, filters, a status drop-down (data validation) and overdue
  * rows highlighted. exceljs is imported only here, when a tracker is asked for.
  */
-export async function trackerWorkbook(report: ActionReport, l: MinutesLabels, title: string): Promise<Uint8Array> {
+export async function trackerWorkbook(
+  report: ActionReport,
+  l: MinutesLabels,
+  title: string,
+): Promise<Uint8Array> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'salesmeet';
@@ -43,7 +51,12 @@ export async function trackerWorkbook(report: ActionReport, l: MinutesLabels, ti
   wb.created = utcDate(report.asOf);
   wb.modified = wb.created;
   const taken = new Set<string>();
-  const statusList = [l.actionStatus.open, l.actionStatus['in-progress'], l.actionStatus.done, l.actionStatus.dropped];
+  const statusList = [
+    l.actionStatus.open,
+    l.actionStatus['in-progress'],
+    l.actionStatus.done,
+    l.actionStatus.dropped,
+  ];
 
   // Summary
   const sum = wb.addWorksheet(sheetName(l.summary, taken));
@@ -141,7 +154,10 @@ export async function trackerWorkbook(report: ActionReport, l: MinutesLabels, ti
         });
       r.alignment = { vertical: 'top', wrapText: true };
     });
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, items.length + 1), column: columns.length } };
+    ws.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: Math.max(1, items.length + 1), column: columns.length },
+    };
     return ws;
   };
   itemSheet(l.actionList, report.items);

@@ -79,7 +79,13 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
     ),
   );
   if (r.items.length === 0) {
-    ctx.print(pick(lang, { en: 'No matching actions.', 'zh-CN': '没有符合条件的行动项。', 'zh-TW': '沒有符合條件的行動項目。' }));
+    ctx.print(
+      pick(lang, {
+        en: 'No matching actions.',
+        'zh-CN': '没有符合条件的行动项。',
+        'zh-TW': '沒有符合條件的行動項目。',
+      }),
+    );
   }
   for (const g of r.owners) {
     const stats = r.perOwner.find((p) => p.key === g.owner);
@@ -95,7 +101,13 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
           : ''),
     );
     for (const a of g.items) {
-      const mark = a.overdue ? c.red('!') : a.status === 'done' ? c.green('✓') : a.status === 'dropped' ? c.dim('-') : ' ';
+      const mark = a.overdue
+        ? c.red('!')
+        : a.status === 'done'
+          ? c.green('✓')
+          : a.status === 'dropped'
+            ? c.dim('-')
+            : ' ';
       const due = a.due
         ? `${l.due} ${a.due}${a.overdue ? c.red(lang === 'en' ? ` (${l.daysOverdue.replace('{n}', String(a.daysOverdue))})` : `（${l.daysOverdue.replace('{n}', String(a.daysOverdue))}）`) : ''}`
         : '';
@@ -145,7 +157,12 @@ const run: ActionFn = async (ctx, args, opts, command) => {
     if (ctx.json) {
       ctx.print(
         JSON.stringify(
-          { schema: 'salesmeet.actions.update/1', dryRun: ctx.dryRun, update: result.update, item: itemJson({ ...result.action, overdue: false, daysOverdue: 0, escalate: false }) },
+          {
+            schema: 'salesmeet.actions.update/1',
+            dryRun: ctx.dryRun,
+            update: result.update,
+            item: itemJson({ ...result.action, overdue: false, daysOverdue: 0, escalate: false }),
+          },
           null,
           2,
         ),
@@ -181,7 +198,8 @@ const run: ActionFn = async (ctx, args, opts, command) => {
       asOf: opts.asOf === undefined ? undefined : parseFlag(isoDate, opts.asOf, '--as-of'),
       filter: {
         owner: opts.owner as string | undefined,
-        status: opts.status === undefined ? undefined : parseFlag(filterStatusSchema, opts.status, '--status'),
+        status:
+          opts.status === undefined ? undefined : parseFlag(filterStatusSchema, opts.status, '--status'),
         overdue: Boolean(opts.overdue),
       },
     },
@@ -198,8 +216,7 @@ const run: ActionFn = async (ctx, args, opts, command) => {
 
   if (out !== undefined) {
     const path = resolve(ctx.cwd, out);
-    const text =
-      content ?? (ctx.json ? `${JSON.stringify(actionsJson(result), null, 2)}\n` : undefined);
+    const text = content ?? (ctx.json ? `${JSON.stringify(actionsJson(result), null, 2)}\n` : undefined);
     if (text === undefined)
       throw new UsageError(
         'usage.outFormat',
@@ -217,7 +234,11 @@ const run: ActionFn = async (ctx, args, opts, command) => {
     });
     await commitWrites(plan);
     ctx.info(
-      pick(lang, { en: `Wrote ${relative(ctx.cwd, path)}`, 'zh-CN': `已写入 ${relative(ctx.cwd, path)}`, 'zh-TW': `已寫入 ${relative(ctx.cwd, path)}` }),
+      pick(lang, {
+        en: `Wrote ${relative(ctx.cwd, path)}`,
+        'zh-CN': `已写入 ${relative(ctx.cwd, path)}`,
+        'zh-TW': `已寫入 ${relative(ctx.cwd, path)}`,
+      }),
     );
     return EXIT.ok;
   }

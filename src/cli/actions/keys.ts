@@ -30,7 +30,11 @@ const run: ActionFn = async (ctx, args, opts) => {
     return EXIT.ok;
   }
   const dry = ctx.dryRun
-    ? pick(lang, { en: ' (dry run, nothing written)', 'zh-CN': '（演练模式，未写入）', 'zh-TW': '（演練模式，未寫入）' })
+    ? pick(lang, {
+        en: ' (dry run, nothing written)',
+        'zh-CN': '（演练模式，未写入）',
+        'zh-TW': '（演練模式，未寫入）',
+      })
     : '';
   ctx.print(
     pick(lang, {
@@ -39,7 +43,9 @@ const run: ActionFn = async (ctx, args, opts) => {
       'zh-TW': `${result.name} 的金鑰對：${result.fingerprint}${dry}`,
     }),
   );
-  ctx.print(`  ${pick(lang, { en: 'private key (keep it secret, 0600)', 'zh-CN': '私钥（请妥善保管，权限 0600）', 'zh-TW': '私鑰（請妥善保管，權限 0600）' })}: ${result.privateKey}`);
+  ctx.print(
+    `  ${pick(lang, { en: 'private key (keep it secret, 0600)', 'zh-CN': '私钥（请妥善保管，权限 0600）', 'zh-TW': '私鑰（請妥善保管，權限 0600）' })}: ${result.privateKey}`,
+  );
   ctx.print(`  ${pick(lang, { en: 'public key', 'zh-CN': '公钥', 'zh-TW': '公鑰' })}: ${result.publicKey}`);
   if (result.registered)
     ctx.print(
@@ -47,7 +53,9 @@ const run: ActionFn = async (ctx, args, opts) => {
     );
   ctx.print('');
   ctx.print(pick(lang, { en: 'Next:', 'zh-CN': '下一步：', 'zh-TW': '下一步：' }));
-  ctx.print(`  salesmeet minutes sign ${result.registered ? rel(result.registered).replace(/\/?keys\/[^/]+$/, '') || '.' : '<dir>'} --as ${result.name} --key ${result.privateKey}`);
+  ctx.print(
+    `  salesmeet minutes sign ${result.registered ? rel(result.registered).replace(/\/?keys\/[^/]+$/, '') || '.' : '<dir>'} --as ${result.name} --key ${result.privateKey}`,
+  );
   return EXIT.ok;
 };
 

@@ -30,7 +30,9 @@ function reason(s: SignerReport, state: SignOffState, lang: Lang, tz: string | u
   const l = minutesLabels(lang);
   let line = `${s.name} (${l.roles[s.role]}): ${l.states[s.state]}`;
   if (lang !== 'en') line = `${s.name}（${l.roles[s.role]}）：${l.states[s.state]}`;
-  if (s.signature) line += lang === 'en' ? `, ${formatInstant(s.signature.at, tz)}` : `，${formatInstant(s.signature.at, tz)}`;
+  if (s.signature)
+    line +=
+      lang === 'en' ? `, ${formatInstant(s.signature.at, tz)}` : `，${formatInstant(s.signature.at, tz)}`;
   if (s.signature?.signature) line += ` [${l.keySigned}]`;
   if (s.state === 'changed') {
     const fields = state.changes.get(s.name);
@@ -126,7 +128,9 @@ const run: ActionFn = async (ctx, args, opts, command) => {
           'zh-TW': '已將公鑰登記到會議資料夾的 keys/ 中。',
         }),
       );
-    const missing = result.state.report.signers.filter((s) => s.required && s.state !== 'valid').map((s) => s.name);
+    const missing = result.state.report.signers
+      .filter((s) => s.required && s.state !== 'valid')
+      .map((s) => s.name);
     ctx.print(
       `${l.status}${lang === 'en' ? ': ' : '：'}${l.statuses[result.state.report.status]}` +
         (missing.length

@@ -34,11 +34,19 @@ export const actionsCommand: CommandDef = {
       .option('--overdue', d('only overdue items', '只看逾期项', '只看逾期項目'))
       .option(
         '--as-of <YYYY-MM-DD>',
-        d('judge overdue as of this day (default: today)', '逾期判断日期（默认：今天）', '逾期判斷日期（預設：今天）'),
+        d(
+          'judge overdue as of this day (default: today)',
+          '逾期判断日期（默认：今天）',
+          '逾期判斷日期（預設：今天）',
+        ),
       )
       .option(
         '--format <format>',
-        d('text (default), md, html or xlsx', 'text（默认）、md、html 或 xlsx', 'text（預設）、md、html 或 xlsx'),
+        d(
+          'text (default), md, html or xlsx',
+          'text（默认）、md、html 或 xlsx',
+          'text（預設）、md、html 或 xlsx',
+        ),
       )
       .option(
         '-o, --out <file>',
@@ -63,7 +71,14 @@ export const actionsCommand: CommandDef = {
 
     const update = cmd
       .command('update')
-      .argument('<id>', d('action id, e.g. 2026-h1-review#1', '行动项编号，如 2026-h1-review#1', '行動項目編號，如 2026-h1-review#1'))
+      .argument(
+        '<id>',
+        d(
+          'action id, e.g. 2026-h1-review#1',
+          '行动项编号，如 2026-h1-review#1',
+          '行動項目編號，如 2026-h1-review#1',
+        ),
+      )
       .argument('[dir]', d('meeting folder', '会议文件夹', '會議資料夾'), '.')
       .description(
         d(
@@ -72,13 +87,22 @@ export const actionsCommand: CommandDef = {
           '在會議資料夾的 actions.yaml 中追加一筆帶日期的進度紀錄',
         ),
       )
-      .option('--status <status>', d('open, in-progress, done or dropped', 'open、in-progress、done 或 dropped', 'open、in-progress、done 或 dropped'))
+      .option(
+        '--status <status>',
+        d(
+          'open, in-progress, done or dropped',
+          'open、in-progress、done 或 dropped',
+          'open、in-progress、done 或 dropped',
+        ),
+      )
       .option('--note <text>', d('what happened', '进展说明', '進度說明'))
       .option('--by <name>', d('who reports it', '报告人', '回報人'));
     addCommon(update, lang, { json: true, dryRun: true });
     update.addHelpText(
       'after',
-      examples(lang, ['salesmeet actions update "2026-h1-review#2" 2026-h1-review --status done --note "各大区已确认"']),
+      examples(lang, [
+        'salesmeet actions update "2026-h1-review#2" 2026-h1-review --status done --note "各大区已确认"',
+      ]),
     );
     update.action(run(() => import('../actions/actions.js')));
     return cmd;

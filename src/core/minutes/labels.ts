@@ -64,7 +64,10 @@ export interface MinutesLabels {
   listSep: string;
   statuses: Record<'draft' | 'awaiting' | 'signed-off', string>;
   roles: Record<'host' | 'recorder' | 'attendee' | 'other', string>;
-  states: Record<'valid' | 'changed' | 'bad-signature' | 'no-public-key' | 'key-required' | 'missing', string>;
+  states: Record<
+    'valid' | 'changed' | 'bad-signature' | 'no-public-key' | 'key-required' | 'missing',
+    string
+  >;
   actionStatus: Record<'open' | 'in-progress' | 'done' | 'dropped', string>;
   priorities: Record<'high' | 'medium' | 'low', string>;
   measureTarget: string;

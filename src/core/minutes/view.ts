@@ -31,7 +31,11 @@ export function formatMeasure(measure: unknown, l: MinutesLabels): string {
     const group = Object.values(measure.group ?? {});
     const extra = [...group, ...(measure.by ? [`${l.measureBy} ${measure.by}`] : [])];
     const sep = l.listSep === '、' ? '；' : '; ';
-    const paren = extra.length ? (l.listSep === '、' ? `（${extra.join(sep)}）` : ` (${extra.join(sep)})`) : '';
+    const paren = extra.length
+      ? l.listSep === '、'
+        ? `（${extra.join(sep)}）`
+        : ` (${extra.join(sep)})`
+      : '';
     return `${measure.metric} ${l.measureTarget} ${measure.target}${paren}`;
   }
   return JSON.stringify(measure);
@@ -67,14 +71,29 @@ export interface MinutesView {
   hash: string;
   hashPrefix: string;
   fields: Field[];
-  topics: { n: number; title: string; points: string[]; decisions: string[]; hasPoints: boolean; hasDecisions: boolean }[];
+  topics: {
+    n: number;
+    title: string;
+    points: string[];
+    decisions: string[];
+    hasPoints: boolean;
+    hasDecisions: boolean;
+  }[];
   decisions: string[];
   actions: ActionView[];
   hasActions: boolean;
   otherBusiness: string[];
   hasOtherBusiness: boolean;
   nextMeeting: string;
-  signers: { name: string; role: string; at: string; hash: string; state: string; ok: boolean; keySigned: boolean }[];
+  signers: {
+    name: string;
+    role: string;
+    at: string;
+    hash: string;
+    state: string;
+    ok: boolean;
+    keySigned: boolean;
+  }[];
   generated: string;
 }
 
@@ -131,7 +150,12 @@ export function minutesView(input: MinutesViewInput): MinutesView {
       .join(sep) || l.none;
   const start = minutes.actualStart ?? meeting.start;
   const end = minutes.actualEnd ?? meeting.end;
-  const place = [meeting.location, meeting.online ? `${l.online}${meeting.online.tool ? ` ${meeting.online.tool}` : ''} ${meeting.online.link}` : undefined]
+  const place = [
+    meeting.location,
+    meeting.online
+      ? `${l.online}${meeting.online.tool ? ` ${meeting.online.tool}` : ''} ${meeting.online.link}`
+      : undefined,
+  ]
     .filter(Boolean)
     .join(lang === 'en' ? '; ' : '；');
   const fields: Field[] = [
@@ -171,7 +195,9 @@ export function minutesView(input: MinutesViewInput): MinutesView {
 
   const nm = minutes.nextMeeting;
   const nextMeeting = nm
-    ? [[nm.date, nm.start].filter(Boolean).join(' '), nm.location, nm.topic].filter(Boolean).join(lang === 'en' ? ', ' : '，')
+    ? [[nm.date, nm.start].filter(Boolean).join(' '), nm.location, nm.topic]
+        .filter(Boolean)
+        .join(lang === 'en' ? ', ' : '，')
     : '';
   const title = minutes.meeting ?? meeting.title;
   return {
@@ -239,7 +265,10 @@ export function formatRate(r: number | null): string {
 }
 
 /** The view model of an action list (one meeting's, or across meetings). */
-export function actionsView(report: ActionReport, options: { lang: Lang; title: string; now: string; timeZone?: string }): ActionsView {
+export function actionsView(
+  report: ActionReport,
+  options: { lang: Lang; title: string; now: string; timeZone?: string },
+): ActionsView {
   const l = minutesLabels(options.lang);
   const rateView = (r: ActionReport['totals']): RateView => ({
     key: r.key ?? l.noOwner,
@@ -256,7 +285,10 @@ export function actionsView(report: ActionReport, options: { lang: Lang; title: 
     l,
     title: options.title,
     asOf: report.asOf,
-    owners: report.owners.map((g) => ({ owner: g.owner ?? l.noOwner, items: g.items.map((a) => actionView(a, l)) })),
+    owners: report.owners.map((g) => ({
+      owner: g.owner ?? l.noOwner,
+      items: g.items.map((a) => actionView(a, l)),
+    })),
     hasItems: report.items.length > 0,
     perOwner: report.perOwner.map(rateView),
     perMeeting: report.perMeeting.map(rateView),
@@ -267,5 +299,8 @@ export function actionsView(report: ActionReport, options: { lang: Lang; title: 
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone (the meeting's, else the system's). */
 export function localDate(now: Date, timeZone?: string): string {
-  return formatInstant(now.toISOString(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone).slice(0, 10);
+  return formatInstant(now.toISOString(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone).slice(
+    0,
+    10,
+  );
 }

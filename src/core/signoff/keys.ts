@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /** An Ed25519 key pair as PEM text: the private key in PKCS#8, the public key in SPKI. */
 export interface KeyPair {
@@ -49,7 +56,12 @@ export function signHash(privateKeyPem: string, hash: string): string {
 export function verifyHash(publicKeyPem: string, hash: string, signature: string): boolean {
   try {
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) return false;
-    return verify(null, Buffer.from(hash, 'utf8'), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'));
+    return verify(
+      null,
+      Buffer.from(hash, 'utf8'),
+      createPublicKey(publicKeyPem),
+      Buffer.from(signature, 'base64'),
+    );
   } catch {
     return false;
   }

@@ -46,7 +46,13 @@ export function requiredSigners(meeting: Meeting, minutes: Minutes): RequiredSig
  *   could have written it;
  * - `missing`: a required signer has not signed.
  */
-export type SignerState = 'valid' | 'changed' | 'bad-signature' | 'no-public-key' | 'key-required' | 'missing';
+export type SignerState =
+  | 'valid'
+  | 'changed'
+  | 'bad-signature'
+  | 'no-public-key'
+  | 'key-required'
+  | 'missing';
 
 export interface SignerReport {
   name: string;
