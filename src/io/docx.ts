@@ -14,12 +14,10 @@ const LATIN_FONT = 'Calibri';
  * control character pasted into minutes.yaml must not make Word refuse the file.
  */
 export function xmlSafe(s: string): string {
-  return (
-    s
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-      .replace(/\r\n?/g, '\n')
-  );
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 /** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
