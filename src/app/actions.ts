@@ -147,9 +147,9 @@ export async function runActions(
     (a, b) => a.meeting.value.date.localeCompare(b.meeting.value.date) || a.id.localeCompare(b.id),
   );
   const meetings = folders.map(meetingInput);
-  const actions = mergeActions(meetings);
   const latest = folders[folders.length - 1]?.meeting.value;
   const asOf = o.asOf ?? localDate(deps.now, latest?.timezone);
+  const actions = mergeActions(meetings, asOf);
   const report = actionReport(actions, meetings, asOf, o.filter);
   return { folders, meetings, actions, report, meetingLang: latest?.lang, timeZone: latest?.timezone };
 }

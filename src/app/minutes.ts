@@ -53,7 +53,8 @@ export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Dat
     carried: meeting.carriedActions,
     log: folder.actions?.value,
   };
-  const report = actionReport(mergeActions([input]), [input], localDate(now, meeting.timezone));
+  const asOf = localDate(now, meeting.timezone);
+  const report = actionReport(mergeActions([input], asOf), [input], asOf);
   const view = actionsView(report, {
     lang,
     title: meeting.title,

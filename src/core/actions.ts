@@ -124,13 +124,17 @@ const byDate = (a: { date: string }, b: { date: string }) => a.date.localeCompar
 /**
  * Merges the action lists of several meetings: an item carried from meeting to meeting keeps its id and is
  * listed once, with the text, owner and carry count of the latest meeting it appears in, and the dated
- * updates logged in any of the meetings' actions.yaml (the latest status update wins).
+ * updates logged in any of the meetings' actions.yaml (the latest status update wins). With `asOf`, updates
+ * dated after that day are left out, so a report as of a past day shows the state of that day.
  */
-export function mergeActions(meetings: readonly MeetingActionsInput[]): MergedAction[] {
+export function mergeActions(meetings: readonly MeetingActionsInput[], asOf?: string): MergedAction[] {
   const sorted = [...meetings].sort((a, b) => byDate(a, b) || a.id.localeCompare(b.id));
   const merged = new Map<string, MergedAction>();
+  // As of a day, updates logged after it have not happened yet.
+  const upTo = (log: ActionsLog | undefined): ActionsLog | undefined =>
+    log && asOf !== undefined ? { updates: log.updates.filter((u) => u.date <= asOf) } : log;
   for (const m of sorted) {
-    for (const a of meetingActions(m.id, m.own, m.carried, m.log)) {
+    for (const a of meetingActions(m.id, m.own, m.carried, upTo(m.log))) {
       const prev = merged.get(a.id);
       if (!prev) {
         merged.set(a.id, { ...a, seenIn: [m.id] });

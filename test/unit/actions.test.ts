@@ -277,3 +277,16 @@ describe('xlsx tracker', () => {
     expect(wb.worksheets.map((w) => w.name)).toContain('@王芳');
   });
 });
+
+describe('as of a past day', () => {
+  it('leaves out updates logged after that day', async () => {
+    const meetings = await examples();
+    const report = actionReport(mergeActions(meetings, '2026-08-06'), meetings, '2026-08-06');
+    const byId = new Map(report.items.map((i) => [i.id, i]));
+    expect(byId.get('2026-h1-review#2')?.status).toBe('done'); // 07-14
+    expect(byId.get('2026-h1-review#1')?.status).toBe('in-progress'); // done only on 08-08
+    expect(byId.get('2026-h1-review#1')?.updates.map((u) => u.date)).toEqual(['2026-07-20']);
+    expect(byId.get('2026-07-monthly#1')?.status).toBe('open'); // done on 08-11
+    expect(report.totals).toMatchObject({ total: 6, done: 1, overdue: 2, completion: 1 / 6 });
+  });
+});
