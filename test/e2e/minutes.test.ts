@@ -79,9 +79,14 @@ describe('salesmeet minutes (render)', () => {
     expect(text).toContain('下半年以回款为第一优先级，回款率纳入大区经理季度考核');
     expect(text).toContain('签字确认');
 
-    const en = runCli(['minutes', '2026-h1-review', '--lang', 'en', '--no-docx'], { cwd: tmp.dir, env: env() });
+    const en = runCli(['minutes', '2026-h1-review', '--lang', 'en', '--no-docx'], {
+      cwd: tmp.dir,
+      env: env(),
+    });
     expect(en.code).toBe(0);
-    expect(readFileSync(out('minutes.md'), 'utf8')).toContain('| **Apologies** | 赵敏 (西部大区经理, 客户拜访（成都）) |');
+    expect(readFileSync(out('minutes.md'), 'utf8')).toContain(
+      '| **Apologies** | 赵敏 (西部大区经理, 客户拜访（成都）) |',
+    );
   });
 });
 
@@ -112,14 +117,17 @@ describe('sign-off', () => {
     expect(notYet.stdout).toContain('✗ 李娜 (Minute-taker): not signed');
     expect(notYet.stderr).toContain('2026-h1-review/minutes.yaml: not signed off');
 
-    for (const n of SIGNERS.slice(1)) expect(runCli(['minutes', 'sign', '2026-h1-review', '--as', n], o).code).toBe(0);
+    for (const n of SIGNERS.slice(1))
+      expect(runCli(['minutes', 'sign', '2026-h1-review', '--as', n], o).code).toBe(0);
     const ok = runCli(['minutes', 'verify', '2026-h1-review'], o);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('已签：所有必签人均已签字，且内容未被修改。');
 
     // Rendering does not touch the signed content.
     expect(runCli(['minutes', '2026-h1-review', '--no-docx'], o).code).toBe(0);
-    expect(readFileSync(join(tmp.dir, '2026-h1-review/out/minutes.md'), 'utf8')).toContain('**纪要状态：已签**');
+    expect(readFileSync(join(tmp.dir, '2026-h1-review/out/minutes.md'), 'utf8')).toContain(
+      '**纪要状态：已签**',
+    );
     expect(runCli(['minutes', 'verify', '2026-h1-review'], o).code).toBe(0);
 
     // Comments, key order and quoting do not matter.
@@ -128,7 +136,10 @@ describe('sign-off', () => {
       file,
       signed
         .replace('# 会议纪要（记录人：李娜）', '# 会议纪要（记录人：李娜）已定稿')
-        .replace('actualStart: "09:05"\nactualEnd: "15:20"', "actualEnd: '15:20'   # 散会\nactualStart: '09:05'")
+        .replace(
+          'actualStart: "09:05"\nactualEnd: "15:20"',
+          "actualEnd: '15:20'   # 散会\nactualStart: '09:05'",
+        )
         .replace(/\n/g, '\r\n'),
     );
     expect(runCli(['minutes', 'verify', '2026-h1-review'], o).code).toBe(0);
@@ -136,15 +147,32 @@ describe('sign-off', () => {
     // Any change of content breaks every signature, and verify names the fields.
     writeFileSync(
       file,
-      readFileSync(file, 'utf8').replace('due: 2026-07-15', 'due: 2026-07-16').replace('{ name: 吴磊, status: absent }', '{ name: 吴磊, status: excused }'),
+      readFileSync(file, 'utf8')
+        .replace('due: 2026-07-15', 'due: 2026-07-16')
+        .replace('{ name: 吴磊, status: absent }', '{ name: 吴磊, status: excused }'),
     );
     const bad = runCli(['minutes', 'verify', '2026-h1-review', '--lang', 'en'], o);
     expect(bad.code).toBe(3);
     for (const n of ['陈建国', '李娜', '王芳', '刘强', '张伟'])
-      expect(bad.stdout).toMatch(new RegExp(`✗ ${n} \\([^)]+\\): minutes changed after signing, 2026-07-11 10:00; changed since: actions\\[1\\]\\.due, attendance\\[7\\]\\.status`));
+      expect(bad.stdout).toMatch(
+        new RegExp(
+          `✗ ${n} \\([^)]+\\): minutes changed after signing, 2026-07-11 10:00; changed since: actions\\[1\\]\\.due, attendance\\[7\\]\\.status`,
+        ),
+      );
     const json = JSON.parse(runCli(['minutes', 'verify', '2026-h1-review', '--json'], o).stdout);
-    expect(json).toMatchObject({ schema: 'salesmeet.minutes.verify/1', ok: false, status: 'awaiting', complete: false });
-    expect(json.signers[0]).toMatchObject({ name: '陈建国', role: 'host', required: true, state: 'changed', changed: ['actions[1].due', 'attendance[7].status'] });
+    expect(json).toMatchObject({
+      schema: 'salesmeet.minutes.verify/1',
+      ok: false,
+      status: 'awaiting',
+      complete: false,
+    });
+    expect(json.signers[0]).toMatchObject({
+      name: '陈建国',
+      role: 'host',
+      required: true,
+      state: 'changed',
+      changed: ['actions[1].due', 'attendance[7].status'],
+    });
   });
 
   it('checks key signatures against the public keys in the folder and catches a forged entry', () => {
@@ -164,27 +192,44 @@ describe('sign-off', () => {
 
     for (const n of SIGNERS.filter((n) => n !== '王芳'))
       expect(runCli(['minutes', 'sign', '2026-h1-review', '--as', n], o).code).toBe(0);
-    const signed = runCli(['minutes', 'sign', '2026-h1-review', '--as', '王芳', '--key', keyFile, '--json'], o);
+    const signed = runCli(
+      ['minutes', 'sign', '2026-h1-review', '--as', '王芳', '--key', keyFile, '--json'],
+      o,
+    );
     expect(signed.code).toBe(0);
     const sig = JSON.parse(signed.stdout).signature;
     expect(sig.key).toMatch(/^ed25519:[0-9a-f]{16}$/);
     expect(runCli(['minutes', 'verify', '2026-h1-review'], o).code).toBe(0);
 
     // A key that is not 王芳's registered one is refused at signing time.
-    const other = runCli(['keys', 'generate', '--as', '王芳'], { cwd: tmp.dir, env: env({ SALESMEET_KEYS_DIR: join(tmp.dir, 'other') }) });
+    const other = runCli(['keys', 'generate', '--as', '王芳'], {
+      cwd: tmp.dir,
+      env: env({ SALESMEET_KEYS_DIR: join(tmp.dir, 'other') }),
+    });
     expect(other.code).toBe(0);
-    const wrong = runCli(['minutes', 'sign', '2026-h1-review', '--as', '王芳', '--key', join(tmp.dir, 'other', '王芳.key')], o);
+    const wrong = runCli(
+      ['minutes', 'sign', '2026-h1-review', '--as', '王芳', '--key', join(tmp.dir, 'other', '王芳.key')],
+      o,
+    );
     expect(wrong.code).toBe(3);
-    expect(wrong.stderr).toContain('error: this key is not the one registered for 王芳 in 2026-h1-review/keys/王芳.pub');
+    expect(wrong.stderr).toContain(
+      'error: this key is not the one registered for 王芳 in 2026-h1-review/keys/王芳.pub',
+    );
 
     // Forging by editing the file: a signature made with another key, pasted into 王芳's entry.
     const { createPrivateKey, sign } = require('node:crypto') as typeof import('node:crypto');
-    const forged = sign(null, Buffer.from(sig.hash), createPrivateKey(readFileSync(join(tmp.dir, 'other', '王芳.key'), 'utf8'))).toString('base64');
+    const forged = sign(
+      null,
+      Buffer.from(sig.hash),
+      createPrivateKey(readFileSync(join(tmp.dir, 'other', '王芳.key'), 'utf8')),
+    ).toString('base64');
     const file = join(tmp.dir, '2026-h1-review/minutes.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(sig.signature, forged));
     const v = runCli(['minutes', 'verify', '2026-h1-review', '--lang', 'en'], o);
     expect(v.code).toBe(3);
-    expect(v.stdout).toContain('✗ 王芳 (Attendee): signature does not verify (forged?), 2026-07-11 10:00 [key-signed]');
+    expect(v.stdout).toContain(
+      '✗ 王芳 (Attendee): signature does not verify (forged?), 2026-07-11 10:00 [key-signed]',
+    );
 
     // Dropping the signature and keeping a plain entry is caught as well.
     writeFileSync(file, readFileSync(file, 'utf8').replace(`, key: ${sig.key}, signature: ${forged}`, ''));
@@ -196,7 +241,10 @@ describe('sign-off', () => {
   it('rejects a key file that is not an Ed25519 private key', () => {
     copyExample('2026-h1-review', tmp.dir);
     writeFileSync(join(tmp.dir, 'bad.key'), 'not a key\n');
-    const r = runCli(['minutes', 'sign', '2026-h1-review', '--as', '王芳', '--key', 'bad.key'], { cwd: tmp.dir, env: env() });
+    const r = runCli(['minutes', 'sign', '2026-h1-review', '--as', '王芳', '--key', 'bad.key'], {
+      cwd: tmp.dir,
+      env: env(),
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('bad.key: error: bad.key is not an Ed25519 private key (PEM)');
     expect(r.stderr).not.toMatch(STACK_RE);

@@ -106,7 +106,14 @@ describe('carry-over', () => {
     const own = [{ what: '补充西部销售代表', owner: '赵敏', status: 'open' as const }];
     let carried = carryOver(meetingActions('2026-q1', own, [], undefined));
     expect(carried).toEqual([
-      { id: '2026-q1#1', what: '补充西部销售代表', owner: '赵敏', status: 'open', carried: 1, from: '2026-q1' },
+      {
+        id: '2026-q1#1',
+        what: '补充西部销售代表',
+        owner: '赵敏',
+        status: 'open',
+        carried: 1,
+        from: '2026-q1',
+      },
     ]);
     carried = carryOver(meetingActions('2026-04', [], carried, undefined));
     carried = carryOver(meetingActions('2026-05', [], carried, undefined));
@@ -184,12 +191,12 @@ describe('KPI-linked measures', () => {
 
   it('compares the other way for a lower-is-better metric', () => {
     const cost = [row({ metric: 'expense_ratio', label: '费用率', direction: 'lower', actual: 0.118 })];
-    expect(evaluateMeasure({ metric: 'expense_ratio', target: 0.12 }, kpi('2026-09-30', [], cost)).state).toBe(
-      'met',
-    );
-    expect(evaluateMeasure({ metric: 'expense_ratio', target: 0.11 }, kpi('2026-09-30', [], cost)).state).toBe(
-      'not-met',
-    );
+    expect(
+      evaluateMeasure({ metric: 'expense_ratio', target: 0.12 }, kpi('2026-09-30', [], cost)).state,
+    ).toBe('met');
+    expect(
+      evaluateMeasure({ metric: 'expense_ratio', target: 0.11 }, kpi('2026-09-30', [], cost)).state,
+    ).toBe('not-met');
   });
 
   it('matches the metric by label too, and needs exactly the same group', () => {

@@ -88,7 +88,13 @@ const minutes = minutesSchema.parse({
     },
   ],
   actions: [
-    { what: '發函\u0000並追蹤', owner: '張經理', due: '2026-08-20', measure: '9 月底回款率達 90%', priority: 'high' },
+    {
+      what: '發函\u0000並追蹤',
+      owner: '張經理',
+      due: '2026-08-20',
+      measure: '9 月底回款率達 90%',
+      priority: 'high',
+    },
   ],
   otherBusiness: ['九月舉辦教育訓練'],
   nextMeeting: { date: '2026-09-04', start: '09:00' },
@@ -104,7 +110,14 @@ function view() {
     hash,
     publicKeys: new Map(),
   });
-  return minutesView({ meeting, minutes, meetingId: '2026-08-monthly', signOff, lang: 'zh-TW', now: '2026-08-05T08:00:00Z' });
+  return minutesView({
+    meeting,
+    minutes,
+    meetingId: '2026-08-monthly',
+    signOff,
+    lang: 'zh-TW',
+    now: '2026-08-05T08:00:00Z',
+  });
 }
 
 describe('minutes view model (zh-TW)', () => {

@@ -10,7 +10,13 @@ import {
   minutesHash,
   signedContent,
 } from '../../src/core/signoff/canonical.js';
-import { fingerprint, generateKeyPair, publicKeyOf, signHash, verifyHash } from '../../src/core/signoff/keys.js';
+import {
+  fingerprint,
+  generateKeyPair,
+  publicKeyOf,
+  signHash,
+  verifyHash,
+} from '../../src/core/signoff/keys.js';
 import { evaluateSignOff, requiredSigners } from '../../src/core/signoff/policy.js';
 import { parseYaml } from '../../src/io/yaml.js';
 
@@ -219,7 +225,12 @@ describe('sign-off evaluation', () => {
     expect(f.complete).toBe(false);
 
     // An entry without a signature for a person who has a registered key could have been typed by anyone.
-    const plain = evaluateSignOff({ required, signatures: [sig('陈建国'), sig('王芳')], hash, publicKeys: keys });
+    const plain = evaluateSignOff({
+      required,
+      signatures: [sig('陈建国'), sig('王芳')],
+      hash,
+      publicKeys: keys,
+    });
     expect(plain.signers[1]!.state).toBe('key-required');
 
     // A key signature whose public key is not registered in the folder cannot be checked.
@@ -233,7 +244,12 @@ describe('sign-off evaluation', () => {
 
     // A valid key signature of old content is "changed", not forged.
     const old = minutesHash(minutesFrom(BASE.replace('发函', '发律师函')));
-    const stale = evaluateSignOff({ required, signatures: [sig('陈建国'), good], hash: old, publicKeys: keys });
+    const stale = evaluateSignOff({
+      required,
+      signatures: [sig('陈建国'), good],
+      hash: old,
+      publicKeys: keys,
+    });
     expect(stale.signers[1]!.state).toBe('changed');
   });
 

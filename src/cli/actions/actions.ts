@@ -139,12 +139,27 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
   }
 }
 
-const run: ActionFn = async (ctx, args, opts, command) => {
-  if (command.name() === 'update') {
+function usage(lang: Lang): UsageError {
+  return new UsageError(
+    'usage.update',
+    pick(lang, {
+      en: 'usage: salesmeet actions update <id> [dir] --status STATUS --note TEXT',
+      'zh-CN': '用法：salesmeet actions update <编号> [dir] --status 状态 --note 说明',
+      'zh-TW': '用法：salesmeet actions update <編號> [dir] --status 狀態 --note 說明',
+    }),
+  );
+}
+
+const run: ActionFn = async (ctx, args, opts) => {
+  const positional = (Array.isArray(args[0]) ? (args[0] as string[]) : args[0] ? [args[0]] : []).filter(
+    Boolean,
+  );
+  if (positional[0] === 'update') {
+    if (positional.length < 2 || positional.length > 3) throw usage(ctx.lang);
     const result = await runActionsUpdate(
       {
-        id: String(args[0]),
-        dir: args[1],
+        id: String(positional[1]),
+        dir: positional[2],
         status: opts.status === undefined ? undefined : parseFlag(statusSchema, opts.status, '--status'),
         note: opts.note as string | undefined,
         by: opts.by as string | undefined,
@@ -180,7 +195,16 @@ const run: ActionFn = async (ctx, args, opts, command) => {
     return EXIT.ok;
   }
 
-  const dirs = (Array.isArray(args[0]) ? (args[0] as string[]) : args[0] ? [args[0]] : []).filter(Boolean);
+  const dirs = positional;
+  if (opts.note !== undefined || opts.by !== undefined)
+    throw new UsageError(
+      'usage.noteWithoutUpdate',
+      pick(ctx.lang, {
+        en: '--note and --by record an update: salesmeet actions update <id> [dir] --note TEXT',
+        'zh-CN': '--note 和 --by 用于记录进展：salesmeet actions update <编号> [dir] --note 说明',
+        'zh-TW': '--note 與 --by 用於記錄進度：salesmeet actions update <編號> [dir] --note 說明',
+      }),
+    );
   const format = opts.format === undefined ? 'text' : parseFlag(formatSchema, opts.format, '--format');
   const out = opts.out as string | undefined;
   if (format === 'xlsx' && out === undefined)

@@ -33,6 +33,14 @@ export const actionsCommand: CommandDef = {
       )
       .option('--overdue', d('only overdue items', '只看逾期项', '只看逾期項目'))
       .option(
+        '--note <text>',
+        d('with `update`: what happened', '与 `update` 一起用：进展说明', '與 `update` 一起用：進度說明'),
+      )
+      .option(
+        '--by <name>',
+        d('with `update`: who reports it', '与 `update` 一起用：报告人', '與 `update` 一起用：回報人'),
+      )
+      .option(
         '--as-of <YYYY-MM-DD>',
         d(
           'judge overdue as of this day (default: today)',
@@ -56,7 +64,18 @@ export const actionsCommand: CommandDef = {
           '寫入此檔案（xlsx 必須指定）',
         ),
       );
-    addCommon(cmd, lang, { json: true, force: true });
+    addCommon(cmd, lang, { json: true, force: true, dryRun: true });
+    // `actions update <id> [dir] --status S --note N` is read by this command's own action rather than a
+    // commander subcommand: commander would give `--status` to the list filter of the same name.
+    cmd.usage(
+      tr(lang, {
+        en: '[options] [dirs...]\n       salesmeet actions update <id> [dir] [--status S] [--note TEXT] [--by NAME] [--dry-run]',
+        'zh-CN':
+          '[选项] [dirs...]\n       salesmeet actions update <编号> [dir] [--status 状态] [--note 说明] [--by 报告人] [--dry-run]',
+        'zh-TW':
+          '[選項] [dirs...]\n       salesmeet actions update <編號> [dir] [--status 狀態] [--note 說明] [--by 回報人] [--dry-run]',
+      }),
+    );
     cmd.addHelpText(
       'after',
       examples(lang, [
@@ -68,43 +87,6 @@ export const actionsCommand: CommandDef = {
       ]),
     );
     cmd.action(run(() => import('../actions/actions.js')));
-
-    const update = cmd
-      .command('update')
-      .argument(
-        '<id>',
-        d(
-          'action id, e.g. 2026-h1-review#1',
-          '行动项编号，如 2026-h1-review#1',
-          '行動項目編號，如 2026-h1-review#1',
-        ),
-      )
-      .argument('[dir]', d('meeting folder', '会议文件夹', '會議資料夾'), '.')
-      .description(
-        d(
-          "append a dated status update to the meeting folder's actions.yaml",
-          '在会议文件夹的 actions.yaml 中追加一条带日期的进度记录',
-          '在會議資料夾的 actions.yaml 中追加一筆帶日期的進度紀錄',
-        ),
-      )
-      .option(
-        '--status <status>',
-        d(
-          'open, in-progress, done or dropped',
-          'open、in-progress、done 或 dropped',
-          'open、in-progress、done 或 dropped',
-        ),
-      )
-      .option('--note <text>', d('what happened', '进展说明', '進度說明'))
-      .option('--by <name>', d('who reports it', '报告人', '回報人'));
-    addCommon(update, lang, { json: true, dryRun: true });
-    update.addHelpText(
-      'after',
-      examples(lang, [
-        'salesmeet actions update "2026-h1-review#2" 2026-h1-review --status done --note "各大区已确认"',
-      ]),
-    );
-    update.action(run(() => import('../actions/actions.js')));
     return cmd;
   },
 };
