@@ -175,7 +175,6 @@ describe('minutes.docx', () => {
     // Control characters typed into the YAML are dropped, the text around them kept.
     expect(text).toContain('逾期 90 天以上客戶 2 家，合計 420 萬元');
     expect(text).toContain('發函並追蹤');
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     // East Asian text is set in a CJK font (PMingLiU for zh-TW) with the zh-TW language tag.
     const styles = await zip.file('word/styles.xml')!.async('string');
