@@ -1,3 +1,4 @@
+import { createPrivateKey, sign } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -217,7 +218,6 @@ describe('sign-off', () => {
     );
 
     // Forging by editing the file: a signature made with another key, pasted into 王芳's entry.
-    const { createPrivateKey, sign } = require('node:crypto') as typeof import('node:crypto');
     const forged = sign(
       null,
       Buffer.from(sig.hash),

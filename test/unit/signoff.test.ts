@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/core/meeting/schema.js';
 import { meetingSchema } from '../../src/core/meeting/schema.js';
@@ -91,6 +92,34 @@ topics:
     const c = canonicalize({ b: 1, a: 'x', skipped: undefined });
     expect(canonicalJson(c)).toBe('{"a":"x","b":1}');
     expect(hashCanonical(c)).toBe('sha256:cdab067e9f3beb32d1252cfd63e492592fecbf591b0d08cadb24bb17f3864246');
+  });
+
+  it('gives the same hash for any key order and the same content (property)', () => {
+    const value = fc.dictionary(
+      fc.string({ maxLength: 6 }),
+      fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+      {
+        maxKeys: 8,
+      },
+    );
+    fc.assert(
+      fc.property(value, fc.array(fc.nat(), { maxLength: 8 }), (obj, order) => {
+        const keys = Object.keys(obj);
+        const shuffled: Record<string, unknown> = {};
+        const taken = new Set<number>();
+        for (const o of order) {
+          const i = keys.length ? o % keys.length : 0;
+          if (keys.length && !taken.has(i)) {
+            taken.add(i);
+            shuffled[keys[i]!] = obj[keys[i]!];
+          }
+        }
+        keys.forEach((k, i) => {
+          if (!taken.has(i)) shuffled[k] = obj[k];
+        });
+        expect(hashCanonical(canonicalize({ a: shuffled }))).toBe(hashCanonical(canonicalize({ a: obj })));
+      }),
+    );
   });
 
   it('names the fields that changed', () => {
