@@ -249,7 +249,11 @@ export async function runSign(o: SignOptions, deps: { cwd: string; now: Date }):
     if (at >= 0) {
       seq.items[at] = entry;
       replaced = true;
-    } else seq.items.push(entry);
+    } else {
+      // `signatures: []` written by hand becomes a block list, one signature per line.
+      if (seq.items.length === 0) seq.flow = false;
+      seq.items.push(entry);
+    }
   }
   const text = doc.toString({ lineWidth: 0 });
 

@@ -2,7 +2,7 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyExample, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { copyExample, runCli, STACK_RE, snapshotTree, tempDir } from '../helpers/cli.js';
 
 let tmp: { dir: string; cleanup: () => void };
 beforeEach(() => {
@@ -236,6 +236,29 @@ describe('sign-off', () => {
     const v2 = runCli(['minutes', 'verify', '2026-h1-review', '--lang', 'en'], o);
     expect(v2.code).toBe(3);
     expect(v2.stdout).toContain('✗ 王芳 (Attendee): key signature missing, 2026-07-11 10:00');
+  });
+
+  it('reports the example July meeting as awaiting sign-off, and --dry-run signs nothing', () => {
+    copyExample('2026-07-monthly', tmp.dir);
+    const o = { cwd: tmp.dir, env: env() };
+    const status = JSON.parse(runCli(['minutes', 'status', '2026-07-monthly', '--json'], o).stdout);
+    expect(status).toMatchObject({
+      schema: 'salesmeet.minutes.status/1',
+      status: 'awaiting',
+      complete: false,
+    });
+    expect(status.signers.map((s: { name: string; state: string }) => [s.name, s.state])).toEqual([
+      ['陈建国', 'valid'],
+      ['李娜', 'valid'],
+      ['王芳', 'missing'],
+      ['刘强', 'missing'],
+      ['张伟', 'missing'],
+    ]);
+    const before = snapshotTree(join(tmp.dir, '2026-07-monthly'));
+    const dry = runCli(['minutes', 'sign', '2026-07-monthly', '--as', '王芳', '--dry-run'], o);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('将写入（演练模式，未写入任何文件）：');
+    expect(snapshotTree(join(tmp.dir, '2026-07-monthly'))).toEqual(before);
   });
 
   it('rejects a key file that is not an Ed25519 private key', () => {
