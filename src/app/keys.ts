@@ -50,6 +50,8 @@ export interface KeysGenerateResult {
   publicKey: string;
   /** The copy of the public key registered in the meeting folder, when one was given. */
   registered?: string;
+  /** The `lang` of the meeting folder, when one was given. */
+  meetingLang?: string;
   plan: WritePlan;
 }
 
@@ -76,10 +78,11 @@ export async function runKeysGenerate(
       m.inside({ keys: keysDir, dir: relative(deps.cwd, meetingDir) || '.' }),
       { hint: m.insideHint() },
     );
-  if (meetingDir && o.dir !== undefined) {
-    // Only a real meeting folder gets a keys/ entry; resolveMeetingDir gives the usual errors otherwise.
-    const { resolveMeetingDir } = await import('./meeting-folder.js');
-    await resolveMeetingDir(o.dir, deps.cwd);
+  let meetingLang: string | undefined;
+  if (meetingDir) {
+    // Only a real meeting folder gets a keys/ entry; loading it gives the usual errors otherwise.
+    const { loadMeetingFolder } = await import('./meeting-folder.js');
+    meetingLang = (await loadMeetingFolder(meetingDir, deps.cwd)).meeting.value.lang;
   }
   const pair = generateKeyPair();
   const privateKey = join(keysDir, `${stem}.key`);
@@ -100,5 +103,13 @@ export async function runKeysGenerate(
     await commitWrites(plan);
     await chmod(privateKey, 0o600);
   }
-  return { name, fingerprint: fingerprint(pair.publicKey), privateKey, publicKey, registered, plan };
+  return {
+    name,
+    fingerprint: fingerprint(pair.publicKey),
+    privateKey,
+    publicKey,
+    registered,
+    meetingLang,
+    plan,
+  };
 }

@@ -9,7 +9,7 @@ const run: ActionFn = async (ctx, args, opts) => {
     { name: String(opts.as ?? ''), dir: args[0], force: ctx.force, dryRun: ctx.dryRun },
     { cwd: ctx.cwd, env: ctx.env },
   );
-  const lang = ctx.lang;
+  const lang = ctx.langFor(result.meetingLang);
   const rel = (p: string) => relative(ctx.cwd, p) || '.';
   if (ctx.json) {
     ctx.print(
