@@ -135,6 +135,7 @@ export function minutesSkeleton(meeting: Meeting): Partial<Minutes> & Record<str
 
 export interface MinutesNewResult {
   dir: string;
+  lang: Lang;
   plan: WritePlan;
 }
 
@@ -172,5 +173,5 @@ export async function runMinutesNew(
     cwd: deps.cwd,
   });
   if (!o.dryRun) await commitWrites(plan);
-  return { dir, plan };
+  return { dir, lang, plan };
 }

@@ -203,7 +203,7 @@ const run: ActionFn = async (ctx, args, opts, command) => {
       { dir, force: ctx.force, dryRun: ctx.dryRun, langFor: ctx.langFor },
       { cwd: ctx.cwd },
     );
-    const lang = ctx.lang;
+    const lang = result.lang;
     if (ctx.json) {
       ctx.print(
         JSON.stringify(
