@@ -1,14 +1,26 @@
 import type { Lang } from '../core/i18n/lang.js';
 import { Command } from './commander.js';
+import { actionsCommand } from './commands/actions.js';
 import { agendaCommand } from './commands/agenda.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { keysCommand } from './commands/keys.js';
+import { minutesCommand } from './commands/minutes.js';
 import { packCommand } from './commands/pack.js';
 import { templatesCommand } from './commands/templates.js';
 import { examples, type Runner, tr } from './commands/types.js';
 
 /** The command registry: every command's light definition, its action loaded only when it runs. */
-export const COMMANDS = [initCommand, checkCommand, agendaCommand, packCommand, templatesCommand];
+export const COMMANDS = [
+  initCommand,
+  checkCommand,
+  agendaCommand,
+  packCommand,
+  minutesCommand,
+  actionsCommand,
+  keysCommand,
+  templatesCommand,
+];
 
 export const VERSION = '0.1.0';
 

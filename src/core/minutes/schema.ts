@@ -10,9 +10,29 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
  */
 export const ATTENDANCE = ['present', 'late', 'observer', 'excused', 'absent'] as const;
 
+export type AttendanceStatus = (typeof ATTENDANCE)[number];
+
+/**
+ * The words recorders actually write, mapped to the canonical status: zh-TW 出席 / 列席 / 請假 / 缺席 (and the
+ * zh-CN 出席 / 列席 / 请假 / 缺席 / 迟到), so a Taiwanese 會議紀錄 can be written in its own vocabulary.
+ */
+export const ATTENDANCE_WORDS: Record<string, AttendanceStatus> = {
+  出席: 'present',
+  列席: 'observer',
+  請假: 'excused',
+  请假: 'excused',
+  缺席: 'absent',
+  遲到: 'late',
+  迟到: 'late',
+};
+
+export const attendanceStatusSchema = z
+  .enum([...ATTENDANCE, ...(Object.keys(ATTENDANCE_WORDS) as [string, ...string[]])])
+  .transform((s): AttendanceStatus => ATTENDANCE_WORDS[s] ?? (s as AttendanceStatus));
+
 export const attendanceSchema = z.strictObject({
   name: z.string().min(1),
-  status: z.enum(ATTENDANCE),
+  status: attendanceStatusSchema,
   reason: z.string().optional(),
   arrived: clockTime.optional(),
 });
@@ -42,6 +62,11 @@ export const minutesTopicSchema = z.strictObject({
   decisions: z.array(z.string()).default([]),
 });
 
+/**
+ * One sign-off: NAME approved the minutes whose canonical content hashes to `hash`, at `at` (ISO 8601).
+ * With a key: `key` is the fingerprint of the signer's Ed25519 public key and `signature` the base64 signature
+ * of the `hash` string, checked against the public key kept in the meeting folder (`keys/<name>.pub`).
+ */
 export const signatureSchema = z.strictObject({
   name: z.string().min(1),
   at: z.string().min(1),
@@ -49,6 +74,7 @@ export const signatureSchema = z.strictObject({
   key: z.string().optional(),
   signature: z.string().optional(),
 });
+export type Signature = z.output<typeof signatureSchema>;
 
 export const minutesSchema = z
   .strictObject({
@@ -75,6 +101,8 @@ export const minutesSchema = z
   });
 
 export type Minutes = z.output<typeof minutesSchema>;
+export type Attendance = z.output<typeof attendanceSchema>;
+export type KpiMeasure = z.output<typeof kpiMeasureSchema>;
 export type ActionItem = z.output<typeof actionItemSchema>;
 
 /** actions.yaml: progress on the meeting's action items after the meeting (not part of the signed minutes). */
@@ -89,3 +117,4 @@ export const actionsLogSchema = z.strictObject({
   updates: z.array(actionUpdateSchema).default([]),
 });
 export type ActionsLog = z.output<typeof actionsLogSchema>;
+export type ActionUpdate = z.output<typeof actionUpdateSchema>;

@@ -1,0 +1,254 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import {
+  type ActionFilter,
+  type ActionReport,
+  actionReport,
+  type MeetingActionsInput,
+  type MergedAction,
+  meetingActions,
+  mergeActions,
+} from '../core/actions.js';
+import { InputError, SalesmeetError, UsageError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import { type ActionStatus, type ActionUpdate, actionsLogSchema } from '../core/minutes/schema.js';
+import { actionsView, localDate } from '../core/minutes/view.js';
+import { didYouMean } from '../core/text.js';
+import { validate } from '../core/validate.js';
+import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
+import { render } from '../render/engine.js';
+import { ACTIONS_FILE, loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
+import { schemaComment } from './yaml-out.js';
+
+const m = defineMessages({
+  en: {
+    notFound: 'folder not found',
+    noMeetings: 'no meeting folder (a folder with meeting.yaml) in {dir}',
+    noMeetingsHint: 'pass meeting folders, or a root folder that holds them',
+    unknownId: 'no action "{id}" in this meeting (it has: {ids})',
+    noIds: 'no action "{id}" in this meeting: it has no action items yet',
+    didYouMean: 'did you mean "{suggestion}"?',
+    nothing: 'nothing to record: give --status, --note or both',
+    unstable: 'internal check failed: the updated actions.yaml does not validate; nothing was written',
+  },
+  'zh-CN': {
+    notFound: '找不到文件夹',
+    noMeetings: '{dir} 中没有会议文件夹（含 meeting.yaml 的文件夹）',
+    noMeetingsHint: '请传入会议文件夹，或包含会议文件夹的根目录',
+    unknownId: '此会议没有行动项“{id}”（现有：{ids}）',
+    noIds: '此会议没有行动项“{id}”：还没有任何行动项',
+    didYouMean: '是否想写“{suggestion}”？',
+    nothing: '没有要记录的内容：请提供 --status、--note 或两者',
+    unstable: '内部校验失败：更新后的 actions.yaml 未通过校验；未写入任何文件',
+  },
+  'zh-TW': {
+    notFound: '找不到資料夾',
+    noMeetings: '{dir} 中沒有會議資料夾（含 meeting.yaml 的資料夾）',
+    noMeetingsHint: '請傳入會議資料夾，或包含會議資料夾的根目錄',
+    unknownId: '此會議沒有行動項目「{id}」（現有：{ids}）',
+    noIds: '此會議沒有行動項目「{id}」：還沒有任何行動項目',
+    didYouMean: '是否想寫「{suggestion}」？',
+    nothing: '沒有要記錄的內容：請提供 --status、--note 或兩者',
+    unstable: '內部檢核失敗：更新後的 actions.yaml 未通過驗證；未寫入任何檔案',
+  },
+});
+
+const SKIP = new Set(['node_modules', 'out', 'data', 'dist', 'keys', 'templates']);
+const MAX_DEPTH = 4;
+
+async function kind(path: string): Promise<'file' | 'dir' | undefined> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The meeting folders named on the command line: a folder with meeting.yaml is one meeting; any other folder
+ * is searched (a few levels deep, skipping out/, data/, node_modules/ and hidden folders) for meeting folders.
+ */
+export async function findMeetingFolders(dirs: readonly string[], cwd: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, depth: number) => {
+    if ((await kind(join(dir, MEETING_FILE))) === 'file') {
+      found.push(dir);
+      return;
+    }
+    if (depth >= MAX_DEPTH) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (!e.isDirectory() || e.name.startsWith('.') || SKIP.has(e.name)) continue;
+      await walk(join(dir, e.name), depth + 1);
+    }
+  };
+  for (const d of dirs.length > 0 ? dirs : ['.']) {
+    const abs = resolve(cwd, d);
+    const shown = relative(cwd, abs) || '.';
+    const k = await kind(abs);
+    if (k !== 'dir') throw new InputError('folder.notFound', m.notFound(), { location: { file: shown } });
+    const before = found.length;
+    await walk(abs, 0);
+    if (found.length === before)
+      throw new InputError('actions.noMeetings', m.noMeetings({ dir: shown }), {
+        location: { file: shown },
+        hint: m.noMeetingsHint(),
+      });
+  }
+  return [...new Set(found)];
+}
+
+export function meetingInput(folder: MeetingFolder): MeetingActionsInput {
+  const meeting = folder.meeting.value;
+  return {
+    id: folder.id,
+    title: meeting.title,
+    date: meeting.date,
+    own: folder.minutes?.value.actions ?? [],
+    carried: meeting.carriedActions,
+    log: folder.actions?.value,
+  };
+}
+
+export interface ActionsOptions {
+  dirs: string[];
+  /** The day overdue is judged on (YYYY-MM-DD); default: today in the first meeting's time zone. */
+  asOf?: string;
+  filter: ActionFilter;
+}
+
+export interface ActionsResult {
+  folders: MeetingFolder[];
+  meetings: MeetingActionsInput[];
+  actions: MergedAction[];
+  report: ActionReport;
+  /** The `lang` of the most recent meeting, for the output language. */
+  meetingLang?: string;
+  timeZone?: string;
+}
+
+/** Reads one or many meeting folders and builds the action report across them. */
+export async function runActions(
+  o: ActionsOptions,
+  deps: { cwd: string; now: Date },
+): Promise<ActionsResult> {
+  const dirs = await findMeetingFolders(o.dirs, deps.cwd);
+  const folders: MeetingFolder[] = [];
+  for (const d of dirs) folders.push(await loadMeetingFolder(d, deps.cwd));
+  folders.sort(
+    (a, b) => a.meeting.value.date.localeCompare(b.meeting.value.date) || a.id.localeCompare(b.id),
+  );
+  const meetings = folders.map(meetingInput);
+  const latest = folders[folders.length - 1]?.meeting.value;
+  const asOf = o.asOf ?? localDate(deps.now, latest?.timezone);
+  const actions = mergeActions(meetings, asOf);
+  const report = actionReport(actions, meetings, asOf, o.filter);
+  return { folders, meetings, actions, report, meetingLang: latest?.lang, timeZone: latest?.timezone };
+}
+
+/** The action list as Markdown or HTML, from the same templates as out/actions.md. */
+export function renderActions(result: ActionsResult, format: 'md' | 'html', lang: Lang, now: Date): string {
+  const title =
+    result.folders.length === 1
+      ? result.folders[0]!.meeting.value.title
+      : result.folders.map((f) => f.id).join(' · ');
+  const view = actionsView(result.report, { lang, title, now: now.toISOString(), timeZone: result.timeZone });
+  return render('actions', format, view, { lang });
+}
+
+export interface UpdateOptions {
+  id: string;
+  dir?: string;
+  status?: ActionStatus;
+  note?: string;
+  by?: string;
+  dryRun: boolean;
+}
+
+export interface UpdateResult {
+  folder: MeetingFolder;
+  update: ActionUpdate;
+  action: MergedAction;
+  plan: WritePlan;
+}
+
+/**
+ * Appends a dated update to the meeting folder's actions.yaml (the status log kept apart from the signed
+ * minutes). The file is edited in place, so comments and earlier entries stay as written, and written atomically.
+ */
+export async function runActionsUpdate(
+  o: UpdateOptions,
+  deps: { cwd: string; now: Date },
+): Promise<UpdateResult> {
+  if (o.status === undefined && (o.note === undefined || o.note.trim() === ''))
+    throw new UsageError('usage.nothingToRecord', m.nothing());
+  const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const input = meetingInput(folder);
+  const known = meetingActions(input.id, input.own, input.carried, input.log);
+  const id = o.id.normalize('NFC').trim();
+  if (!known.some((a) => a.id === id)) {
+    const ids = known.map((a) => a.id);
+    const s = didYouMean(id, ids);
+    throw new InputError(
+      'actions.unknownId',
+      ids.length ? m.unknownId({ id, ids: ids.join(', ') }) : m.noIds({ id }),
+      {
+        location: { file: folder.display(ACTIONS_FILE) },
+        hint: s ? m.didYouMean({ suggestion: s }) : undefined,
+      },
+    );
+  }
+  const update: ActionUpdate = { id, date: localDate(deps.now, folder.meeting.value.timezone) };
+  if (o.status !== undefined) update.status = o.status;
+  if (o.note !== undefined && o.note.trim() !== '') update.note = o.note.trim();
+  if (o.by !== undefined && o.by.trim() !== '') update.by = o.by.trim();
+
+  const path = join(folder.dir, ACTIONS_FILE);
+  const text = folder.actions?.loaded.text;
+  const doc = parseDocument(text ?? 'updates: []\n', { version: '1.2' });
+  if (text === undefined)
+    doc.commentBefore = `${schemaComment(folder.dir, 'actions.schema.json')}\n ${
+      folder.meeting.value.lang === 'en'
+        ? 'Progress on the action items after the meeting (not part of the signed minutes).'
+        : folder.meeting.value.lang === 'zh-TW'
+          ? '會後行動項目的進度紀錄（不屬於已簽名的會議紀錄）。'
+          : '会后行动项的进度记录（不属于已签字的会议纪要）。'
+    }`;
+  const root = doc.contents as unknown;
+  if (!isMap<unknown, unknown>(root)) throw new SalesmeetError('internal.actionsRoot', 1, m.unstable());
+  let seq: unknown = root.get('updates', true);
+  if (!isSeq<unknown>(seq)) {
+    seq = doc.createNode([]);
+    root.set('updates', seq);
+  }
+  const entry = doc.createNode({ ...update }) as YAMLMap;
+  entry.flow = true;
+  if (isSeq<unknown>(seq)) {
+    seq.flow = false;
+    seq.items.push(entry);
+  }
+  const out = doc.toString({ lineWidth: 0 });
+  const check = validate(
+    actionsLogSchema,
+    parseDocument(out, { version: '1.2' }).toJS(),
+    ACTIONS_FILE,
+    () => ({
+      line: 0,
+      column: 0,
+    }),
+  );
+  if (!check.ok) throw new SalesmeetError('internal.unstable', 1, m.unstable());
+  // actions.yaml is the user's log; appending to it is what they asked for, so the plan is forced.
+  const plan = await planWrites([{ path, content: out, kind: 'user' }], [], { force: true, cwd: deps.cwd });
+  if (!o.dryRun) await commitWrites(plan);
+  const merged = mergeActions([{ ...input, log: check.value }]).find((a) => a.id === id)!;
+  return { folder, update, action: merged, plan };
+}

@@ -1,0 +1,177 @@
+import { join, relative, resolve } from 'node:path';
+import { actionReport, mergeActions } from '../core/actions.js';
+import { computeAgenda } from '../core/agenda.js';
+import { type Lang, pick } from '../core/i18n/index.js';
+import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
+import type { Minutes } from '../core/minutes/schema.js';
+import { actionsView, localDate, minutesView } from '../core/minutes/view.js';
+import type { SignOffReport } from '../core/signoff/policy.js';
+import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
+import { render } from '../render/engine.js';
+import {
+  loadChecked,
+  loadMeetingFolder,
+  MEETING_FILE,
+  type MeetingFolder,
+  MINUTES_FILE,
+  resolveMeetingDir,
+} from './meeting-folder.js';
+import { requireMinutes, type SignOffState, signOffState } from './minutes-signoff.js';
+import { schemaComment, toYaml } from './yaml-out.js';
+
+export interface MinutesRenderOptions {
+  dir?: string;
+  /** The language chosen by the caller (--lang, else meeting.lang, else the system). */
+  langFor: (meetingLang?: string) => Lang;
+  dryRun: boolean;
+  /** Skip the Word file (it is the slow part). */
+  docx?: boolean;
+}
+
+export interface MinutesRenderResult {
+  folder: MeetingFolder;
+  lang: Lang;
+  plan: WritePlan;
+  signOff: SignOffReport;
+  state: SignOffState;
+}
+
+/** Template folders of a meeting: its own `templates:` folder first, then the built-in ones. */
+export function templateOverrides(folder: MeetingFolder): string[] {
+  const t = folder.meeting.value.templates;
+  return t ? [resolve(folder.dir, t)] : [];
+}
+
+/** Renders the action list of one meeting folder (own and carried items) as of a day. */
+export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Date) {
+  const meeting = folder.meeting.value;
+  const input = {
+    id: folder.id,
+    title: meeting.title,
+    date: meeting.date,
+    own: folder.minutes?.value.actions ?? [],
+    carried: meeting.carriedActions,
+    log: folder.actions?.value,
+  };
+  const asOf = localDate(now, meeting.timezone);
+  const report = actionReport(mergeActions([input], asOf), [input], asOf);
+  const view = actionsView(report, {
+    lang,
+    title: meeting.title,
+    now: now.toISOString(),
+    timeZone: meeting.timezone,
+  });
+  const options = { lang, overrides: templateOverrides(folder) };
+  return {
+    report,
+    md: render('actions', 'md', view, options),
+    html: render('actions', 'html', view, options),
+  };
+}
+
+/**
+ * Renders out/minutes.md, out/minutes.html, out/minutes.docx and the meeting's action list (out/actions.md,
+ * out/actions.html). Rendering reads minutes.yaml and never writes it, so it cannot disturb a sign-off.
+ */
+export async function runMinutes(
+  o: MinutesRenderOptions,
+  deps: { cwd: string; now: Date },
+): Promise<MinutesRenderResult> {
+  const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const minutes = requireMinutes(folder, o.dir ?? '.').value;
+  const lang = o.langFor(folder.meeting.value.lang);
+  const state = await signOffState(folder, minutes);
+  const view = minutesView({
+    meeting: folder.meeting.value,
+    minutes,
+    meetingId: folder.id,
+    signOff: state.report,
+    lang,
+    now: deps.now.toISOString(),
+  });
+  const options = { lang, overrides: templateOverrides(folder) };
+  const out = (f: string) => join(folder.dir, 'out', f);
+  const files: PlannedFile[] = [
+    { path: out('minutes.md'), content: render('minutes', 'md', view, options), kind: 'generated' },
+    { path: out('minutes.html'), content: render('minutes', 'html', view, options), kind: 'generated' },
+  ];
+  if (o.docx !== false) {
+    const { minutesDocx } = await import('../io/docx.js');
+    files.push({ path: out('minutes.docx'), content: await minutesDocx(view), kind: 'generated' });
+  }
+  const actions = renderMeetingActions(folder, lang, deps.now);
+  files.push({ path: out('actions.md'), content: actions.md, kind: 'generated' });
+  files.push({ path: out('actions.html'), content: actions.html, kind: 'generated' });
+  const plan = await planWrites(files, [{ path: join(folder.dir, 'out') }], { force: false, cwd: deps.cwd });
+  if (!o.dryRun) await commitWrites(plan);
+  return { folder, lang, plan, signOff: state.report, state };
+}
+
+/** The minutes skeleton of a meeting: its agenda as topics, its attendees as present, times as planned. */
+export function minutesSkeleton(meeting: Meeting): Partial<Minutes> & Record<string, unknown> {
+  const agenda = computeAgenda({
+    start: meeting.start,
+    duration: meeting.duration,
+    transition: meeting.transition,
+    buffer: meeting.buffer,
+    items: meeting.agenda,
+  });
+  const skeleton: Partial<Minutes> & Record<string, unknown> = {
+    meeting: meeting.title,
+    actualStart: meeting.start,
+  };
+  const end = meeting.end ?? agenda.end;
+  if (end) skeleton.actualEnd = end;
+  skeleton.attendance = meeting.attendees.map((a) => ({ name: a.name, status: 'present' as const }));
+  const topics = meeting.agenda
+    .filter((a) => !a.break)
+    .map((a) => ({ title: a.title, points: [], decisions: [] }));
+  skeleton.topics =
+    topics.length > 0 ? topics : meeting.topics.map((t) => ({ title: t.title, points: [], decisions: [] }));
+  skeleton.actions = [];
+  skeleton.otherBusiness = [];
+  return skeleton;
+}
+
+export interface MinutesNewResult {
+  dir: string;
+  lang: Lang;
+  plan: WritePlan;
+}
+
+/** `minutes --new`: writes minutes.yaml from meeting.yaml; refuses to replace an existing one without --force. */
+export async function runMinutesNew(
+  o: { dir?: string; force: boolean; dryRun: boolean; langFor: (l?: string) => Lang },
+  deps: { cwd: string },
+): Promise<MinutesNewResult> {
+  const dir = await resolveMeetingDir(o.dir, deps.cwd);
+  // Read meeting.yaml only: an old minutes.yaml may be broken, and it is exactly what --force replaces.
+  const meeting = (
+    await loadChecked(meetingSchema, join(dir, MEETING_FILE), relative(deps.cwd, join(dir, MEETING_FILE)))
+  ).value;
+  const lang = o.langFor(meeting.lang);
+  const header = pick(lang, {
+    'zh-CN': [
+      ' 会议纪要：会中由记录人填写（时间按计划预填，请改为实际时间；出席情况：present 出席 / late 迟到 / observer 列席 / excused 请假 / absent 缺席）。',
+      ' 会后运行 `salesmeet minutes` 生成纪要，`salesmeet minutes sign --as 姓名` 签字确认。',
+    ],
+    'zh-TW': [
+      ' 會議紀錄：會中由紀錄填寫（時間依計畫預填，請改為實際時間；出席情形可寫 出席 / 列席 / 請假 / 缺席）。',
+      ' 會後執行 `salesmeet minutes` 產生紀錄，`salesmeet minutes sign --as 姓名` 簽名確認。',
+    ],
+    en: [
+      ' Minutes: the minute-taker fills this in during the meeting (times are the planned ones: correct them;',
+      ' attendance: present / late / observer / excused / absent). Then `salesmeet minutes` renders them and',
+      ' `salesmeet minutes sign --as NAME` records each sign-off.',
+    ],
+  });
+  const text = toYaml(minutesSkeleton(meeting), {
+    header: [schemaComment(dir, 'minutes.schema.json'), ...header],
+  });
+  const plan = await planWrites([{ path: join(dir, MINUTES_FILE), content: text, kind: 'user' }], [], {
+    force: o.force,
+    cwd: deps.cwd,
+  });
+  if (!o.dryRun) await commitWrites(plan);
+  return { dir, lang, plan };
+}

@@ -1,0 +1,306 @@
+import { type ActionReport, type ActionRow, actionId, isKpiMeasure } from '../actions.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Meeting } from '../meeting/schema.js';
+import { hashPrefix } from '../signoff/canonical.js';
+import type { SignOffReport } from '../signoff/policy.js';
+import { type MinutesLabels, minutesLabels } from './labels.js';
+import type { Attendance, Minutes } from './schema.js';
+
+/** Formats an ISO instant as `YYYY-MM-DD HH:MM` in a time zone (the meeting's). */
+export function formatInstant(iso: string, timeZone: string | undefined): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: timeZone ?? 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** A measure as one line of text: free text as written, a KPI measure as `metric target 0.9 (华东; by 2026-09-30)`. */
+export function formatMeasure(measure: unknown, l: MinutesLabels): string {
+  if (measure === undefined || measure === null) return '';
+  if (typeof measure === 'string') return measure;
+  if (isKpiMeasure(measure)) {
+    const group = Object.values(measure.group ?? {});
+    const extra = [...group, ...(measure.by ? [`${l.measureBy} ${measure.by}`] : [])];
+    const sep = l.listSep === '、' ? '；' : '; ';
+    const paren = extra.length
+      ? l.listSep === '、'
+        ? `（${extra.join(sep)}）`
+        : ` (${extra.join(sep)})`
+      : '';
+    return `${measure.metric} ${l.measureTarget} ${measure.target}${paren}`;
+  }
+  return JSON.stringify(measure);
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface ActionView {
+  id: string;
+  what: string;
+  owner: string;
+  due: string;
+  measure: string;
+  priority: string;
+  status: string;
+  statusCode: string;
+  carried: number;
+  meeting: string;
+  overdue: boolean;
+  escalate: boolean;
+  note: string;
+}
+
+export interface MinutesView {
+  lang: Lang;
+  l: MinutesLabels;
+  title: string;
+  heading: string;
+  status: { code: string; label: string };
+  hash: string;
+  hashPrefix: string;
+  fields: Field[];
+  topics: {
+    n: number;
+    title: string;
+    points: string[];
+    decisions: string[];
+    hasPoints: boolean;
+    hasDecisions: boolean;
+  }[];
+  decisions: string[];
+  actions: ActionView[];
+  hasActions: boolean;
+  otherBusiness: string[];
+  hasOtherBusiness: boolean;
+  nextMeeting: string;
+  signers: {
+    name: string;
+    role: string;
+    at: string;
+    hash: string;
+    state: string;
+    ok: boolean;
+    keySigned: boolean;
+  }[];
+  generated: string;
+}
+
+function person(a: Attendance, roles: Map<string, string>, l: MinutesLabels, lang: Lang): string {
+  const extras: string[] = [];
+  const role = roles.get(a.name);
+  if (role) extras.push(role);
+  if (a.status === 'late') extras.push(a.arrived ? `${l.late} ${a.arrived}` : l.late);
+  if (a.reason) extras.push(a.reason);
+  if (extras.length === 0) return a.name;
+  return lang === 'en' ? `${a.name} (${extras.join(', ')})` : `${a.name}（${extras.join('，')}）`;
+}
+
+function actionView(a: ActionRow, l: MinutesLabels): ActionView {
+  const last = a.updates[a.updates.length - 1];
+  return {
+    id: a.id,
+    what: a.what,
+    owner: a.owner ?? l.noOwner,
+    due: a.due ?? '',
+    measure: formatMeasure(a.measure, l),
+    priority: '',
+    status: l.actionStatus[a.status],
+    statusCode: a.status,
+    carried: a.carried,
+    meeting: a.meeting,
+    overdue: a.overdue,
+    escalate: a.escalate,
+    note: last ? `${last.date}${last.note ? ` ${last.note}` : ''}` : '',
+  };
+}
+
+export interface MinutesViewInput {
+  meeting: Meeting;
+  minutes: Minutes;
+  /** The folder name, used in action ids. */
+  meetingId: string;
+  signOff: SignOffReport;
+  lang: Lang;
+  /** When the outputs are generated (ISO); shown in the footer. */
+  now: string;
+}
+
+/** The view model of the minutes: every value formatted, every label in the locale; templates only lay it out. */
+export function minutesView(input: MinutesViewInput): MinutesView {
+  const { meeting, minutes, signOff, lang } = input;
+  const l = minutesLabels(lang);
+  const sep = l.listSep;
+  const roles = new Map(meeting.attendees.map((a) => [a.name, a.role ?? '']));
+  const list = (statuses: Attendance['status'][]) =>
+    minutes.attendance
+      .filter((a) => statuses.includes(a.status))
+      .map((a) => person(a, roles, l, lang))
+      .join(sep) || l.none;
+  const start = minutes.actualStart ?? meeting.start;
+  const end = minutes.actualEnd ?? meeting.end;
+  const place = [
+    meeting.location,
+    meeting.online
+      ? `${l.online}${meeting.online.tool ? ` ${meeting.online.tool}` : ''} ${meeting.online.link}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(lang === 'en' ? '; ' : '；');
+  const fields: Field[] = [
+    { label: l.subject, value: minutes.meeting ?? meeting.title },
+    { label: l.time, value: `${meeting.date} ${start}${end ? `–${end}` : ''}` },
+    { label: l.place, value: place || l.none },
+    { label: l.host, value: meeting.host ?? l.none },
+    { label: l.recorder, value: meeting.recorder ?? l.none },
+    { label: l.present, value: list(['present', 'late']) },
+  ];
+  if (minutes.attendance.some((a) => a.status === 'observer'))
+    fields.push({ label: l.observers, value: list(['observer']) });
+  fields.push({ label: l.excused, value: list(['excused']) });
+  fields.push({ label: l.absent, value: list(['absent']) });
+
+  const actions: ActionView[] = minutes.actions.map((a, i) => ({
+    ...actionView(
+      {
+        id: actionId(input.meetingId, i, a),
+        meeting: input.meetingId,
+        what: a.what,
+        owner: a.owner,
+        due: a.due,
+        measure: a.measure,
+        status: a.status,
+        carried: 0,
+        updates: [],
+        seenIn: [input.meetingId],
+        overdue: false,
+        daysOverdue: 0,
+        escalate: false,
+      },
+      l,
+    ),
+    priority: a.priority ? l.priorities[a.priority] : '',
+  }));
+
+  const nm = minutes.nextMeeting;
+  const nextMeeting = nm
+    ? [[nm.date, nm.start].filter(Boolean).join(' '), nm.location, nm.topic]
+        .filter(Boolean)
+        .join(lang === 'en' ? ', ' : '，')
+    : '';
+  const title = minutes.meeting ?? meeting.title;
+  return {
+    lang,
+    l,
+    title,
+    heading: lang === 'en' ? `${l.minutes}: ${title}` : `${title} ${l.minutes}`,
+    status: { code: signOff.status, label: l.statuses[signOff.status] },
+    hash: signOff.hash,
+    hashPrefix: hashPrefix(signOff.hash),
+    fields,
+    topics: minutes.topics.map((t, i) => ({
+      n: i + 1,
+      title: t.title,
+      points: t.points,
+      decisions: t.decisions,
+      hasPoints: t.points.length > 0,
+      hasDecisions: t.decisions.length > 0,
+    })),
+    decisions: minutes.topics.flatMap((t) => t.decisions),
+    actions,
+    hasActions: actions.length > 0,
+    otherBusiness: minutes.otherBusiness,
+    hasOtherBusiness: minutes.otherBusiness.length > 0,
+    nextMeeting: nextMeeting || l.none,
+    signers: signOff.signers.map((s) => ({
+      name: s.name,
+      role: l.roles[s.role],
+      at: s.signature ? formatInstant(s.signature.at, meeting.timezone) : '',
+      hash: s.signature ? hashPrefix(s.signature.hash) : '',
+      state: l.states[s.state],
+      ok: s.state === 'valid',
+      keySigned: s.signature?.signature !== undefined,
+    })),
+    generated: formatInstant(input.now, meeting.timezone),
+  };
+}
+
+export interface ActionsView {
+  lang: Lang;
+  l: MinutesLabels;
+  title: string;
+  asOf: string;
+  owners: { owner: string; items: ActionView[] }[];
+  hasItems: boolean;
+  perOwner: RateView[];
+  perMeeting: RateView[];
+  totals: RateView;
+  generated: string;
+}
+
+export interface RateView {
+  key: string;
+  title: string;
+  total: number;
+  done: number;
+  open: number;
+  overdue: number;
+  completion: string;
+  carriedIn: string;
+}
+
+export function formatRate(r: number | null): string {
+  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+}
+
+/** The view model of an action list (one meeting's, or across meetings). */
+export function actionsView(
+  report: ActionReport,
+  options: { lang: Lang; title: string; now: string; timeZone?: string },
+): ActionsView {
+  const l = minutesLabels(options.lang);
+  const rateView = (r: ActionReport['totals']): RateView => ({
+    key: r.key ?? l.noOwner,
+    title: r.title ?? '',
+    total: r.total,
+    done: r.done,
+    open: r.open + r.inProgress,
+    overdue: r.overdue,
+    completion: formatRate(r.completion),
+    carriedIn: r.carriedIn === undefined ? '' : String(r.carriedIn),
+  });
+  return {
+    lang: options.lang,
+    l,
+    title: options.title,
+    asOf: report.asOf,
+    owners: report.owners.map((g) => ({
+      owner: g.owner ?? l.noOwner,
+      items: g.items.map((a) => actionView(a, l)),
+    })),
+    hasItems: report.items.length > 0,
+    perOwner: report.perOwner.map(rateView),
+    perMeeting: report.perMeeting.map(rateView),
+    totals: { ...rateView(report.totals), key: l.total },
+    generated: formatInstant(options.now, options.timeZone),
+  };
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the meeting's, else the system's). */
+export function localDate(now: Date, timeZone?: string): string {
+  return formatInstant(now.toISOString(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone).slice(
+    0,
+    10,
+  );
+}

@@ -1,0 +1,186 @@
+import type { Lang } from '../core/i18n/lang.js';
+import type { MinutesView } from '../core/minutes/view.js';
+
+/** East Asian fonts Word has on the machines our users run: Simplified, Traditional, and Simplified for en. */
+const EAST_ASIA_FONT: Record<Lang, string> = {
+  'zh-CN': 'Microsoft YaHei',
+  'zh-TW': 'PMingLiU',
+  en: 'Microsoft YaHei',
+};
+const LATIN_FONT = 'Calibri';
+
+/**
+ * Removes what XML 1.0 cannot hold (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates): a stray
+ * control character pasted into minutes.yaml must not make Word refuse the file.
+ */
+export function xmlSafe(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(/\r\n?/g, '\n');
+}
+
+/** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
+export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
+  const {
+    AlignmentType,
+    BorderStyle,
+    Document,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    ShadingType,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = await import('docx');
+  const l = view.l;
+  const language = {
+    value: view.lang === 'en' ? 'en-US' : view.lang,
+    eastAsia: view.lang === 'en' ? 'zh-CN' : view.lang,
+  };
+
+  const runs = (text: string, opts: { bold?: boolean; color?: string } = {}) =>
+    xmlSafe(text)
+      .split('\n')
+      .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, language, ...opts }));
+  const para = (text: string, opts: { bold?: boolean; bullet?: boolean; color?: string } = {}) =>
+    new Paragraph({
+      children: runs(text, { bold: opts.bold, color: opts.color }),
+      ...(opts.bullet ? { bullet: { level: 0 } } : {}),
+    });
+  const heading = (text: string, level: 1 | 2) =>
+    new Paragraph({
+      heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+      children: runs(text),
+      spacing: { before: 240, after: 120 },
+    });
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const cell = (text: string, header = false) =>
+    new TableCell({
+      borders,
+      children: [new Paragraph({ children: runs(text, { bold: header }) })],
+      ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } } : {}),
+    });
+  const table = (head: string[], rows: string[][]) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+        ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+      ],
+    });
+
+  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [];
+  children.push(
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: runs(view.heading, { bold: true }),
+    }),
+  );
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: runs(`${l.status}: ${view.status.label} · ${l.contentHash}: ${view.hashPrefix}`, {
+        color: view.status.code === 'signed-off' ? '1E7B34' : 'A15C00',
+      }),
+    }),
+  );
+  children.push(
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: view.fields.map(
+        (f) =>
+          new TableRow({
+            children: [
+              new TableCell({
+                borders,
+                width: { size: 20, type: WidthType.PERCENTAGE },
+                shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
+                children: [new Paragraph({ children: runs(f.label, { bold: true }) })],
+              }),
+              new TableCell({ borders, children: [new Paragraph({ children: runs(f.value) })] }),
+            ],
+          }),
+      ),
+    }),
+  );
+
+  children.push(heading(l.topics, 1));
+  for (const t of view.topics) {
+    children.push(heading(`${t.n}. ${t.title}`, 2));
+    if (t.hasPoints) {
+      children.push(para(`${l.points}:`, { bold: true }));
+      for (const p of t.points) children.push(para(p, { bullet: true }));
+    }
+    if (t.hasDecisions) {
+      children.push(para(`${l.decisions}:`, { bold: true }));
+      for (const d of t.decisions) children.push(para(d, { bullet: true }));
+    }
+  }
+
+  children.push(heading(l.actions, 1));
+  if (view.hasActions)
+    children.push(
+      table(
+        [l.id, l.what, l.owner, l.due, l.measure, l.priority],
+        view.actions.map((a) => [a.id, a.what, a.owner, a.due, a.measure, a.priority]),
+      ),
+    );
+  else children.push(para(l.none));
+
+  if (view.hasOtherBusiness) {
+    children.push(heading(l.otherBusiness, 1));
+    for (const o of view.otherBusiness) children.push(para(o, { bullet: true }));
+  }
+  children.push(heading(l.nextMeeting, 1));
+  children.push(para(view.nextMeeting));
+
+  children.push(heading(l.signOff, 1));
+  children.push(
+    table(
+      [l.name, l.role, l.signedAt, l.hash, l.check],
+      view.signers.map((s) => [
+        s.name,
+        s.role,
+        s.at,
+        s.hash,
+        `${s.state}${s.keySigned ? ` (${l.keySigned})` : ''}`,
+      ]),
+    ),
+  );
+  children.push(
+    new Paragraph({
+      spacing: { before: 240 },
+      children: runs(`${l.contentHash}: ${view.hash}`, { color: '666666' }),
+    }),
+  );
+  children.push(new Paragraph({ children: runs(`${l.generated}: ${view.generated}`, { color: '666666' }) }));
+
+  const doc = new Document({
+    creator: 'salesmeet',
+    title: xmlSafe(view.heading),
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: {
+              ascii: LATIN_FONT,
+              hAnsi: LATIN_FONT,
+              cs: LATIN_FONT,
+              eastAsia: EAST_ASIA_FONT[view.lang],
+            },
+            size: 21,
+            language,
+          },
+        },
+      },
+    },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
