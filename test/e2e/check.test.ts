@@ -14,7 +14,7 @@ describe('salesmeet check', () => {
     const a = run(['check', '2026-h1-review', '--lang', 'en']);
     expect([a.code, a.stdout, a.stderr]).toEqual([
       0,
-      '2026-h1-review/meeting.yaml, 2026-h1-review/minutes.yaml: OK\n',
+      '2026-h1-review/meeting.yaml, 2026-h1-review/minutes.yaml, 2026-h1-review/actions.yaml: OK\n',
       '',
     ]);
     const b = run(['check', '2026-w27-weekly']);

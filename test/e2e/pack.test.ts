@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
@@ -94,6 +94,8 @@ describe('salesmeet pack on the half-year example', () => {
 
 describe("the previous meeting's actions", () => {
   it('carried by init --from, status from the previous folder, overdue first as of today', () => {
+    // Start from the half-year review's minutes alone: no progress recorded yet.
+    rmSync(join(tmp.dir, '2026-h1-review', 'actions.yaml'), { force: true });
     const init = runCli(
       [
         'init',

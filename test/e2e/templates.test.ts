@@ -16,11 +16,16 @@ describe('salesmeet templates', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
+        'actions.html               built-in',
+        'actions.md                 built-in',
         'agenda.html                built-in',
         'agenda.md                  built-in',
+        'minutes.html               built-in',
+        'minutes.md                 built-in',
         'pack.html                  built-in',
         'pack.md                    built-in',
         'partials/agenda-table      built-in',
+        'partials/minutes-style     built-in',
         'partials/pack-kpi-table    built-in',
         'partials/pack-style        built-in',
         '',
@@ -45,7 +50,7 @@ describe('salesmeet templates', () => {
     const r = runCli(['templates', 'eject', 'pak', '--to', 'team', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: agenda, pack,',
+      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, pack,',
     );
   });
 

@@ -88,12 +88,12 @@ describe('minutes.yaml schema', () => {
   it('knows the attendance states and action statuses', () => {
     expect(
       problems(
-        'attendance:\n  - { name: 王芳, status: 出席 }\nactions:\n  - { what: x, status: finished }\n',
+        'attendance:\n  - { name: 王芳, status: 到场 }\nactions:\n  - { what: x, status: finished }\n',
         'en',
         minutesSchema as never,
       ),
     ).toEqual([
-      'meeting.yaml:2:25: attendance[0].status: expected one of present, late, observer, excused, absent, found "出席"',
+      'meeting.yaml:2:25: attendance[0].status: expected one of present, late, observer, excused, absent, 出席, 列席, 請假, 请假, 缺席, 遲到, 迟到, found "到场"',
       'meeting.yaml:4:24: actions[0].status: expected one of open, in-progress, done, dropped, found "finished"',
     ]);
   });
