@@ -4,12 +4,18 @@ import type { HistoryRow } from '../../src/core/history.js';
 import { allocate, splitTable } from '../../src/core/targets/allocate.js';
 import { decompose } from '../../src/core/targets/decompose.js';
 import { parsePeriod } from '../../src/core/targets/period.js';
-import { planRules, type TargetPlan, type TargetPlanInput, targetPlanSchema } from '../../src/core/targets/plan.js';
+import {
+  planRules,
+  type TargetPlan,
+  type TargetPlanInput,
+  targetPlanSchema,
+} from '../../src/core/targets/plan.js';
 
 function plan(raw: Record<string, unknown>): TargetPlan {
   const parsed = targetPlanSchema.parse(raw) as TargetPlanInput;
   const r = planRules(parsed);
-  if (!('plan' in r)) throw new Error(r.issues.map((i) => `${i.path.join('.')}: ${i.message('en')}`).join('\n'));
+  if (!('plan' in r))
+    throw new Error(r.issues.map((i) => `${i.path.join('.')}: ${i.message('en')}`).join('\n'));
   return r.plan;
 }
 

@@ -62,7 +62,12 @@ export function smartAdvice(r: TargetsResult, priorYear2Of: (path: OrgPath) => n
   const pySum = r.time.months.reduce((a, m) => a + (m.priorYear ?? 0), 0);
   const periodGrowth = pySum > 0 ? r.assignedTotal / pySum - 1 : null;
   for (const m of r.time.months)
-    check(m.period, m.target, m.priorYear, periodGrowth === null ? null : { growth: periodGrowth, kind: 'beyondPeriod' });
+    check(
+      m.period,
+      m.target,
+      m.priorYear,
+      periodGrowth === null ? null : { growth: periodGrowth, kind: 'beyondPeriod' },
+    );
 
   const parentKey = (path: OrgPath, level: string) =>
     JSON.stringify(Object.entries(path).filter(([k]) => k !== level));

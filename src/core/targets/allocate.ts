@@ -20,7 +20,8 @@ export function fromUnits(units: number, precision: number): number {
  */
 export function allocate(units: number, weights: readonly number[]): number[] {
   if (weights.length === 0) return [];
-  if (!Number.isInteger(units) || units < 0) throw new RangeError(`allocate: units must be a whole number ≥ 0`);
+  if (!Number.isInteger(units) || units < 0)
+    throw new RangeError(`allocate: units must be a whole number ≥ 0`);
   for (const w of weights)
     if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError('allocate: weights must be finite and ≥ 0');
   const sum = weights.reduce((a, b) => a + b, 0);

@@ -190,12 +190,20 @@ export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | nul
     const lv = plan.levels[level];
     if (lv === undefined) return [];
     let list: { name: string; weight: number | null; children: OrgNode[] | null }[];
-    if (given) list = given.map((g) => ({ name: g.name, weight: g.weight, children: level + 1 < plan.orgDepth ? g.children : null }));
+    if (given)
+      list = given.map((g) => ({
+        name: g.name,
+        weight: g.weight,
+        children: level + 1 < plan.orgDepth ? g.children : null,
+      }));
     else {
       if (!hist) throw needHistory(`--by ${lv}`);
       const names = hist.members(lv, parent, base);
       if (names.length === 0)
-        throw new UsageError('targets.noMembers', tm.noMembers({ level: lv, parent: Object.values(parent).join(' / ') || '—' }));
+        throw new UsageError(
+          'targets.noMembers',
+          tm.noMembers({ level: lv, parent: Object.values(parent).join(' / ') || '—' }),
+        );
       list = names.map((name) => ({ name, weight: null, children: null }));
     }
     const nodes = list.map((g): Node => {
@@ -289,7 +297,8 @@ export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | nul
     }
   };
   walk(top, assignedUnits);
-  if (top.length === 0) months.forEach((m, i) => lines.push({ path: {}, month: m, target: amt(monthUnits[i]!) }));
+  if (top.length === 0)
+    months.forEach((m, i) => lines.push({ path: {}, month: m, target: amt(monthUnits[i]!) }));
 
   const result: TargetsResult = {
     period: plan.period.label,

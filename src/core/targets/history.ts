@@ -3,8 +3,8 @@
  * member (shares), and the year before that (the member's own growth). Pure: takes HistoryRow arrays.
  */
 import type { HistoryRow } from '../history.js';
-import type { OrgLevel } from './plan.js';
 import { addMonths } from './period.js';
+import type { OrgLevel } from './plan.js';
 
 /** A member's place in the organisation: its name at each level from the top, e.g. `{ region: 华东, team: 一组 }`. */
 export type OrgPath = Partial<Record<OrgLevel, string>>;

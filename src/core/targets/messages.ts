@@ -8,14 +8,21 @@ export const tm = defineMessages({
     needsHistory: '{what} needs a history file (a detail export of the prior year)',
     needsHistoryHint: 'give explicit weights, or use even splits, until a history file is given',
     noMembers: 'the history names no {level} under {parent}',
-    noteMonthAverage: '{month}: no prior-year amount for {base} in the history; the month got the average weight',
-    noteQuarterEven: 'quarters: no prior-year amounts in the history; quarters split in proportion to their months',
+    noteMonthAverage:
+      '{month}: no prior-year amount for {base} in the history; the month got the average weight',
+    noteQuarterEven:
+      'quarters: no prior-year amounts in the history; quarters split in proportion to their months',
     noteShareAverage: '{name}: no prior-year amount in the history; given the average share of its peers',
-    noHistory: 'no prior-year actual in the history: the target of {target} rests on no data; check it with the owner',
-    below: 'the target {target} is below the prior-year actual {priorYear} ({growth}); a target should stretch',
-    beyondOwn: 'the target {target} is {growth} over the prior year ({priorYear}), far beyond its own growth the year before ({reference})',
-    beyondPeers: "the target {target} is {growth} over the prior year ({priorYear}), far beyond its peers' median ({reference})",
-    beyondPeriod: 'the target {target} is {growth} over the same month last year ({priorYear}), far beyond the period as a whole ({reference})',
+    noHistory:
+      'no prior-year actual in the history: the target of {target} rests on no data; check it with the owner',
+    below:
+      'the target {target} is below the prior-year actual {priorYear} ({growth}); a target should stretch',
+    beyondOwn:
+      'the target {target} is {growth} over the prior year ({priorYear}), far beyond its own growth the year before ({reference})',
+    beyondPeers:
+      "the target {target} is {growth} over the prior year ({priorYear}), far beyond its peers' median ({reference})",
+    beyondPeriod:
+      'the target {target} is {growth} over the same month last year ({priorYear}), far beyond the period as a whole ({reference})',
   },
   'zh-CN': {
     needsHistory: '{what} 需要历史数据文件（上年的明细导出）',
@@ -57,7 +64,13 @@ export interface TargetLabels {
   floor: string;
   total: string;
   subtotal: string;
-  sheets: { long: string; byLevel: Record<OrgLevel, string>; byMonth: string; matrix: (level: OrgLevel) => string; notes: string };
+  sheets: {
+    long: string;
+    byLevel: Record<OrgLevel, string>;
+    byMonth: string;
+    matrix: (level: OrgLevel) => string;
+    notes: string;
+  };
   notes: {
     title: string;
     item: string;
@@ -118,8 +131,7 @@ const zhCN: TargetLabels = {
     time: '时间分解方法',
     org: '组织分解方法',
     rounding: '取整规则',
-    roundingText: (p) =>
-      `按 ${p} 位小数取整，采用最大余数法：每一级之和恰好等于其上级，不会有取整误差`,
+    roundingText: (p) => `按 ${p} 位小数取整，采用最大余数法：每一级之和恰好等于其上级，不会有取整误差`,
     history: '历史数据',
     historyYes: '已使用上年明细（季节性、占比、SMART 检查）',
     historyNo: '未使用（未做上年对比）',

@@ -144,7 +144,10 @@ export type ByValue = (typeof BY_VALUES)[number];
 export const targetPlanSchema = z.strictObject({
   total: z.number().positive(),
   unit: z.string().trim().min(1).optional(),
-  period: checked((v) => (typeof v === 'string' || typeof v === 'number' ? parsePeriod(String(v)) : undefined), f.period()),
+  period: checked(
+    (v) => (typeof v === 'string' || typeof v === 'number' ? parsePeriod(String(v)) : undefined),
+    f.period(),
+  ),
   precision: z.number().int().min(0).max(2).optional(),
   reserve: checked(parseMargin, f.share(), f.shareHint()).optional(),
   by: z.array(z.enum(BY_VALUES)).min(1).optional(),
@@ -164,8 +167,8 @@ export type TargetPlanInput = z.output<typeof targetPlanSchema>;
 const r = defineMessages({
   en: {
     count: 'expected {expected} weights, one per {what} of {period}, found {found}',
-    quarter: 'quarters',
-    month: 'months',
+    quarter: 'quarter',
+    month: 'month',
     unknownMonth: '"{key}" is not a month of {period} (its months: {months})',
     unknownQuarter: '"{key}" is not a quarter of {period} (its quarters: {quarters})',
     missingMonths: 'no weight for {missing}; give a weight to every month of {period}',
@@ -174,7 +177,8 @@ const r = defineMessages({
     mixedHint: 'without weights, members are split evenly (or by history with `split: history`)',
     duplicate: '"{name}" appears twice here',
     oneTop: 'use one top level: regions, teams or reps, not {keys}',
-    depth: '{name} has {found} under it but its siblings have {expected}; every member of a level needs the same levels below it',
+    depth:
+      '{name} has {found} under it but its siblings have {expected}; every member of a level needs the same levels below it',
     nothing: 'nothing',
     teamsUnderRep: 'a rep cannot have teams or reps under it',
     teamsUnderTeam: 'a team can have reps under it, not teams',
@@ -279,17 +283,31 @@ function treeLevels(input: TargetPlanInput): OrgLevel[] {
   const levels: OrgLevel[] = [top];
   let nodes: OrgNodeInput[] = input[LEVEL_KEY[top]] ?? [];
   for (;;) {
-    const below = nodes.find((n) => n.teams)?.teams ? 'team' : nodes.find((n) => n.reps)?.reps ? 'rep' : undefined;
+    const below = nodes.find((n) => n.teams)?.teams
+      ? 'team'
+      : nodes.find((n) => n.reps)?.reps
+        ? 'rep'
+        : undefined;
     if (!below) return levels;
     levels.push(below);
     nodes = nodes.flatMap((n) => n[LEVEL_KEY[below] as 'teams' | 'reps'] ?? []);
   }
 }
 
-function checkSiblings(nodes: OrgNodeInput[], path: (string | number)[], level: OrgLevel, out: PlanIssue[]): void {
+function checkSiblings(
+  nodes: OrgNodeInput[],
+  path: (string | number)[],
+  level: OrgLevel,
+  out: PlanIssue[],
+): void {
   const seen = new Set<string>();
   nodes.forEach((n, i) => {
-    if (seen.has(n.name)) out.push({ code: 'plan.duplicate', path: [...path, i, 'name'], message: r.duplicate({ name: n.name }) });
+    if (seen.has(n.name))
+      out.push({
+        code: 'plan.duplicate',
+        path: [...path, i, 'name'],
+        message: r.duplicate({ name: n.name }),
+      });
     seen.add(n.name);
   });
   const weighted = nodes.filter((n) => n.weight !== undefined).length;
@@ -303,17 +321,29 @@ function checkSiblings(nodes: OrgNodeInput[], path: (string | number)[], level: 
   const first = nodes[0] ? shape(nodes[0]) : '';
   nodes.forEach((n, i) => {
     if (level === 'rep' && (n.teams || n.reps))
-      out.push({ code: 'plan.level', path: [...path, i, n.teams ? 'teams' : 'reps'], message: r.teamsUnderRep() });
+      out.push({
+        code: 'plan.level',
+        path: [...path, i, n.teams ? 'teams' : 'reps'],
+        message: r.teamsUnderRep(),
+      });
     else if (level === 'team' && n.teams)
       out.push({ code: 'plan.level', path: [...path, i, 'teams'], message: r.teamsUnderTeam() });
     else if (n.teams && n.reps)
-      out.push({ code: 'plan.level', path: [...path, i, 'reps'], message: r.oneTop({ keys: 'teams + reps' }) });
+      out.push({
+        code: 'plan.level',
+        path: [...path, i, 'reps'],
+        message: r.oneTop({ keys: 'teams + reps' }),
+      });
     else if (shape(n) !== first)
       out.push({
         code: 'plan.depth',
         path: [...path, i],
         message: (lang) =>
-          r.depth({ name: n.name, found: shape(n) || r.nothing()(lang), expected: first || r.nothing()(lang) })(lang),
+          r.depth({
+            name: n.name,
+            found: shape(n) || r.nothing()(lang),
+            expected: first || r.nothing()(lang),
+          })(lang),
       });
   });
   for (const [i, n] of nodes.entries()) {
@@ -401,13 +431,22 @@ function toNodes(nodes: OrgNodeInput[], depth: number): OrgNode[] {
  * Checks the rules that need the whole plan and normalises it. Returns the issues (with field paths) when a rule
  * is broken; the plan otherwise.
  */
-export function planRules(input: TargetPlanInput): { plan: TargetPlan; issues: [] } | { issues: PlanIssue[] } {
+export function planRules(
+  input: TargetPlanInput,
+): { plan: TargetPlan; issues: [] } | { issues: PlanIssue[] } {
   const issues: PlanIssue[] = [];
   const period = input.period;
   const tops = (['regions', 'teams', 'reps'] as const).filter((k) => input[k] !== undefined);
-  if (tops.length > 1) issues.push({ code: 'plan.oneTop', path: [tops[1]!], message: r.oneTop({ keys: tops.join(' + ') }) });
+  if (tops.length > 1)
+    issues.push({ code: 'plan.oneTop', path: [tops[1]!], message: r.oneTop({ keys: tops.join(' + ') }) });
   const top = tops[0];
-  if (top && tops.length === 1) checkSiblings(input[top]!, [top], top === 'regions' ? 'region' : top === 'teams' ? 'team' : 'rep', issues);
+  if (top && tops.length === 1)
+    checkSiblings(
+      input[top]!,
+      [top],
+      top === 'regions' ? 'region' : top === 'teams' ? 'team' : 'rep',
+      issues,
+    );
   const tree = issues.length === 0 ? treeLevels(input) : [];
 
   let levels: OrgLevel[] = tree;
@@ -485,5 +524,9 @@ export function planRules(input: TargetPlanInput): { plan: TargetPlan; issues: [
 /** 万元 and larger units are usually given to 2 decimals; 元, counts and thousands to whole numbers. */
 export function defaultPrecision(unit: string | undefined): number {
   if (unit === undefined) return 0;
-  return /^(十万元|百万元|千万元|万元|萬元|亿元|億元|.*\bM{1,2}\b.*|\$?M)$/i.test(unit.replace(/\s+/g, ' ').trim()) ? 2 : 0;
+  return /^(十万元|百万元|千万元|万元|萬元|亿元|億元|.*\bM{1,2}\b.*|\$?M)$/i.test(
+    unit.replace(/\s+/g, ' ').trim(),
+  )
+    ? 2
+    : 0;
 }

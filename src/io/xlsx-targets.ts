@@ -1,0 +1,394 @@
+/**
+ * The targets workbook. Sheet 1 is the long table `salesmeet kpi` reads back as a targets sheet without any
+ * mapping (one row per leaf × month, month as text, no totals row). The other sheets are for people: one per
+ * organisation level and one by month with subtotals and totals as SUM formulas, the top level × month matrix
+ * with row and column totals as formulas, and the notes (reserve, methods, rounding, advice).
+ * exceljs is imported lazily.
+ */
+import type { Lang } from '../core/i18n/lang.js';
+import type { TargetsResult } from '../core/targets/decompose.js';
+import { targetHeader, targetLabels } from '../core/targets/messages.js';
+import { quarterOf } from '../core/targets/period.js';
+import type { OrgLevel } from '../core/targets/plan.js';
+
+type ExcelJS = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
+
+/** Column number (1-based) → letters. */
+export function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Display width of a text: CJK characters count double. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
+  return w;
+}
+
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } } as const;
+const TOTAL_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;
+const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
+
+function styleHeader(ws: Worksheet, columns: number): void {
+  const row = ws.getRow(1);
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = { bottom: THIN };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+}
+
+function styleTotal(ws: Worksheet, rowNo: number, columns: number, strong: boolean): void {
+  const row = ws.getRow(rowNo);
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    cell.font = { bold: strong, italic: !strong };
+    if (strong) {
+      cell.fill = TOTAL_FILL;
+      cell.border = { top: { style: 'thin', color: { argb: 'FF808080' } } };
+    }
+  }
+}
+
+function fitColumns(ws: Worksheet, min = 8, max = 60): void {
+  ws.columns.forEach((col) => {
+    let w = min;
+    col.eachCell?.({ includeEmpty: false }, (cell) => {
+      const v = cell.value;
+      const s =
+        typeof v === 'string'
+          ? v
+          : typeof v === 'number'
+            ? v.toLocaleString('en')
+            : v && typeof v === 'object' && 'result' in v
+              ? String((v as { result?: unknown }).result ?? '')
+              : '';
+      w = Math.max(w, textWidth(s) + 2);
+    });
+    col.width = Math.min(w, max);
+  });
+}
+
+export interface TargetsWorkbookOptions {
+  lang: Lang;
+  /** Workbook creation time (fixed in tests for reproducible files). */
+  created: Date;
+}
+
+/** Writes the workbook and returns its bytes. */
+export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOptions): Promise<Uint8Array> {
+  const mod = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
+  const Excel = mod.default ?? mod;
+  const L = targetLabels(o.lang);
+  const wb = new Excel.Workbook();
+  wb.creator = 'salesmeet';
+  wb.created = o.created;
+  wb.modified = o.created;
+  const numFmt = r.precision > 0 ? `#,##0.${'0'.repeat(r.precision)}` : '#,##0';
+  const pctFmt = '0.0%';
+  const round = (x: number) => Number(x.toFixed(r.precision));
+  const targetCol = targetHeader(o.lang, r.unit);
+  const hist = r.method.history;
+
+  // 1. The long table, read back by `salesmeet kpi`.
+  {
+    const ws = wb.addWorksheet(L.sheets.long);
+    const header = [...r.levels.map((l) => L.level[l]), L.month, targetCol];
+    ws.addRow(header);
+    for (const line of r.lines)
+      ws.addRow([...r.levels.map((l) => line.path[l] ?? ''), line.month, line.target]);
+    styleHeader(ws, header.length);
+    ws.getColumn(header.length).numFmt = numFmt;
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + r.lines.length, column: header.length } };
+    fitColumns(ws);
+  }
+
+  // 2. One sheet per organisation level, grouped under the parent with subtotals.
+  r.levels.forEach((level, depth) => {
+    const ws = wb.addWorksheet(L.sheets.byLevel[level]);
+    const names = r.levels.slice(0, depth + 1);
+    const header = [
+      ...names.map((l) => L.level[l]),
+      targetCol,
+      L.share,
+      ...(hist ? [L.priorYear, L.growth] : []),
+    ];
+    ws.addRow(header);
+    const tCol = colLetter(names.length + 1);
+    const pyCol = colLetter(names.length + 3);
+    const rows = r.org.filter((o) => o.level === level);
+    const groups: { key: string; parent: Partial<Record<OrgLevel, string>>; rows: typeof rows }[] = [];
+    for (const row of rows) {
+      const parent = Object.fromEntries(Object.entries(row.path).filter(([k]) => k !== level));
+      const key = JSON.stringify(parent);
+      const g = groups.find((x) => x.key === key);
+      if (g) g.rows.push(row);
+      else groups.push({ key, parent, rows: [row] });
+    }
+    const subtotalCells: string[] = [];
+    let grand = 0;
+    let n = 2;
+    const grandRow = 2 + rows.length + (depth > 0 ? groups.length : 0);
+    for (const g of groups) {
+      const first = n;
+      const sub = round(g.rows.reduce((a, x) => a + x.target, 0));
+      const subRow = depth > 0 ? first + g.rows.length : grandRow;
+      for (const row of g.rows) {
+        const values: unknown[] = [...names.map((l) => row.path[l] ?? ''), row.target];
+        values.push({
+          formula: `IF(${tCol}$${subRow}=0,0,${tCol}${n}/${tCol}$${subRow})`,
+          result: row.share,
+        });
+        if (hist) {
+          values.push(row.priorYear ?? null);
+          values.push(
+            row.priorYear !== null && row.priorYear > 0
+              ? { formula: `IF(${pyCol}${n}>0,${tCol}${n}/${pyCol}${n}-1,"")`, result: row.growth ?? 0 }
+              : null,
+          );
+        }
+        ws.addRow(values);
+        n++;
+      }
+      if (depth > 0) {
+        const label = [...names.slice(0, -1).map((l) => g.parent[l] ?? ''), L.subtotal];
+        const values: unknown[] = [
+          ...label,
+          { formula: `SUM(${tCol}${first}:${tCol}${n - 1})`, result: sub },
+        ];
+        values.push({
+          formula: `IF(${tCol}$${grandRow}=0,0,${tCol}${n}/${tCol}$${grandRow})`,
+          result: r.assignedTotal > 0 ? sub / r.assignedTotal : 0,
+        });
+        ws.addRow(values);
+        styleTotal(ws, n, header.length, false);
+        subtotalCells.push(`${tCol}${n}`);
+        n++;
+      }
+      grand += sub;
+    }
+    const totalFormula =
+      depth === 0 || subtotalCells.length === 0 ? `SUM(${tCol}2:${tCol}${n - 1})` : subtotalCells.join('+');
+    const totalValues: unknown[] = [
+      L.total,
+      ...names.slice(1).map(() => ''),
+      { formula: totalFormula, result: round(grand) },
+      1,
+    ];
+    if (hist) {
+      const pyTotal = rows.reduce((a, x) => a + (x.priorYear ?? 0), 0);
+      totalValues.push(
+        { formula: `SUM(${pyCol}2:${pyCol}${n - 1})`, result: pyTotal },
+        pyTotal > 0
+          ? { formula: `IF(${pyCol}${n}>0,${tCol}${n}/${pyCol}${n}-1,"")`, result: grand / pyTotal - 1 }
+          : null,
+      );
+    }
+    ws.addRow(totalValues);
+    styleTotal(ws, n, header.length, true);
+    styleHeader(ws, header.length);
+    ws.getColumn(names.length + 1).numFmt = numFmt;
+    ws.getColumn(names.length + 2).numFmt = pctFmt;
+    if (hist) {
+      ws.getColumn(names.length + 3).numFmt = numFmt;
+      ws.getColumn(names.length + 4).numFmt = pctFmt;
+    }
+    fitColumns(ws);
+  });
+
+  // 3. By month: quarter subtotals and the total as formulas.
+  {
+    const ws = wb.addWorksheet(L.sheets.byMonth);
+    const floors = r.method.floors;
+    const header = [
+      L.quarter,
+      L.month,
+      `${L.companyTarget}${r.unit ? (o.lang === 'en' ? ` (${r.unit})` : `(${r.unit})`) : ''}`,
+      targetCol,
+      L.share,
+      ...(floors ? [L.floor] : []),
+      ...(hist ? [L.priorYear, L.growth] : []),
+    ];
+    ws.addRow(header);
+    const width = header.length;
+    const pyIdx = floors ? 7 : 6;
+    const pyCol = colLetter(pyIdx);
+    const subCells: { c: string[]; d: string[]; py: string[] } = { c: [], d: [], py: [] };
+    const multi = r.quarters.length > 1;
+    const rowsCount = r.months.length + (multi ? r.quarters.length : 0);
+    const totalRow = 2 + rowsCount;
+    let n = 2;
+    for (const q of r.time.quarters) {
+      const months = r.time.months.filter((m) => quarterOf(m.period) === q.period);
+      const first = n;
+      for (const m of months) {
+        const values: unknown[] = [q.period, m.period, m.companyTarget, m.target];
+        values.push({ formula: `IF(D$${totalRow}=0,0,D${n}/D$${totalRow})`, result: m.share });
+        if (floors) values.push(m.floor);
+        if (hist) {
+          values.push(m.priorYear);
+          values.push(
+            m.priorYear !== null && m.priorYear > 0
+              ? { formula: `IF(${pyCol}${n}>0,D${n}/${pyCol}${n}-1,"")`, result: m.growth ?? 0 }
+              : null,
+          );
+        }
+        ws.addRow(values);
+        n++;
+      }
+      if (multi) {
+        const values: unknown[] = [
+          q.period,
+          L.subtotal,
+          { formula: `SUM(C${first}:C${n - 1})`, result: q.companyTarget },
+          { formula: `SUM(D${first}:D${n - 1})`, result: q.target },
+          { formula: `IF(D$${totalRow}=0,0,D${n}/D$${totalRow})`, result: q.share },
+        ];
+        if (floors) values.push(null);
+        if (hist) {
+          values.push(
+            q.priorYear === null
+              ? null
+              : { formula: `SUM(${pyCol}${first}:${pyCol}${n - 1})`, result: q.priorYear },
+          );
+          values.push(
+            q.priorYear !== null && q.priorYear > 0
+              ? { formula: `IF(${pyCol}${n}>0,D${n}/${pyCol}${n}-1,"")`, result: q.growth ?? 0 }
+              : null,
+          );
+        }
+        ws.addRow(values);
+        styleTotal(ws, n, width, false);
+        subCells.c.push(`C${n}`);
+        subCells.d.push(`D${n}`);
+        subCells.py.push(`${pyCol}${n}`);
+        n++;
+      }
+    }
+    const sumOf = (col: string, cells: string[]) => (multi ? cells.join('+') : `SUM(${col}2:${col}${n - 1})`);
+    const values: unknown[] = [
+      L.total,
+      '',
+      { formula: sumOf('C', subCells.c), result: r.companyTarget },
+      { formula: sumOf('D', subCells.d), result: r.assignedTotal },
+      1,
+    ];
+    if (floors) values.push(null);
+    if (hist) {
+      const py = r.time.months.reduce((a, m) => a + (m.priorYear ?? 0), 0);
+      values.push({ formula: sumOf(pyCol, subCells.py), result: py });
+      values.push(
+        py > 0
+          ? { formula: `IF(${pyCol}${n}>0,D${n}/${pyCol}${n}-1,"")`, result: r.assignedTotal / py - 1 }
+          : null,
+      );
+    }
+    ws.addRow(values);
+    styleTotal(ws, n, width, true);
+    styleHeader(ws, width);
+    for (const c of [3, 4]) ws.getColumn(c).numFmt = numFmt;
+    ws.getColumn(5).numFmt = pctFmt;
+    if (floors) ws.getColumn(6).numFmt = numFmt;
+    if (hist) {
+      ws.getColumn(pyIdx).numFmt = numFmt;
+      ws.getColumn(pyIdx + 1).numFmt = pctFmt;
+    }
+    fitColumns(ws);
+  }
+
+  // 4. The top level × month matrix with row and column totals.
+  const top = r.levels[0];
+  if (top) {
+    const ws = wb.addWorksheet(L.sheets.matrix(top));
+    const M = r.months.length;
+    ws.addRow([L.level[top], ...r.months, L.total]);
+    const rows = r.org.filter((x) => x.level === top);
+    const last = colLetter(M + 1);
+    rows.forEach((row, i) => {
+      const n = i + 2;
+      ws.addRow([row.name, ...row.months, { formula: `SUM(B${n}:${last}${n})`, result: row.target }]);
+    });
+    const end = rows.length + 1;
+    const totals: unknown[] = [L.total];
+    for (let c = 2; c <= M + 2; c++) {
+      const col = colLetter(c);
+      const result = c <= M + 1 ? r.time.months[c - 2]!.target : r.assignedTotal;
+      totals.push({ formula: `SUM(${col}2:${col}${end})`, result });
+    }
+    ws.addRow(totals);
+    styleTotal(ws, end + 1, M + 2, true);
+    for (let n = 2; n <= end; n++) ws.getRow(n).getCell(M + 2).font = { bold: true };
+    styleHeader(ws, M + 2);
+    ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
+    for (let c = 2; c <= M + 2; c++) ws.getColumn(c).numFmt = numFmt;
+    fitColumns(ws, 10);
+  }
+
+  // 5. Notes.
+  {
+    const N = L.notes;
+    const ws = wb.addWorksheet(L.sheets.notes);
+    ws.addRow([N.item, N.value]);
+    const fmt = (x: number) =>
+      `${x.toLocaleString('en', { minimumFractionDigits: r.precision, maximumFractionDigits: r.precision })}${r.unit ? ` ${r.unit}` : ''}`;
+    const pct = `${Number((r.reserve * 100).toFixed(2))}%`;
+    const method = (m: string) => N.method[m] ?? m;
+    const [colon, semi] = o.lang === 'en' ? [': ', '; '] : ['：', '；'];
+    const rows: [string, string | number][] = [
+      [N.period, r.period],
+      [N.unit, r.unit ?? '—'],
+      [N.companyTarget, r.companyTarget],
+      [N.reserve, pct],
+      [N.reserveAmount, r.reserveAmount],
+      [N.assignedTotal, r.assignedTotal],
+      ['', N.reserveStatement(pct, fmt(r.assignedTotal), fmt(r.companyTarget))],
+      [
+        N.time,
+        `${L.quarter}${colon}${method(r.method.quarters)}${semi}${L.month}${colon}${method(r.method.months)}`,
+      ],
+      [
+        N.org,
+        r.levels.length > 0
+          ? r.levels.map((l, i) => `${L.level[l]}${colon}${method(r.method.org[i] ?? 'even')}`).join(semi)
+          : '—',
+      ],
+      [
+        N.floors,
+        r.method.floors
+          ? r.time.months
+              .filter((m) => (m.floor ?? 0) > 0)
+              .map((m) => `${m.period} ≥ ${m.floor}`)
+              .join(semi)
+          : '—',
+      ],
+      [N.rounding, N.roundingText(r.precision)],
+      [N.history, r.method.history ? N.historyYes : N.historyNo],
+    ];
+    for (const [k, v] of rows) ws.addRow([k, v]);
+    for (const i of [3, 5, 6]) ws.getRow(i + 1).getCell(2).numFmt = numFmt;
+    for (const note of r.notes) ws.addRow(['', note(o.lang)]);
+    ws.addRow([]);
+    const adviceRow = ws.addRow([N.advice, r.advice.length === 0 ? N.noAdvice : '']);
+    adviceRow.font = { bold: true };
+    for (const a of r.advice) ws.addRow([a.subject, a.message(o.lang)]);
+    ws.addRow([]);
+    ws.addRow(['', N.generated]).font = { italic: true, color: { argb: 'FF808080' } };
+    styleHeader(ws, 2);
+    ws.getColumn(1).width = 26;
+    ws.getColumn(2).width = 100;
+    ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  }
+
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
