@@ -293,12 +293,17 @@ export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | nul
         growth: growthOf(amt(n.units), n.priorYear),
       });
       if (n.children.length > 0) walk(n.children, n.units);
-      else months.forEach((m, i) => lines.push({ path: n.path, month: m, target: amt(n.months[i]!) }));
+      else
+        months.forEach((m, i) => {
+          lines.push({ path: n.path, month: m, target: amt(n.months[i]!) });
+        });
     }
   };
   walk(top, assignedUnits);
   if (top.length === 0)
-    months.forEach((m, i) => lines.push({ path: {}, month: m, target: amt(monthUnits[i]!) }));
+    months.forEach((m, i) => {
+      lines.push({ path: {}, month: m, target: amt(monthUnits[i]!) });
+    });
 
   const result: TargetsResult = {
     period: plan.period.label,
