@@ -4,7 +4,14 @@ import type { HistoryRow } from '../core/history.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
 import { decompose, type TargetsResult } from '../core/targets/decompose.js';
-import { type PlanIssue, planRules, type TargetPlan, targetPlanSchema } from '../core/targets/plan.js';
+import {
+  expandMemberNames,
+  type PlanIssue,
+  planRules,
+  type TargetPlan,
+  type TargetPlanInput,
+  targetPlanSchema,
+} from '../core/targets/plan.js';
 import { validate } from '../core/validate.js';
 import { commitWrites, planWrites, type WritePlanEntry } from '../io/write.js';
 import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
@@ -210,9 +217,7 @@ export async function runTargets(o: TargetsOptions, deps: TargetsDeps): Promise<
     }
     fail({ flagProblems, fileProblems });
   }
-  const rules = planRules(
-    (checked as { ok: true; value: import('../core/targets/plan.js').TargetPlanInput }).value,
-  );
+  const rules = planRules((checked as { ok: true; value: TargetPlanInput }).value);
   if (!('plan' in rules)) fail(issuesToProblems(rules.issues as PlanIssue[], fromFlag, loaded, display));
   const plan = (rules as { plan: TargetPlan }).plan;
 

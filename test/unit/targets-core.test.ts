@@ -5,6 +5,7 @@ import { allocate, splitTable } from '../../src/core/targets/allocate.js';
 import { decompose, type TargetsResult } from '../../src/core/targets/decompose.js';
 import { parsePeriod } from '../../src/core/targets/period.js';
 import {
+  expandMemberNames,
   planRules,
   type TargetPlan,
   type TargetPlanInput,
@@ -12,7 +13,7 @@ import {
 } from '../../src/core/targets/plan.js';
 
 function plan(raw: Record<string, unknown>): TargetPlan {
-  const parsed = targetPlanSchema.parse(raw) as TargetPlanInput;
+  const parsed = targetPlanSchema.parse(expandMemberNames(raw)) as TargetPlanInput;
   const r = planRules(parsed);
   if (!('plan' in r))
     throw new Error(r.issues.map((i) => `${i.path.join('.')}: ${i.message('en')}`).join('\n'));
@@ -20,7 +21,7 @@ function plan(raw: Record<string, unknown>): TargetPlan {
 }
 
 function issues(raw: Record<string, unknown>): string[] {
-  const r = planRules(targetPlanSchema.parse(raw) as TargetPlanInput);
+  const r = planRules(targetPlanSchema.parse(expandMemberNames(raw)) as TargetPlanInput);
   return 'plan' in r ? [] : r.issues.map((i) => `${i.path.join('.')}: ${i.message('en')}`);
 }
 

@@ -122,7 +122,8 @@ export interface OrgNodeInput {
   reps?: OrgNodeInput[];
 }
 
-const nodeObject: z.ZodType<OrgNodeInput> = z.strictObject({
+/** A member: `{ name, weight, teams | reps }`; a bare name in a plan is expanded by `expandMemberNames` first. */
+const orgNode: z.ZodType<OrgNodeInput> = z.strictObject({
   name: z.string().trim().min(1),
   weight: checked(parseWeight, f.weight()).optional(),
   get teams() {
@@ -132,11 +133,26 @@ const nodeObject: z.ZodType<OrgNodeInput> = z.strictObject({
     return z.array(orgNode).optional();
   },
 });
-/** A member: a mapping `{ name, weight, teams | reps }`, or just its name. */
-const orgNode: z.ZodType<OrgNodeInput> = z.preprocess(
-  (v) => (typeof v === 'string' || typeof v === 'number' ? { name: String(v) } : v),
-  nodeObject,
-);
+
+/**
+ * A plan may list members by name only (`reps: [张三, 李四]`); this turns each such name into `{ name }` so the
+ * schema sees one shape (and suggests field names for misspelt keys). Returns a copy; other values are kept.
+ */
+export function expandMemberNames(raw: unknown): unknown {
+  const expandList = (list: unknown): unknown =>
+    Array.isArray(list)
+      ? list.map((item) =>
+          typeof item === 'string' || typeof item === 'number' ? { name: String(item) } : expandNode(item),
+        )
+      : list;
+  const expandNode = (node: unknown): unknown => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+    const out: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+    for (const k of ['regions', 'teams', 'reps']) if (k in out) out[k] = expandList(out[k]);
+    return out;
+  };
+  return expandNode(raw);
+}
 
 export const BY_VALUES = ['region', 'team', 'rep', 'month'] as const;
 export type ByValue = (typeof BY_VALUES)[number];
