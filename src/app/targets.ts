@@ -195,7 +195,7 @@ export async function runTargets(o: TargetsOptions, deps: TargetsDeps): Promise<
 
   const checked = validate(
     targetPlanSchema,
-    raw,
+    expandMemberNames(raw),
     display ?? '',
     loaded?.positionOf ?? (() => ({ line: 0, column: 0 })),
   );
