@@ -149,6 +149,7 @@ function issuesToProblems(
       });
     }
   }
+  fileProblems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { flagProblems, fileProblems };
 }
 

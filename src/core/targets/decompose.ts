@@ -112,8 +112,10 @@ function applyFloors(ideal: number[], floors: number[], total: number): number[]
   return out;
 }
 
-export function needHistory(what: string): UsageError {
-  return new UsageError('targets.needsHistory', tm.needsHistory({ what }), { hint: tm.needsHistoryHint() });
+export function needHistory(what: string, members = false): UsageError {
+  return new UsageError('targets.needsHistory', tm.needsHistory({ what }), {
+    hint: members ? tm.needsMembersHint() : tm.needsHistoryHint(),
+  });
 }
 
 /** The month weights (real numbers) of the period, before floors; and notes on gaps in the history. */
@@ -197,7 +199,7 @@ export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | nul
         children: level + 1 < plan.orgDepth ? g.children : null,
       }));
     else {
-      if (!hist) throw needHistory(`--by ${lv}`);
+      if (!hist) throw needHistory(`--by ${lv}`, true);
       const names = hist.members(lv, parent, base);
       if (names.length === 0)
         throw new UsageError(

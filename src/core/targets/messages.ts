@@ -7,6 +7,8 @@ export const tm = defineMessages({
   en: {
     needsHistory: '{what} needs a history file (a detail export of the prior year)',
     needsHistoryHint: 'give explicit weights, or use even splits, until a history file is given',
+    needsMembersHint:
+      'list the members in the plan file (regions, teams, reps), or the regions with --regions',
     noMembers: 'the history names no {level} under {parent}',
     noteMonthAverage:
       '{month}: no prior-year amount for {base} in the history; the month got the average weight',
@@ -27,6 +29,7 @@ export const tm = defineMessages({
   'zh-CN': {
     needsHistory: '{what} 需要历史数据文件（上年的明细导出）',
     needsHistoryHint: '在提供历史数据之前，请写明权重或使用平均分配',
+    needsMembersHint: '请在计划文件中列出成员（regions、teams、reps），或用 --regions 列出区域',
     noMembers: '历史数据中 {parent} 下没有 {level}',
     noteMonthAverage: '{month}：历史数据中没有 {base} 的上年金额，该月按平均权重',
     noteQuarterEven: '季度：历史数据中没有上年金额，季度按所含月份比例分配',
@@ -40,6 +43,7 @@ export const tm = defineMessages({
   'zh-TW': {
     needsHistory: '{what} 需要歷史資料檔（去年的明細匯出）',
     needsHistoryHint: '在提供歷史資料之前，請寫明權重或使用平均分配',
+    needsMembersHint: '請在計畫檔中列出成員（regions、teams、reps），或用 --regions 列出區域',
     noMembers: '歷史資料中 {parent} 下沒有 {level}',
     noteMonthAverage: '{month}：歷史資料中沒有 {base} 的去年金額，該月依平均權重',
     noteQuarterEven: '季度：歷史資料中沒有去年金額，季度依所含月份比例分配',
