@@ -63,7 +63,7 @@ function evaluate(ws: ExcelJS.Worksheet, formula: string): number {
   const value = (ref: string): number => {
     const v = ws.getCell(ref.replace(/\$/g, '')).value as Cell;
     if (typeof v === 'number') return v;
-    if (v && typeof v === 'object' && 'formula' in v) return evaluate(ws, v.formula);
+    if (v && typeof v === 'object' && 'formula' in v) return evaluate(ws, String(v.formula));
     return 0;
   };
   const sum = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(formula);
@@ -91,7 +91,7 @@ function formulas(ws: ExcelJS.Worksheet): { ref: string; formula: string; result
     row.eachCell((cell) => {
       const v = cell.value as Cell;
       if (v && typeof v === 'object' && 'formula' in v)
-        out.push({ ref: cell.address, formula: v.formula, result: Number(v.result) });
+        out.push({ ref: cell.address, formula: String(v.formula), result: Number(v.result) });
     }),
   );
   return out;
@@ -265,7 +265,7 @@ describe('runTargets', () => {
 
   it('needs the history for history weights and says how to do without', async () => {
     const e = await fails(
-      runTargets(opts({ flags: { total: 10, period: '2026-Q3', split: undefined, months: 'history' } }), {
+      runTargets(opts({ flags: { total: 10, period: '2026-Q3', months: 'history' } }), {
         cwd: dir,
       }),
     );
