@@ -100,6 +100,11 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
   const round = (x: number) => Number(x.toFixed(r.precision));
   const targetCol = targetHeader(o.lang, r.unit);
   const hist = r.method.history;
+  // The prior-year column is headed by its period (`2025-H2`), not by a word `salesmeet kpi` would read as
+  // prior-year data: these sheets are for people and must not look like data to it.
+  const priorLabel = r.period.replace(/^\d{4}/, (y) => String(Number(y) - 1));
+  const unitSuffix = r.unit ? (o.lang === 'en' ? ` (${r.unit})` : `(${r.unit})`) : '';
+  const priorHeader = `${priorLabel}${unitSuffix}`;
 
   // 1. The long table, read back by `salesmeet kpi`.
   {
@@ -122,7 +127,7 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
       ...names.map((l) => L.level[l]),
       targetCol,
       L.share,
-      ...(hist ? [L.priorYear, L.growth] : []),
+      ...(hist ? [priorHeader, L.growth] : []),
     ];
     ws.addRow(header);
     const tCol = colLetter(names.length + 1);
@@ -207,104 +212,119 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
     fitColumns(ws);
   });
 
-  // 3. By month: quarter subtotals and the total as formulas.
+  // 3. By month, months as columns (so `salesmeet kpi` skips it as a matrix), a subtotal column after each
+  //    quarter and a total column, all as formulas.
   {
     const ws = wb.addWorksheet(L.sheets.byMonth);
-    const floors = r.method.floors;
-    const header = [
-      L.quarter,
-      L.month,
-      `${L.companyTarget}${r.unit ? (o.lang === 'en' ? ` (${r.unit})` : `(${r.unit})`) : ''}`,
-      targetCol,
-      L.share,
-      ...(floors ? [L.floor] : []),
-      ...(hist ? [L.priorYear, L.growth] : []),
-    ];
-    ws.addRow(header);
-    const width = header.length;
-    const pyIdx = floors ? 7 : 6;
-    const pyCol = colLetter(pyIdx);
-    const subCells: { c: string[]; d: string[]; py: string[] } = { c: [], d: [], py: [] };
     const multi = r.quarters.length > 1;
-    const rowsCount = r.months.length + (multi ? r.quarters.length : 0);
-    const totalRow = 2 + rowsCount;
-    let n = 2;
-    for (const q of r.time.quarters) {
-      const months = r.time.months.filter((m) => quarterOf(m.period) === q.period);
-      const first = n;
-      for (const m of months) {
-        const values: unknown[] = [q.period, m.period, m.companyTarget, m.target];
-        values.push({ formula: `IF(D$${totalRow}=0,0,D${n}/D$${totalRow})`, result: m.share });
-        if (floors) values.push(m.floor);
-        if (hist) {
-          values.push(m.priorYear);
-          values.push(
-            m.priorYear !== null && m.priorYear > 0
-              ? { formula: `IF(${pyCol}${n}>0,D${n}/${pyCol}${n}-1,"")`, result: m.growth ?? 0 }
-              : null,
-          );
+    const cols: { label: string; month?: number; quarter?: { id: string; from: number; to: number } }[] = [];
+    let c = 2;
+    const quarterCols: number[] = [];
+    for (const q of r.quarters) {
+      const from = c;
+      r.months.forEach((m, i) => {
+        if (quarterOf(m) === q) {
+          cols.push({ label: m, month: i });
+          c++;
         }
-        ws.addRow(values);
-        n++;
-      }
+      });
       if (multi) {
-        const values: unknown[] = [
-          q.period,
-          L.subtotal,
-          { formula: `SUM(C${first}:C${n - 1})`, result: q.companyTarget },
-          { formula: `SUM(D${first}:D${n - 1})`, result: q.target },
-          { formula: `IF(D$${totalRow}=0,0,D${n}/D$${totalRow})`, result: q.share },
-        ];
-        if (floors) values.push(null);
-        if (hist) {
-          values.push(
-            q.priorYear === null
-              ? null
-              : { formula: `SUM(${pyCol}${first}:${pyCol}${n - 1})`, result: q.priorYear },
-          );
-          values.push(
-            q.priorYear !== null && q.priorYear > 0
-              ? { formula: `IF(${pyCol}${n}>0,D${n}/${pyCol}${n}-1,"")`, result: q.growth ?? 0 }
-              : null,
-          );
-        }
-        ws.addRow(values);
-        styleTotal(ws, n, width, false);
-        subCells.c.push(`C${n}`);
-        subCells.d.push(`D${n}`);
-        subCells.py.push(`${pyCol}${n}`);
-        n++;
+        cols.push({ label: `${q} ${L.subtotal}`, quarter: { id: q, from, to: c - 1 } });
+        quarterCols.push(c);
+        c++;
       }
     }
-    const sumOf = (col: string, cells: string[]) => (multi ? cells.join('+') : `SUM(${col}2:${col}${n - 1})`);
-    const values: unknown[] = [
-      L.total,
-      '',
-      { formula: sumOf('C', subCells.c), result: r.companyTarget },
-      { formula: sumOf('D', subCells.d), result: r.assignedTotal },
-      1,
+    const totalCol = c;
+    ws.addRow([L.month, ...cols.map((x) => x.label), L.total]);
+    const unit = unitSuffix;
+    type Measure = { label: string; value: (i: number) => number | null; sum: boolean; fmt: string };
+    const measures: Measure[] = [
+      {
+        label: `${L.companyTarget}${unit}`,
+        value: (i) => r.time.months[i]!.companyTarget,
+        sum: true,
+        fmt: numFmt,
+      },
+      { label: targetCol, value: (i) => r.time.months[i]!.target, sum: true, fmt: numFmt },
     ];
-    if (floors) values.push(null);
-    if (hist) {
-      const py = r.time.months.reduce((a, m) => a + (m.priorYear ?? 0), 0);
-      values.push({ formula: sumOf(pyCol, subCells.py), result: py });
-      values.push(
-        py > 0
-          ? { formula: `IF(${pyCol}${n}>0,D${n}/${pyCol}${n}-1,"")`, result: r.assignedTotal / py - 1 }
-          : null,
-      );
+    if (r.method.floors)
+      measures.push({
+        label: `${L.floor}${unit}`,
+        value: (i) => r.time.months[i]!.floor,
+        sum: false,
+        fmt: numFmt,
+      });
+    if (hist)
+      measures.push({
+        label: `${priorLabel}${unit}`,
+        value: (i) => r.time.months[i]!.priorYear,
+        sum: true,
+        fmt: numFmt,
+      });
+    const rowOf = (label: string) => 2 + measures.findIndex((x) => x.label === label);
+    const targetRow = rowOf(targetCol);
+    const last = colLetter(totalCol);
+    const shareRow = 2 + measures.length;
+    for (const [k, ms] of measures.entries()) {
+      const n = 2 + k;
+      const values: unknown[] = [ms.label];
+      for (const col of cols) {
+        if (col.month !== undefined) values.push(ms.value(col.month));
+        else if (ms.sum) {
+          const range = `${colLetter(col.quarter!.from)}${n}:${colLetter(col.quarter!.to)}${n}`;
+          const result = r.months.reduce(
+            (a, mo, i) => (quarterOf(mo) === col.quarter!.id ? a + (ms.value(i) ?? 0) : a),
+            0,
+          );
+          values.push({ formula: `SUM(${range})`, result: round(result) });
+        } else values.push(null);
+      }
+      if (ms.sum) {
+        const formula = multi
+          ? quarterCols.map((qc) => `${colLetter(qc)}${n}`).join('+')
+          : `SUM(B${n}:${colLetter(totalCol - 1)}${n})`;
+        values.push({ formula, result: round(r.months.reduce((a, _, i) => a + (ms.value(i) ?? 0), 0)) });
+      } else values.push(null);
+      ws.addRow(values);
+      ws.getRow(n).numFmt = ms.fmt;
     }
-    ws.addRow(values);
-    styleTotal(ws, n, width, true);
-    styleHeader(ws, width);
-    for (const c of [3, 4]) ws.getColumn(c).numFmt = numFmt;
-    ws.getColumn(5).numFmt = pctFmt;
-    if (floors) ws.getColumn(6).numFmt = numFmt;
-    if (hist) {
-      ws.getColumn(pyIdx).numFmt = numFmt;
-      ws.getColumn(pyIdx + 1).numFmt = pctFmt;
+    // Share of the assigned total, and growth over the prior year, as formulas.
+    const shareValues: unknown[] = [L.share];
+    const growthValues: unknown[] = [L.growth];
+    const pyRow = hist ? rowOf(`${priorLabel}${unit}`) : 0;
+    for (let cc = 2; cc <= totalCol; cc++) {
+      const col = colLetter(cc);
+      const t = (ws.getRow(targetRow).getCell(cc).value ?? 0) as number | { result?: number };
+      const tv = typeof t === 'number' ? t : Number(t.result ?? 0);
+      shareValues.push({
+        formula: `IF($${last}$${targetRow}=0,0,${col}${targetRow}/$${last}$${targetRow})`,
+        result: r.assignedTotal > 0 ? tv / r.assignedTotal : 0,
+      });
+      if (hist) {
+        const p = ws.getRow(pyRow).getCell(cc).value as number | { result?: number } | null;
+        const pv = p === null ? null : typeof p === 'number' ? p : Number(p.result ?? 0);
+        growthValues.push(
+          pv !== null && pv > 0
+            ? { formula: `IF(${col}${pyRow}>0,${col}${targetRow}/${col}${pyRow}-1,"")`, result: tv / pv - 1 }
+            : null,
+        );
+      }
     }
-    fitColumns(ws);
+    ws.addRow(shareValues);
+    ws.getRow(shareRow).numFmt = pctFmt;
+    if (hist) {
+      ws.addRow(growthValues);
+      ws.getRow(shareRow + 1).numFmt = pctFmt;
+    }
+    styleHeader(ws, totalCol);
+    ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 1 }];
+    for (const qc of [...quarterCols, totalCol])
+      for (let n = 1; n <= ws.rowCount; n++) {
+        const cell = ws.getRow(n).getCell(qc);
+        cell.font = { bold: true };
+        if (n > 1) cell.fill = TOTAL_FILL;
+      }
+    fitColumns(ws, 10);
   }
 
   // 4. The top level × month matrix with row and column totals.
@@ -374,6 +394,7 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
       ],
       [N.rounding, N.roundingText(r.precision)],
       [N.history, r.method.history ? N.historyYes : N.historyNo],
+      ...(r.method.history ? ([[priorLabel, L.priorYear]] as [string, string][]) : []),
     ];
     for (const [k, v] of rows) ws.addRow([k, v]);
     for (const i of [3, 5, 6]) ws.getRow(i + 1).getCell(2).numFmt = numFmt;

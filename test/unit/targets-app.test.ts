@@ -172,18 +172,99 @@ describe('targets workbook', () => {
     expect(matrix[4]![7]).toEqual({ formula: 'SUM(H2:H4)', result: 13200 });
     expect(matrix[1]![7]).toEqual({ formula: 'SUM(B2:G2)', result: 4620 });
     const byMonth = rowsOf(wb.getWorksheet('按月')!);
-    expect(byMonth.at(-1)!.slice(0, 4)).toEqual([
+    expect(byMonth[0]).toEqual([
+      '月份',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-Q3 小计',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2026-Q4 小计',
       '合计',
-      '',
-      { formula: 'C5+C9', result: 12000 },
-      { formula: 'D5+D9', result: 13200 },
     ]);
+    expect(byMonth[1]).toEqual([
+      '公司目标(万元)',
+      1800,
+      1920,
+      2040,
+      { formula: 'SUM(B2:D2)', result: 5760 },
+      1920,
+      2040,
+      2280,
+      { formula: 'SUM(F2:H2)', result: 6240 },
+      { formula: 'E2+I2', result: 12000 },
+    ]);
+    expect(byMonth[2]![9]).toEqual({ formula: 'E3+I3', result: 13200 });
+    expect(byMonth[3]![0]).toBe('占比');
     const notes = rowsOf(wb.getWorksheet('说明')!);
     expect(notes).toContainEqual([
       '',
       '分配给各级的目标合计 13,200.0 万元，比公司目标 12,000.0 万元 高出 10%（预留缓冲）',
     ]);
     expect(notes).toContainEqual(['预留比例（超额分配）', '10%']);
+  });
+
+  it('with a history, heads the prior-year columns by their period and adds growth formulas', async () => {
+    const rows: HistoryRow[] = ['07', '08', '09'].flatMap((m, i) => [
+      { month: `2025-${m}`, group: { region: '华东' }, amount: [100, 120, 80][i]! },
+      { month: `2025-${m}`, group: { region: '华南' }, amount: [50, 40, 60][i]! },
+    ]);
+    await runTargets(
+      opts({
+        flags: {
+          total: 900,
+          unit: '万元',
+          period: '2026-Q3',
+          precision: 0,
+          months: 'history',
+          by: ['region', 'month'],
+        },
+        history: ['orders.xlsx'],
+        out: 'h.xlsx',
+      }),
+      { cwd: dir, loadHistory: async () => rows },
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'h.xlsx'));
+    for (const ws of wb.worksheets)
+      for (const f of formulas(ws))
+        expect(evaluate(ws, f.formula), `${ws.name}!${f.ref} ${f.formula}`).toBeCloseTo(f.result, 6);
+    expect(rowsOf(wb.getWorksheet('按区域')!)).toEqual([
+      ['区域', '目标值(万元)', '占比', '2025-Q3(万元)', '同比增长'],
+      [
+        '华东',
+        600,
+        { formula: 'IF(B$4=0,0,B2/B$4)', result: 600 / 900 },
+        300,
+        { formula: 'IF(D2>0,B2/D2-1,"")', result: 1 },
+      ],
+      [
+        '华南',
+        300,
+        { formula: 'IF(B$4=0,0,B3/B$4)', result: 300 / 900 },
+        150,
+        { formula: 'IF(D3>0,B3/D3-1,"")', result: 1 },
+      ],
+      [
+        '合计',
+        { formula: 'SUM(B2:B3)', result: 900 },
+        1,
+        { formula: 'SUM(D2:D3)', result: 450 },
+        { formula: 'IF(D4>0,B4/D4-1,"")', result: 1 },
+      ],
+    ]);
+    const byMonth = rowsOf(wb.getWorksheet('按月')!);
+    expect(byMonth.map((r) => r[0])).toEqual([
+      '月份',
+      '公司目标(万元)',
+      '目标值(万元)',
+      '2025-Q3(万元)',
+      '占比',
+      '同比增长',
+    ]);
+    expect(byMonth[2]).toEqual(['目标值(万元)', 300, 320, 280, { formula: 'SUM(B3:D3)', result: 900 }]);
   });
 
   it('uses the headings of the language and the unit as given', async () => {
@@ -257,10 +338,12 @@ describe('runTargets', () => {
     );
     expect(seen).toEqual([join(dir, 'data/orders.xlsx')]);
     expect(run.result.time.months.map((m) => m.target)).toEqual([60, 20, 120]);
+    // Without weights, a history splits by prior-year share: 华南 60, 华东 30 + 10.
     expect(run.result.org.map((o) => [o.name, o.target])).toEqual([
-      ['华南', 100],
-      ['华东', 100],
+      ['华南', 120],
+      ['华东', 80],
     ]);
+    expect(run.result.method).toMatchObject({ months: 'history', org: ['history'], history: true });
   });
 
   it('needs the history for history weights and says how to do without', async () => {

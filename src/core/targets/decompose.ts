@@ -61,8 +61,8 @@ export interface TargetsResult {
   assignedTotal: number;
   levels: OrgLevel[];
   method: {
-    quarters: TimeWeights['mode'];
-    months: TimeWeights['mode'];
+    quarters: Exclude<TimeWeights['mode'], 'auto'>;
+    months: Exclude<TimeWeights['mode'], 'auto' | 'derived'>;
     /** How each level was split, top first. */
     org: OrgMethod[];
     floors: boolean;
@@ -162,9 +162,13 @@ function monthIdeal(plan: TargetPlan, hist: HistoryIndex | null, notes: Text[]):
  * Decomposes the plan. `history` (rows of a detail export) is needed for `history` weights and drives the SMART
  * advice; without it the split uses the plan's weights alone.
  */
-export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | null): TargetsResult {
+export function decompose(input: TargetPlan, history: readonly HistoryRow[] | null): TargetsResult {
+  let plan = input;
   const p = plan.precision;
   const hist = history ? new HistoryIndex(history) : null;
+  // Without a word in the plan, a history drives the split: seasonality over time, prior-year shares over people.
+  if (plan.months.mode === 'auto') plan = { ...plan, months: { mode: hist ? 'history' : 'even' } };
+  if (plan.split === 'auto') plan = { ...plan, split: hist ? 'history' : 'even' };
   const notes: Text[] = [];
   const { months, quarters } = plan.period;
   const base = HistoryIndex.base(months);
@@ -222,7 +226,11 @@ export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | nul
         priorYear2: hist ? hist.amount(base2, path) : null,
       };
     });
-    const method: OrgMethod = nodes.some((n) => n.weight !== null) ? 'weights' : plan.split;
+    const method: OrgMethod = nodes.some((n) => n.weight !== null)
+      ? 'weights'
+      : plan.split === 'history'
+        ? 'history'
+        : 'even';
     if (orgMethods[level] === undefined || orgMethods[level] === 'weights') orgMethods[level] = method;
     if (method === 'history' && !hist) throw needHistory('split: history');
     return nodes;
@@ -319,8 +327,8 @@ export function decompose(plan: TargetPlan, history: readonly HistoryRow[] | nul
     assignedTotal: amt(assignedUnits),
     levels: plan.levels,
     method: {
-      quarters: plan.quarters.mode,
-      months: plan.months.mode,
+      quarters: plan.quarters.mode as Exclude<TimeWeights['mode'], 'auto'>,
+      months: plan.months.mode as Exclude<TimeWeights['mode'], 'auto' | 'derived'>,
       org: orgMethods,
       floors: hasFloors,
       history: hist !== null,

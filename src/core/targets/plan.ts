@@ -190,7 +190,7 @@ const r = defineMessages({
     missingMonths: 'no weight for {missing}; give a weight to every month of {period}',
     allZero: 'every weight is 0; at least one must be above 0',
     mixed: 'some members have a weight and some do not; give a weight to every member or to none',
-    mixedHint: 'without weights, members are split evenly (or by history with `split: history`)',
+    mixedHint: 'without weights, members are split by prior-year share when there is a history, else evenly',
     duplicate: '"{name}" appears twice here',
     oneTop: 'use one top level: regions, teams or reps, not {keys}',
     depth:
@@ -212,7 +212,7 @@ const r = defineMessages({
     missingMonths: '缺少 {missing} 的权重；{period} 的每个月都要有权重',
     allZero: '所有权重都是 0；至少要有一个大于 0',
     mixed: '部分成员有权重、部分没有；请为每个成员都写权重，或都不写',
-    mixedHint: '不写权重时平均分配（或用 `split: history` 按历史占比）',
+    mixedHint: '不写权重时，有历史数据则按上年占比分配，否则平均分配',
     duplicate: '"{name}" 在此处重复出现',
     oneTop: '只能有一个顶层：regions、teams 或 reps，而不是 {keys}',
     depth: '{name} 下有{found}，但同级成员下有{expected}；同一层级的成员下面的层级必须一致',
@@ -233,7 +233,7 @@ const r = defineMessages({
     missingMonths: '缺少 {missing} 的權重；{period} 的每個月都要有權重',
     allZero: '所有權重都是 0；至少要有一個大於 0',
     mixed: '部分成員有權重、部分沒有；請為每個成員都寫權重，或都不寫',
-    mixedHint: '不寫權重時平均分配（或用 `split: history` 依歷史占比）',
+    mixedHint: '不寫權重時，有歷史資料則依去年占比分配，否則平均分配',
     duplicate: '"{name}" 在此處重複出現',
     oneTop: '只能有一個頂層：regions、teams 或 reps，而不是 {keys}',
     depth: '{name} 下有{found}，但同層成員下有{expected}；同一層級的成員下面的層級必須一致',
@@ -257,6 +257,8 @@ export interface PlanIssue {
 
 export type TimeWeights =
   | { mode: 'even' }
+  /** Months only, when the plan says nothing: by the history when there is one, else even. */
+  | { mode: 'auto' }
   | { mode: 'history' }
   /** Quarters only: the sum of the months' weights in each quarter. */
   | { mode: 'derived' }
@@ -280,7 +282,8 @@ export interface TargetPlan {
   /** Members given in the plan down to `org` depth; deeper levels (up to `levels`) come from the history. */
   org: OrgNode[] | null;
   orgDepth: number;
-  split: 'even' | 'history';
+  /** How members without weights are split; `auto`: by prior-year share when there is a history, else evenly. */
+  split: 'even' | 'history' | 'auto';
   quarters: TimeWeights;
   months: TimeWeights;
   /** Per month of the period, in the unit; 0 when none. */
@@ -381,7 +384,7 @@ function timeWeights(
   period: TargetPeriod,
   out: PlanIssue[],
 ): TimeWeights {
-  if (spec === undefined) return key === 'quarters' ? { mode: 'derived' } : { mode: 'even' };
+  if (spec === undefined) return key === 'quarters' ? { mode: 'derived' } : { mode: 'auto' };
   if (spec === 'even' || spec === 'history') return { mode: spec };
   const slots = key === 'quarters' ? period.quarters : period.months;
   let values: number[];
@@ -529,7 +532,7 @@ export function planRules(
       levels,
       org: top && orgDepth > 0 ? toNodes(input[top]!, orgDepth) : null,
       orgDepth,
-      split: input.split ?? 'even',
+      split: input.split ?? 'auto',
       quarters,
       months,
       floors,
