@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -265,6 +265,40 @@ describe('targets workbook', () => {
       '同比增长',
     ]);
     expect(byMonth[2]).toEqual(['目标值(万元)', 300, 320, 280, { formula: 'SUM(B3:D3)', result: 900 }]);
+  });
+
+  it('puts the workbook part before the sheets, so the streaming reader salesmeet kpi uses reads every sheet', async () => {
+    await runTargets(
+      opts({
+        flags: { total: 12000, unit: '万元', period: '2026-H2', regions: ['华东', '华南', '华北', '西部'] },
+        out: 's.xlsx',
+      }),
+      { cwd: dir },
+    );
+    // The same reader and chunk size as kpi: exceljs's WorkbookReader fails on exceljs's own part order here.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+      createReadStream(join(dir, 's.xlsx'), { highWaterMark: 1024 * 1024 }),
+      {
+        sharedStrings: 'cache',
+        styles: 'cache',
+        worksheets: 'emit',
+        hyperlinks: 'ignore',
+        entries: 'emit',
+      },
+    );
+    const seen: [string, number][] = [];
+    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<unknown> & { name: string }>) {
+      let n = 0;
+      for await (const _ of ws) n++;
+      seen.push([ws.name, n]);
+    }
+    expect(seen).toEqual([
+      ['目标明细', 25],
+      ['按区域', 6],
+      ['按月', 4],
+      ['区域×月份', 6],
+      ['说明', 15],
+    ]);
   });
 
   it('uses the headings of the language and the unit as given', async () => {
