@@ -292,6 +292,21 @@ describe('targets workbook', () => {
       for await (const _ of ws) n++;
       seen.push([ws.name, n]);
     }
+    // The parts in file order (by the offsets in the central directory), as a streaming reader meets them.
+    const zip = readFileSync(join(dir, 's.xlsx'));
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const parts: [number, string][] = [];
+    for (let p = zip.readUInt32LE(eocd + 16), i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+      const nameLen = zip.readUInt16LE(p + 28);
+      parts.push([zip.readUInt32LE(p + 42), zip.subarray(p + 46, p + 46 + nameLen).toString('utf8')]);
+      p += 46 + nameLen + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    }
+    const names = parts.sort((x, y) => x[0] - y[0]).map((x) => x[1]);
+    const at = (name: string) => names.indexOf(name);
+    expect(at('xl/workbook.xml')).toBeGreaterThan(0);
+    expect(at('xl/workbook.xml')).toBeLessThan(at('xl/worksheets/sheet1.xml'));
+    expect(at('xl/sharedStrings.xml')).toBeLessThan(at('xl/worksheets/sheet1.xml'));
+    expect(at('xl/_rels/workbook.xml.rels')).toBeLessThan(at('xl/worksheets/sheet1.xml'));
     expect(seen).toEqual([
       ['目标明细', 25],
       ['按区域', 6],
