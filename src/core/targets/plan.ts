@@ -16,6 +16,7 @@ const f = defineMessages({
     share: 'a margin: a percentage like "10%" or a fraction like 0.1 (0 to 100%)',
     shareHint: 'write the reserve as 10% (or 0.1)',
     floor: 'a floor: a number ≥ 0, or a mapping from month to number',
+    total: 'a target above 0',
   },
   'zh-CN': {
     period: '期间，例如 2026、2026-H2、2026-Q3 或 2026-07',
@@ -24,6 +25,7 @@ const f = defineMessages({
     share: '比例：百分比如 "10%" 或小数如 0.1（0 到 100%）',
     shareHint: '预留请写成 10%（或 0.1）',
     floor: '下限：≥ 0 的数字，或月份到数字的映射',
+    total: '大于 0 的目标值',
   },
   'zh-TW': {
     period: '期間，例如 2026、2026-H2、2026-Q3 或 2026-07',
@@ -32,6 +34,7 @@ const f = defineMessages({
     share: '比例：百分比如 "10%" 或小數如 0.1（0 到 100%）',
     shareHint: '預留請寫成 10%（或 0.1）',
     floor: '下限：≥ 0 的數字，或月份到數字的對應',
+    total: '大於 0 的目標值',
   },
 });
 
@@ -158,7 +161,7 @@ export const BY_VALUES = ['region', 'team', 'rep', 'month'] as const;
 export type ByValue = (typeof BY_VALUES)[number];
 
 export const targetPlanSchema = z.strictObject({
-  total: z.number().positive(),
+  total: checked((v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined), f.total()),
   unit: z.string().trim().min(1).optional(),
   period: checked(
     (v) => (typeof v === 'string' || typeof v === 'number' ? parsePeriod(String(v)) : undefined),
