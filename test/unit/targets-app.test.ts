@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTargets, type TargetsOptions } from '../../src/app/targets.js';
 import { formatLocation, SalesmeetError } from '../../src/core/errors.js';
 import type { HistoryRow } from '../../src/core/history.js';
+import { workbookFirst } from '../../src/io/xlsx-targets.js';
 import { tempDir } from '../helpers/cli.js';
 
 let dir: string;
@@ -314,6 +315,11 @@ describe('targets workbook', () => {
       ['区域×月份', 6],
       ['说明', 15],
     ]);
+  });
+
+  it('leaves bytes it does not understand as they are', () => {
+    const junk = new Uint8Array([1, 2, 3, 0x50, 0x4b, 0x05, 0x06]);
+    expect(workbookFirst(junk)).toBe(junk);
   });
 
   it('uses the headings of the language and the unit as given', async () => {
