@@ -236,6 +236,7 @@ describe('worked examples', () => {
       null,
     );
     expect(r.levels).toEqual(['region', 'team', 'rep']);
+    expect(r.method.org).toEqual(['weights', 'mixed', 'even']);
     expect(r.assignedTotal).toBe(3450);
     expect(r.org.filter((o) => o.level === 'team').map((o) => [o.name, o.target])).toEqual([
       ['上海', 1380],

@@ -47,7 +47,8 @@ export interface TargetLine {
   target: number;
 }
 
-export type OrgMethod = 'weights' | 'even' | 'history';
+/** How a level was split; `mixed` when some groups of the level had weights and others did not. */
+export type OrgMethod = 'weights' | 'even' | 'history' | 'mixed';
 
 export interface TargetsResult {
   period: string;
@@ -231,7 +232,8 @@ export function decompose(input: TargetPlan, history: readonly HistoryRow[] | nu
       : plan.split === 'history'
         ? 'history'
         : 'even';
-    if (orgMethods[level] === undefined || orgMethods[level] === 'weights') orgMethods[level] = method;
+    const seen = orgMethods[level];
+    orgMethods[level] = seen === undefined || seen === method ? method : 'mixed';
     if (method === 'history' && !hist) throw needHistory('split: history');
     return nodes;
   };

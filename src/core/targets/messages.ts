@@ -148,6 +148,7 @@ const zhCN: TargetLabels = {
       weights: '按指定权重',
       history: '按上年历史（季节性 / 占比）',
       derived: '按各月权重汇总',
+      mixed: '有权重的按权重，其余按上年占比或平均',
     },
   },
 };
@@ -199,6 +200,7 @@ const zhTW: TargetLabels = {
       weights: '依指定權重',
       history: '依去年歷史（季節性 / 占比）',
       derived: '依各月權重加總',
+      mixed: '有權重者依權重，其餘依去年占比或平均',
     },
   },
 };
@@ -251,6 +253,7 @@ const en: TargetLabels = {
       weights: 'explicit weights',
       history: 'prior-year history (seasonality / shares)',
       derived: 'sum of the months’ weights',
+      mixed: 'weights where given, else prior-year share or even',
     },
   },
 };
