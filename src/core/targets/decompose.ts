@@ -2,7 +2,7 @@
  * Decomposes a period target over time (quarters → months) and over the organisation (regions → teams → reps),
  * keeping a reserve, in integer units of the precision so that every level adds up exactly to its parent.
  */
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { HistoryRow } from '../history.js';
 import type { Text } from '../i18n/messages.js';
 import { type Advice, smartAdvice } from './advice.js';
@@ -207,7 +207,7 @@ export function decompose(input: TargetPlan, history: readonly HistoryRow[] | nu
       if (!hist) throw needHistory(`--by ${lv}`, true);
       const names = hist.members(lv, parent, base);
       if (names.length === 0)
-        throw new UsageError(
+        throw new InputError(
           'targets.noMembers',
           tm.noMembers({ level: lv, parent: Object.values(parent).join(' / ') || '—' }),
         );
