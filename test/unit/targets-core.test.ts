@@ -399,6 +399,12 @@ describe('history', () => {
     expect(org[0]!.message('zh-TW')).toBe('目標 400 低於去年實績 440（−9.1%）；目標應有挑戰性');
   });
 
+  it('says when the history names no member of a level asked for', () => {
+    expect(() => decompose(plan({ total: 10, period: '2026-H2', by: ['region', 'team'] }), history)).toThrow(
+      'the history names no team under 华东',
+    );
+  });
+
   it('needs a history file for history weights', () => {
     expect(() => decompose(plan({ total: 10, period: '2026-Q1', months: 'history' }), null)).toThrow(
       'months: history needs a history file',
