@@ -7,6 +7,7 @@ import { initCommand } from './commands/init.js';
 import { keysCommand } from './commands/keys.js';
 import { minutesCommand } from './commands/minutes.js';
 import { packCommand } from './commands/pack.js';
+import { targetsCommand } from './commands/targets.js';
 import { templatesCommand } from './commands/templates.js';
 import { examples, type Runner, tr } from './commands/types.js';
 
@@ -19,6 +20,7 @@ export const COMMANDS = [
   minutesCommand,
   actionsCommand,
   keysCommand,
+  targetsCommand,
   templatesCommand,
 ];
 

@@ -1,0 +1,301 @@
+import { extname, relative, resolve } from 'node:path';
+import { InputError, type Problem, UsageError } from '../core/errors.js';
+import type { HistoryRow } from '../core/history.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import { decompose, type TargetsResult } from '../core/targets/decompose.js';
+import {
+  expandMemberNames,
+  type PlanIssue,
+  planRules,
+  type TargetPlan,
+  type TargetPlanInput,
+  targetPlanSchema,
+} from '../core/targets/plan.js';
+import { validate } from '../core/validate.js';
+import { commitWrites, planWrites, type WritePlanEntry } from '../io/write.js';
+import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
+import { toYaml } from './yaml-out.js';
+
+const m = defineMessages({
+  en: {
+    invalidPlan: '{file} is not a valid target plan: {count} problem(s)',
+    invalidFlags: 'the options do not make a valid target plan: {count} problem(s)',
+    missingTotal: 'missing --total: the target to decompose',
+    missingPeriod: 'missing --period: the period to decompose the target over',
+    missingHint: 'e.g. salesmeet targets --total 12000 --unit 万元 --period 2026-H2, or --plan plan.yaml',
+    xlsxNeedsOut: '--format xlsx writes a file: give --out FILE',
+    xlsxNeedsOutHint: 'e.g. --out targets-2026-H2.xlsx',
+    unknownExt: '--out {file}: cannot tell the format from the extension "{ext}"',
+    unknownExtHint: 'use .xlsx, .yaml or .json, or give --format',
+    noHistoryReader: 'history files cannot be read in this build',
+    yamlHeader:
+      'Target decomposition by salesmeet targets; read it back with salesmeet kpi via the .xlsx output.',
+  },
+  'zh-CN': {
+    invalidPlan: '{file} 不是有效的目标分解计划：{count} 个问题',
+    invalidFlags: '参数组合不构成有效的目标分解计划：{count} 个问题',
+    missingTotal: '缺少 --total：要分解的总目标',
+    missingPeriod: '缺少 --period：目标所属的期间',
+    missingHint: '例如 salesmeet targets --total 12000 --unit 万元 --period 2026-H2，或 --plan plan.yaml',
+    xlsxNeedsOut: '--format xlsx 会写文件：请用 --out FILE 指定',
+    xlsxNeedsOutHint: '例如 --out targets-2026-H2.xlsx',
+    unknownExt: '--out {file}：无法从扩展名 "{ext}" 判断格式',
+    unknownExtHint: '请使用 .xlsx、.yaml 或 .json，或用 --format 指定',
+    noHistoryReader: '此版本无法读取历史数据文件',
+    yamlHeader: 'salesmeet targets 生成的目标分解；salesmeet kpi 读取 .xlsx 输出作为目标表。',
+  },
+  'zh-TW': {
+    invalidPlan: '{file} 不是有效的目標分解計畫：{count} 個問題',
+    invalidFlags: '參數組合不構成有效的目標分解計畫：{count} 個問題',
+    missingTotal: '缺少 --total：要分解的總目標',
+    missingPeriod: '缺少 --period：目標所屬的期間',
+    missingHint: '例如 salesmeet targets --total 12000 --unit 萬元 --period 2026-H2，或 --plan plan.yaml',
+    xlsxNeedsOut: '--format xlsx 會寫入檔案：請用 --out FILE 指定',
+    xlsxNeedsOutHint: '例如 --out targets-2026-H2.xlsx',
+    unknownExt: '--out {file}：無法從副檔名 "{ext}" 判斷格式',
+    unknownExtHint: '請使用 .xlsx、.yaml 或 .json，或用 --format 指定',
+    noHistoryReader: '此版本無法讀取歷史資料檔',
+    yamlHeader: 'salesmeet targets 產生的目標分解；salesmeet kpi 讀取 .xlsx 輸出作為目標表。',
+  },
+});
+
+export type TargetsFormat = 'table' | 'xlsx' | 'yaml' | 'json';
+
+/** Plan fields that flags may set, and the flag that sets each (for messages). */
+export const PLAN_FLAGS = {
+  total: '--total',
+  unit: '--unit',
+  period: '--period',
+  precision: '--precision',
+  reserve: '--reserve',
+  by: '--by',
+  quarters: '--quarters',
+  months: '--months',
+  floor: '--floor',
+  regions: '--regions',
+} as const;
+export type PlanFlagField = keyof typeof PLAN_FLAGS;
+
+export interface TargetsOptions {
+  /** A YAML plan file. */
+  plan?: string;
+  /** Plan fields given by flags (raw, as the YAML would hold them); they win over the plan file. */
+  flags: Partial<Record<PlanFlagField, unknown>>;
+  /** Detail exports of the prior year(s), read by `deps.loadHistory`. */
+  history?: string[];
+  format?: TargetsFormat;
+  out?: string;
+  lang: Lang;
+  force: boolean;
+  dryRun: boolean;
+  now: Date;
+}
+
+export interface TargetsDeps {
+  cwd: string;
+  loadHistory?: (file: string) => Promise<HistoryRow[]>;
+}
+
+export interface TargetsRun {
+  plan: TargetPlan;
+  result: TargetsResult;
+  format: TargetsFormat;
+  /** The file written (or that would be with --dry-run). */
+  file: (WritePlanEntry & { shown: string; format: Exclude<TargetsFormat, 'table'> }) | null;
+  written: boolean;
+}
+
+function formatFromOut(out: string): Exclude<TargetsFormat, 'table'> {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.json') return 'json';
+  throw new UsageError('targets.unknownExt', m.unknownExt({ file: out, ext: ext || '—' }), {
+    hint: m.unknownExtHint(),
+  });
+}
+
+function issuesToProblems(
+  issues: { path: (string | number)[]; code: string; message: Problem['message']; hint?: Problem['hint'] }[],
+  fromFlag: (key: string) => boolean,
+  loaded: LoadedYaml | undefined,
+  file: string | undefined,
+): { flagProblems: Problem[]; fileProblems: Problem[] } {
+  const flagProblems: Problem[] = [];
+  const fileProblems: Problem[] = [];
+  for (const i of issues) {
+    const key = String(i.path[0] ?? '');
+    const rest = i.path
+      .slice(1)
+      .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+      .join('');
+    if (fromFlag(key)) {
+      flagProblems.push({
+        code: i.code,
+        message: i.message,
+        hint: i.hint,
+        path: `${PLAN_FLAGS[key as PlanFlagField]}${rest}`,
+      });
+    } else {
+      const pos = loaded ? loaded.positionOf(i.path) : undefined;
+      fileProblems.push({
+        code: i.code,
+        message: i.message,
+        hint: i.hint,
+        file,
+        path: `${key}${rest}` || '(root)',
+        ...(pos ?? {}),
+      });
+    }
+  }
+  fileProblems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return { flagProblems, fileProblems };
+}
+
+/** Loads the plan (file and flags), checks it, reads the history, decomposes, and writes --out. */
+export async function runTargets(o: TargetsOptions, deps: TargetsDeps): Promise<TargetsRun> {
+  let loaded: LoadedYaml | undefined;
+  let display: string | undefined;
+  let raw: Record<string, unknown> = {};
+  if (o.plan !== undefined) {
+    const path = resolve(deps.cwd, o.plan);
+    display = relative(deps.cwd, path) || o.plan;
+    loaded = await loadYamlFile(path, display);
+    raw = { ...(loaded.data as Record<string, unknown>) };
+  }
+  const flagKeys = new Set<string>();
+  for (const [k, v] of Object.entries(o.flags)) {
+    if (v === undefined) continue;
+    raw[k] = v;
+    flagKeys.add(k);
+  }
+  const fromFlag = (key: string) => flagKeys.has(key) || (loaded === undefined && key in PLAN_FLAGS);
+  if (loaded === undefined) {
+    if (raw.total === undefined)
+      throw new UsageError('usage.missing', m.missingTotal(), { hint: m.missingHint() });
+  }
+
+  const fail = (problems: { flagProblems: Problem[]; fileProblems: Problem[] }) => {
+    if (problems.flagProblems.length > 0) {
+      const all = [...problems.flagProblems, ...problems.fileProblems];
+      if (all.length === 1) {
+        const p = all[0]!;
+        throw new UsageError(p.code, (lang) => `${p.path}: ${p.message(lang)}`, { hint: p.hint });
+      }
+      throw new UsageError('targets.invalidFlags', m.invalidFlags({ count: all.length }), { problems: all });
+    }
+    throw new InputError(
+      'schema.invalid',
+      m.invalidPlan({ file: display, count: problems.fileProblems.length }),
+      {
+        problems: problems.fileProblems,
+      },
+    );
+  };
+
+  const checked = validate(
+    targetPlanSchema,
+    expandMemberNames(raw),
+    display ?? '',
+    loaded?.positionOf ?? (() => ({ line: 0, column: 0 })),
+  );
+  if (!checked.ok) {
+    // validate() placed every problem in the file; re-attribute those of flag-given fields to their flags.
+    const flagProblems: Problem[] = [];
+    const fileProblems: Problem[] = [];
+    for (const p of checked.problems) {
+      const key = (p.path ?? '').split(/[.[]/)[0] ?? '';
+      if (fromFlag(key)) {
+        const missing = raw[key] === undefined;
+        flagProblems.push({
+          code: p.code,
+          message: missing && key === 'period' ? m.missingPeriod() : p.message,
+          hint: missing ? m.missingHint() : p.hint,
+          path: `${PLAN_FLAGS[key as PlanFlagField] ?? key}${(p.path ?? '').slice(key.length)}`,
+        });
+      } else fileProblems.push(p);
+    }
+    fail({ flagProblems, fileProblems });
+  }
+  const rules = planRules((checked as { ok: true; value: TargetPlanInput }).value);
+  if (!('plan' in rules)) fail(issuesToProblems(rules.issues as PlanIssue[], fromFlag, loaded, display));
+  const plan = (rules as { plan: TargetPlan }).plan;
+
+  let history: HistoryRow[] | null = null;
+  if (o.history && o.history.length > 0) {
+    if (!deps.loadHistory) throw new UsageError('targets.noHistoryReader', m.noHistoryReader());
+    history = [];
+    for (const f of o.history) history.push(...(await deps.loadHistory(resolve(deps.cwd, f))));
+  }
+  const result = decompose(plan, history);
+
+  let format: TargetsFormat = o.format ?? (o.out !== undefined ? formatFromOut(o.out) : 'table');
+  if (format === 'xlsx' && o.out === undefined)
+    throw new UsageError('targets.xlsxNeedsOut', m.xlsxNeedsOut(), { hint: m.xlsxNeedsOutHint() });
+  if (o.out !== undefined && format === 'table') format = formatFromOut(o.out);
+
+  let file: TargetsRun['file'] = null;
+  if (o.out !== undefined) {
+    const path = resolve(deps.cwd, o.out);
+    const fileFormat = format as Exclude<TargetsFormat, 'table'>;
+    const content = await renderTargets(result, fileFormat, o.lang, o.now);
+    const planned = await planWrites([{ path, content, kind: 'user' }], [], {
+      force: o.force,
+      cwd: deps.cwd,
+    });
+    if (!o.dryRun) await commitWrites(planned);
+    file = { ...planned.files[0]!, shown: relative(deps.cwd, path) || o.out, format: fileFormat };
+  }
+  return { plan, result, format, file, written: file !== null && !o.dryRun };
+}
+
+/** The document of `--json` and `--format yaml|json` (schema "salesmeet.targets/1"). */
+export function targetsDocument(r: TargetsResult, lang: Lang) {
+  const pathOf = (path: Partial<Record<string, string>>) =>
+    Object.fromEntries(r.levels.map((l) => [l, path[l] ?? null]));
+  return {
+    schema: 'salesmeet.targets/1' as const,
+    period: r.period,
+    months: r.months,
+    quarters: r.quarters,
+    unit: r.unit,
+    precision: r.precision,
+    companyTarget: r.companyTarget,
+    reserve: r.reserve,
+    reserveAmount: r.reserveAmount,
+    assignedTotal: r.assignedTotal,
+    levels: r.levels,
+    method: r.method,
+    time: r.time,
+    org: r.org.map((o) => ({
+      level: o.level,
+      ...pathOf(o.path),
+      name: o.name,
+      target: o.target,
+      share: o.share,
+      months: Object.fromEntries(r.months.map((mo, i) => [mo, o.months[i]!])),
+      priorYear: o.priorYear,
+      growth: o.growth,
+    })),
+    rows: r.lines.map((l) => ({ ...pathOf(l.path), month: l.month, target: l.target })),
+    advice: r.advice.map((a) => ({ code: a.code, subject: a.subject, message: a.message(lang) })),
+    notes: r.notes.map((n) => n(lang)),
+  };
+}
+
+/** The bytes of an output file. */
+export async function renderTargets(
+  r: TargetsResult,
+  format: Exclude<TargetsFormat, 'table'>,
+  lang: Lang,
+  now: Date,
+): Promise<string | Uint8Array> {
+  if (format === 'xlsx') {
+    const { targetsWorkbook } = await import('../io/xlsx-targets.js');
+    return targetsWorkbook(r, { lang, created: now });
+  }
+  const doc = targetsDocument(r, lang);
+  if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+  return toYaml(doc, { header: [` ${m.yamlHeader()(lang)}`] });
+}
