@@ -14,9 +14,35 @@ for (const name of ['2026-h1-review', '2026-w27-weekly', '2026-07-monthly']) {
     cpSync(join(root, 'examples', name), join(out, name), { recursive: true });
 }
 
+const chromium = process.env.SALESMEET_CHROMIUM ?? '/usr/bin/chromium';
 const steps = [
   ['check', '2026-h1-review'],
   ['check', '2026-w27-weekly'],
+  ['agenda', '2026-h1-review'],
+  ['pack', '2026-h1-review', ...(existsSync(chromium) ? ['--pdf'] : [])],
+  ['pack', '2026-w27-weekly'],
+  ['minutes', '2026-h1-review'],
+  ['minutes', 'sign', '2026-h1-review', '--as', '陈建国'],
+  ['minutes', 'status', '2026-h1-review'],
+  ['minutes', '2026-07-monthly'],
+  ['actions', '.', '--as-of', '2026-08-20'],
+  ['actions', '.', '--as-of', '2026-08-20', '--format', 'xlsx', '--out', 'action-tracker.xlsx'],
+  [
+    'targets',
+    '--total',
+    '12000',
+    '--unit',
+    '万元',
+    '--period',
+    '2026-H2',
+    '--regions',
+    '华东=35,华南=25,华北=22,西部=18',
+    '--reserve',
+    '10%',
+    '--out',
+    'targets-2026-H2.xlsx',
+  ],
+  // prettier-ignore
   [
     'init',
     '2026-08-monthly',
@@ -41,6 +67,7 @@ const steps = [
     '8 月目标分解 => 分解到大区',
   ],
   ['check', '2026-08-monthly'],
+  ['agenda', '2026-08-monthly'],
 ];
 
 let failed = 0;
