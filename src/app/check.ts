@@ -21,9 +21,11 @@ export interface CheckResult {
   lang?: string;
 }
 
+/** Present at all: a folder named minutes.yaml is reported by the loader, not silently skipped. */
 async function exists(p: string) {
   try {
-    return (await stat(p)).isFile();
+    await stat(p);
+    return true;
   } catch {
     return false;
   }

@@ -79,6 +79,16 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** Present at all (a folder where a file belongs is then reported by the loader). */
+async function present(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Resolves and checks the folder argument of a command (default: the working directory). */
 export async function resolveMeetingDir(dirArg: string | undefined, cwd: string): Promise<string> {
   const dir = resolve(cwd, dirArg ?? '.');
@@ -116,10 +126,10 @@ export async function loadMeetingFolder(dirArg: string | undefined, cwd: string)
   const display = (file: string) => relative(cwd, join(dir, file)) || file;
   const meeting = await loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE));
   const folder: MeetingFolder = { dir, id: basename(dir), display, meeting };
-  if (await isFile(join(dir, MINUTES_FILE))) {
+  if (await present(join(dir, MINUTES_FILE))) {
     folder.minutes = await loadChecked(minutesSchema, join(dir, MINUTES_FILE), display(MINUTES_FILE));
   }
-  if (await isFile(join(dir, ACTIONS_FILE))) {
+  if (await present(join(dir, ACTIONS_FILE))) {
     folder.actions = await loadChecked(actionsLogSchema, join(dir, ACTIONS_FILE), display(ACTIONS_FILE));
   }
   return folder;

@@ -1,7 +1,62 @@
+import { relative } from 'node:path';
 import { EXIT, type ExitCode, formatLocation, SalesmeetError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import type { Context } from './context.js';
 import { formatProblem, severityWord } from './report.js';
+
+/** File-system failures a user can fix (permissions, a full disk), told as such instead of as a bug. */
+const fsWords: Record<Lang, Record<string, string> & { hint: string; read: string; write: string }> = {
+  en: {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'expected a file, found a folder',
+    EMFILE: 'too many open files',
+    EBUSY: 'the file is in use',
+    read: 'cannot read',
+    write: 'cannot write',
+    hint: 'check the path and its permissions, then run the command again; nothing else was changed',
+  },
+  'zh-CN': {
+    EACCES: '没有权限',
+    EPERM: '不允许的操作',
+    ENOSPC: '磁盘空间不足',
+    EROFS: '文件系统为只读',
+    ENOTDIR: '路径中的某一段是文件而不是文件夹',
+    EISDIR: '应为文件，实际是文件夹',
+    EMFILE: '打开的文件过多',
+    EBUSY: '文件正被占用',
+    read: '无法读取',
+    write: '无法写入',
+    hint: '请检查路径及其权限后重新运行；其他文件未被改动',
+  },
+  'zh-TW': {
+    EACCES: '沒有權限',
+    EPERM: '不允許的操作',
+    ENOSPC: '磁碟空間不足',
+    EROFS: '檔案系統為唯讀',
+    ENOTDIR: '路徑中的某一段是檔案而不是資料夾',
+    EISDIR: '應為檔案，實際是資料夾',
+    EMFILE: '開啟的檔案過多',
+    EBUSY: '檔案正被使用',
+    read: '無法讀取',
+    write: '無法寫入',
+    hint: '請檢查路徑及其權限後重新執行；其他檔案未被變更',
+  },
+};
+
+function fsError(error: unknown): { code: string; path?: string; syscall?: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const e = error as Error & { code?: unknown; path?: unknown; syscall?: unknown };
+  if (typeof e.code !== 'string' || !(e.code in fsWords.en) || e.code === 'hint') return undefined;
+  return {
+    code: e.code,
+    path: typeof e.path === 'string' ? e.path : undefined,
+    syscall: typeof e.syscall === 'string' ? e.syscall : undefined,
+  };
+}
 
 const t: Record<Lang, { unexpected: string; report: string; usageHint: string; cancelled: string }> = {
   en: {
@@ -37,7 +92,7 @@ function isPromptCancel(error: unknown): boolean {
 /** The one place that turns an error into a message on stderr and an exit code. */
 export function handleError(
   error: unknown,
-  ctx: Pick<Context, 'lang' | 'verbose' | 'err' | 'streams'>,
+  ctx: Pick<Context, 'lang' | 'verbose' | 'err' | 'streams'> & { cwd?: string },
   command?: string,
 ): ExitCode {
   const { lang, err: c } = ctx;
@@ -76,6 +131,22 @@ export function handleError(
     if (error.hint) write(c.dim(`  ${severityWord(lang, 'hint')}: ${error.hint(lang)}`));
     if (ctx.verbose && error.stack) write(c.dim(error.stack));
     return error.exitCode;
+  }
+  const fsFail = fsError(error);
+  if (fsFail) {
+    const w = fsWords[lang];
+    const verb =
+      /^(open|read|scandir|stat|lstat|access)$/.test(fsFail.syscall ?? '') &&
+      !/w/.test(String((error as { flags?: unknown }).flags ?? ''))
+        ? w.read
+        : w.write;
+    const where = fsFail.path
+      ? `${c.cyan(relative(ctx.cwd ?? process.cwd(), fsFail.path) || fsFail.path)}: `
+      : '';
+    write(`${where}${errWord} ${verb}: ${w[fsFail.code]}`);
+    write(c.dim(`  ${severityWord(lang, 'hint')}: ${w.hint}`));
+    if (ctx.verbose && error instanceof Error && error.stack) write(c.dim(error.stack));
+    return EXIT.invalidInput;
   }
   const message = error instanceof Error ? error.message : String(error);
   write(`${errWord} ${t[lang].unexpected}: ${message}`);
