@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 // One bundle for the CLI so `salesmeet --help` loads a handful of files; every command's action and every heavy
 // dependency stays in its own lazily imported chunk. Dependencies are not bundled (they load from node_modules).
 export default defineConfig({
-  entry: { 'cli/main': 'src/cli/main.ts', schemas: 'src/schemas.ts' },
+  entry: { 'cli/main': 'src/cli/main.ts', schemas: 'src/schemas.ts', internal: 'src/internal.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',

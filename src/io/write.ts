@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { InputError, OverwriteError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
 
@@ -194,13 +193,76 @@ export async function planWrites(
   return plan;
 }
 
-/** Writes a file atomically: a temp file in the same folder, fsync, rename. Creates parent folders. */
+const TEMP_RE = /^\.(.+)\.salesmeet-(\d+)-\d+\.tmp$/;
+let tempCounter = 0;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files that a killed salesmeet left beside its outputs (`.<name>.salesmeet-<pid>-<n>.tmp` of a
+ * process that no longer runs), so an interrupted write leaves nothing behind for long.
+ */
+async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_RE.exec(name);
+    if (m && Number(m[2]) !== process.pid && !alive(Number(m[2])))
+      await unlink(join(dir, name)).catch(() => {});
+  }
+}
+
+/**
+ * Writes a file atomically: the content goes to a temp file in the same folder, is flushed to disk, and is then
+ * renamed over the target, so a reader (or a crash) sees the old file or the new one, never half of one. A failed
+ * write removes its temp file. Creates parent folders.
+ */
 export async function writeAtomic(path: string, content: string | Uint8Array, mode?: number): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, typeof content === 'string' ? content : Buffer.from(content), {
-    fsync: true,
-    ...(mode === undefined ? {} : { mode }),
-  });
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  await removeStaleTemps(dir);
+  const temp = join(dir, `.${basename(path)}.salesmeet-${process.pid}-${++tempCounter}.tmp`);
+  let keepMode = mode;
+  if (keepMode === undefined) {
+    try {
+      keepMode = (await stat(path)).mode & 0o777;
+    } catch {
+      keepMode = 0o666 & ~process.umask();
+    }
+  }
+  const handle = await open(temp, 'wx', keepMode);
+  try {
+    await handle.writeFile(typeof content === 'string' ? content : Buffer.from(content));
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  // Make the rename itself durable.
+  const d = await open(dir, 'r').catch(() => undefined);
+  if (d) {
+    await d.sync().catch(() => {});
+    await d.close();
+  }
 }
 
 /** Carries out a plan made by planWrites, and records what it generated. */
