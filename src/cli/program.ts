@@ -2,10 +2,11 @@ import { Command } from 'commander';
 import type { Lang } from '../core/i18n/lang.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { kpiCommand } from './commands/kpi.js';
 import { examples, type Runner, tr } from './commands/types.js';
 
 /** The command registry: every command's light definition, its action loaded only when it runs. */
-export const COMMANDS = [initCommand, checkCommand];
+export const COMMANDS = [initCommand, checkCommand, kpiCommand];
 
 export const VERSION = '0.1.0';
 
