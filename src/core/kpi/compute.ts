@@ -181,6 +181,16 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     }
   }
 
+  // Money metrics in 元-based units are shown in the unit of revenue (回款额 in 万元 beside 销售额 in 万元).
+  const revenue = store.metrics.get('revenue');
+  if (revenue?.unit && /元$/.test(revenue.unit)) {
+    for (const m of store.metrics.values()) {
+      if (m === revenue || m.kind !== 'amount' || m.agg !== 'sum' || !m.unit || !/元$/.test(m.unit)) continue;
+      m.unit = revenue.unit;
+      m.scale = revenue.scale;
+    }
+  }
+
   // 3. Which metrics to show.
   const wanted = o.metrics?.map((m) => normName(m));
   const metricList = [...store.metrics.values()]

@@ -348,7 +348,8 @@ export function recognise(text: string, group?: string): HeaderInfo | undefined 
     ) {
       const gm = findMetric(g.name) ?? findMetricInside(g.name);
       if (gm) info.metric = gm;
-      else if (ROLE_OF.get(normName(g.name)) === undefined) info.metricLabel = g.name.trim();
+      else if (ROLE_OF.get(normName(g.name)) === undefined && !/\d/.test(g.name))
+        info.metricLabel = g.name.trim();
     }
     return info;
   }

@@ -292,8 +292,25 @@ export class SheetIngester {
     const infos: (HeaderInfo | undefined)[] = [];
     let score = 0;
     let values = 0;
-    for (let c = 0; c < row.cells.length; c++) {
-      const text = cellText(row.cells[c]);
+    const width = Math.max(row.cells.length, above?.cells.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      let text = cellText(row.cells[c]);
+      if (text === '' && above) {
+        // A header merged down over two rows (指标 over A3:A4) sits in the row above.
+        const master = this.mergeMaster.get(`${row.n}:${c}`);
+        if (master !== undefined && master === `${above.n}:${c}`) text = cellText(above.cells[c]);
+        else if (groups.length > 0 && master === undefined && !this.mergeMaster.has(`${above.n}:${c + 1}`))
+          text = cellText(above.cells[c]);
+        if (text !== '') {
+          const info = recognise(text);
+          infos[c] = info;
+          if (info && info.role !== 'derived') {
+            score += 1;
+            if (VALUE_ROLES.has(info.role)) values += 1;
+          }
+          continue;
+        }
+      }
       if (text === '' || typeof row.cells[c]?.v === 'number') continue;
       const forced = overrides.get(normName(text));
       let info = forced ? { role: forced, unit: splitUnit(text).unit, text } : recognise(text, groups[c]);
@@ -558,7 +575,10 @@ export class SheetIngester {
       if (when) {
         if (when.kind === 'day') {
           if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
-        } else if (store.latestMonth === null || when.month > store.latestMonth)
+        } else if (
+          /^\d{4}-\d{2}$/.test(when.month) &&
+          (store.latestMonth === null || when.month > store.latestMonth)
+        )
           store.latestMonth = when.month;
       }
     }

@@ -2,7 +2,7 @@
  * Cell values as the Excel reader hands them over (already normalised from exceljs's many shapes), and
  * their meaning: numbers (percent text, percent formats, `(%)` headers, currency text), dates and months.
  */
-import { dayOf, dayOfDate, isoOfDay } from './period.js';
+import { dayOf, dayOfDate, isoOfDay, parsePeriod } from './period.js';
 
 export interface CellError {
   error: string;
@@ -125,6 +125,7 @@ export function parseNumberText(text: string): { value: number; percent: boolean
   return { value: negative ? -value : value, percent };
 }
 
+/** A day, or a span named by a period label (`2026-04`, `2026-W27`, `2026-Q2`). */
 export type When = { kind: 'day'; day: number } | { kind: 'month'; month: string };
 
 const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -153,6 +154,7 @@ export function readWhen(c: Cell | undefined): When | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : { kind: 'day', day: dayOfDate(v) };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
+    if (v >= 1990 && v <= 2100 && Number.isInteger(v)) return { kind: 'month', month: String(v) };
     if (v >= 190001 && v <= 220012 && Number.isInteger(v)) return validMonth(Math.floor(v / 100), v % 100);
     if (v >= 19000101 && v <= 22001231 && Number.isInteger(v))
       return validDay(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
@@ -165,6 +167,8 @@ export function readWhen(c: Cell | undefined): When | undefined {
   if (mm) return validDay(Number(mm[1]), Number(mm[2]), Number(mm[3]));
   mm = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(份)?$/.exec(t);
   if (mm) return validMonth(Number(mm[1]), Number(mm[2]));
+  const span = parsePeriod(t.replace(/\s+/g, ''));
+  if (span && span.kind !== 'month') return { kind: 'month', month: span.label };
   mm = /^(\d{4})(\d{2})$/.exec(t);
   if (mm) return validMonth(Number(mm[1]), Number(mm[2]));
   mm = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
