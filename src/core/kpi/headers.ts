@@ -426,8 +426,11 @@ const TOTAL_WORDS = new Set(
 export function isTotalLabel(text: string): boolean {
   const n = normName(text);
   if (TOTAL_WORDS.has(n)) return true;
+  const raw = text.trim().toLowerCase();
   return (
-    /(小计|小計|合计|合計|总计|總計|subtotal|grandtotal)$/.test(n) ||
-    /^(total|subtotal|小计|小計|合计|合計)/.test(n)
+    /(小计|小計|合计|合計|总计|總計)$/.test(n) ||
+    /^(小计|小計|合计|合計|总计|總計)/.test(n) ||
+    /^(grand\s*)?(sub)?totals?\b/.test(raw) ||
+    /\b(sub|grand\s*)?totals?[:：]?$/.test(raw)
   );
 }
