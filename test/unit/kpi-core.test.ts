@@ -174,7 +174,10 @@ describe('values', () => {
 
 describe('headers', () => {
   it('units in headers', () => {
-    expect(splitUnit('销售额(万元)')).toEqual({ name: '销售额', unit: { text: '万元', percent: false, scale: 1e4 } });
+    expect(splitUnit('销售额(万元)')).toEqual({
+      name: '销售额',
+      unit: { text: '万元', percent: false, scale: 1e4 },
+    });
     expect(splitUnit('销售额（万元）').unit?.scale).toBe(1e4);
     expect(splitUnit('销售额/万元').unit?.scale).toBe(1e4);
     expect(splitUnit('營收(新台幣仟元)').unit?.scale).toBe(1e3);
@@ -231,7 +234,13 @@ function ingest(
   return store;
 }
 
-const H1 = { period: parsePeriod('2026-H1')!, ytd: false, asOf: day('2026-06-30'), workdays: false, lang: 'en' as const };
+const H1 = {
+  period: parsePeriod('2026-H1')!,
+  ytd: false,
+  asOf: day('2026-06-30'),
+  workdays: false,
+  lang: 'en' as const,
+};
 
 describe('computing from sheets', () => {
   it('the worked example, with title and note rows above the header', () => {
@@ -251,10 +260,31 @@ describe('computing from sheets', () => {
     ]);
     const { result } = computeKpi(store, { ...H1, by: [] });
     const [rev, col, cust] = result.rows;
-    expect(rev).toMatchObject({ metric: 'revenue', unit: '万元', target: 10000, actual: 9200, achievement: 0.92, yoy: 0.15, status: 'at-risk' });
-    expect(col).toMatchObject({ metric: 'collection_rate', kind: 'ratio', target: 0.9, actual: 0.85, yoy: -0.03, yoyUnit: 'pp' });
+    expect(rev).toMatchObject({
+      metric: 'revenue',
+      unit: '万元',
+      target: 10000,
+      actual: 9200,
+      achievement: 0.92,
+      yoy: 0.15,
+      status: 'at-risk',
+    });
+    expect(col).toMatchObject({
+      metric: 'collection_rate',
+      kind: 'ratio',
+      target: 0.9,
+      actual: 0.85,
+      yoy: -0.03,
+      yoyUnit: 'pp',
+    });
     expect(col?.achievement).toBeCloseTo(0.944444444444, 10);
-    expect(cust).toMatchObject({ metric: 'new_customers', kind: 'count', unit: null, achievement: 0.9, yoy: 0.2 });
+    expect(cust).toMatchObject({
+      metric: 'new_customers',
+      kind: 'count',
+      unit: null,
+      achievement: 0.9,
+      yoy: 0.2,
+    });
     expect(result.rows).toHaveLength(3);
     const t = buildTable(result, new Map(), 'en');
     expect(t.rows.map((r) => r.slice(4))).toEqual([
@@ -281,7 +311,9 @@ describe('computing from sheets', () => {
     expect(east?.actual).toBe(0.5);
     const coll = result.totals.find((r) => r.metric === 'collection');
     expect(coll?.actual).toBe(550);
-    const shares = result.rows.filter((r) => r.metric === 'collection').map((r) => [r.group.region, r.share, r.rank]);
+    const shares = result.rows
+      .filter((r) => r.metric === 'collection')
+      .map((r) => [r.group.region, r.share, r.rank]);
     expect(shares).toEqual([
       ['华东', 0.181818181818, 2],
       ['华南', 0.818181818182, 1],
@@ -315,7 +347,15 @@ describe('computing from sheets', () => {
     );
     const { result } = computeKpi(store, { ...H1, period: parsePeriod('2026-06')!, by: ['region'] });
     const east = result.rows.find((r) => r.group.region === 'East');
-    expect(east).toMatchObject({ target: 150, actual: 120, priorYear: 100, priorPeriod: 80, achievement: 0.8, yoy: 0.2, mom: 0.5 });
+    expect(east).toMatchObject({
+      target: 150,
+      actual: 120,
+      priorYear: 100,
+      priorPeriod: 80,
+      achievement: 0.8,
+      yoy: 0.2,
+      mom: 0.5,
+    });
     const west = result.rows.find((r) => r.group.region === 'West');
     expect(west).toMatchObject({ target: 50, actual: null, achievement: null, status: null });
     expect(result.totals[0]).toMatchObject({ target: 200, actual: 120 });
@@ -332,7 +372,9 @@ describe('computing from sheets', () => {
       },
     ]);
     const { result } = computeKpi(store, { ...H1, by: [] });
-    expect(result.warnings).toEqual([{ message: 'expected a number, found #DIV/0!', file: 'data/kpi.xlsx', sheet: 'KPI', cell: 'C2' }]);
+    expect(result.warnings).toEqual([
+      { message: 'expected a number, found #DIV/0!', file: 'data/kpi.xlsx', sheet: 'KPI', cell: 'C2' },
+    ]);
     expect(result.rows[0]).toMatchObject({ target: 100, actual: null, achievement: null });
   });
 
@@ -372,14 +414,25 @@ describe('never NaN or Infinity', () => {
   it('holds for any summary values and any as-of day', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('销售额', '回款率', '费用率', '新客户数', 'Widgets'), value, value, value, value), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('销售额', '回款率', '费用率', '新客户数', 'Widgets'),
+            value,
+            value,
+            value,
+            value,
+          ),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
         fc.integer({ min: -400, max: 400 }),
         fc.boolean(),
         (lines, offset, workdays) => {
-          const rows: (string | number | null | Cell)[][] = [['Metric', 'Target', 'Actual', 'PY', 'Prior period']];
+          const rows: (string | number | null | Cell)[][] = [
+            ['Metric', 'Target', 'Actual', 'PY', 'Prior period'],
+          ];
           for (const [name, ...vals] of lines)
             rows.push([name, ...vals.map((v) => (v === null ? null : ({ v } as Cell)))]);
           const store = ingest([{ name: 'S', rows }]);
