@@ -394,6 +394,106 @@ describe('computing from sheets', () => {
   });
 });
 
+describe('mapping and declarations', () => {
+  it('kpi.columns maps headers the dictionary does not know', () => {
+    const store = new KpiStore(['region'], 'en');
+    const ing = new SheetIngester(store, {
+      file: 'crm.xlsx',
+      sheet: 'Export',
+      columns: { period: '签单日期', region: '战区', actual: '本月完成' },
+    });
+    const rows: (string | number)[][] = [
+      ['签单日期', '战区', '本月完成'],
+      ['2026-06-02', '一部', 30],
+      ['2026-06-09', '二部', 12],
+    ];
+    rows.forEach((r, i) => {
+      ing.push({ n: i + 1, cells: r.map((v) => ({ v })) });
+    });
+    expect(ing.finish()).toBe('detail');
+    const { result } = computeKpi(store, { ...H1, period: parsePeriod('2026-06')!, by: ['region'] });
+    // Groups sort in pinyin order for Chinese names: 二 (èr) before 一 (yī).
+    expect(result.rows.map((r) => [r.group.region, r.actual])).toEqual([
+      ['二部', 12],
+      ['一部', 30],
+    ]);
+  });
+
+  it('a rate in detail rows is never averaged: missing, with a warning', () => {
+    const store = ingest([
+      {
+        name: 'D',
+        rows: [
+          ['月份', '区域', '回款率'],
+          ['2026-01', '华东', '90%'],
+          ['2026-02', '华东', '10%'],
+        ],
+      },
+    ]);
+    const { result } = computeKpi(store, { ...H1, by: [] });
+    expect(result.rows).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'Collection rate: a rate in detail rows cannot be rolled up without its numerator and denominator; give both columns',
+    ]);
+  });
+
+  it('an unknown metric is an amount unless meeting.yaml declares it', () => {
+    const store = new KpiStore([], 'en', { 退货率: { kind: 'ratio', direction: 'lower' } });
+    const ing = new SheetIngester(store, { file: 'k.xlsx', sheet: 'S' });
+    [
+      ['指标', '目标', '实际'],
+      ['退货率', '2%', '3%'],
+      ['客单价', 5000, 5500],
+    ].forEach((r, i) => {
+      ing.push({ n: i + 1, cells: r.map((v) => ({ v })) });
+    });
+    ing.finish();
+    const { result } = computeKpi(store, { ...H1, by: [] });
+    expect(result.rows[0]).toMatchObject({
+      metric: '退货率',
+      kind: 'ratio',
+      direction: 'lower',
+      achievement: 0.5,
+      variance: 0.01,
+      status: 'off-track',
+    });
+    expect(result.rows[1]).toMatchObject({
+      metric: '客单价',
+      kind: 'amount',
+      direction: 'higher',
+      achievement: 1.1,
+      status: 'on-track',
+    });
+  });
+
+  it('negative and zero bases in a summary sheet: labels, never a percentage', () => {
+    const store = ingest([
+      {
+        name: 'S',
+        rows: [
+          ['Metric', 'Target', 'Actual', 'LY', 'Last Month'],
+          ['Net profit', 0, 50, -100, 0],
+          ['Operating loss', -20, -30, -50, -10],
+        ],
+      },
+    ]);
+    const { result } = computeKpi(store, { ...H1, by: [] });
+    expect(result.rows[0]).toMatchObject({
+      achievement: null,
+      status: 'met',
+      yoyNote: 'turned-positive',
+      yoy: null,
+      momNote: 'turned-positive',
+    });
+    expect(result.rows[1]).toMatchObject({
+      achievement: null,
+      status: 'not-met',
+      yoyNote: 'loss-narrowed',
+      momNote: 'loss-widened',
+    });
+  });
+});
+
 describe('never NaN or Infinity', () => {
   const value = fc.oneof(
     fc.constant(null),

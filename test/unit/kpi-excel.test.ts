@@ -101,8 +101,9 @@ describe('cell values in every shape', () => {
     expect(info.sheets.map((s) => s.name)).toEqual(['R&D 明细']);
     expect(info.sheets[0]?.merges).toEqual([{ top: 2, left: 1, bottom: 3, right: 1 }]);
     const rows: SheetRow[] = [];
+    // The reader reuses its row object: keep a copy.
     await streamWorkbook(join(dir, 'shapes.xlsx'), 'shapes.xlsx', info, {
-      onSheet: () => (r) => rows.push(r),
+      onSheet: () => (r) => rows.push({ n: r.n, cells: r.cells.map((c) => c && { ...c }) }),
     });
     expect(rows[1]?.cells.map((c) => c?.v)).toEqual(['2026年1月', '华东', '王芳', 100, 0.3]);
     expect(rows[1]?.cells[4]?.fmt).toBe('0.0%');

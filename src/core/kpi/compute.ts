@@ -219,6 +219,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   }
 
   // 4. Values per metric for an accumulator.
+  const averagedWarned = new Set<string>();
   const slotOf = (metric: string, role: string) =>
     store.slots.findIndex((s) => s.metric === metric && s.role === role);
   const read = (acc: Acc, ri: number, slot: number): { sum: number; count: number } | null => {
@@ -242,7 +243,17 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     if (!v) return null;
     if (m.agg === 'sum') return v.sum;
     if (m.agg === 'mean') return v.sum / v.count;
-    return v.count === 1 ? v.sum : null;
+    if (v.count === 1) return v.sum;
+    if (!averagedWarned.has(m.key)) {
+      averagedWarned.add(m.key);
+      warnings.push({
+        message: km.ratioAveraged({ metric: m.def ? m.def.labels[o.lang] : m.label })(o.lang),
+        file: null,
+        sheet: null,
+        cell: null,
+      });
+    }
+    return null;
   };
 
   const summaryFor = (m: MetricInfo, g: Group, keys: GroupKey[]) => {

@@ -184,6 +184,7 @@ interface Column {
 }
 
 const HEADER_SCAN = 40;
+const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 const VALUE_ROLES = new Set<Role>(['target', 'actual', 'priorYear', 'priorPeriod']);
 
 /**
@@ -222,9 +223,10 @@ export class SheetIngester {
     return this.kind;
   }
 
+  /** The row may be reused by the caller once this returns: anything kept is copied. */
   push(row: SheetRow): void {
     if (this.kind === null) {
-      this.held.push(row);
+      this.held.push({ n: row.n, cells: row.cells.map((c) => (c ? { ...c } : undefined)) });
       if (this.held.length >= HEADER_SCAN) this.decide();
       return;
     }
@@ -252,7 +254,7 @@ export class SheetIngester {
   private remember(row: SheetRow): void {
     if (this.mergeMaster.size === 0) return;
     row.cells.forEach((c, i) => {
-      this.masterValues.set(`${row.n}:${i}`, c);
+      this.masterValues.set(`${row.n}:${i}`, c ? { ...c } : undefined);
     });
   }
 
@@ -371,6 +373,7 @@ export class SheetIngester {
     this.metricCol = first('metric');
     this.unitCol = first('unit');
     this.periodCol = first('period');
+    for (const c of this.cols) if (VALUE_ROLES.has(c.info.role)) this.valueIdx[c.index] = true;
     const seenDims = new Set<GroupKey>();
     for (const c of this.cols) {
       if ((GROUP_KEYS as string[]).includes(c.info.role) && !seenDims.has(c.info.role as GroupKey)) {
@@ -424,12 +427,15 @@ export class SheetIngester {
     });
   }
 
+  private valueIdx: boolean[] = [];
+
   private isTotalsRow(row: SheetRow): boolean {
-    const valueIdx = new Set(this.valueCols.map((c) => c.index));
-    for (let i = 0; i < row.cells.length; i++) {
-      if (valueIdx.has(i)) continue;
-      const c = row.cells[i];
-      if (c && typeof c.v === 'string' && isTotalLabel(c.v)) return true;
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      if (this.valueIdx[i]) continue;
+      const v = cells[i]?.v;
+      // A cheap test first: a million order lines go through here.
+      if (typeof v === 'string' && MAYBE_TOTAL.test(v) && isTotalLabel(v)) return true;
     }
     return false;
   }
@@ -470,7 +476,7 @@ export class SheetIngester {
   private when(row: SheetRow): When | null | undefined {
     if (!this.periodCol) return null;
     const cell = this.cellAt(row, this.periodCol.index);
-    if (!cell || cell.v === null || cellText(cell) === '') return undefined;
+    if (!cell || cell.v === null || (typeof cell.v === 'string' && cell.v.trim() === '')) return undefined;
     const w = readWhen(cell);
     if (!w) {
       this.store.warn({
@@ -556,7 +562,16 @@ export class SheetIngester {
     let bucket: Bucket | undefined;
     let any = false;
     for (const c of this.valueCols) {
-      const v = this.number(row, c, c.metric!.kind === 'ratio');
+      const cell = row.cells[c.index];
+      const raw = cell?.v;
+      const v =
+        typeof raw === 'number' &&
+        cell!.fmt === undefined &&
+        !c.percent &&
+        c.metric!.kind !== 'ratio' &&
+        Number.isFinite(raw)
+          ? raw * c.scale
+          : this.number(row, c, c.metric!.kind === 'ratio');
       if (v === null) continue;
       if (!bucket) {
         bucket = store.buckets.get(key);

@@ -12,7 +12,7 @@ export type CellValue = null | number | string | boolean | Date | CellError;
 export interface Cell {
   v: CellValue;
   /** The number format, when it matters (percent, date). */
-  fmt?: string;
+  fmt?: string | undefined;
 }
 
 /** One sheet row: 1-based row number, cells by 0-based column index. */

@@ -205,13 +205,20 @@ export async function inspectWorkbook(path: string, display: string): Promise<Wo
       const errors = new Map<string, string>();
       if (part && part.uncompressedSize <= 32 * 1024 ** 2) {
         try {
-          const xml = (await readEntry(fh, part)).toString('utf8');
-          const at = xml.lastIndexOf('<mergeCells');
-          if (at >= 0) merges = parseMerges(xml.slice(at));
-          for (const mm of xml.matchAll(/<c\b([^>]*\bt="e"[^>]*)>(.*?)<\/c>/g)) {
-            const ref = /\br="([A-Z]+\d+)"/.exec(mm[1]!)?.[1];
-            const code = /<v>([^<]*)<\/v>/.exec(mm[2]!)?.[1];
+          // Only the tail (merges) and the error cells are turned into text: a big sheet stays a Buffer.
+          const buf = await readEntry(fh, part);
+          const at = buf.lastIndexOf('<mergeCells');
+          if (at >= 0) merges = parseMerges(buf.toString('utf8', at));
+          let e = buf.indexOf('t="e"');
+          while (e >= 0) {
+            const open = buf.lastIndexOf('<c ', e);
+            const close = buf.indexOf('</c>', e);
+            if (open < 0 || close < 0) break;
+            const xml = buf.toString('utf8', open, close);
+            const ref = /\br="([A-Z]+\d+)"/.exec(xml)?.[1];
+            const code = /<v>([^<]*)<\/v>/.exec(xml)?.[1];
             if (ref && code) errors.set(ref, decodeXml(code));
+            e = buf.indexOf('t="e"', close);
           }
         } catch {
           throw fail(m.truncated(), m.truncatedHint());
@@ -256,7 +263,8 @@ export function normaliseValue(v: RawValue): CellValue {
 }
 
 export interface StreamOptions {
-  /** Called once per sheet before its rows; return false to skip the sheet. */
+  /** Called once per sheet before its rows; return false to skip the sheet. The row handed to the sink is
+   * reused for the next row: copy what you keep. */
   onSheet(sheet: SheetInfo): ((row: SheetRow) => void) | false;
   onSheetEnd?(sheet: SheetInfo): void;
   onProgress?(bytesRead: number, size: number): void;
@@ -314,21 +322,35 @@ export async function streamWorkbook(
         }
         continue;
       }
+      // One row object and one Cell per column, reused row after row (the sink copies what it keeps):
+      // a million rows would otherwise be a million arrays and several million objects for the GC.
+      const pool: Cell[] = [];
+      const cells: (Cell | undefined)[] = [];
+      const out: SheetRow = { n: 0, cells };
+      const fill = (cell: ExcelCell, col: number) => {
+        let v = normaliseValue(cell.value);
+        if (v === null) {
+          const code = sheet.errors.get(cell.address);
+          if (code === undefined) return;
+          v = { error: code };
+        }
+        let c = pool[col - 1];
+        if (c === undefined) {
+          c = { v: null, fmt: undefined };
+          pool[col - 1] = c;
+        }
+        c.v = v;
+        if (typeof v === 'number') {
+          const fmt = cell.numFmt;
+          c.fmt = fmt?.includes('%') ? fmt : undefined;
+        } else c.fmt = undefined;
+        cells[col - 1] = c;
+      };
       for await (const row of ws) {
-        const cells: (Cell | undefined)[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          let v = normaliseValue(cell.value);
-          if (v === null) {
-            const code = sheet.errors.get(cell.address);
-            if (code === undefined) return;
-            v = { error: code };
-          }
-          if (typeof v === 'number') {
-            const fmt = cell.numFmt;
-            cells[col - 1] = fmt && fmt.includes('%') ? { v, fmt } : { v };
-          } else cells[col - 1] = { v };
-        });
-        sink({ n: row.number, cells });
+        cells.length = 0;
+        out.n = row.number;
+        row.eachCell({ includeEmpty: false }, fill);
+        sink(out);
       }
       opts.onSheetEnd?.(sheet);
     }
