@@ -83,6 +83,21 @@ function measure(cmd) {
   return { ms, rssMb: rss, stdout: r.stdout };
 }
 
+function measureSalesmeet(file) {
+  return measure([
+    join(ROOT, 'bin', 'salesmeet.js'),
+    'kpi',
+    file,
+    '--period',
+    '2026-06',
+    '--as-of',
+    '2026-06-30',
+    '--by',
+    'region',
+    '--json',
+  ]);
+}
+
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   console.error('build first: npm run build');
   process.exit(1);
@@ -98,19 +113,23 @@ for (const n of sizes) {
     process.stderr.write(`${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   }
   const mb = statSync(file).size / 1024 ** 2;
-  const bare = measure([join(ROOT, 'bench', 'bare-exceljs.mjs'), file]);
-  const sm = measure([
-    join(ROOT, 'bin', 'salesmeet.js'),
-    'kpi',
-    file,
-    '--period',
-    '2026-06',
-    '--as-of',
-    '2026-06-30',
-    '--by',
-    'region',
-    '--json',
-  ]);
+  // Alternate the two, several times, and keep each one's best time (this machine is shared; the best run is
+  // the one least disturbed) and its highest peak RSS.
+  const runs = n >= 1_000_000 ? 2 : 3;
+  const best = (xs) => ({
+    ms: Math.min(...xs.map((x) => x.ms)),
+    rssMb: Math.max(...xs.map((x) => x.rssMb)),
+    stdout: xs[0].stdout,
+  });
+  const bares = [];
+  const sms = [];
+  for (let i = 0; i < runs; i++) {
+    bares.push(measure([join(ROOT, 'bench', 'bare-exceljs.mjs'), file]));
+    sms.push(measureSalesmeet(file));
+  }
+  const bare = best(bares);
+  const sm = best(sms);
+
   // Same answer: June 2026 revenue per region.
   const bareSums = JSON.parse(bare.stdout).regions;
   const smRows = JSON.parse(sm.stdout).rows.filter((r) => r.metric === 'revenue');

@@ -2,7 +2,6 @@ import { extname, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { computeMeetingKpi, type KpiRun, runKpi } from '../../app/kpi.js';
-import { loadMeetingFolder } from '../../app/meeting-folder.js';
 import { formatLocation, UsageError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import { defineMessages } from '../../core/i18n/messages.js';
@@ -64,10 +63,10 @@ function pickFormat(opts: Record<string, unknown>, json: boolean): Format {
 
 /** A progress bar on stderr, only when stderr is a terminal. */
 function progressBar(ctx: Context): {
-  update: (file: string, read: number, size: number) => void;
+  update?: (file: string, read: number, size: number) => void;
   done: () => void;
 } {
-  if (!ctx.streams.stderr.isTTY || ctx.json) return { update: () => {}, done: () => {} };
+  if (!ctx.streams.stderr.isTTY || ctx.json) return { done: () => {} };
   let last = -1;
   let shown = false;
   return {
@@ -173,6 +172,7 @@ const run: ActionFn = async (ctx, args, opts) => {
   let result: KpiRun;
   try {
     if (meetingDir) {
+      const { loadMeetingFolder } = await import('../../app/meeting-folder.js');
       const folder = await loadMeetingFolder(meetingDir, ctx.cwd);
       lang = ctx.langFor(folder.meeting.value.lang);
       result = await computeMeetingKpi(folder, {
@@ -180,12 +180,17 @@ const run: ActionFn = async (ctx, args, opts) => {
         lang,
         now: ctx.now(),
         cwd: ctx.cwd,
-        onProgress: bar.update,
+        ...(bar.update ? { onProgress: bar.update } : {}),
       });
     } else {
       result = await runKpi(
         { sources: files.map((f) => ({ path: f })), lang, ...common },
-        { cwd: ctx.cwd, now: ctx.now(), onProgress: bar.update, onFileDone: bar.done },
+        {
+          cwd: ctx.cwd,
+          now: ctx.now(),
+          ...(bar.update ? { onProgress: bar.update } : {}),
+          onFileDone: bar.done,
+        },
       );
     }
   } finally {

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { type Readable, Transform } from 'node:stream';
 import { InputError } from '../../core/errors.js';
 import { defineMessages } from '../../core/i18n/messages.js';
 import type { Merge } from '../../core/kpi/ingest.js';
@@ -80,6 +81,13 @@ export const LIMITS = {
   ratioFloor: 32 * 1024 ** 2,
   maxRatio: 200,
 };
+
+/**
+ * Sheets up to this size (uncompressed) are inflated once before streaming to read their merged ranges and the
+ * error codes of formula cells, which exceljs's streaming reader drops. Formatted reports are small; a
+ * big export is plain rows.
+ */
+const MERGE_SCAN_LIMIT = 8 * 1024 ** 2;
 
 function mb(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
@@ -203,7 +211,7 @@ export async function inspectWorkbook(path: string, display: string): Promise<Wo
       const part = byName.get(`xl/worksheets/sheet${id}.xml`);
       let merges: Merge[] = [];
       const errors = new Map<string, string>();
-      if (part && part.uncompressedSize <= 32 * 1024 ** 2) {
+      if (part && part.uncompressedSize <= MERGE_SCAN_LIMIT) {
         try {
           // Only the tail (merges) and the error cells are turned into text: a big sheet stays a Buffer.
           const buf = await readEntry(fh, part);
@@ -288,13 +296,21 @@ export async function streamWorkbook(
   opts: StreamOptions,
 ): Promise<void> {
   const { default: ExcelJS } = await import('exceljs');
-  const input = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  let read = 0;
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  let input: Readable = file;
   if (opts.onProgress) {
-    input.on('data', (chunk) => {
-      read += chunk.length;
-      opts.onProgress?.(read, info.size);
-    });
+    // Counted in a pass-through, so the reader's back-pressure still holds (a 'data' listener would not).
+    let read = 0;
+    const onProgress = opts.onProgress;
+    input = file.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          read += chunk.length;
+          onProgress(read, info.size);
+          done(null, chunk);
+        },
+      }),
+    );
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -364,5 +380,6 @@ export async function streamWorkbook(
     });
   } finally {
     input.destroy();
+    file.destroy();
   }
 }
