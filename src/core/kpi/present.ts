@@ -288,10 +288,10 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
   const all = grouped ? [...result.rows, ...result.totals] : result.rows;
   const cols: ColDef[] = [
     ...by.map(
-      (k): ColDef => ({
+      (k, i): ColDef => ({
         key: `g:${k}`,
         numeric: false,
-        cell: (r) => (Object.keys(r.group).length === 0 ? w.total : (r.group[k] ?? DASH)),
+        cell: (r) => (Object.keys(r.group).length === 0 ? (i === 0 ? w.total : '') : (r.group[k] ?? DASH)),
         has: () => true,
       }),
     ),

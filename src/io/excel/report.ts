@@ -35,11 +35,11 @@ export async function kpiWorkbook(
   const ws = wb.addWorksheet('KPI', { views: [{ state: 'frozen', ySplit: 2 }] });
   const by = result.by;
   const cols: { key: string; header: string; fmt?: string; width: number; get: (r: KpiRow) => unknown }[] = [
-    ...by.map((k: GroupKey) => ({
+    ...by.map((k: GroupKey, i: number) => ({
       key: `g:${k}`,
       header: w.group[k],
       width: 14,
-      get: (r: KpiRow) => (Object.keys(r.group).length === 0 ? w.total : (r.group[k] ?? null)),
+      get: (r: KpiRow) => (Object.keys(r.group).length === 0 ? (i === 0 ? w.total : null) : (r.group[k] ?? null)),
     })),
     { key: 'metric', header: w.col.metric!, width: 16, get: (r) => r.label },
     { key: 'unit', header: w.col.unit!, width: 8, get: (r) => r.unit },
