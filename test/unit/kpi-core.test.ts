@@ -320,6 +320,60 @@ describe('computing from sheets', () => {
     ]);
   });
 
+  it('several levels: a subtotal per region, then region × product, ranked within the region', () => {
+    const store = ingest(
+      [
+        {
+          name: 'D',
+          rows: [
+            ['月份', '区域', '产品线', '销售额'],
+            ['2026-03', '华东', 'A', 10],
+            ['2026-03', '华东', 'B', 30],
+            ['2026-03', '华南', 'A', 20],
+          ],
+        },
+        {
+          name: 'T',
+          rows: [
+            ['区域', '月份', '目标'],
+            ['华东', '2026-03', 50],
+            ['华南', '2026-03', 20],
+          ],
+        },
+      ],
+      ['region', 'product'],
+    );
+    const { result } = computeKpi(store, {
+      ...H1,
+      period: parsePeriod('2026-03')!,
+      by: ['region', 'product'],
+    });
+    expect(result.rows.map((r) => [r.group, r.actual, r.target, r.share, r.rank])).toEqual(
+      [
+        [{ region: '华东' }, 40, 50, 40 / 60, 2],
+        [{ region: '华东', product: 'A' }, 10, null, 10 / 60, 2],
+        [{ region: '华东', product: 'B' }, 30, null, 0.5, 1],
+        [{ region: '华南' }, 20, 20, 20 / 60, 1],
+        [{ region: '华南', product: 'A' }, 20, null, 20 / 60, 1],
+      ].map(([g, a, t, sh, rk]) => [
+        g,
+        a,
+        t,
+        sh === null ? null : Number((sh as number).toPrecision(12)),
+        rk,
+      ]),
+    );
+    const table = buildTable(result, new Map(), 'zh-CN');
+    expect(table.rows.map((r) => r.slice(0, 2))).toEqual([
+      ['华东', '小计'],
+      ['华东', 'A'],
+      ['华东', 'B'],
+      ['华南', '小计'],
+      ['华南', 'A'],
+      ['合计', ''],
+    ]);
+  });
+
   it('targets joined from a targets sheet by region and month; blank stays blank', () => {
     const store = ingest(
       [

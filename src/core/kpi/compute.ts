@@ -108,8 +108,22 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   const by = o.by;
   const warnings = [...store.warnings];
 
-  // 1. Detail buckets → per group and total, per range and slot.
-  const groups = new Map<string, Acc>();
+  // 1. Detail buckets → per group (at every level of `by`: region, then region × product) and total.
+  const levels = by.map((_, i) => by.slice(0, i + 1));
+  const groupsAt = levels.map(() => new Map<string, Acc>());
+  const accFor = (level: number, src: Group): Acc => {
+    const keys = levels[level]!;
+    const k = groupKey(src, keys);
+    const map = groupsAt[level]!;
+    let acc = map.get(k);
+    if (!acc) {
+      const g: Group = {};
+      for (const key of keys) g[key] = src[key]!;
+      acc = newAcc(g);
+      map.set(k, acc);
+    }
+    return acc;
+  };
   const total = newAcc({});
   const addTo = (acc: Acc, ri: number, b: Bucket) => {
     const s = acc.sums[ri]!;
@@ -129,17 +143,9 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
         continue;
       }
       addTo(total, ri, b);
-      if (by.length > 0) {
-        if (by.some((k) => b.group[k] === undefined)) continue;
-        const k = groupKey(b.group, by);
-        let acc = groups.get(k);
-        if (!acc) {
-          const g: Group = {};
-          for (const key of by) g[key] = b.group[key]!;
-          acc = newAcc(g);
-          groups.set(k, acc);
-        }
-        addTo(acc, ri, b);
+      for (let l = 0; l < levels.length; l++) {
+        if (levels[l]!.some((k) => b.group[k] === undefined)) break;
+        addTo(accFor(l, b.group), ri, b);
       }
     }
   }
@@ -169,15 +175,11 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     return n > 0 ? sum : null;
   };
   // Groups that have a target but no actual still get a row.
-  if (by.length > 0) {
-    for (const t of store.targets) {
-      if (!by.every((k) => t.group[k] !== undefined) || !inRange(t.when, cur, true)) continue;
-      const k = groupKey(t.group, by);
-      if (!groups.has(k)) {
-        const g: Group = {};
-        for (const key of by) g[key] = t.group[key]!;
-        groups.set(k, newAcc(g));
-      }
+  for (const t of store.targets) {
+    if (!inRange(t.when, cur, true)) continue;
+    for (let l = 0; l < levels.length; l++) {
+      if (levels[l]!.some((k) => t.group[k] === undefined)) break;
+      accFor(l, t.group);
     }
   }
 
@@ -379,28 +381,35 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     if (t) totals.push(t);
     if (by.length === 0) continue;
     const metricRows: KpiRow[] = [];
-    for (const acc of groups.values()) {
-      const r = buildRow(m, acc, by, false);
-      if (r) metricRows.push(r);
+    const parents = new Map<string, KpiRow[]>();
+    for (let l = 0; l < levels.length; l++) {
+      const keys = levels[l]!;
+      const levelRows: KpiRow[] = [];
+      for (const acc of groupsAt[l]!.values()) {
+        const r = buildRow(m, acc, keys, false);
+        if (r) levelRows.push(r);
+      }
+      // Group rows from summary sheets that list the metric per region (or rep…).
+      for (const rec of store.summary) {
+        if (rec.metric !== m.key || Object.keys(rec.group).length !== keys.length) continue;
+        if (!keys.every((k) => rec.group[k] !== undefined)) continue;
+        if (levelRows.some((r) => keys.every((k) => r.group[k] === rec.group[k]))) continue;
+        const g: Group = {};
+        for (const k of keys) g[k] = rec.group[k]!;
+        const r = buildRow(m, newAcc(g), keys, false);
+        if (r) levelRows.push(r);
+      }
+      for (const r of levelRows) {
+        const pk = `${l}\u0002${groupKey(r.group, keys.slice(0, -1))}`;
+        parents.set(pk, [...(parents.get(pk) ?? []), r]);
+      }
+      metricRows.push(...levelRows);
     }
-    // Group rows from summary sheets that list the metric per region (or rep…).
-    for (const rec of store.summary) {
-      if (rec.metric !== m.key || !by.every((k) => rec.group[k] !== undefined)) continue;
-      if (metricRows.some((r) => by.every((k) => r.group[k] === rec.group[k]))) continue;
-      const g: Group = {};
-      for (const k of by) g[k] = rec.group[k]!;
-      const r = buildRow(m, newAcc(g), by, false);
-      if (r) metricRows.push(r);
-    }
+    // Parents first (华东 subtotal, then 华东 × each product), names in locale order.
     metricRows.sort((a, b) => compareGroups(a.group, b.group, by));
     // Share of the total and rank within the parent group.
     const tot = t?.actual ?? null;
     for (const r of metricRows) if (m.agg === 'sum' && m.kind !== 'ratio') r.share = shareOf(r.actual, tot);
-    const parents = new Map<string, KpiRow[]>();
-    for (const r of metricRows) {
-      const pk = groupKey(r.group, by.slice(0, -1));
-      parents.set(pk, [...(parents.get(pk) ?? []), r]);
-    }
     for (const list of parents.values()) {
       const useAch = list.some((r) => r.achievement !== null);
       const rk = ranks(

@@ -21,6 +21,7 @@ export const WORDS: Record<
     note: Record<Exclude<ChangeNote, null>, string>;
     pp: string;
     total: string;
+    subtotal: string;
     title: string;
     asOf: string;
     progress: string;
@@ -74,6 +75,7 @@ export const WORDS: Record<
     },
     pp: 'pp',
     total: 'Total',
+    subtotal: 'Subtotal',
     title: 'KPI',
     asOf: 'as of',
     progress: 'time progress',
@@ -131,6 +133,7 @@ export const WORDS: Record<
     },
     pp: '个百分点',
     total: '合计',
+    subtotal: '小计',
     title: 'KPI 达成情况',
     asOf: '截至',
     progress: '时间进度',
@@ -188,6 +191,7 @@ export const WORDS: Record<
     },
     pp: '個百分點',
     total: '合計',
+    subtotal: '小計',
     title: 'KPI 達成情況',
     asOf: '截至',
     progress: '時間進度',
@@ -291,7 +295,11 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
       (k, i): ColDef => ({
         key: `g:${k}`,
         numeric: false,
-        cell: (r) => (Object.keys(r.group).length === 0 ? (i === 0 ? w.total : '') : (r.group[k] ?? DASH)),
+        cell: (r) => {
+          const depth = Object.keys(r.group).length;
+          if (depth === 0) return i === 0 ? w.total : '';
+          return r.group[k] ?? (i === depth ? w.subtotal : '');
+        },
         has: () => true,
       }),
     ),

@@ -39,7 +39,11 @@ export async function kpiWorkbook(
       key: `g:${k}`,
       header: w.group[k],
       width: 14,
-      get: (r: KpiRow) => (Object.keys(r.group).length === 0 ? (i === 0 ? w.total : null) : (r.group[k] ?? null)),
+      get: (r: KpiRow) => {
+        const depth = Object.keys(r.group).length;
+        if (depth === 0) return i === 0 ? w.total : null;
+        return r.group[k] ?? (i === depth ? w.subtotal : null);
+      },
     })),
     { key: 'metric', header: w.col.metric!, width: 16, get: (r) => r.label },
     { key: 'unit', header: w.col.unit!, width: 8, get: (r) => r.unit },
