@@ -299,6 +299,65 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
   });
 });
 
+describe('salesmeet kpi: the workbook `salesmeet targets` writes', () => {
+  it('reads its long table without mapping, ignores the sheets made for people, converts 万元 to 元', async () => {
+    const wb = new ExcelJS.Workbook();
+    const long = wb.addWorksheet('目标明细');
+    long.addRow(['区域', '团队', '月份', '目标值(万元)']);
+    long.addRow(['华东', '一组', '2026-07', 60]);
+    long.addRow(['华东', '二组', '2026-07', 40]);
+    long.addRow(['华南', '一组', '2026-07', 80]);
+    const level = wb.addWorksheet('区域');
+    level.addRow(['区域', '目标值(万元)']);
+    level.addRow(['华东', { formula: 'SUM(目标明细!D2:D3)', result: 100 }]);
+    level.addRow(['华南', 80]);
+    level.addRow(['合计', { formula: 'SUM(B2:B3)', result: 180 }]);
+    const matrix = wb.addWorksheet('区域×月份');
+    matrix.addRow(['区域', '2026-07', '2026-08', '2026-09']);
+    matrix.addRow(['华东', 100, 110, 120]);
+    wb.addWorksheet('说明').addRow(['本工作簿由 salesmeet targets 生成']);
+    await wb.xlsx.writeFile(join(dir, 'targets-h2.xlsx'));
+    const orders = new ExcelJS.Workbook();
+    const o = orders.addWorksheet('订单');
+    o.addRow(['订单日期', '区域', '团队', '金额(元)']);
+    o.addRow(['2026-07-03', '华东', '一组', 500000]);
+    o.addRow(['2026-07-09', '华东', '二组', 450000]);
+    o.addRow(['2026-07-12', '华南', '一组', 700000]);
+    await orders.xlsx.writeFile(join(dir, 'orders-h2.xlsx'));
+    const r = runCli(
+      [
+        'kpi',
+        'orders-h2.xlsx',
+        'targets-h2.xlsx',
+        '--period',
+        '2026-07',
+        '--as-of',
+        '2026-07-31',
+        '--by',
+        'region,team',
+        '--json',
+        '--verbose',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.totals[0]).toMatchObject({ unit: '元', target: 1_800_000, actual: 1_650_000 });
+    const east = j.rows.find(
+      (x: { group: object }) => JSON.stringify(x.group) === JSON.stringify({ region: '华东' }),
+    );
+    expect(east).toMatchObject({ target: 1_000_000, actual: 950_000, achievement: 0.95, status: 'at-risk' });
+    const team = j.rows.find(
+      (x: { group: object }) => JSON.stringify(x.group) === JSON.stringify({ region: '华东', team: '二组' }),
+    );
+    expect(team).toMatchObject({ target: 400_000, actual: 450_000, achievement: 1.125, rank: 1 });
+    expect(r.stderr).toContain(
+      'targets-h2.xlsx [区域]: skipped: targets without a period, because this file has a targets sheet by period',
+    );
+    expect(r.stderr).toContain('targets-h2.xlsx [区域×月份]: skipped: months as column headers');
+  });
+});
+
 describe('salesmeet kpi: broken input', () => {
   const fails = (file: string, message: string) => {
     const r = runCli(['kpi', file], { cwd: dir });
