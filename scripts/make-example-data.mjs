@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { mkdirSync, writeFileSync } from 'node:fs';
 /**
  * Writes the example KPI workbooks the way CRM / BI exports look: a title row, a note row, merged group
  * headers, units in headers, formulas with cached results, a totals row. Deterministic (seeded), so the
@@ -16,10 +17,11 @@
  *   订单       华东 order lines 2025-06 … 2026-07-05 by 销售代表, with text dates
  *   周目标     weekly targets per rep (周 = 2026-W23 … 2026-W27)
  */
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+// exceljs's own zip library (a dependency of exceljs): used to give every entry a fixed date.
+import JSZip from 'jszip';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -60,6 +62,26 @@ const CUSTOMERS = [
   '西安秦川',
   '厦门鹭岛',
 ];
+
+/** Writes the workbook with fixed zip entry dates, so the same seed gives the same bytes. */
+async function save(wb, out) {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const fixed = new JSZip();
+  const date = new Date(Date.UTC(2026, 6, 1));
+  for (const name of Object.keys(zip.files).sort()) {
+    const f = zip.files[name];
+    if (!f.dir) fixed.file(name, await f.async('nodebuffer'), { date, createFolders: false });
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    await fixed.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+    }),
+  );
+}
 
 const thin = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -284,8 +306,7 @@ async function halfYear() {
   }
 
   const out = join(ROOT, 'examples/2026-h1-review/data/kpi-2026-h1.xlsx');
-  mkdirSync(dirname(out), { recursive: true });
-  await wb.xlsx.writeFile(out);
+  await save(wb, out);
   return out;
 }
 
@@ -335,8 +356,7 @@ async function weekly() {
   for (let w = 23; w <= 27; w++)
     for (const rep of reps) tw.addRow([rep, `2026-W${w}`, rep === '王芳' ? 150000 : 200000]);
   const out = join(ROOT, 'examples/2026-w27-weekly/data/weekly-orders.xlsx');
-  mkdirSync(dirname(out), { recursive: true });
-  await wb.xlsx.writeFile(out);
+  await save(wb, out);
   return out;
 }
 
