@@ -246,7 +246,7 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
   const asOf = dayOfIso(asOfText);
   if (asOf === undefined) throw new UsageError('kpi.asOf', m.badDate({ value: asOfText }));
   const period = options.period ? resolvePeriod(options.period) : undefined;
-  const store = new KpiStore(by, options.lang, options.metricOverrides ?? {});
+  const store = new KpiStore(by, options.lang, options.metricOverrides ?? {}, Boolean(options.ytd));
   const { files, sheets } = await ingestFiles(options.sources, store, deps);
   const p = period ?? defaultPeriod(store, asOf);
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };

@@ -548,6 +548,27 @@ describe('mapping and declarations', () => {
   });
 });
 
+describe('当月 and 累计 side by side', () => {
+  const rows: (string | number | null)[][] = [
+    ['指标', '本月', null, '本年累计', null],
+    [null, '目标', '实际', '目标', '实际'],
+    ['销售额', 100, 90, 600, 630],
+  ];
+  const read = (ytd: boolean) => {
+    const store = new KpiStore([], 'en', {}, ytd);
+    const ing = new SheetIngester(store, { file: 'k.xlsx', sheet: 'S' });
+    rows.forEach((r, i) => {
+      ing.push({ n: i + 1, cells: r.map((v) => (v === null ? undefined : { v })) });
+    });
+    ing.finish();
+    return computeKpi(store, { ...H1, ytd, period: parsePeriod('2026-06')!, by: [] }).result.rows[0];
+  };
+  it('the month columns for a month, the 累计 columns with --ytd', () => {
+    expect(read(false)).toMatchObject({ target: 100, actual: 90, achievement: 0.9 });
+    expect(read(true)).toMatchObject({ target: 600, actual: 630, achievement: 1.05 });
+  });
+});
+
 describe('never NaN or Infinity', () => {
   const value = fc.oneof(
     fc.constant(null),

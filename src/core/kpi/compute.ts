@@ -271,6 +271,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       priorYear: null,
       priorPeriod: null,
     };
+    const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
       const rk = Object.keys(r.group) as GroupKey[];
@@ -293,7 +294,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
         if (v === undefined || field === 'where') continue;
         if (r.when && !inRange(r.when, ranges[ri]!, ri === R_CUR)) continue;
         const prev = out[field] as number | null;
-        out[field] = prev === null ? v : m.agg === 'sum' ? prev + v : prev;
+        const n = (seen.get(field) ?? 0) + 1;
+        seen.set(field, n);
+        // Amounts add up; a rate given twice (two regions' 回款率) cannot be combined without its parts.
+        out[field] = n === 1 ? v : m.agg === 'sum' && prev !== null ? prev + v : null;
         if (field === 'actual') out.where = r.where;
       }
       if (r.when === undefined && r.values.priorYear === undefined && r.values.actual === undefined) continue;

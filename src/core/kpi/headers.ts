@@ -312,6 +312,16 @@ export interface HeaderInfo {
   metricLabel?: string;
   unit: Unit | null;
   text: string;
+  /** 当月 / 本月 (the period alone) or 累计 / YTD (year to date), from the header or its group. */
+  scope?: 'period' | 'ytd';
+}
+
+/** 累计 / 本年累计 / YTD / 1-6月 → ytd; 本月 / 当月 / 单月 / 本期 / MTD → period. */
+export function scopeOf(text: string): 'period' | 'ytd' | undefined {
+  const t = text.toLowerCase();
+  if (/累计|累計|ytd|year\s*to\s*date|cumulative|1\s*[-–~至]\s*\d{1,2}\s*月/.test(t)) return 'ytd';
+  if (/本月|当月|當月|单月|單月|本期|当期|本周|本季|mtd|this month|current period/.test(t)) return 'period';
+  return undefined;
 }
 
 function roleInside(raw: string): ValueRole | undefined {

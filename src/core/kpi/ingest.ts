@@ -11,6 +11,7 @@ import {
   isTotalLabel,
   type Role,
   recognise,
+  scopeOf,
   splitUnit,
   type Unit,
   type ValueRole,
@@ -105,6 +106,8 @@ export class KpiStore {
     readonly keep: GroupKey[],
     readonly lang: Lang,
     readonly overrides: Record<string, MetricOverride> = {},
+    /** Year to date asked for: a summary sheet's 累计 columns are preferred over its 当月 columns. */
+    readonly ytd = false,
   ) {}
 
   warn(w: KpiWarning): void {
@@ -315,8 +318,15 @@ export class SheetIngester {
       }
       if (text === '' || typeof row.cells[c]?.v === 'number') continue;
       const forced = overrides.get(normName(text));
-      let info = forced ? { role: forced, unit: splitUnit(text).unit, text } : recognise(text, groups[c]);
+      let info: HeaderInfo | undefined = forced
+        ? { role: forced, unit: splitUnit(text).unit, text }
+        : recognise(text, groups[c]);
       if (!info && groups[c] && cellText(row.cells[c]) !== '') info = recognise(`${groups[c]}${text}`);
+      if (info) {
+        const group = groups[c];
+        const scope = scopeOf(text) ?? (group ? scopeOf(group) : undefined);
+        if (scope) info.scope = scope;
+      }
       infos[c] = info;
       if (info && info.role !== 'derived') {
         score += 1;
@@ -390,6 +400,14 @@ export class SheetIngester {
     this.targetDims = this.dimCols.map((c) => c.info.role as GroupKey);
 
     if (this.kind === 'summary') {
+      // 当月 and 累计 side by side: keep the scope asked for, per role, when the sheet has it.
+      const want = this.store.ytd ? 'ytd' : 'period';
+      this.valueCols = this.valueCols.filter((c) => {
+        if (c.info.scope === want || c.info.scope === undefined) return true;
+        return !this.valueCols.some((o) => o.info.role === c.info.role && o.info.scope === want);
+      });
+      if (!this.store.ytd)
+        this.valueCols.sort((a, b) => Number(a.info.scope === 'ytd') - Number(b.info.scope === 'ytd'));
       for (const c of this.valueCols) {
         c.percent = c.info.unit?.percent ?? false;
         c.scale = c.info.unit?.scale ?? this.sheetUnit?.scale ?? 1;
