@@ -11,7 +11,7 @@ import {
   statusOf,
 } from '../../src/core/kpi/formulas.js';
 import { isTotalLabel, recognise, splitUnit } from '../../src/core/kpi/headers.js';
-import { KpiStore, SheetIngester } from '../../src/core/kpi/ingest.js';
+import { KpiStore, periodInTitle, SheetIngester } from '../../src/core/kpi/ingest.js';
 import {
   countDays,
   dayOfIso,
@@ -545,6 +545,30 @@ describe('mapping and declarations', () => {
       yoyNote: 'loss-narrowed',
       momNote: 'loss-widened',
     });
+  });
+});
+
+describe('a summary sheet speaks for the period its title names', () => {
+  it('reads the period from titles and group headers', () => {
+    const r = (t: string) => {
+      const p = periodInTitle(t);
+      return p ? [isoOfDay(p.start), isoOfDay(p.end)] : undefined;
+    };
+    expect(r('2026年上半年销售KPI汇总')).toEqual(['2026-01-01', '2026-06-30']);
+    expect(r('2026 H2 review')).toEqual(['2026-07-01', '2026-12-31']);
+    expect(r('2026年第二季度')).toEqual(['2026-04-01', '2026-06-30']);
+    expect(r('2026-Q3 KPI')).toEqual(['2026-07-01', '2026-09-30']);
+    expect(r('2026年1-5月累计')).toEqual(['2026-01-01', '2026-05-31']);
+    expect(r('2026年6月经营月报')).toEqual(['2026-06-01', '2026-06-30']);
+    expect(r('2025年度')).toEqual(['2025-01-01', '2025-12-31']);
+    expect(r('单位：万元')).toBeUndefined();
+  });
+
+  it('and is not used for another period', () => {
+    const rows = [['2026年上半年 KPI'], ['指标', '目标', '实际'], ['新客户数', 200, 180]];
+    const store = ingest([{ name: 'S', rows }]);
+    expect(computeKpi(store, { ...H1, by: [] }).result.rows[0]).toMatchObject({ actual: 180 });
+    expect(computeKpi(store, { ...H1, period: parsePeriod('2026-06')!, by: [] }).result.rows).toEqual([]);
   });
 });
 

@@ -274,6 +274,8 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
+      // A sheet titled 2026年上半年 speaks for 2026-H1 only.
+      if (r.titled && (r.titled.start !== cur.start || r.titled.end !== cur.end)) continue;
       const rk = Object.keys(r.group) as GroupKey[];
       if (rk.length !== keys.length || keys.some((k) => r.group[k] !== g[k])) continue;
       const slots: [keyof typeof out, number, 'actual' | 'target' | 'priorYear' | 'priorPeriod'][] = r.when

@@ -18,6 +18,7 @@ import {
 } from './headers.js';
 import { km } from './messages.js';
 import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js';
+import { parsePeriod } from './period.js';
 import type { Group, GroupKey, KpiWarning } from './result.js';
 import { type Cell, cellText, colName, readNumber, readWhen, type SheetRow, type When } from './values.js';
 
@@ -58,6 +59,8 @@ export interface SummaryRecord {
   group: Group;
   when?: When;
   values: Partial<Record<ValueRole, number>>;
+  /** The period a sheet without a period column names in its title (`2026年上半年…`): it applies to that period only. */
+  titled?: { start: number; end: number };
   /** Where the actual came from, to name it in warnings. */
   where: { file: string; sheet: string; cell: string };
 }
@@ -208,6 +211,7 @@ export class SheetIngester {
   private mergeMaster = new Map<string, string>();
   private masterValues = new Map<string, Cell | undefined>();
   private targetDims: GroupKey[] = [];
+  private titled: { start: number; end: number } | undefined;
   used = 0;
 
   constructor(
@@ -365,6 +369,7 @@ export class SheetIngester {
         const mm =
           /(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(t) ?? /^\(?in (thousands|millions)\)?$/i.exec(t);
         if (mm) this.sheetUnit = mm[1] ? parseUnitText(mm[1]) : null;
+        this.titled ??= periodInTitle(t);
       }
     }
     this.setup(best.infos);
@@ -550,6 +555,7 @@ export class SheetIngester {
       where: this.where(row.n, actualCol.index),
     };
     if (when) rec.when = when;
+    else if (this.titled) rec.titled = this.titled;
     if (any || Object.keys(values).length === 0) this.store.summary.push(rec);
     this.used++;
   }
@@ -658,6 +664,30 @@ function roleOfOverride(field: string): Role | undefined {
     team: 'team',
   };
   return map[field];
+}
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * The period a title or group header names: `2026年上半年` / `2026 H1`, `2026年第二季度` / `2026-Q2`,
+ * `2026年1-6月` (January to June), `2026年6月`, `2026年度` / `FY2026`. Undefined when it names none.
+ */
+export function periodInTitle(text: string): { start: number; end: number } | undefined {
+  const t = text.replace(/\s+/g, '');
+  let mm = /(\d{4})年?(上半年|下半年|[Hh]([12]))/.exec(t);
+  if (mm) return parsePeriod(`${mm[1]}-H${mm[2] === '上半年' ? 1 : mm[2] === '下半年' ? 2 : mm[3]}`);
+  mm = /(\d{4})年?第?([一二三四1-4])季度|(\d{4})-?[Qq]([1-4])/.exec(t);
+  if (mm) return parsePeriod(`${mm[1] ?? mm[3]}-Q${mm[2] ? (CN_DIGIT[mm[2]] ?? mm[2]) : mm[4]}`);
+  mm = /(\d{4})年?0?1月?[-–~至到](\d{1,2})月/.exec(t);
+  if (mm && Number(mm[2]) >= 1 && Number(mm[2]) <= 12) {
+    const p = parsePeriod(`${mm[1]}-${mm[2]!.padStart(2, '0')}`);
+    return p ? { start: parsePeriod(mm[1]!)!.start, end: p.end } : undefined;
+  }
+  mm = /(\d{4})年(\d{1,2})月/.exec(t);
+  if (mm) return parsePeriod(`${mm[1]}-${mm[2]!.padStart(2, '0')}`);
+  mm = /(\d{4})年度|(\d{4})全年|FY(\d{4})/i.exec(t);
+  if (mm) return parsePeriod(mm[1] ?? mm[2] ?? mm[3]!);
+  return undefined;
 }
 
 function parseUnitText(t: string): Unit | null {
