@@ -409,7 +409,8 @@ describe('salesmeet kpi: files out', () => {
     expect(r.stderr).toContain('wrote report.csv');
     const csv = readFileSync(join(dir, 'report.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFMetric,Unit,Target,Actual,Achievement')).toBe(true);
-    expect(csv).toContain('Revenue,万元,"10,000","9,200",92.0%');
+    expect(csv).toContain('Revenue,万元,"10,000","9,200",92.0%,-800,"8,000",+15.0%,! at risk');
+    expect(csv).toContain("Collection rate,%,90.0%,85.0%,94.4%,'-5.0 pp,88.0%,'-3.0 pp,! at risk");
     const again = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', '--out', 'report.csv'], { cwd: dir });
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('refusing to overwrite report.csv');

@@ -144,8 +144,11 @@ function renderMarkdown(t: Table, title: string, legend: string[]): string {
 
 /** CSV with a UTF-8 BOM (Excel opens it as UTF-8) and cells that would become formulas neutralised. */
 function renderCsv(t: Table): string {
-  const cell = (s: string) => {
-    const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const cell = (raw: string) => {
+    // An ASCII minus, so Excel reads −800 and −3.0% as numbers; a plain number cannot hide a formula.
+    const s = raw.replace(/\u2212/g, '-');
+    const numeric = /^[-+]?[\d,]+(\.\d+)?%?$/.test(s);
+    const v = !numeric && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const lines = [t.headers, ...t.rows].map((r) => r.map(cell).join(','));
