@@ -432,6 +432,22 @@ describe('computing from sheets', () => {
     expect(result.rows[0]).toMatchObject({ target: 100, actual: null, achievement: null });
   });
 
+  it('bad cells: five warnings per column, then a count', () => {
+    const rows: (string | number | null)[][] = [['日期', '销售额']];
+    for (let i = 1; i <= 9; i++) rows.push([`2026-06-0${i}`, i % 3 === 0 ? 10 : '待定']);
+    const store = ingest([{ name: 'D', rows }]);
+    const { result } = computeKpi(store, { ...H1, period: parsePeriod('2026-06')!, by: [] });
+    expect(result.totals[0]?.actual).toBe(30);
+    expect(result.warnings.map((w) => `${w.cell}: ${w.message}`)).toEqual([
+      'B2: expected a number, found 待定',
+      'B3: expected a number, found 待定',
+      'B5: expected a number, found 待定',
+      'B6: expected a number, found 待定',
+      'B8: expected a number, found 待定',
+      'null: column B: 1 more cell(s) that are not numbers',
+    ]);
+  });
+
   it('lower-is-better metric declared in the dictionary (费用率)', () => {
     const store = ingest([
       {

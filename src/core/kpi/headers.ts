@@ -2,7 +2,7 @@
  * Header recognition: synonyms in zh-CN, zh-TW and English, units in headers (`销售额(万元)`, `Revenue ($K)`,
  * `回款率(%)`), compound headers (`销售额目标`, `Revenue Target`, a merged group over `目标 | 实际`).
  */
-import { findMetric, findMetricInside, type MetricDef, normName } from './metrics.js';
+import { findMetric, findMetricInside, type MetricDef, metricInside, normName } from './metrics.js';
 import type { GroupKey } from './result.js';
 
 export type ValueRole = 'target' | 'actual' | 'priorYear' | 'priorPeriod';
@@ -382,7 +382,10 @@ export function recognise(text: string, group?: string): HeaderInfo | undefined 
     if (gm) return { role, metric: gm, unit, text };
   }
   if (role && n.length <= 12) return { role, unit, text };
-  if (inside && !ROLE_OF.has(n)) return { role: 'actual', metric: inside, unit, text };
+  // A metric name inside a longer header (`本月销售额`, `Net Revenue`), but not `Sales Stage` or `Sales Rep Email`.
+  const cover = metricInside(own.name);
+  if (inside && cover && !ROLE_OF.has(n) && (cover.coverage >= 0.6 || scopeOf(own.name) !== undefined))
+    return { role: 'actual', metric: inside, unit, text };
   return undefined;
 }
 

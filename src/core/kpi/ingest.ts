@@ -212,6 +212,7 @@ export class SheetIngester {
   private masterValues = new Map<string, Cell | undefined>();
   private targetDims: GroupKey[] = [];
   private titled: { start: number; end: number } | undefined;
+  private badCells = new Map<number, number>();
   used = 0;
 
   constructor(
@@ -242,6 +243,15 @@ export class SheetIngester {
 
   finish(): SheetKind | 'skip' {
     if (this.kind === null) this.decide();
+    for (const [index, n] of this.badCells) {
+      if (n <= 5) continue;
+      this.store.warn({
+        message: km.moreBad({ count: n - 5, column: colName(index) })(this.store.lang),
+        file: this.opts.file,
+        sheet: this.opts.sheet,
+        cell: null,
+      });
+    }
     return this.kind as SheetKind | 'skip';
   }
 
@@ -488,11 +498,16 @@ export class SheetIngester {
     const cell = row.cells[col.index];
     const r = readNumber(cell, col.percent, ratio);
     if (r.kind === 'number') return ratio || col.percent ? r.value : r.value * col.scale;
-    if (r.kind === 'bad')
-      this.store.warn({
-        message: km.notNumber({ found: r.found })(this.store.lang),
-        ...this.where(row.n, col.index),
-      });
+    if (r.kind === 'bad') {
+      // Five warnings per column, then one line that counts the rest: a million rows must not flood stderr.
+      const n = (this.badCells.get(col.index) ?? 0) + 1;
+      this.badCells.set(col.index, n);
+      if (n <= 5)
+        this.store.warn({
+          message: km.notNumber({ found: r.found })(this.store.lang),
+          ...this.where(row.n, col.index),
+        });
+    }
     return null;
   }
 

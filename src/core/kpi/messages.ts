@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n/messages.js';
 export const km = defineMessages({
   en: {
     notNumber: 'expected a number, found {found}',
+    moreBad: 'column {column}: {count} more cell(s) that are not numbers',
     notDate: 'expected a date or month, found {found}',
     noDate: 'row has values but no date or month; skipped',
     weekOnMonths: 'the data has months only; a week cannot be cut from them',
@@ -19,6 +20,7 @@ export const km = defineMessages({
   },
   'zh-CN': {
     notNumber: '应为数字，实际是 {found}',
+    moreBad: '{column} 列另有 {count} 个单元格不是数字',
     notDate: '应为日期或月份，实际是 {found}',
     noDate: '该行有数值但没有日期或月份，已跳过',
     weekOnMonths: '数据只有月度粒度，无法截取某一周',
@@ -33,6 +35,7 @@ export const km = defineMessages({
   },
   'zh-TW': {
     notNumber: '應為數字，實際是 {found}',
+    moreBad: '{column} 欄另有 {count} 個儲存格不是數字',
     notDate: '應為日期或月份，實際是 {found}',
     noDate: '該列有數值但沒有日期或月份，已略過',
     weekOnMonths: '資料只有月度粒度，無法擷取某一週',

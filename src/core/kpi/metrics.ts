@@ -262,10 +262,15 @@ export function findMetric(name: string): MetricDef | undefined {
 
 /** A metric name contained in a longer header (`销售额目标`, `Revenue Target`): the longest match wins. */
 export function findMetricInside(name: string): MetricDef | undefined {
+  return metricInside(name)?.m;
+}
+
+/** The longest metric name inside a header and the share of the header it covers. */
+export function metricInside(name: string): { m: MetricDef; coverage: number } | undefined {
   const n = normName(name);
   let best: { m: MetricDef; len: number } | undefined;
   for (const [k, m] of BY_NAME) {
     if (k.length >= 2 && n.includes(k) && (!best || k.length > best.len)) best = { m, len: k.length };
   }
-  return best?.m;
+  return best ? { m: best.m, coverage: best.len / n.length } : undefined;
 }
