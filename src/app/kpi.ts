@@ -181,8 +181,12 @@ export async function ingestFiles(
   if (sources.length === 0) throw new UsageError('kpi.noInput', m.noInput(), { hint: m.noInputHint() });
   const files: string[] = [];
   const sheets: SheetNote[] = [];
+  const seen = new Set<string>();
   for (const src of sources) {
     for (const f of await expand(src, deps.cwd)) {
+      // The same file twice (a folder and a file in it) would count every row twice.
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
       files.push(f.display);
       const info = await inspectWorkbook(f.path, f.display);
       const fileSheets: SheetNote[] = [];
