@@ -5,6 +5,7 @@ import { agendaCommand } from './commands/agenda.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
 import { keysCommand } from './commands/keys.js';
+import { kpiCommand } from './commands/kpi.js';
 import { minutesCommand } from './commands/minutes.js';
 import { packCommand } from './commands/pack.js';
 import { targetsCommand } from './commands/targets.js';
@@ -15,6 +16,7 @@ import { examples, type Runner, tr } from './commands/types.js';
 export const COMMANDS = [
   initCommand,
   checkCommand,
+  kpiCommand,
   agendaCommand,
   packCommand,
   minutesCommand,

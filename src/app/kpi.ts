@@ -1,0 +1,360 @@
+/**
+ * The `kpi` use-case: read the exports (files or folders), classify and ingest every sheet, resolve the
+ * period and as-of day, compute. `computeMeetingKpi` does the same from a meeting folder's `kpi:` section
+ * (sources relative to the folder), for `pack` and `actions`.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { InputError, UsageError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
+import { defineMessages } from '../core/i18n/messages.js';
+import { type Computed, computeKpi, defaultPeriod } from '../core/kpi/compute.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
+import { GROUP_KEYS } from '../core/kpi/headers.js';
+import { KpiStore, type MetricOverride, SheetIngester, type SheetKind } from '../core/kpi/ingest.js';
+import { km } from '../core/kpi/messages.js';
+import { dayOfIso, type Period, parsePeriod, uncoveredYears, ytdOf } from '../core/kpi/period.js';
+import type { GroupKey } from '../core/kpi/result.js';
+import { inspectWorkbook, streamWorkbook } from '../io/excel/read.js';
+import type { MeetingFolder } from './meeting-folder.js';
+
+const m = defineMessages({
+  en: {
+    noInput: 'no KPI files given',
+    noInputHint: 'pass .xlsx files or folders, or --meeting <dir> with a kpi: section in meeting.yaml',
+    noXlsx: 'no .xlsx files in this folder',
+    noSheet:
+      'no sheet with recognisable KPI headers (looked for 指标/Metric, 目标/Target, 实际/Actual, 月份/Month, 区域/Region… in the first 40 rows)',
+    noSheetHint:
+      'the header row needs a metric or dimension column and a target or actual column; map your headers with kpi.columns in meeting.yaml',
+    badPeriod: 'expected a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25, found "{value}"',
+    badDate: 'expected a date YYYY-MM-DD for --as-of, found "{value}"',
+    badBy: 'cannot break down by "{value}": use region, product, rep, customer, channel or team',
+    noKpi: 'meeting.yaml has no kpi: section with sources',
+    noKpiHint: 'add kpi: { sources: [ { file: data/kpi.xlsx } ] } to meeting.yaml',
+  },
+  'zh-CN': {
+    noInput: '没有指定 KPI 文件',
+    noInputHint: '请传入 .xlsx 文件或文件夹，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
+    noXlsx: '该文件夹中没有 .xlsx 文件',
+    noSheet: '没有表头可识别的 KPI 工作表（在前 40 行中查找 指标、目标、实际、月份、区域 等表头）',
+    noSheetHint:
+      '表头行需要有指标或维度列，以及目标或实际列；可在 meeting.yaml 的 kpi.columns 中指定列名映射',
+    badPeriod: '期间应为 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 这样的格式，实际是“{value}”',
+    badDate: '--as-of 应为日期 YYYY-MM-DD，实际是“{value}”',
+    badBy: '无法按“{value}”拆分：可用 region、product、rep、customer、channel 或 team',
+    noKpi: 'meeting.yaml 中没有含 sources 的 kpi: 段',
+    noKpiHint: '在 meeting.yaml 中加入 kpi: { sources: [ { file: data/kpi.xlsx } ] }',
+  },
+  'zh-TW': {
+    noInput: '沒有指定 KPI 檔案',
+    noInputHint: '請傳入 .xlsx 檔案或資料夾，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
+    noXlsx: '該資料夾中沒有 .xlsx 檔案',
+    noSheet: '沒有表頭可辨識的 KPI 工作表（在前 40 列中尋找 指標、目標、實際、月份、區域 等表頭）',
+    noSheetHint:
+      '表頭列需要有指標或維度欄，以及目標或實際欄；可在 meeting.yaml 的 kpi.columns 中指定欄名對應',
+    badPeriod: '期間應為 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 這樣的格式，實際是「{value}」',
+    badDate: '--as-of 應為日期 YYYY-MM-DD，實際是「{value}」',
+    badBy: '無法按「{value}」拆分：可用 region、product、rep、customer、channel 或 team',
+    noKpi: 'meeting.yaml 中沒有含 sources 的 kpi: 段',
+    noKpiHint: '在 meeting.yaml 中加入 kpi: { sources: [ { file: data/kpi.xlsx } ] }',
+  },
+});
+
+export interface KpiSource {
+  /** A file or folder, absolute or relative to `cwd`. */
+  path: string;
+  sheet?: string;
+  columns?: Record<string, string>;
+}
+
+export interface KpiOptions {
+  sources: KpiSource[];
+  period?: string;
+  ytd?: boolean;
+  asOf?: string;
+  workdays?: boolean;
+  by?: string[];
+  metrics?: string[];
+  metricOverrides?: Record<string, MetricOverride>;
+  thresholds?: Partial<Thresholds>;
+  lang: Lang;
+}
+
+export interface KpiDeps {
+  cwd: string;
+  now: Date;
+  onProgress?: (file: string, bytesRead: number, size: number) => void;
+  onFileDone?: (file: string) => void;
+}
+
+export interface SheetNote {
+  file: string;
+  sheet: string;
+  kind: SheetKind | 'skip';
+  note?: string;
+}
+
+export interface KpiRun extends Computed {
+  files: string[];
+  sheets: SheetNote[];
+  rowsRead: number;
+  thresholds: Thresholds;
+  ytd: boolean;
+  workdays: boolean;
+}
+
+const BY_ALIASES: Record<string, GroupKey> = {
+  region: 'region',
+  regions: 'region',
+  territory: 'region',
+  area: 'region',
+  区域: 'region',
+  區域: 'region',
+  大区: 'region',
+  product: 'product',
+  products: 'product',
+  productline: 'product',
+  'product-line': 'product',
+  product_line: 'product',
+  产品线: 'product',
+  產品線: 'product',
+  rep: 'rep',
+  reps: 'rep',
+  owner: 'rep',
+  sales: 'rep',
+  销售代表: 'rep',
+  業務: 'rep',
+  customer: 'customer',
+  account: 'customer',
+  客户: 'customer',
+  客戶: 'customer',
+  channel: 'channel',
+  渠道: 'channel',
+  team: 'team',
+  团队: 'team',
+  團隊: 'team',
+};
+
+/** `region,product` → ['region', 'product']; UsageError for an unknown dimension. */
+export function parseBy(values: string[] | undefined): GroupKey[] {
+  const out: GroupKey[] = [];
+  for (const v of (values ?? []).flatMap((s) => s.split(/[,，\s]+/)).filter(Boolean)) {
+    const k = BY_ALIASES[v.toLowerCase()] ?? BY_ALIASES[v];
+    if (!k) throw new UsageError('kpi.by', m.badBy({ value: v }));
+    if (!out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+/** The local calendar date of a moment, as YYYY-MM-DD. */
+function localDate(d: Date): string {
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+async function expand(
+  src: KpiSource,
+  cwd: string,
+): Promise<{ path: string; display: string; src: KpiSource }[]> {
+  const abs = resolve(cwd, src.path);
+  const display = relative(cwd, abs) || abs;
+  let isDir = false;
+  try {
+    isDir = (await stat(abs)).isDirectory();
+  } catch {
+    // reported by the reader as "file not found"
+  }
+  if (!isDir) return [{ path: abs, display, src }];
+  const names = (await readdir(abs))
+    .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
+    .sort();
+  if (names.length === 0) throw new InputError('kpi.noXlsx', m.noXlsx(), { location: { file: display } });
+  return names.map((n) => ({ path: join(abs, n), display: relative(cwd, join(abs, n)) || n, src }));
+}
+
+/** Reads every sheet of every file into a store. Exported for `loadHistory`. */
+export async function ingestFiles(
+  sources: KpiSource[],
+  store: KpiStore,
+  deps: Pick<KpiDeps, 'cwd' | 'onProgress' | 'onFileDone'>,
+): Promise<{ files: string[]; sheets: SheetNote[] }> {
+  if (sources.length === 0) throw new UsageError('kpi.noInput', m.noInput(), { hint: m.noInputHint() });
+  const files: string[] = [];
+  const sheets: SheetNote[] = [];
+  const seen = new Set<string>();
+  for (const src of sources) {
+    for (const f of await expand(src, deps.cwd)) {
+      // The same file twice (a folder and a file in it) would count every row twice.
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
+      files.push(f.display);
+      const info = await inspectWorkbook(f.path, f.display);
+      const fileSheets: SheetNote[] = [];
+      const flatRanges: [number, number][] = [];
+      let current: SheetIngester | undefined;
+      let before = 0;
+      await streamWorkbook(f.path, f.display, info, {
+        onSheet(sheet) {
+          if (f.src.sheet !== undefined && sheet.name !== f.src.sheet) return false;
+          current = new SheetIngester(store, {
+            file: f.display,
+            sheet: sheet.name,
+            ...(f.src.columns ? { columns: f.src.columns } : {}),
+            merges: sheet.merges,
+          });
+          before = store.targets.length;
+          const ing = current;
+          return (row) => ing.push(row);
+        },
+        onSheetEnd(sheet) {
+          if (!current) return;
+          const notesBefore = store.notes.length;
+          const kind = current.finish();
+          const note = store.notes.length > notesBefore ? store.notes.at(-1)?.text : undefined;
+          if (kind === 'targets-flat') flatRanges.push([before, store.targets.length]);
+          fileSheets.push({ file: f.display, sheet: sheet.name, kind, ...(note ? { note } : {}) });
+          current = undefined;
+        },
+        ...(deps.onProgress
+          ? { onProgress: (read: number, size: number) => deps.onProgress?.(f.display, read, size) }
+          : {}),
+      });
+      deps.onFileDone?.(f.display);
+      // Targets without a period count only when the file has no targets sheet by period.
+      if (fileSheets.some((s) => s.kind === 'targets') && flatRanges.length > 0) {
+        const drop = new Set<number>();
+        for (const [a, b] of flatRanges) for (let i = a; i < b; i++) drop.add(i);
+        store.targets = store.targets.filter((_, i) => !drop.has(i));
+        for (const s of fileSheets) if (s.kind === 'targets-flat') s.note = 'flatTargets';
+      }
+      if (!fileSheets.some((s) => s.kind !== 'skip'))
+        throw new InputError('kpi.noSheet', m.noSheet(), {
+          location: { file: f.display },
+          hint: m.noSheetHint(),
+        });
+      sheets.push(...fileSheets);
+    }
+  }
+  return { files, sheets };
+}
+
+export function resolvePeriod(text: string): Period {
+  const p = parsePeriod(text);
+  if (!p) throw new UsageError('kpi.period', m.badPeriod({ value: text }));
+  return p;
+}
+
+export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun> {
+  const by = parseBy(options.by);
+  const asOfText = options.asOf ?? localDate(deps.now);
+  const asOf = dayOfIso(asOfText);
+  if (asOf === undefined) throw new UsageError('kpi.asOf', m.badDate({ value: asOfText }));
+  const period = options.period ? resolvePeriod(options.period) : undefined;
+  const store = new KpiStore(by, options.lang, options.metricOverrides ?? {}, Boolean(options.ytd));
+  const { files, sheets } = await ingestFiles(options.sources, store, deps);
+  const p = period ?? defaultPeriod(store, asOf);
+  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  const ytd = Boolean(options.ytd);
+  const workdays = Boolean(options.workdays);
+  const computed = computeKpi(store, {
+    period: p,
+    ytd,
+    asOf,
+    workdays,
+    by,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    thresholds,
+    lang: options.lang,
+  });
+  const w = computed.result.warnings;
+  if (workdays) {
+    const years = uncoveredYears(ytd ? ytdOf(p) : p);
+    if (years.length > 0)
+      w.push({
+        message: km.noHolidays({ years: years.join(', ') })(options.lang),
+        file: null,
+        sheet: null,
+        cell: null,
+      });
+  }
+  for (const k of by) {
+    if (!hasDimension(store, k))
+      w.push({ message: km.noDimension({ by: k })(options.lang), file: null, sheet: null, cell: null });
+  }
+  return { ...computed, files, sheets, rowsRead: store.rows, thresholds, ytd, workdays };
+}
+
+function hasDimension(store: KpiStore, k: GroupKey): boolean {
+  for (const b of store.buckets.values()) if (b.group[k] !== undefined) return true;
+  return (
+    store.targets.some((t) => t.group[k] !== undefined) || store.summary.some((s) => s.group[k] !== undefined)
+  );
+}
+
+export interface MeetingKpiOptions {
+  lang: Lang;
+  now: Date;
+  /** Command-line values override the meeting's. */
+  period?: string;
+  ytd?: boolean;
+  asOf?: string;
+  workdays?: boolean;
+  by?: string[];
+  metrics?: string[];
+  /** Where paths are shown relative to (default: the process's working directory). */
+  cwd?: string;
+  onProgress?: KpiDeps['onProgress'];
+}
+
+/** Applies a meeting's `kpi:` section (sources relative to the meeting folder). Used by `kpi --meeting`, `pack`, `actions`. */
+export async function computeMeetingKpi(folder: MeetingFolder, options: MeetingKpiOptions): Promise<KpiRun> {
+  const kpi = folder.meeting.value.kpi;
+  if (!kpi || kpi.sources.length === 0)
+    throw new InputError('kpi.noKpi', m.noKpi(), {
+      location: { file: folder.display(join(folder.dir, 'meeting.yaml')) },
+      hint: m.noKpiHint(),
+    });
+  const sources: KpiSource[] = kpi.sources.map((s) => ({
+    path: join(folder.dir, s.file),
+    ...(s.sheet ? { sheet: s.sheet } : {}),
+    ...(s.columns ? { columns: s.columns } : {}),
+  }));
+  const overrides: Record<string, MetricOverride> = {};
+  for (const [k, v] of Object.entries(kpi.metrics ?? {})) {
+    const o: MetricOverride = {};
+    if (v.label) o.label = v.label;
+    if (v.kind) o.kind = v.kind;
+    if (v.direction) o.direction = v.direction;
+    if (v.unit) o.unit = v.unit;
+    overrides[k] = o;
+  }
+  const thresholds: Partial<Thresholds> = {};
+  if (kpi.thresholds?.onTrack !== undefined) thresholds.onTrack = kpi.thresholds.onTrack;
+  if (kpi.thresholds?.atRisk !== undefined) thresholds.atRisk = kpi.thresholds.atRisk;
+  const period = options.period ?? kpi.period;
+  const asOf = options.asOf ?? kpi.asOf;
+  const by = options.by ?? kpi.by;
+  const ytd = options.ytd ?? kpi.ytd;
+  const workdays = options.workdays ?? kpi.workdays;
+  return runKpi(
+    {
+      sources,
+      lang: options.lang,
+      metricOverrides: overrides,
+      thresholds,
+      ...(period ? { period: String(period) } : {}),
+      ...(asOf ? { asOf: String(asOf) } : {}),
+      ...(by ? { by } : {}),
+      ...(ytd !== undefined ? { ytd } : {}),
+      ...(workdays !== undefined ? { workdays } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    },
+    {
+      cwd: options.cwd ?? process.cwd(),
+      now: options.now,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
+}
+
+export { GROUP_KEYS };

@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import { addCommon, type CommandDef, examples, tr } from './types.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export const kpiCommand: CommandDef = {
+  name: 'kpi',
+  define(program, lang, run): Command {
+    const d = (en: string, zhCN: string, zhTW: string) => tr(lang, { en, 'zh-CN': zhCN, 'zh-TW': zhTW });
+    const cmd = program
+      .command('kpi')
+      .argument(
+        '[files...]',
+        d('.xlsx exports or folders of them', '.xlsx 导出文件或其所在文件夹', '.xlsx 匯出檔或其所在資料夾'),
+      )
+      .description(
+        d(
+          'target vs actual from Excel exports: achievement, variance, YoY, MoM, time progress, forecast, by region / product / rep',
+          '从 Excel 导出计算目标达成：达成率、差额、同比、环比、时间进度、预计完成，可按区域 / 产品线 / 销售代表拆分',
+          '從 Excel 匯出計算目標達成：達成率、差額、年增率、月增率、時間進度、預估完成，可按區域 / 產品線 / 業務代表拆分',
+        ),
+      )
+      .option(
+        '-m, --meeting <dir>',
+        d(
+          "use the meeting folder's kpi: section",
+          '使用会议文件夹中 meeting.yaml 的 kpi: 段',
+          '使用會議資料夾中 meeting.yaml 的 kpi: 段',
+        ),
+      )
+      .option(
+        '-p, --period <period>',
+        d(
+          '2026-06, 2026-Q2, 2026-H1, 2026 or 2026-W25 (default: meeting.yaml, else the latest complete month in the data)',
+          '期间：2026-06、2026-Q2、2026-H1、2026 或 2026-W25（默认取 meeting.yaml，否则取数据中最近一个完整月）',
+          '期間：2026-06、2026-Q2、2026-H1、2026 或 2026-W25（預設取 meeting.yaml，否則取資料中最近一個完整月）',
+        ),
+      )
+      .option('--ytd', d('cumulative year to date', '本年累计', '本年累計'))
+      .option(
+        '--as-of <YYYY-MM-DD>',
+        d(
+          'date for time progress (default: today)',
+          '计算时间进度的截至日期（默认今天）',
+          '計算時間進度的截至日期（預設今天）',
+        ),
+      )
+      .option(
+        '--workdays',
+        d(
+          'time progress in Chinese working days (holidays and 调休 make-up days)',
+          '按中国工作日（含节假日与调休）计算时间进度',
+          '按中國大陸工作日（含國定假日與補班）計算時間進度',
+        ),
+      )
+      .option(
+        '-b, --by <dims>',
+        d(
+          'break down by region, product, rep, customer, channel, team (comma-separated)',
+          '拆分维度：region、product、rep、customer、channel、team（逗号分隔）',
+          '拆分維度：region、product、rep、customer、channel、team（逗號分隔）',
+        ),
+        collect,
+      )
+      .option(
+        '--metric <name>',
+        d(
+          'only this metric (key or label); repeat for more',
+          '只看该指标（键名或名称）；可重复',
+          '只看該指標（鍵名或名稱）；可重複',
+        ),
+        collect,
+      )
+      .option(
+        '-f, --format <format>',
+        d(
+          'table, md, csv, xlsx or json (default: table, or from --out)',
+          '输出格式：table、md、csv、xlsx 或 json（默认 table，或按 --out 扩展名）',
+          '輸出格式：table、md、csv、xlsx 或 json（預設 table，或依 --out 副檔名）',
+        ),
+      )
+      .option(
+        '-o, --out <file>',
+        d('write to this file instead of stdout', '写入该文件而不是 stdout', '寫入該檔案而非 stdout'),
+      );
+    addCommon(cmd, lang, { json: true, force: true });
+    cmd.addHelpText(
+      'after',
+      examples(lang, [
+        'salesmeet kpi data/kpi-2026-h1.xlsx --period 2026-H1',
+        'salesmeet kpi data/ --period 2026-06 --by region --as-of 2026-06-18 --workdays',
+        'salesmeet kpi --meeting 2026-h1-review --by region,product',
+        'salesmeet kpi data/orders.xlsx data/targets.xlsx --ytd --period 2026-06 --out out/kpi.xlsx',
+        'salesmeet kpi data/kpi.xlsx --json',
+      ]),
+    );
+    cmd.action(run(() => import('../actions/kpi.js')));
+    return cmd;
+  },
+};

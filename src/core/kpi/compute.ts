@@ -1,0 +1,473 @@
+/**
+ * From the facts of every sheet to the KPI result: aggregates detail rows over the period, the same period a
+ * year earlier and the period before, joins targets, fills in what summary sheets give, then applies the
+ * formulas per row. Pure: the as-of day comes in as a number.
+ */
+import type { Lang } from '../i18n/lang.js';
+import {
+  achievementOf,
+  changeOf,
+  DEFAULT_THRESHOLDS,
+  fin,
+  forecastOf,
+  ranks,
+  requiredPaceOf,
+  shareOf,
+  statusOf,
+  type Thresholds,
+  varianceOf,
+} from './formulas.js';
+import type { Bucket, KpiStore, MetricInfo } from './ingest.js';
+import { km } from './messages.js';
+import { findMetric, normName } from './metrics.js';
+import {
+  isoOfDay,
+  monthPeriodOf,
+  type Period,
+  parsePeriod,
+  priorPeriodOf,
+  priorYearOf,
+  progressOf,
+  ytdOf,
+} from './period.js';
+import type { Group, GroupKey, KpiResult, KpiRow } from './result.js';
+import type { When } from './values.js';
+
+export interface ComputeOptions {
+  period: Period;
+  ytd: boolean;
+  asOf: number;
+  workdays: boolean;
+  by: GroupKey[];
+  metrics?: string[];
+  thresholds?: Partial<Thresholds>;
+  lang: Lang;
+}
+
+/** What the table and xlsx show beside the JSON row (not part of salesmeet.kpi/1). */
+export interface RowExtra {
+  requiredPace: number | null;
+  progressGap: number | null;
+}
+
+export interface Computed {
+  result: KpiResult;
+  extras: Map<KpiRow, RowExtra>;
+  elapsed: number;
+  total: number;
+}
+
+type Range = { start: number; end: number };
+
+function inRange(when: When | null, r: Range | null, current: boolean): boolean {
+  if (r === null) return false;
+  if (when === null) return current;
+  if (when.kind === 'day') return when.day >= r.start && when.day <= r.end;
+  const m = parsePeriod(when.month)!;
+  return m.start >= r.start && m.end <= r.end;
+}
+
+const R_CUR = 0;
+const R_PY = 1;
+const R_PP = 2;
+
+interface Acc {
+  group: Group;
+  sums: number[][];
+  counts: number[][];
+}
+
+function newAcc(group: Group): Acc {
+  return { group, sums: [[], [], []], counts: [[], [], []] };
+}
+
+function groupKey(g: Group, by: GroupKey[]): string {
+  return by.map((k) => g[k] ?? '').join('\u0001');
+}
+
+/** The latest complete month in the data as of a day, else the month before the as-of day. */
+export function defaultPeriod(store: KpiStore, asOf: number): Period {
+  const months: string[] = [];
+  if (store.latestMonth) months.push(store.latestMonth);
+  if (store.latestDay !== null) months.push(isoOfDay(store.latestDay).slice(0, 7));
+  let latest = months.sort().at(-1);
+  const lastComplete = monthPeriodOf(monthPeriodOf(asOf).start - 1);
+  if (!latest || latest > lastComplete.label) latest = lastComplete.label;
+  const p = parsePeriod(latest)!;
+  // A month in the data that is not over yet as of the day is not complete: take the one before.
+  if (p.end > asOf) return priorPeriodOf(p);
+  return p;
+}
+
+export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
+  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
+  const cur: Period = o.ytd ? ytdOf(o.period) : o.period;
+  const py: Range = o.ytd ? ytdOf(priorYearOf(o.period)) : priorYearOf(o.period);
+  const pp: Range | null = o.ytd ? null : priorPeriodOf(o.period);
+  const ranges: (Range | null)[] = [cur, py, pp];
+  const by = o.by;
+  const warnings = [...store.warnings];
+
+  // 1. Detail buckets → per group (at every level of `by`: region, then region × product) and total.
+  const levels = by.map((_, i) => by.slice(0, i + 1));
+  const groupsAt = levels.map(() => new Map<string, Acc>());
+  const accFor = (level: number, src: Group): Acc => {
+    const keys = levels[level]!;
+    const k = groupKey(src, keys);
+    const map = groupsAt[level]!;
+    let acc = map.get(k);
+    if (!acc) {
+      const g: Group = {};
+      for (const key of keys) g[key] = src[key]!;
+      acc = newAcc(g);
+      map.set(k, acc);
+    }
+    return acc;
+  };
+  const total = newAcc({});
+  const addTo = (acc: Acc, ri: number, b: Bucket) => {
+    const s = acc.sums[ri]!;
+    const c = acc.counts[ri]!;
+    for (let i = 0; i < b.sums.length; i++) {
+      const v = b.sums[i];
+      if (v === undefined) continue;
+      s[i] = (s[i] ?? 0) + v;
+      c[i] = (c[i] ?? 0) + (b.counts[i] ?? 0);
+    }
+  };
+  let weekOnMonths = false;
+  for (const b of store.buckets.values()) {
+    for (let ri = 0; ri < 3; ri++) {
+      if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) {
+        if (ri === R_CUR && b.when?.kind === 'month' && o.period.kind === 'week') weekOnMonths = true;
+        continue;
+      }
+      addTo(total, ri, b);
+      for (let l = 0; l < levels.length; l++) {
+        if (levels[l]!.some((k) => b.group[k] === undefined)) break;
+        addTo(accFor(l, b.group), ri, b);
+      }
+    }
+  }
+  if (weekOnMonths)
+    warnings.push({ message: km.weekOnMonths()(o.lang), file: null, sheet: null, cell: null });
+
+  // 2. Targets sheets: per metric, the source whose dimensions cover the grouping (fewest dimensions first).
+  const targetSources = new Map<string, { source: string; dims: GroupKey[] }[]>();
+  for (const t of store.targets) {
+    const list = targetSources.get(t.metric) ?? [];
+    if (!list.some((s) => s.source === t.source)) list.push({ source: t.source, dims: t.dims });
+    targetSources.set(t.metric, list);
+  }
+  for (const list of targetSources.values()) list.sort((a, b) => a.dims.length - b.dims.length);
+  const targetFor = (metric: string, g: Group, keys: GroupKey[]): number | null => {
+    const src = targetSources.get(metric)?.find((s) => keys.every((k) => s.dims.includes(k)));
+    if (!src) return null;
+    let sum = 0;
+    let n = 0;
+    for (const t of store.targets) {
+      if (t.metric !== metric || t.source !== src.source) continue;
+      if (!inRange(t.when, cur, true)) continue;
+      if (keys.some((k) => t.group[k] !== g[k])) continue;
+      sum += t.value;
+      n++;
+    }
+    return n > 0 ? sum : null;
+  };
+  // Groups that have a target but no actual still get a row.
+  for (const t of store.targets) {
+    if (!inRange(t.when, cur, true)) continue;
+    for (let l = 0; l < levels.length; l++) {
+      if (levels[l]!.some((k) => t.group[k] === undefined)) break;
+      accFor(l, t.group);
+    }
+  }
+
+  // Money metrics in 元-based units are shown in the unit of revenue (回款额 in 万元 beside 销售额 in 万元).
+  const revenue = store.metrics.get('revenue');
+  if (revenue?.unit && /元$/.test(revenue.unit)) {
+    for (const m of store.metrics.values()) {
+      if (m === revenue || m.kind !== 'amount' || m.agg !== 'sum' || !m.unit || !/元$/.test(m.unit)) continue;
+      m.unit = revenue.unit;
+      m.scale = revenue.scale;
+    }
+  }
+
+  // 3. Which metrics to show.
+  const wanted = o.metrics?.map((m) => normName(m));
+  const metricList = [...store.metrics.values()]
+    .filter((m) => {
+      if (wanted && wanted.length > 0) {
+        const names = [
+          m.key,
+          m.label,
+          ...(m.def?.names ?? []),
+          ...(m.def ? Object.values(m.def.labels) : []),
+        ].map(normName);
+        return names.some((n) => wanted.includes(n));
+      }
+      return !m.def?.base;
+    })
+    .sort((a, b) => a.order - b.order);
+  // Ratio metrics that the data can derive from their numerator and denominator.
+  const derivable = deriveRatios(store);
+  for (const info of derivable) {
+    if (metricList.some((m) => m.key === info.key)) continue;
+    if (wanted && wanted.length > 0) {
+      const names = [info.key, info.label, ...(info.def?.names ?? [])].map(normName);
+      if (!names.some((n) => wanted.includes(n))) continue;
+    }
+    metricList.push(info);
+  }
+
+  // 4. Values per metric for an accumulator.
+  const averagedWarned = new Set<string>();
+  const slotOf = (metric: string, role: string) =>
+    store.slots.findIndex((s) => s.metric === metric && s.role === role);
+  const read = (acc: Acc, ri: number, slot: number): { sum: number; count: number } | null => {
+    if (slot < 0) return null;
+    const c = acc.counts[ri]![slot];
+    if (!c) return null;
+    return { sum: acc.sums[ri]![slot]!, count: c };
+  };
+  const metricValue = (acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null => {
+    const def = m.def;
+    if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
+      const den = read(acc, ri, slotOf(def.denominator, 'actual'));
+      let num = def.numerator ? read(acc, ri, slotOf(def.numerator, 'actual')) : null;
+      if (!num && def.numeratorFromCost && den) {
+        const cost = read(acc, ri, slotOf(def.numeratorFromCost, 'actual'));
+        if (cost) num = { sum: den.sum - cost.sum, count: 1 };
+      }
+      if (num && den) return den.sum === 0 ? null : fin(num.sum / den.sum);
+    }
+    const v = read(acc, ri, slotOf(m.key, role));
+    if (!v) return null;
+    if (m.agg === 'sum') return v.sum;
+    if (m.agg === 'mean') return v.sum / v.count;
+    if (v.count === 1) return v.sum;
+    if (!averagedWarned.has(m.key)) {
+      averagedWarned.add(m.key);
+      warnings.push({
+        message: km.ratioAveraged({ metric: m.def ? m.def.labels[o.lang] : m.label })(o.lang),
+        file: null,
+        sheet: null,
+        cell: null,
+      });
+    }
+    return null;
+  };
+
+  const summaryFor = (m: MetricInfo, g: Group, keys: GroupKey[]) => {
+    const out: {
+      target: number | null;
+      actual: number | null;
+      priorYear: number | null;
+      priorPeriod: number | null;
+      where?: { file: string; sheet: string; cell: string };
+    } = {
+      target: null,
+      actual: null,
+      priorYear: null,
+      priorPeriod: null,
+    };
+    const seen = new Map<string, number>();
+    for (const r of store.summary) {
+      if (r.metric !== m.key) continue;
+      // A sheet titled 2026年上半年 speaks for 2026-H1 only.
+      if (r.titled && (r.titled.start !== cur.start || r.titled.end !== cur.end)) continue;
+      const rk = Object.keys(r.group) as GroupKey[];
+      if (rk.length !== keys.length || keys.some((k) => r.group[k] !== g[k])) continue;
+      const slots: [keyof typeof out, number, 'actual' | 'target' | 'priorYear' | 'priorPeriod'][] = r.when
+        ? [
+            ['actual', R_CUR, 'actual'],
+            ['target', R_CUR, 'target'],
+            ['priorYear', R_PY, 'actual'],
+            ['priorPeriod', R_PP, 'actual'],
+          ]
+        : [
+            ['actual', R_CUR, 'actual'],
+            ['target', R_CUR, 'target'],
+            ['priorYear', R_CUR, 'priorYear'],
+            ['priorPeriod', R_CUR, 'priorPeriod'],
+          ];
+      for (const [field, ri, role] of slots) {
+        const v = r.values[role];
+        if (v === undefined || field === 'where') continue;
+        if (r.when && !inRange(r.when, ranges[ri]!, ri === R_CUR)) continue;
+        const prev = out[field] as number | null;
+        const n = (seen.get(field) ?? 0) + 1;
+        seen.set(field, n);
+        // Amounts add up; a rate given twice (two regions' 回款率) cannot be combined without its parts.
+        out[field] = n === 1 ? v : m.agg === 'sum' && prev !== null ? prev + v : null;
+        if (field === 'actual') out.where = r.where;
+      }
+      if (r.when === undefined && r.values.priorYear === undefined && r.values.actual === undefined) continue;
+    }
+    return out;
+  };
+
+  const progress = progressOf(cur, o.asOf, o.workdays);
+  const tp = progress.timeProgress;
+  const extras = new Map<KpiRow, RowExtra>();
+
+  const buildRow = (m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null => {
+    const explicitPY =
+      metricValue(acc, m, R_CUR, 'actual') !== null ? read(acc, R_CUR, slotOf(m.key, 'priorYear')) : null;
+    const explicitPP = read(acc, R_CUR, slotOf(m.key, 'priorPeriod'));
+    let actual = metricValue(acc, m, R_CUR, 'actual');
+    let target = metricValue(acc, m, R_CUR, 'target') ?? targetFor(m.key, acc.group, keys);
+    let priorYear = explicitPY ? explicitPY.sum : metricValue(acc, m, R_PY, 'actual');
+    let priorPeriod = explicitPP ? explicitPP.sum : metricValue(acc, m, R_PP, 'actual');
+    const s = summaryFor(m, acc.group, keys);
+    if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
+      const diff = Math.abs(actual - s.actual);
+      if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
+        warnings.push({
+          message: km.mismatch({
+            metric: m.def ? m.def.labels[o.lang] : m.label,
+            summary: fmtPlain(s.actual / m.scale),
+            detail: fmtPlain(actual / m.scale),
+          })(o.lang),
+          ...s.where,
+        });
+      }
+    }
+    actual ??= s.actual;
+    target ??= s.target;
+    priorYear ??= s.priorYear;
+    priorPeriod ??= s.priorPeriod;
+    if (actual === null && target === null && priorYear === null && priorPeriod === null) return null;
+    const cumulative = m.agg === 'sum' && m.kind !== 'ratio';
+    const scale = m.kind === 'ratio' ? 1 : m.scale;
+    const shown = (v: number | null) => (v === null ? null : fin(v / scale));
+    const achievement = achievementOf(actual, target, m.direction);
+    const yoy = changeOf(actual, priorYear, m.kind);
+    const mom = changeOf(actual, priorPeriod, m.kind);
+    const rowTp = cumulative && m.direction === 'higher' ? tp : null;
+    const forecast = cumulative ? forecastOf(actual, progress.elapsed, progress.total) : null;
+    const row: KpiRow = {
+      metric: m.key,
+      label: m.def ? m.def.labels[o.lang] : m.label,
+      kind: m.kind,
+      direction: m.direction,
+      unit: m.unit,
+      group: isTotal ? {} : acc.group,
+      target: shown(target),
+      actual: shown(actual),
+      priorYear: shown(priorYear),
+      priorPeriod: shown(priorPeriod),
+      achievement: fin(achievement),
+      variance: shown(varianceOf(actual, target)),
+      yoy: yoy.value,
+      yoyUnit: yoy.unit,
+      yoyNote: yoy.note,
+      mom: mom.value,
+      momUnit: mom.unit,
+      momNote: mom.note,
+      share: null,
+      rank: null,
+      status: statusOf(actual, target, achievement, m.direction, rowTp, thresholds),
+      forecast: shown(forecast),
+      forecastAchievement: achievementOf(forecast, target, m.direction),
+    };
+    extras.set(row, {
+      requiredPace: cumulative
+        ? shown(requiredPaceOf(actual, target, progress.elapsed, progress.total))
+        : null,
+      progressGap: rowTp !== null && achievement !== null ? fin(achievement - rowTp) : null,
+    });
+    return row;
+  };
+
+  const totals: KpiRow[] = [];
+  const rows: KpiRow[] = [];
+  for (const m of metricList) {
+    const t = buildRow(m, total, [], true);
+    if (t) totals.push(t);
+    if (by.length === 0) continue;
+    const metricRows: KpiRow[] = [];
+    const parents = new Map<string, KpiRow[]>();
+    for (let l = 0; l < levels.length; l++) {
+      const keys = levels[l]!;
+      const levelRows: KpiRow[] = [];
+      for (const acc of groupsAt[l]!.values()) {
+        const r = buildRow(m, acc, keys, false);
+        if (r) levelRows.push(r);
+      }
+      // Group rows from summary sheets that list the metric per region (or rep…).
+      for (const rec of store.summary) {
+        if (rec.metric !== m.key || Object.keys(rec.group).length !== keys.length) continue;
+        if (!keys.every((k) => rec.group[k] !== undefined)) continue;
+        if (levelRows.some((r) => keys.every((k) => r.group[k] === rec.group[k]))) continue;
+        const g: Group = {};
+        for (const k of keys) g[k] = rec.group[k]!;
+        const r = buildRow(m, newAcc(g), keys, false);
+        if (r) levelRows.push(r);
+      }
+      for (const r of levelRows) {
+        const pk = `${l}\u0002${groupKey(r.group, keys.slice(0, -1))}`;
+        parents.set(pk, [...(parents.get(pk) ?? []), r]);
+      }
+      metricRows.push(...levelRows);
+    }
+    // Parents first (华东 subtotal, then 华东 × each product), names in locale order.
+    metricRows.sort((a, b) => compareGroups(a.group, b.group, by));
+    // Share of the total and rank within the parent group.
+    const tot = t?.actual ?? null;
+    for (const r of metricRows) if (m.agg === 'sum' && m.kind !== 'ratio') r.share = shareOf(r.actual, tot);
+    for (const list of parents.values()) {
+      const useAch = list.some((r) => r.achievement !== null);
+      const rk = ranks(
+        list.map((r) => (useAch ? r.achievement : r.actual)),
+        useAch || m.direction === 'higher',
+      );
+      list.forEach((r, i) => {
+        r.rank = rk[i] ?? null;
+      });
+    }
+    rows.push(...metricRows);
+  }
+
+  const result: KpiResult = {
+    schema: 'salesmeet.kpi/1',
+    period: { label: cur.label, start: isoOfDay(cur.start), end: isoOfDay(cur.end) },
+    asOf: isoOfDay(o.asOf),
+    timeProgress: tp,
+    by,
+    rows: by.length === 0 ? totals : rows,
+    totals,
+    warnings,
+  };
+  return { result, extras, elapsed: progress.elapsed, total: progress.total };
+}
+
+function compareGroups(a: Group, b: Group, by: GroupKey[]): number {
+  for (const k of by) {
+    const c = (a[k] ?? '').localeCompare(b[k] ?? '', 'zh-CN');
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function fmtPlain(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}
+
+/** Ratio metrics the data can derive (gross margin from revenue and cost, collection rate from collections and receivable…). */
+function deriveRatios(store: KpiStore): MetricInfo[] {
+  const actual = new Set(store.slots.filter((s) => s.role === 'actual').map((s) => s.metric));
+  const out: MetricInfo[] = [];
+  const candidates = ['collection_rate', 'gross_margin', 'expense_ratio', 'conversion'];
+  for (const key of candidates) {
+    const def = findMetric(key);
+    if (!def?.denominator || !actual.has(def.denominator)) continue;
+    const num =
+      (def.numerator && actual.has(def.numerator)) ||
+      (def.numeratorFromCost && actual.has(def.numeratorFromCost));
+    if (!num) continue;
+    const existing = store.metrics.get(key);
+    out.push(existing ?? store.metric(def, def.labels['zh-CN'], null));
+  }
+  return out;
+}

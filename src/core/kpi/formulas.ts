@@ -1,0 +1,120 @@
+/**
+ * The KPI formulas of DESIGN.md, one function each, never returning NaN or Infinity.
+ */
+import type { ChangeNote, ChangeUnit, Direction, MetricKind, Status } from './result.js';
+
+/** A finite number or null. */
+export function fin(x: number | null | undefined): number | null {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  // 12 significant digits: 0.85 − 0.88 is −0.03, not −0.030000000000000027.
+  const r = Number(x.toPrecision(12));
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * 达成率: actual / target (higher is better), 2 − actual / target (lower is better). No percentage when the
+ * target is 0 or negative or either value is missing.
+ */
+export function achievementOf(
+  actual: number | null,
+  target: number | null,
+  direction: Direction,
+): number | null {
+  if (actual === null || target === null || target <= 0) return null;
+  const r = actual / target;
+  return fin(direction === 'lower' ? 2 - r : r);
+}
+
+/** 差额 = actual − target. */
+export function varianceOf(actual: number | null, target: number | null): number | null {
+  return actual === null || target === null ? null : fin(actual - target);
+}
+
+export interface Change {
+  value: number | null;
+  unit: ChangeUnit;
+  note: ChangeNote;
+}
+
+/**
+ * 同比 / 环比: relative change for amounts and counts, percentage points for ratios. A zero or negative base
+ * gives a label instead of a percentage: turned positive (≤ 0 → > 0), loss narrowed, loss widened, n/m.
+ */
+export function changeOf(current: number | null, base: number | null, kind: MetricKind): Change {
+  const unit: ChangeUnit = kind === 'ratio' ? 'pp' : 'ratio';
+  if (current === null || base === null) return { value: null, unit, note: null };
+  if (kind === 'ratio') return { value: fin(current - base), unit, note: null };
+  if (base > 0) return { value: fin((current - base) / base), unit, note: null };
+  if (current > 0) return { value: null, unit, note: 'turned-positive' };
+  if (base < 0 && current > base) return { value: null, unit, note: 'loss-narrowed' };
+  if (base < 0 && current < base) return { value: null, unit, note: 'loss-widened' };
+  return { value: null, unit, note: 'n/m' };
+}
+
+export interface Thresholds {
+  onTrack: number;
+  atRisk: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { onTrack: 1, atRisk: 0.9 };
+
+/**
+ * Traffic light. With a target ≤ 0 there is no percentage: met / not met. Mid-period (time progress strictly
+ * between 0 and 1, for cumulative metrics) achievement is judged against time progress.
+ */
+export function statusOf(
+  actual: number | null,
+  target: number | null,
+  achievement: number | null,
+  direction: Direction,
+  timeProgress: number | null,
+  thresholds: Thresholds,
+): Status {
+  if (target === null || actual === null) return null;
+  if (target <= 0) return (direction === 'lower' ? actual <= target : actual >= target) ? 'met' : 'not-met';
+  if (achievement === null) return null;
+  const paced =
+    timeProgress !== null && timeProgress > 0 && timeProgress < 1 ? achievement / timeProgress : achievement;
+  if (paced >= thresholds.onTrack) return 'on-track';
+  if (paced >= thresholds.atRisk) return 'at-risk';
+  return 'off-track';
+}
+
+/** Run-rate forecast = actual × total days / elapsed days; the actual itself once the period is over. */
+export function forecastOf(actual: number | null, elapsed: number, total: number): number | null {
+  if (actual === null || elapsed <= 0 || total <= 0) return null;
+  if (elapsed >= total) return actual;
+  return fin((actual * total) / elapsed);
+}
+
+/** Required pace = (target − actual) / remaining days; 0 once the target is reached; null when no day is left. */
+export function requiredPaceOf(
+  actual: number | null,
+  target: number | null,
+  elapsed: number,
+  total: number,
+): number | null {
+  if (actual === null || target === null) return null;
+  const remaining = total - elapsed;
+  if (actual >= target) return 0;
+  if (remaining <= 0) return null;
+  return fin((target - actual) / remaining);
+}
+
+/** Share of the total; only for positive totals. */
+export function shareOf(actual: number | null, total: number | null): number | null {
+  if (actual === null || total === null || total <= 0) return null;
+  return fin(actual / total);
+}
+
+/** Competition ranking (1, 2, 2, 4) by score, best first; null scores get no rank. */
+export function ranks(scores: (number | null)[], higherIsBetter: boolean): (number | null)[] {
+  const idx = scores.map((s, i) => ({ s, i })).filter((x): x is { s: number; i: number } => x.s !== null);
+  idx.sort((a, b) => (higherIsBetter ? b.s - a.s : a.s - b.s));
+  const out: (number | null)[] = scores.map(() => null);
+  idx.forEach((x, k) => {
+    const prev = idx[k - 1];
+    out[x.i] = prev !== undefined && prev.s === x.s ? out[prev.i]! : k + 1;
+  });
+  return out;
+}

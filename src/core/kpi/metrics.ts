@@ -1,0 +1,276 @@
+/**
+ * The metric dictionary: each known metric's kind (amount, count, ratio), direction (higher or lower is
+ * better), how rows add up, and the names it goes by in zh-CN, zh-TW and English.
+ */
+import type { Direction, MetricKind } from './result.js';
+
+/** How values of a metric combine over rows: summed, recomputed as numerator/denominator, or averaged. */
+export type Aggregation = 'sum' | 'ratio' | 'mean';
+
+export interface MetricDef {
+  key: string;
+  kind: MetricKind;
+  direction: Direction;
+  agg: Aggregation;
+  /** For ratio metrics: the measures it is recomputed from (numerator / denominator). */
+  numerator?: string;
+  denominator?: string;
+  /** numerator = denominator − this measure (gross margin from revenue and cost). */
+  numeratorFromCost?: string;
+  /** A base measure (receivable, cost) that feeds a ratio but is not reported on its own. */
+  base?: boolean;
+  unit?: string;
+  names: string[];
+  labels: { en: string; 'zh-CN': string; 'zh-TW': string };
+}
+
+const def = (
+  key: string,
+  kind: MetricKind,
+  direction: Direction,
+  labels: MetricDef['labels'],
+  names: string[],
+  extra: Partial<MetricDef> = {},
+): MetricDef => ({
+  key,
+  kind,
+  direction,
+  agg: kind === 'ratio' ? 'ratio' : 'sum',
+  labels,
+  names,
+  ...extra,
+});
+
+export const METRICS: MetricDef[] = [
+  def('revenue', 'amount', 'higher', { en: 'Revenue', 'zh-CN': '销售额', 'zh-TW': '營收' }, [
+    '销售额',
+    '销售收入',
+    '营业收入',
+    '营收',
+    '收入',
+    '销售金额',
+    '订单金额',
+    '合同额',
+    '合同金额',
+    '成交金额',
+    '金额',
+    '业绩',
+    '銷售額',
+    '營收',
+    '營業收入',
+    '業績',
+    '金額',
+    'revenue',
+    'sales',
+    'amount',
+    'salesamount',
+    'bookings',
+    'closedwon',
+  ]),
+  def('collection', 'amount', 'higher', { en: 'Collections', 'zh-CN': '回款额', 'zh-TW': '收款額' }, [
+    '回款额',
+    '回款',
+    '回款金额',
+    '收款',
+    '收款额',
+    '实收金额',
+    '已回款',
+    '收款額',
+    '回款額',
+    'collections',
+    'collection',
+    'collected',
+  ]),
+  def(
+    'receivable',
+    'amount',
+    'higher',
+    { en: 'Receivable', 'zh-CN': '应回款', 'zh-TW': '應收款' },
+    [
+      '应回款',
+      '应回款额',
+      '应收款',
+      '应收账款',
+      '应收金额',
+      '應收款',
+      '應收帳款',
+      '應收金額',
+      'receivable',
+      'receivables',
+      'amountdue',
+    ],
+    { base: true },
+  ),
+  def(
+    'cost',
+    'amount',
+    'lower',
+    { en: 'Cost', 'zh-CN': '成本', 'zh-TW': '成本' },
+    ['成本', '销售成本', '成本额', '營業成本', 'cost', 'cogs', 'costofsales'],
+    { base: true },
+  ),
+  def('gross_profit', 'amount', 'higher', { en: 'Gross profit', 'zh-CN': '毛利', 'zh-TW': '毛利' }, [
+    '毛利',
+    '毛利额',
+    '毛利潤',
+    '營業毛利',
+    'grossprofit',
+  ]),
+  def(
+    'expense',
+    'amount',
+    'lower',
+    { en: 'Expenses', 'zh-CN': '费用', 'zh-TW': '費用' },
+    ['费用', '销售费用', '费用额', '費用', '銷售費用', 'expense', 'expenses', 'salesexpense'],
+    { base: true },
+  ),
+  def(
+    'collection_rate',
+    'ratio',
+    'higher',
+    { en: 'Collection rate', 'zh-CN': '回款率', 'zh-TW': '收款率' },
+    ['回款率', '销售回款率', '收款率', '回款達成率', 'collectionrate'],
+    { numerator: 'collection', denominator: 'receivable' },
+  ),
+  def(
+    'gross_margin',
+    'ratio',
+    'higher',
+    { en: 'Gross margin', 'zh-CN': '毛利率', 'zh-TW': '毛利率' },
+    ['毛利率', '营业毛利率', '營業毛利率', 'grossmargin', 'grossmarginpct', 'margin'],
+    { numerator: 'gross_profit', denominator: 'revenue', numeratorFromCost: 'cost' },
+  ),
+  def(
+    'conversion',
+    'ratio',
+    'higher',
+    { en: 'Conversion rate', 'zh-CN': '转化率', 'zh-TW': '轉換率' },
+    [
+      '转化率',
+      '赢单率',
+      '成交率',
+      '商机转化率',
+      '轉換率',
+      '贏單率',
+      '成交率',
+      'conversion',
+      'conversionrate',
+      'winrate',
+    ],
+    { numerator: 'won_deals', denominator: 'opportunities' },
+  ),
+  def('won_deals', 'count', 'higher', { en: 'Won deals', 'zh-CN': '赢单数', 'zh-TW': '贏單數' }, [
+    '赢单数',
+    '成交数',
+    '成单数',
+    '贏單數',
+    'wondeals',
+    'won',
+  ]),
+  def(
+    'opportunities',
+    'count',
+    'higher',
+    { en: 'Opportunities', 'zh-CN': '商机数', 'zh-TW': '商機數' },
+    ['商机数', '商机', '商機數', 'opportunities', 'opps', 'pipelinedeals'],
+    { base: true },
+  ),
+  def('new_customers', 'count', 'higher', { en: 'New customers', 'zh-CN': '新客户数', 'zh-TW': '新客戶數' }, [
+    '新客户数',
+    '新客户',
+    '新增客户',
+    '新增客户数',
+    '新客數',
+    '新客戶數',
+    '新增客戶',
+    'newcustomers',
+    'newlogos',
+    'newaccounts',
+  ]),
+  def('orders', 'count', 'higher', { en: 'Orders', 'zh-CN': '订单数', 'zh-TW': '訂單數' }, [
+    '订单数',
+    '订单量',
+    '單數',
+    '訂單數',
+    'orders',
+    'ordercount',
+    'deals',
+  ]),
+  def(
+    'expense_ratio',
+    'ratio',
+    'lower',
+    { en: 'Expense ratio', 'zh-CN': '费用率', 'zh-TW': '費用率' },
+    ['费用率', '销售费用率', '費用率', 'expenseratio'],
+    { numerator: 'expense', denominator: 'revenue' },
+  ),
+  def(
+    'cost_ratio',
+    'ratio',
+    'lower',
+    { en: 'Cost ratio', 'zh-CN': '成本率', 'zh-TW': '成本率' },
+    ['成本率', '成本比率', 'costratio'],
+    { numerator: 'cost', denominator: 'revenue' },
+  ),
+  def('churn', 'ratio', 'lower', { en: 'Churn rate', 'zh-CN': '流失率', 'zh-TW': '流失率' }, [
+    '流失率',
+    '客户流失率',
+    '客戶流失率',
+    'churn',
+    'churnrate',
+  ]),
+  def(
+    'sales_cycle',
+    'amount',
+    'lower',
+    { en: 'Sales cycle', 'zh-CN': '销售周期', 'zh-TW': '銷售週期' },
+    ['销售周期', '平均成交周期', '成交周期', '銷售週期', 'salescycle', 'dealcycle'],
+    { agg: 'mean', unit: 'days' },
+  ),
+  def('overdue', 'ratio', 'lower', { en: 'Overdue rate', 'zh-CN': '逾期率', 'zh-TW': '逾期率' }, [
+    '逾期率',
+    '应收逾期率',
+    '逾期比率',
+    'overdue',
+    'overduerate',
+  ]),
+];
+
+const BY_KEY = new Map(METRICS.map((m) => [m.key, m]));
+const BY_NAME = new Map<string, MetricDef>();
+for (const m of METRICS) {
+  for (const n of m.names) if (!BY_NAME.has(n)) BY_NAME.set(n, m);
+  BY_NAME.set(m.key.replace(/_/g, ''), m);
+}
+
+/** Lower-cases and strips spaces, punctuation and underscores so `Gross Margin %` finds `grossmargin`. */
+export function normName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\s_\-·・.%％:：#]/g, '')
+    .trim();
+}
+
+export function metricByKey(key: string): MetricDef | undefined {
+  return BY_KEY.get(key);
+}
+
+/** The dictionary entry for a metric name (label or key), if any. */
+export function findMetric(name: string): MetricDef | undefined {
+  return BY_NAME.get(normName(name));
+}
+
+/** A metric name contained in a longer header (`销售额目标`, `Revenue Target`): the longest match wins. */
+export function findMetricInside(name: string): MetricDef | undefined {
+  return metricInside(name)?.m;
+}
+
+/** The longest metric name inside a header and the share of the header it covers. */
+export function metricInside(name: string): { m: MetricDef; coverage: number } | undefined {
+  const n = normName(name);
+  let best: { m: MetricDef; len: number } | undefined;
+  for (const [k, m] of BY_NAME) {
+    if (k.length >= 2 && n.includes(k) && (!best || k.length > best.len)) best = { m, len: k.length };
+  }
+  return best ? { m: best.m, coverage: best.len / n.length } : undefined;
+}

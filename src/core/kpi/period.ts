@@ -1,0 +1,203 @@
+/**
+ * Periods (year, half, quarter, month, ISO week) as inclusive day ranges, and plain-date arithmetic on day
+ * numbers (days since 1970-01-01, UTC), so no time zone can move a date.
+ */
+import { COVERED_YEARS, HOLIDAYS, MAKEUP_WORKDAYS } from './holidays-cn.js';
+
+export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'week';
+
+export interface Period {
+  kind: PeriodKind;
+  label: string;
+  /** Inclusive day numbers. */
+  start: number;
+  end: number;
+}
+
+const DAY = 86_400_000;
+
+export function dayOf(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY);
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+export function dayOfIso(s: string): number | undefined {
+  const mm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!mm) return undefined;
+  const [y, mo, d] = [Number(mm[1]), Number(mm[2]), Number(mm[3])];
+  const day = dayOf(y, mo, d);
+  return isoOfDay(day) === s ? day : undefined;
+}
+
+/** The calendar date of a Date as seen in UTC (exceljs reads and writes dates in UTC). */
+export function dayOfDate(d: Date): number {
+  return Math.floor(d.getTime() / DAY);
+}
+
+export function ymd(day: number): { y: number; m: number; d: number } {
+  const dt = new Date(day * DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function monthKey(day: number): string {
+  return isoOfDay(day).slice(0, 7);
+}
+
+/** ISO weekday 1 (Monday) … 7 (Sunday). */
+function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Monday of ISO week 1 of an ISO week-year. */
+function isoWeekYearStart(y: number): number {
+  const jan4 = dayOf(y, 1, 4);
+  return jan4 - isoWeekday(jan4) + 1;
+}
+
+export function isoWeeksInYear(y: number): number {
+  return (isoWeekYearStart(y + 1) - isoWeekYearStart(y)) / 7;
+}
+
+function monthRange(y: number, m: number, count: number): { start: number; end: number } {
+  return { start: dayOf(y, m, 1), end: dayOf(y, m + count, 1) - 1 };
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Parses `2026`, `2026-H1`, `2026-Q2`, `2026-06`, `2026-W25`; undefined when it is none of these. */
+export function parsePeriod(text: string): Period | undefined {
+  const s = text.trim().toUpperCase();
+  let mm = /^(\d{4})$/.exec(s);
+  if (mm) {
+    const y = Number(mm[1]);
+    return { kind: 'year', label: `${y}`, ...monthRange(y, 1, 12) };
+  }
+  mm = /^(\d{4})-H([12])$/.exec(s);
+  if (mm) {
+    const y = Number(mm[1]);
+    const h = Number(mm[2]);
+    return { kind: 'half', label: `${y}-H${h}`, ...monthRange(y, h === 1 ? 1 : 7, 6) };
+  }
+  mm = /^(\d{4})-Q([1-4])$/.exec(s);
+  if (mm) {
+    const y = Number(mm[1]);
+    const q = Number(mm[2]);
+    return { kind: 'quarter', label: `${y}-Q${q}`, ...monthRange(y, (q - 1) * 3 + 1, 3) };
+  }
+  mm = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(s);
+  if (mm) {
+    const y = Number(mm[1]);
+    const m = Number(mm[2]);
+    return { kind: 'month', label: `${y}-${pad(m)}`, ...monthRange(y, m, 1) };
+  }
+  mm = /^(\d{4})-W(\d{2})$/.exec(s);
+  if (mm) {
+    const y = Number(mm[1]);
+    const w = Number(mm[2]);
+    if (w < 1 || w > isoWeeksInYear(y)) return undefined;
+    const start = isoWeekYearStart(y) + (w - 1) * 7;
+    return { kind: 'week', label: `${y}-W${pad(w)}`, start, end: start + 6 };
+  }
+  return undefined;
+}
+
+/** The ISO week containing a day. */
+export function isoWeekOf(day: number): { year: number; week: number } {
+  const thursday = day - isoWeekday(day) + 4;
+  const year = ymd(thursday).y;
+  return { year, week: Math.floor((thursday - isoWeekYearStart(year)) / 7) + 1 };
+}
+
+function yearOf(p: Period): number {
+  return Number(p.label.slice(0, 4));
+}
+
+/** The same period one year earlier (same ISO week number for weeks, the last week when it does not exist). */
+export function priorYearOf(p: Period): Period {
+  const y = yearOf(p);
+  if (p.kind === 'week') {
+    const w = Math.min(Number(p.label.slice(6)), isoWeeksInYear(y - 1));
+    return parsePeriod(`${y - 1}-W${pad(w)}`)!;
+  }
+  return parsePeriod(`${y - 1}${p.label.slice(4)}`)!;
+}
+
+/** The period just before (previous month, quarter, half, year or week). */
+export function priorPeriodOf(p: Period): Period {
+  const y = yearOf(p);
+  switch (p.kind) {
+    case 'year':
+      return parsePeriod(`${y - 1}`)!;
+    case 'half':
+      return parsePeriod(p.label.endsWith('H2') ? `${y}-H1` : `${y - 1}-H2`)!;
+    case 'quarter': {
+      const q = Number(p.label.slice(6));
+      return parsePeriod(q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`)!;
+    }
+    case 'month': {
+      const m = Number(p.label.slice(5));
+      return parsePeriod(m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`)!;
+    }
+    case 'week': {
+      const { year, week } = isoWeekOf(p.start - 7);
+      return parsePeriod(`${year}-W${pad(week)}`)!;
+    }
+  }
+}
+
+/** Year to date: from 1 January (the first ISO week for weeks) to the end of the period. */
+export function ytdOf(p: Period): Period {
+  const y = yearOf(p);
+  const start = p.kind === 'week' ? isoWeekYearStart(y) : dayOf(y, 1, 1);
+  return { kind: p.kind, label: `${p.label} YTD`, start, end: p.end };
+}
+
+/** The month period that holds a day. */
+export function monthPeriodOf(day: number): Period {
+  return parsePeriod(monthKey(day))!;
+}
+
+/** True when the day is a working day in mainland China (holidays off, 调休 Saturdays/Sundays on). */
+export function isWorkday(day: number): boolean {
+  const iso = isoOfDay(day);
+  if (MAKEUP_WORKDAYS.has(iso)) return true;
+  if (HOLIDAYS.has(iso)) return false;
+  return isoWeekday(day) <= 5;
+}
+
+export function isCoveredYear(y: number): boolean {
+  return (COVERED_YEARS as readonly number[]).includes(y);
+}
+
+/** Days in [start, end] (inclusive), counting working days only when asked. */
+export function countDays(start: number, end: number, workdays: boolean): number {
+  if (end < start) return 0;
+  if (!workdays) return end - start + 1;
+  let n = 0;
+  for (let d = start; d <= end; d++) if (isWorkday(d)) n++;
+  return n;
+}
+
+export interface Progress {
+  elapsed: number;
+  total: number;
+  /** elapsed / total in [0, 1], null when the period has no (working) days. */
+  timeProgress: number | null;
+}
+
+/** Time progress as of a day: elapsed days include the as-of day. */
+export function progressOf(range: { start: number; end: number }, asOf: number, workdays: boolean): Progress {
+  const total = countDays(range.start, range.end, workdays);
+  const elapsed = countDays(range.start, Math.min(asOf, range.end), workdays);
+  return { elapsed, total, timeProgress: total > 0 ? elapsed / total : null };
+}
+
+/** Years a range touches that the holiday data does not cover. */
+export function uncoveredYears(range: { start: number; end: number }): number[] {
+  const out: number[] = [];
+  for (let y = ymd(range.start).y; y <= ymd(range.end).y; y++) if (!isCoveredYear(y)) out.push(y);
+  return out;
+}

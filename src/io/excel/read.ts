@@ -1,0 +1,385 @@
+/**
+ * Reading a workbook, safely and in bounded memory: the zip is checked first (not a zip, cut short, an
+ * encrypted or old .xls file, parts that would expand to absurd sizes), then exceljs's streaming reader is
+ * loaded lazily and every row is handed over with its cell values normalised.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { type Readable, Transform } from 'node:stream';
+import { InputError } from '../../core/errors.js';
+import { defineMessages } from '../../core/i18n/messages.js';
+import type { Merge } from '../../core/kpi/ingest.js';
+import type { Cell, CellValue, SheetRow } from '../../core/kpi/values.js';
+import { readCentralDirectory, readEntry, type ZipEntry, ZipFormatError } from './zip.js';
+
+const m = defineMessages({
+  en: {
+    empty: 'expected an Excel workbook (.xlsx), found an empty file',
+    notZip: 'expected an Excel workbook (.xlsx), found a file that is not one (not a zip archive)',
+    notZipHint:
+      'export the data from Excel or the CRM as .xlsx; a .csv or .xls renamed to .xlsx cannot be read',
+    truncated: 'the workbook is incomplete: its zip archive is cut short',
+    truncatedHint: 'the download or copy was interrupted; export or copy the file again',
+    ole: 'expected an Excel workbook (.xlsx), found a password-protected workbook or an old .xls file',
+    oleHint: 'open it in Excel, remove the password, and save it as .xlsx (Excel Workbook)',
+    notWorkbook: 'expected an Excel workbook (.xlsx), found a zip archive without xl/workbook.xml',
+    encrypted: 'the workbook has encrypted parts and cannot be read',
+    bomb: 'refusing to read {part}: it would expand to {size} (limit {limit})',
+    bombHint: 'no CRM or BI export is this large; check where the file came from',
+    ratio: 'refusing to read {part}: it expands {ratio}× from {packed} to {size}, the shape of a zip bomb',
+    unreadable: 'the workbook could not be read: {reason}',
+    unreadableHint: 'open it in Excel and save it again as .xlsx',
+    missing: 'file not found',
+    missingHint: 'check the path; folders are searched for *.xlsx files',
+  },
+  'zh-CN': {
+    empty: '应为 Excel 工作簿（.xlsx），实际是空文件',
+    notZip: '应为 Excel 工作簿（.xlsx），实际不是（不是 zip 压缩包）',
+    notZipHint: '请从 Excel 或 CRM 导出为 .xlsx；把 .csv 或 .xls 改名为 .xlsx 无法读取',
+    truncated: '工作簿不完整：zip 压缩包被截断',
+    truncatedHint: '下载或复制被中断；请重新导出或复制该文件',
+    ole: '应为 Excel 工作簿（.xlsx），实际是加密的工作簿或旧版 .xls 文件',
+    oleHint: '请用 Excel 打开，取消密码后另存为 .xlsx（Excel 工作簿）',
+    notWorkbook: '应为 Excel 工作簿（.xlsx），实际是不含 xl/workbook.xml 的 zip 压缩包',
+    encrypted: '工作簿含加密部件，无法读取',
+    bomb: '拒绝读取 {part}：解压后将达 {size}（上限 {limit}）',
+    bombHint: 'CRM 或 BI 导出不会这么大；请核实文件来源',
+    ratio: '拒绝读取 {part}：从 {packed} 解压到 {size}，膨胀 {ratio} 倍，形同 zip 炸弹',
+    unreadable: '无法读取工作簿：{reason}',
+    unreadableHint: '请用 Excel 打开后重新另存为 .xlsx',
+    missing: '找不到文件',
+    missingHint: '请检查路径；传入文件夹时会读取其中的 *.xlsx',
+  },
+  'zh-TW': {
+    empty: '應為 Excel 活頁簿（.xlsx），實際是空檔案',
+    notZip: '應為 Excel 活頁簿（.xlsx），實際不是（不是 zip 壓縮檔）',
+    notZipHint: '請從 Excel 或 CRM 匯出為 .xlsx；將 .csv 或 .xls 改名為 .xlsx 無法讀取',
+    truncated: '活頁簿不完整：zip 壓縮檔被截斷',
+    truncatedHint: '下載或複製中斷；請重新匯出或複製該檔案',
+    ole: '應為 Excel 活頁簿（.xlsx），實際是加密的活頁簿或舊版 .xls 檔案',
+    oleHint: '請用 Excel 開啟，移除密碼後另存為 .xlsx（Excel 活頁簿）',
+    notWorkbook: '應為 Excel 活頁簿（.xlsx），實際是不含 xl/workbook.xml 的 zip 壓縮檔',
+    encrypted: '活頁簿含加密部件，無法讀取',
+    bomb: '拒絕讀取 {part}：解壓後將達 {size}（上限 {limit}）',
+    bombHint: 'CRM 或 BI 匯出不會這麼大；請確認檔案來源',
+    ratio: '拒絕讀取 {part}：從 {packed} 解壓到 {size}，膨脹 {ratio} 倍，形同 zip 炸彈',
+    unreadable: '無法讀取活頁簿：{reason}',
+    unreadableHint: '請用 Excel 開啟後重新另存為 .xlsx',
+    missing: '找不到檔案',
+    missingHint: '請檢查路徑；傳入資料夾時會讀取其中的 *.xlsx',
+  },
+});
+
+/** Uncompressed size limits, checked from the central directory before anything is inflated. */
+export const LIMITS = {
+  /** A worksheet is streamed, so it may be large (a 1M-row export is a few hundred MB of XML). */
+  worksheet: 2 * 1024 ** 3,
+  /** Shared strings, styles and the workbook part are held in memory by exceljs. */
+  inMemoryPart: 256 * 1024 ** 2,
+  total: 4 * 1024 ** 3,
+  /** Above this size, a part that expands more than `maxRatio` times is refused. */
+  ratioFloor: 32 * 1024 ** 2,
+  maxRatio: 200,
+};
+
+/**
+ * Sheets up to this size (uncompressed) are inflated once before streaming to read their merged ranges and the
+ * error codes of formula cells, which exceljs's streaming reader drops. Formatted reports are small; a
+ * big export is plain rows.
+ */
+const MERGE_SCAN_LIMIT = 8 * 1024 ** 2;
+
+function mb(n: number): string {
+  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
+}
+
+export interface SheetInfo {
+  /** `xl/worksheets/sheet3.xml` → 3 */
+  id: number;
+  name: string;
+  merges: Merge[];
+  /** Error codes of formula cells (`C3` → `#DIV/0!`): exceljs's streaming reader drops them. */
+  errors: Map<string, string>;
+  size: number;
+}
+
+export interface WorkbookInfo {
+  size: number;
+  sheets: SheetInfo[];
+}
+
+const decodeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
+
+function decodeRef(ref: string): { row: number; col: number } | undefined {
+  const mm = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.toUpperCase());
+  if (!mm) return undefined;
+  let col = 0;
+  for (const ch of mm[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(mm[2]), col: col - 1 };
+}
+
+/** Merges of a sheet part, read from its `<mergeCells>` (only for sheets small enough to inflate whole). */
+function parseMerges(xml: string): Merge[] {
+  const out: Merge[] = [];
+  for (const mm of xml.matchAll(/<mergeCell\s+ref="([A-Z$]+\d+):([A-Z$]+\d+)"/gi)) {
+    const a = decodeRef(mm[1]!);
+    const b = decodeRef(mm[2]!);
+    if (a && b) out.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+  }
+  return out;
+}
+
+/** Checks a workbook file and reads its sheet names and merges; throws InputError (exit 3) with a clear message. */
+export async function inspectWorkbook(path: string, display: string): Promise<WorkbookInfo> {
+  const fail = (text: ReturnType<typeof m.empty>, hint?: ReturnType<typeof m.empty>) =>
+    new InputError('excel.unreadable', text, { location: { file: display }, ...(hint ? { hint } : {}) });
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw fail(m.missing(), m.missingHint());
+  }
+  const fh = await open(path, 'r');
+  try {
+    let entries: ZipEntry[];
+    try {
+      entries = await readCentralDirectory(fh, size);
+    } catch (e) {
+      if (!(e instanceof ZipFormatError)) throw e;
+      if (e.problem === 'empty') throw fail(m.empty(), m.notZipHint());
+      if (e.problem === 'ole') throw fail(m.ole(), m.oleHint());
+      if (e.problem === 'truncated') throw fail(m.truncated(), m.truncatedHint());
+      throw fail(m.notZip(), m.notZipHint());
+    }
+    let total = 0;
+    for (const e of entries) {
+      if (e.encrypted) throw fail(m.encrypted(), m.oleHint());
+      const isSheet = /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name);
+      const limit = isSheet ? LIMITS.worksheet : LIMITS.inMemoryPart;
+      if (e.uncompressedSize > limit)
+        throw fail(m.bomb({ part: e.name, size: mb(e.uncompressedSize), limit: mb(limit) }), m.bombHint());
+      if (
+        e.uncompressedSize > LIMITS.ratioFloor &&
+        e.uncompressedSize / Math.max(e.compressedSize, 1) > LIMITS.maxRatio
+      )
+        throw fail(
+          m.ratio({
+            part: e.name,
+            ratio: Math.round(e.uncompressedSize / Math.max(e.compressedSize, 1)),
+            packed: mb(e.compressedSize),
+            size: mb(e.uncompressedSize),
+          }),
+          m.bombHint(),
+        );
+      total += e.uncompressedSize;
+    }
+    if (total > LIMITS.total)
+      throw fail(m.bomb({ part: display, size: mb(total), limit: mb(LIMITS.total) }), m.bombHint());
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const wbEntry = byName.get('xl/workbook.xml');
+    if (!wbEntry) throw fail(m.notWorkbook(), m.notZipHint());
+    let wbXml: string;
+    let relsXml = '';
+    try {
+      wbXml = (await readEntry(fh, wbEntry)).toString('utf8');
+      const rels = byName.get('xl/_rels/workbook.xml.rels');
+      if (rels) relsXml = (await readEntry(fh, rels)).toString('utf8');
+    } catch {
+      throw fail(m.truncated(), m.truncatedHint());
+    }
+    const targets = new Map<string, string>();
+    for (const mm of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]+)"/.exec(mm[0])?.[1];
+      const target = /\bTarget="([^"]+)"/.exec(mm[0])?.[1];
+      if (id && target) targets.set(id, target.replace(/^\/?xl\//, '').replace(/^\//, ''));
+    }
+    const sheets: SheetInfo[] = [];
+    for (const mm of wbXml.matchAll(/<sheet\b[^>]*\/?>/g)) {
+      const name = decodeXml(/\bname="([^"]*)"/.exec(mm[0])?.[1] ?? '');
+      const rid = /\br:id="([^"]+)"/.exec(mm[0])?.[1] ?? /\bid="([^"]+)"/.exec(mm[0])?.[1];
+      const target = rid ? targets.get(rid) : undefined;
+      const id = Number(/worksheets\/sheet(\d+)\.xml$/.exec(target ?? '')?.[1] ?? Number.NaN);
+      if (!Number.isFinite(id)) continue;
+      const part = byName.get(`xl/worksheets/sheet${id}.xml`);
+      let merges: Merge[] = [];
+      const errors = new Map<string, string>();
+      if (part && part.uncompressedSize <= MERGE_SCAN_LIMIT) {
+        try {
+          // Only the tail (merges) and the error cells are turned into text: a big sheet stays a Buffer.
+          const buf = await readEntry(fh, part);
+          const at = buf.lastIndexOf('<mergeCells');
+          if (at >= 0) merges = parseMerges(buf.toString('utf8', at));
+          let e = buf.indexOf('t="e"');
+          while (e >= 0) {
+            const open = buf.lastIndexOf('<c ', e);
+            const close = buf.indexOf('</c>', e);
+            if (open < 0 || close < 0) break;
+            const xml = buf.toString('utf8', open, close);
+            const ref = /\br="([A-Z]+\d+)"/.exec(xml)?.[1];
+            const code = /<v>([^<]*)<\/v>/.exec(xml)?.[1];
+            if (ref && code) errors.set(ref, decodeXml(code));
+            e = buf.indexOf('t="e"', close);
+          }
+        } catch {
+          throw fail(m.truncated(), m.truncatedHint());
+        }
+      }
+      sheets.push({ id, name, merges, errors, size: part?.uncompressedSize ?? 0 });
+    }
+    return { size, sheets };
+  } finally {
+    await fh.close();
+  }
+}
+
+type RawValue = unknown;
+
+function textOf(v: RawValue): string | null {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'richText' in v && Array.isArray((v as { richText: unknown[] }).richText))
+    return (v as { richText: { text?: string }[] }).richText.map((r) => r.text ?? '').join('');
+  return null;
+}
+
+/** Every shape of exceljs cell value, reduced to number | string | boolean | Date | error | null. */
+export function normaliseValue(v: RawValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o && typeof o.error === 'string') return { error: o.error };
+    if ('richText' in o) return textOf(o);
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result;
+      if (r === undefined || r === null || (typeof r === 'number' && Number.isNaN(r))) return null;
+      return normaliseValue(r);
+    }
+    if ('hyperlink' in o || 'text' in o)
+      return textOf(o.text) ?? (typeof o.text === 'number' ? o.text : null);
+  }
+  return null;
+}
+
+export interface StreamOptions {
+  /** Called once per sheet before its rows; return false to skip the sheet. The row handed to the sink is
+   * reused for the next row: copy what you keep. */
+  onSheet(sheet: SheetInfo): ((row: SheetRow) => void) | false;
+  onSheetEnd?(sheet: SheetInfo): void;
+  onProgress?(bytesRead: number, size: number): void;
+}
+
+interface ExcelCell {
+  value: RawValue;
+  address: string;
+  numFmt?: string;
+}
+interface ExcelRow {
+  number: number;
+  eachCell(opts: { includeEmpty: boolean }, cb: (cell: ExcelCell, col: number) => void): void;
+}
+
+/** Streams every sheet's rows through the callbacks; exceljs is imported only here. */
+export async function streamWorkbook(
+  path: string,
+  display: string,
+  info: WorkbookInfo,
+  opts: StreamOptions,
+): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  let input: Readable = file;
+  if (opts.onProgress) {
+    // Counted in a pass-through, so the reader's back-pressure still holds (a 'data' listener would not).
+    let read = 0;
+    const onProgress = opts.onProgress;
+    input = file.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          read += chunk.length;
+          onProgress(read, info.size);
+          done(null, chunk);
+        },
+      }),
+    );
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const byId = new Map(info.sheets.map((s) => [s.id, s]));
+  try {
+    for await (const ws of reader as unknown as AsyncIterable<
+      AsyncIterable<ExcelRow> & { id: number; name: string }
+    >) {
+      const sheet = byId.get(Number(ws.id)) ?? {
+        id: Number(ws.id),
+        name: ws.name,
+        merges: [],
+        errors: new Map<string, string>(),
+        size: 0,
+      };
+      const sink = opts.onSheet(sheet);
+      if (sink === false) {
+        for await (const _ of ws) {
+          // drain
+        }
+        continue;
+      }
+      // One row object and one Cell per column, reused row after row (the sink copies what it keeps):
+      // a million rows would otherwise be a million arrays and several million objects for the GC.
+      const pool: Cell[] = [];
+      const cells: (Cell | undefined)[] = [];
+      const out: SheetRow = { n: 0, cells };
+      const fill = (cell: ExcelCell, col: number) => {
+        let v = normaliseValue(cell.value);
+        if (v === null) {
+          const code = sheet.errors.get(cell.address);
+          if (code === undefined) return;
+          v = { error: code };
+        }
+        let c = pool[col - 1];
+        if (c === undefined) {
+          c = { v: null, fmt: undefined };
+          pool[col - 1] = c;
+        }
+        c.v = v;
+        if (typeof v === 'number') {
+          const fmt = cell.numFmt;
+          c.fmt = fmt?.includes('%') ? fmt : undefined;
+        } else c.fmt = undefined;
+        cells[col - 1] = c;
+      };
+      for await (const row of ws) {
+        cells.length = 0;
+        out.n = row.number;
+        row.eachCell({ includeEmpty: false }, fill);
+        sink(out);
+      }
+      opts.onSheetEnd?.(sheet);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new InputError('excel.unreadable', m.unreadable({ reason }), {
+      location: { file: display },
+      hint: m.unreadableHint(),
+      cause: e,
+    });
+  } finally {
+    input.destroy();
+    file.destroy();
+  }
+}
