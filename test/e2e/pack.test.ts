@@ -51,19 +51,33 @@ describe('salesmeet pack on the half-year example', () => {
     expect(md).toContain('### 市场竞争\n\n4. 竞品 5 月起在华南降价 8%（提出人：吴磊）');
   });
 
-  it('without KPI data the pack says so instead of showing numbers', () => {
+  it("computes the KPI summary from the meeting's kpi section, with charts", () => {
     const r = runCli(['pack', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
-    const note =
-      'meeting.yaml has a `kpi` section but no KPI data came with this run; run `salesmeet kpi --json > out/kpi.json`, then `salesmeet pack --kpi out/kpi.json`.';
-    expect(r.stderr).toBe(`note: ${note}\n`);
-    const html = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
-    expect(html).toContain('<html lang="en">');
-    expect(html).not.toContain('<svg');
-    expect(html).toContain(
-      '<p class="muted">meeting.yaml has a &#x60;kpi&#x60; section but no KPI data came with this run;',
+    expect(r.stderr).toBe('');
+    const md = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+    // The worked example of DESIGN.md, read from the example's Excel export.
+    expect(md).toContain('| Revenue (万元) | 10,000 | 9,200 | 8,000 | 92.0% | −800 | +15.0% | ▲ At risk |');
+    expect(md).toContain(
+      '| Collection rate (%) | 90.0% | 85.0% | 88.0% | 94.4% | −5.0 pp | −3.0 pp | ▲ At risk |',
     );
+    expect(md).toContain('| New customers (家) | 200 | 180 | 150 | 90.0% | −20 | +20.0% | ▲ At risk |');
+    const html = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
+    expect(html.match(/<svg/g)?.length).toBe(3);
     expect(html).toContain('<h2>KPI summary</h2>');
+  });
+
+  it('without a kpi section the pack says so instead of showing numbers', () => {
+    const dir = join(tmp.dir, 'no-kpi');
+    copyExample('2026-h1-review', dir);
+    const file = join(dir, '2026-h1-review', 'meeting.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^kpi:\n(?: {2}.*\n|\n)*/m, ''));
+    const r = runCli(['pack', 'no-kpi/2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('<p class="muted">No KPI data configured');
   });
 
   it('--pdf without a browser: says how to install one, still writes the HTML, exit 3', () => {

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { runPack } from '../../app/pack.js';
+import { formatLocation } from '../../core/errors.js';
 import { pick } from '../../core/i18n/index.js';
 import type { ActionFn } from '../commands/types.js';
 import { printWrites } from './agenda.js';
@@ -14,6 +15,25 @@ const run: ActionFn = async (ctx, args, opts) => {
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
       langFor: (l) => ctx.langFor(l),
       env: ctx.env,
+      // The KPI summary comes from the meeting's `kpi:` section, computed exactly as `salesmeet kpi --meeting` does.
+      computeKpi: async (folder) => {
+        if (!folder.meeting.value.kpi?.sources.length) return null;
+        const { computeMeetingKpi } = await import('../../app/kpi.js');
+        const run = await computeMeetingKpi(folder, {
+          lang: ctx.langFor(folder.meeting.value.lang),
+          now: ctx.now(),
+          cwd: ctx.cwd,
+        });
+        for (const w of run.result.warnings) {
+          const where = formatLocation({
+            ...(w.file ? { file: w.file } : {}),
+            ...(w.sheet ? { sheet: w.sheet } : {}),
+            ...(w.cell ? { cell: w.cell } : {}),
+          });
+          ctx.warn(`${where ? `${where}: ` : ''}${w.message}`);
+        }
+        return run.result;
+      },
       progress: (step) => {
         if (!ctx.streams.stderr.isTTY) return;
         const lang = ctx.lang;
