@@ -118,8 +118,16 @@ const run: ActionFn = async (ctx, _args, opts) => {
       force: ctx.force,
       dryRun: ctx.dryRun,
       now: ctx.now(),
+      history: (opts.history as string[] | undefined) ?? [],
     },
-    { cwd: ctx.cwd },
+    {
+      cwd: ctx.cwd,
+      // Detail exports are read exactly as `salesmeet kpi` reads them (header synonyms, units, totals rows).
+      loadHistory: async (file) => {
+        const { loadHistory } = await import('../../app/history.js');
+        return loadHistory([file], { cwd: ctx.cwd, lang });
+      },
+    },
   );
   const r = run.result;
 

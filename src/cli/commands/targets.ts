@@ -70,6 +70,15 @@ export const targetsCommand: CommandDef = {
           '月份權重（依序）"30,30,40"，或 "7=30,8=30,…"（或 even）；給出 --quarters 時為季度內權重',
         ),
       )
+      .option(
+        '--history <file>',
+        d(
+          'a detail export of the prior period(s): seasonality by month and prior-year shares by region/team/rep; repeatable',
+          '上期明细导出：用于按月季节性和上年占比；可重复',
+          '上期明細匯出：用於按月季節性與上年佔比；可重複',
+        ),
+        (v: string, prev: string[] = []) => [...prev, v],
+      )
       .option('--floor <amount>', d('minimum target of every month', '每月目标下限', '每月目標下限'))
       .option(
         '--reserve <margin>',
@@ -110,6 +119,7 @@ export const targetsCommand: CommandDef = {
         'salesmeet targets --total 12000 --unit 万元 --period 2026-H2 --regions "华东=35,华南=25,华北=22,西部=18" --reserve 10%',
         'salesmeet targets --total 1200 --period 2026 --quarters 20,25,25,30 --out targets-2026.xlsx',
         'salesmeet targets --plan plan.yaml --out targets-2026-H2.xlsx --lang zh-CN',
+        'salesmeet targets --total 12000 --unit 万元 --period 2026-H2 --by region,month --history data/orders.xlsx',
         'salesmeet targets --plan plan.yaml --json',
       ]),
     );
