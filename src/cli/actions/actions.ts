@@ -1,11 +1,13 @@
 import { relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { type ActionsResult, renderActions, runActions, runActionsUpdate } from '../../app/actions.js';
-import type { ActionRow, RateRow } from '../../core/actions.js';
+import { type ActionRow, evaluateMeasure, type MeasureCheck, type RateRow } from '../../core/actions.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { isoDate } from '../../core/formats.js';
 import { type Lang, pick } from '../../core/i18n/index.js';
+import type { KpiResult } from '../../core/kpi/result.js';
 import { minutesLabels } from '../../core/minutes/labels.js';
+import type { KpiMeasure } from '../../core/minutes/schema.js';
 import { ACTION_STATUSES } from '../../core/minutes/schema.js';
 import { formatMeasure, formatRate } from '../../core/minutes/view.js';
 import { commitWrites, planWrites } from '../../io/write.js';
@@ -50,7 +52,7 @@ function itemJson(a: ActionRow) {
   };
 }
 
-export function actionsJson(result: ActionsResult) {
+export function actionsJson(result: ActionsResult, kpiChecks?: KpiCheckRow[]) {
   const r = result.report;
   return {
     schema: 'salesmeet.actions/1',
@@ -60,7 +62,108 @@ export function actionsJson(result: ActionsResult) {
     perOwner: r.perOwner.map(rateJson),
     perMeeting: r.perMeeting.map(rateJson),
     totals: rateJson(r.totals),
+    ...(kpiChecks ? { kpiChecks } : {}),
   };
+}
+
+/** A KPI-linked measure checked against the exports given with --kpi. */
+export interface KpiCheckRow extends MeasureCheck {
+  id: string;
+  what: string;
+  owner: string | null;
+  period: string;
+}
+
+/**
+ * Checks every KPI-linked measure (`measure: {metric, group, target, by}`) against the exports, computed exactly
+ * as `salesmeet kpi` computes them: one KPI run per set of group keys the measures use.
+ */
+async function checkKpiMeasures(
+  ctx: Context,
+  items: readonly ActionRow[],
+  sources: string[],
+  period: string | undefined,
+  asOf: string,
+  lang: Lang,
+): Promise<KpiCheckRow[]> {
+  const measured = items.filter(
+    (i): i is ActionRow & { measure: KpiMeasure } => typeof i.measure === 'object' && i.measure !== null,
+  );
+  if (measured.length === 0) return [];
+  const { runKpi } = await import('../../app/kpi.js');
+  const runs = new Map<string, KpiResult>();
+  const keyOf = (m: KpiMeasure) =>
+    Object.keys(m.group ?? {})
+      .sort()
+      .join(',');
+  for (const item of measured) {
+    const key = keyOf(item.measure);
+    if (runs.has(key)) continue;
+    const run = await runKpi(
+      { sources: sources.map((path) => ({ path })), by: key ? key.split(',') : [], period, asOf, lang },
+      { cwd: ctx.cwd, now: ctx.now() },
+    );
+    runs.set(key, run.result);
+  }
+  return measured.map((item) => {
+    const result = runs.get(keyOf(item.measure))!;
+    return {
+      id: item.id,
+      what: item.what,
+      owner: item.owner ?? null,
+      period: result.period.label,
+      ...evaluateMeasure(item.measure, result),
+    };
+  });
+}
+
+function printKpiChecks(ctx: Context, lang: Lang, checks: KpiCheckRow[]) {
+  if (checks.length === 0) return;
+  const words = pick(lang, {
+    en: {
+      title: 'KPI-linked measures',
+      met: '✓ met',
+      'not-met': '✗ not met',
+      pending: '… pending',
+      'no-data': '? no data',
+    },
+    'zh-CN': {
+      title: 'KPI 考核标准检查',
+      met: '✓ 已达成',
+      'not-met': '✗ 未达成',
+      pending: '… 进行中',
+      'no-data': '? 无数据',
+    },
+    'zh-TW': {
+      title: 'KPI 考核標準檢查',
+      met: '✓ 已達成',
+      'not-met': '✗ 未達成',
+      pending: '… 進行中',
+      'no-data': '? 無資料',
+    },
+  });
+  const fmt = (v: number | null, unit: string | null) =>
+    v === null
+      ? '—'
+      : unit === '%' || Math.abs(v) <= 1.5
+        ? `${(v * 100).toFixed(1)}%`
+        : v.toLocaleString(lang);
+  ctx.print('');
+  ctx.print(ctx.out.bold(words.title));
+  for (const c of checks) {
+    const group = Object.entries(c.group)
+      .map(([, v]) => v)
+      .join('/');
+    const mark =
+      c.state === 'met'
+        ? ctx.out.green(words[c.state])
+        : c.state === 'not-met'
+          ? ctx.out.red(words[c.state])
+          : words[c.state];
+    ctx.print(
+      `  ${c.id}  ${c.metric}${group ? ` ${group}` : ''}  ${fmt(c.actual, c.unit)} / ${fmt(c.target, c.unit)}  ${mark}  (${c.period}${c.by ? ` → ${c.by}` : ''})`,
+    );
+  }
 }
 
 function printText(ctx: Context, lang: Lang, result: ActionsResult) {
@@ -230,6 +333,18 @@ const run: ActionFn = async (ctx, args, opts) => {
     { cwd: ctx.cwd, now: ctx.now() },
   );
   const lang = ctx.langFor(result.meetingLang);
+  const kpiSources = (opts.kpi as string[] | undefined) ?? [];
+  const kpiChecks =
+    kpiSources.length > 0
+      ? await checkKpiMeasures(
+          ctx,
+          result.report.items,
+          kpiSources,
+          opts.kpiPeriod as string | undefined,
+          result.report.asOf,
+          lang,
+        )
+      : undefined;
 
   let content: string | Uint8Array | undefined;
   if (format === 'xlsx') {
@@ -240,7 +355,8 @@ const run: ActionFn = async (ctx, args, opts) => {
 
   if (out !== undefined) {
     const path = resolve(ctx.cwd, out);
-    const text = content ?? (ctx.json ? `${JSON.stringify(actionsJson(result), null, 2)}\n` : undefined);
+    const text =
+      content ?? (ctx.json ? `${JSON.stringify(actionsJson(result, kpiChecks), null, 2)}\n` : undefined);
     if (text === undefined)
       throw new UsageError(
         'usage.outFormat',
@@ -271,10 +387,11 @@ const run: ActionFn = async (ctx, args, opts) => {
     return EXIT.ok;
   }
   if (ctx.json) {
-    ctx.print(JSON.stringify(actionsJson(result), null, 2));
+    ctx.print(JSON.stringify(actionsJson(result, kpiChecks), null, 2));
     return EXIT.ok;
   }
   printText(ctx, lang, result);
+  if (kpiChecks) printKpiChecks(ctx, lang, kpiChecks);
   return EXIT.ok;
 };
 

@@ -49,6 +49,23 @@ export const actionsCommand: CommandDef = {
         ),
       )
       .option(
+        '--kpi <file|dir>',
+        d(
+          'check KPI-linked measures against these exports (repeatable)',
+          '用这些 KPI 导出文件检查与 KPI 挂钩的考核标准（可重复）',
+          '用這些 KPI 匯出檔檢查與 KPI 連動的考核標準（可重複）',
+        ),
+        (v: string, prev: string[] = []) => [...prev, v],
+      )
+      .option(
+        '--kpi-period <period>',
+        d(
+          'the KPI period for --kpi (default: the latest complete month in the data)',
+          '--kpi 使用的期间（默认：数据中最近的完整月份）',
+          '--kpi 使用的期間（預設：資料中最近的完整月份）',
+        ),
+      )
+      .option(
         '--format <format>',
         d(
           'text (default), md, html or xlsx',
