@@ -17,7 +17,6 @@ const FILLS: Record<string, string> = {
 
 /** Strips characters XML cannot hold and neutralises text that Excel would take for a formula. */
 function safeText(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping XML-invalid characters on purpose
   const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
   return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
 }
