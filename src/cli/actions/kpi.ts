@@ -5,7 +5,7 @@ import { computeMeetingKpi, type KpiRun, runKpi } from '../../app/kpi.js';
 import { loadMeetingFolder } from '../../app/meeting-folder.js';
 import { formatLocation, UsageError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/lang.js';
-import { defineMessages } from '../../core/i18n/messages.js';
+import { defineMessages, type Text } from '../../core/i18n/messages.js';
 import { km } from '../../core/kpi/messages.js';
 import { buildTable, caption, legendLines, type Table } from '../../core/kpi/present.js';
 import type { Status } from '../../core/kpi/result.js';
@@ -171,6 +171,11 @@ const run: ActionFn = async (ctx, args, opts) => {
   };
   let lang: Lang = ctx.lang;
   let result: KpiRun;
+  // --no-fast: exceljs reads every workbook (SALESMEET_FAST_XLSX=0 does the same, see src/io/excel/read.ts).
+  const reader = {
+    ...(opts.fast === false ? { fast: false } : {}),
+    onNote: (t: Text) => ctx.debug(t(lang)),
+  };
   try {
     if (meetingDir) {
       const folder = await loadMeetingFolder(meetingDir, ctx.cwd);
@@ -181,11 +186,12 @@ const run: ActionFn = async (ctx, args, opts) => {
         now: ctx.now(),
         cwd: ctx.cwd,
         onProgress: bar.update,
+        ...reader,
       });
     } else {
       result = await runKpi(
         { sources: files.map((f) => ({ path: f })), lang, ...common },
-        { cwd: ctx.cwd, now: ctx.now(), onProgress: bar.update, onFileDone: bar.done },
+        { cwd: ctx.cwd, now: ctx.now(), onProgress: bar.update, onFileDone: bar.done, ...reader },
       );
     }
   } finally {
