@@ -15,8 +15,8 @@ import { defineMessages, type Text } from '../../../core/i18n/messages.js';
 import type { SheetRow } from '../../../core/kpi/values.js';
 import type { SheetInfo, StreamOptions, WorkbookInfo } from '../read.js';
 import { readCentralDirectory, readEntry, type ZipEntry } from '../zip.js';
-import { SheetScanner } from './sheet.js';
 import { parseSharedStrings } from './shared-strings.js';
+import { SheetScanner } from './sheet.js';
 import { type CellStyle, parseDate1904, parseStyles } from './styles.js';
 import { FastXmlError } from './xml.js';
 

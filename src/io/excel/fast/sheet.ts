@@ -81,6 +81,8 @@ export class SheetScanner {
   private cellStyle = -1;
   private type = T_NUMBER;
   private hasF = false;
+  /** The formula has text: exceljs then drops a falsy cached result (0, '', NaN) and the cell reads empty. */
+  private fText = false;
   private field = F_NONE;
   private vOpen = false;
   private mode = M_EMPTY;
@@ -138,6 +140,7 @@ export class SheetScanner {
         }
         if (i >= len) return start;
         if (this.field === F_VALUE && this.inCell) this.text(buf, start, i, flags);
+        else if (this.field === F_FORMULA && this.inCell) this.fText = true;
         continue;
       }
       if (i + 1 >= len) return i;
@@ -325,6 +328,7 @@ export class SheetScanner {
         this.cellStyle = s ? styleIndex(s, this.ctx.styles) : -1;
         this.type = tA >= 0 ? typeCode(buf, tA, tB) : T_NUMBER;
         this.hasF = false;
+        this.fText = false;
         this.field = F_NONE;
         this.vOpen = false;
         this.mode = M_EMPTY;
@@ -418,10 +422,12 @@ export class SheetScanner {
     let v: CellValue;
     if (this.hasF) {
       if (!this.vOpen) v = null;
-      else if (this.type === T_STR) v = excelXmlDecode(this.fieldText());
-      else {
+      else if (this.type === T_STR) {
+        const r = excelXmlDecode(this.fieldText());
+        v = r === '' && this.fText ? null : r;
+      } else {
         const x = this.fieldFloat();
-        v = Number.isNaN(x) ? null : x;
+        v = Number.isNaN(x) || (x === 0 && this.fText) ? null : x;
         if (v === null && this.type === T_ERROR && this.ctx.errorsUnread) {
           const code = this.fieldText();
           if (code) {
@@ -533,7 +539,8 @@ function refColumn(buf: Buffer, a: number, e: number): number {
     else break;
     k++;
   }
-  if (k === s || k - s > 3) throw new FastXmlError(`a cell reference it does not understand: "${buf.toString('utf8', a, e)}"`);
+  if (k === s || k - s > 3)
+    throw new FastXmlError(`a cell reference it does not understand: "${buf.toString('utf8', a, e)}"`);
   return col - 1;
 }
 
