@@ -92,7 +92,11 @@ export class SheetScanner {
   private numStart = 0;
   private numEnd = 0;
 
-  constructor(private readonly ctx: SheetScanContext) {}
+  private readonly styles: CellStyle[];
+
+  constructor(private readonly ctx: SheetScanContext) {
+    this.styles = ctx.styles;
+  }
 
   /** Scans one chunk of inflated XML. */
   push(chunk: Buffer): void {
@@ -145,6 +149,26 @@ export class SheetScanner {
       }
       if (i + 1 >= len) return i;
       const b1 = buf[i + 1]!;
+      // The commonest tags first: <v>, </v>, </f>, </c>.
+      if (i + 3 < len) {
+        const b2 = buf[i + 2]!;
+        if (b1 === 118 && b2 === GT) {
+          if (this.inCell) this.openValue();
+          i += 3;
+          continue;
+        }
+        if (b1 === SLASH && buf[i + 3] === GT) {
+          if (b2 === 118 || b2 === 102) {
+            i += 4; // closing <v> or <f> changes nothing: text after it still counts (as in exceljs)
+            continue;
+          }
+          if (b2 === 99) {
+            this.closeKind(3);
+            i += 4;
+            continue;
+          }
+        }
+      }
       if (b1 === SLASH) {
         let j = i + 2;
         while (j < len && buf[j] !== GT) j++;
@@ -338,11 +362,7 @@ export class SheetScanner {
       case 4:
       case 6:
       case 7:
-        if (!this.inCell) return;
-        this.field = F_VALUE;
-        this.vOpen = true;
-        this.mode = M_EMPTY;
-        this.str = '';
+        if (this.inCell) this.openValue();
         return;
       case 5:
         if (!this.inCell) return;
@@ -350,6 +370,13 @@ export class SheetScanner {
         this.field = F_FORMULA;
         return;
     }
+  }
+
+  private openValue(): void {
+    this.field = F_VALUE;
+    this.vOpen = true;
+    this.mode = M_EMPTY;
+    this.str = '';
   }
 
   private closeKind(kind: number): void {
@@ -413,7 +440,7 @@ export class SheetScanner {
 
   private styleOf(): CellStyle | undefined {
     const i = this.cellStyle >= 0 ? this.cellStyle : this.rowStyle;
-    return i >= 0 ? this.ctx.styles[i] : undefined;
+    return i >= 0 ? this.styles[i] : undefined;
   }
 
   private finishCell(): void {
@@ -462,10 +489,16 @@ export class SheetScanner {
         default: {
           const x = this.fieldFloat();
           const st = this.styleOf();
-          if (st?.date) {
-            const d = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
-            v = Number.isNaN(d.getTime()) ? null : d;
-          } else v = x;
+          if (st === undefined) {
+            this.cells[col] = { v: x };
+            return;
+          }
+          if (!st.date) {
+            this.cells[col] = st.percent ? { v: x, fmt: st.percent } : { v: x };
+            return;
+          }
+          const d = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
+          v = Number.isNaN(d.getTime()) ? null : d;
         }
       }
     }
