@@ -101,34 +101,58 @@ export class SheetScanner {
   /** Scans one chunk of inflated XML. */
   push(chunk: Buffer): void {
     if (this.done) return;
-    let buf = chunk;
-    if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]);
+    let from = 0;
+    const carry = this.carry;
+    if (carry) {
       this.carry = null;
+      // Finish the carried token with the shortest prefix of the chunk that can end it (up to the next
+      // '<' or '>'), so that whole chunks are never copied; fall back to joining them when it cannot.
+      let k = 0;
+      while (k < chunk.length && chunk[k] !== LT && chunk[k] !== GT) k++;
+      if (k < chunk.length) {
+        const stitched = Buffer.concat([carry, chunk.subarray(0, k + 1)]);
+        const stop = this.scanPart(stitched, 0);
+        if (this.done) return;
+        if (stop >= carry.length) from = stop - carry.length;
+        else {
+          this.carryFrom(Buffer.concat([stitched.subarray(stop), chunk.subarray(k + 1)]), 0);
+          return;
+        }
+      } else {
+        this.carryFrom(Buffer.concat([carry, chunk]), 0);
+        return;
+      }
     }
-    const stop = this.scan(buf);
+    const stop = this.scanPart(chunk, from);
+    if (!this.done && stop < chunk.length) this.carryFrom(chunk, stop);
+  }
+
+  private scanPart(buf: Buffer, from: number): number {
+    const stop = this.scan(buf, from);
     if (this.mode === M_NUM && this.numBuf === buf) {
       this.str = buf.toString('latin1', this.numStart, this.numEnd);
       this.mode = M_STR;
     }
     this.numBuf = null;
-    if (!this.done && stop < buf.length) {
-      if (buf.length - stop > MAX_TOKEN) throw new FastXmlError('an XML token longer than 64 MB');
-      this.carry = Buffer.from(buf.subarray(stop));
-    }
+    return stop;
+  }
+
+  private carryFrom(buf: Buffer, stop: number): void {
+    if (buf.length - stop > MAX_TOKEN) throw new FastXmlError('an XML token longer than 64 MB');
+    this.carry = Buffer.from(buf.subarray(stop));
   }
 
   /** The part ended: anything still open means it was cut short. */
   end(): void {
     if (this.done) return;
-    if (this.inRows || (this.carry && this.carry.length > 0))
+    if (this.inRows || (this.carry && this.carry.toString('latin1').trim() !== ''))
       throw new FastXmlError('the sheet ends inside <sheetData>');
   }
 
   /** Returns the offset of the first byte not consumed (the start of an incomplete token). */
-  private scan(buf: Buffer): number {
+  private scan(buf: Buffer, from: number): number {
     const len = buf.length;
-    let i = 0;
+    let i = from;
     while (i < len) {
       let b = buf[i]!;
       if (b !== LT) {
@@ -167,6 +191,14 @@ export class SheetScanner {
             i += 4;
             continue;
           }
+        }
+      }
+      // <c r=".." s=".." t=".."> with its attributes in the usual order, without the general loop below.
+      if (b1 === 99 && this.inRow && buf[i + 2] === 32) {
+        const j = this.fastCell(buf, i + 3, len);
+        if (j > 0) {
+          i = j;
+          continue;
         }
       }
       if (b1 === SLASH) {
@@ -268,6 +300,51 @@ export class SheetScanner {
       if (this.done) return i;
     }
     return len;
+  }
+
+  /**
+   * Reads `r="…" s="…" t="…">` (each optional, in this order, single spaces) from `j`; returns the offset
+   * after the tag, or 0 when the tag has another shape or is incomplete (the general path reads it then).
+   */
+  private fastCell(buf: Buffer, j: number, len: number): number {
+    let rA = -1;
+    let rB = -1;
+    let sA = -1;
+    let sB = -1;
+    let tA = -1;
+    let tB = -1;
+    if (buf[j] === 114 && buf[j + 1] === EQ && buf[j + 2] === DQ) {
+      rA = j + 3;
+      j = rA;
+      while (j < len && buf[j] !== DQ) j++;
+      rB = j++;
+      if (buf[j] === 32) j++;
+    }
+    if (buf[j] === 115 && buf[j + 1] === EQ && buf[j + 2] === DQ) {
+      sA = j + 3;
+      j = sA;
+      while (j < len && buf[j] !== DQ) j++;
+      sB = j++;
+      if (buf[j] === 32) j++;
+    }
+    if (buf[j] === 116 && buf[j + 1] === EQ && buf[j + 2] === DQ) {
+      tA = j + 3;
+      j = tA;
+      while (j < len && buf[j] !== DQ) j++;
+      tB = j++;
+    }
+    if (j >= len) return 0;
+    const b = buf[j];
+    if (b === GT) {
+      this.open(3, buf, rA, rB, sA, sB, tA, tB);
+      return j + 1;
+    }
+    if (b === SLASH && j + 1 < len && buf[j + 1] === GT) {
+      this.open(3, buf, rA, rB, sA, sB, tA, tB);
+      this.closeKind(3);
+      return j + 2;
+    }
+    return 0;
   }
 
   /** Comments, CDATA (exceljs ignores its content), processing instructions, declarations. */
