@@ -5,9 +5,10 @@
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBoth, zipParts } from '../fixtures/fast/support.js';
+import { plain, readBoth, readWith, zipParts } from '../fixtures/fast/support.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 function findXlsx(dir: string, out: string[] = []): string[] {
@@ -231,11 +232,19 @@ describe(`random workbooks written by exceljs read the same through both readers
   it('matches on every case', { timeout: 600_000 }, async () => {
     let rows = 0;
     let cells = 0;
+    const rereads: number[] = [];
     for (let seed = 1; seed <= CASES; seed++) {
       const path = join(tmp.dir, `case-${seed}.xlsx`);
       await randomWorkbook(seed, path);
       const r = await readBoth(path);
       expect({ seed, notes: r.notes }).toEqual({ seed, notes: [] });
+      // exceljs's streaming reader is not deterministic: under load it sometimes reads a sheet without its
+      // shared strings and styles (seen once in 3000 cases; the same file then reads correctly again).
+      // Such a case is read again by exceljs, up to 3 times, and counted.
+      for (let again = 0; again < 3 && !isDeepStrictEqual(r.fast, r.exceljs); again++) {
+        rereads.push(seed);
+        r.exceljs = (await readWith(path, false)).sheets.map((s) => ({ name: s.name, rows: plain(s.rows) }));
+      }
       expect({ seed, sheets: r.fast }).toEqual({ seed, sheets: r.exceljs });
       for (const s of r.fast)
         for (const row of s.rows as { cells: object }[]) {
@@ -245,6 +254,9 @@ describe(`random workbooks written by exceljs read the same through both readers
     }
     // The cases are not trivially empty.
     expect(rows).toBeGreaterThan(CASES * 5);
+    expect(rereads.length, `exceljs re-read seeds ${rereads.join(', ')}`).toBeLessThanOrEqual(
+      Math.max(3, CASES / 100),
+    );
     expect(cells).toBeGreaterThan(CASES * 20);
   });
 });
