@@ -27,6 +27,14 @@ function findXlsx(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+async function exceljsRows(path: string): Promise<unknown> {
+  try {
+    return (await readWith(path, false)).sheets.map((s) => ({ name: s.name, rows: plain(s.rows) }));
+  } catch (e) {
+    return { failed: String(e) };
+  }
+}
+
 const fixtures = [...findXlsx(join(ROOT, 'test', 'fixtures')), ...findXlsx(join(ROOT, 'examples'))];
 
 describe('every workbook of the project reads the same through both readers', () => {
@@ -35,10 +43,15 @@ describe('every workbook of the project reads the same through both readers', ()
   });
   for (const f of fixtures) {
     it(relative(ROOT, f), async () => {
-      const r = await readBoth(f);
-      expect(r.notes).toEqual([]);
-      expect(r.fast).toEqual(r.exceljs);
-      expect(r.fast.reduce((n, s) => n + s.rows.length, 0)).toBeGreaterThan(0);
+      const fast = await readWith(f, true);
+      expect(fast.notes).toEqual([]);
+      const mine = fast.sheets.map((s) => ({ name: s.name, rows: plain(s.rows) }));
+      let theirs = await exceljsRows(f);
+      // see below: exceljs is not deterministic under load
+      for (let again = 0; again < 3 && !isDeepStrictEqual(mine, theirs); again++)
+        theirs = await exceljsRows(f);
+      expect(mine).toEqual(theirs);
+      expect(mine.reduce((n, s) => n + s.rows.length, 0)).toBeGreaterThan(0);
     });
   }
 });
@@ -236,17 +249,20 @@ describe(`random workbooks written by exceljs read the same through both readers
     for (let seed = 1; seed <= CASES; seed++) {
       const path = join(tmp.dir, `case-${seed}.xlsx`);
       await randomWorkbook(seed, path);
-      const r = await readBoth(path);
-      expect({ seed, notes: r.notes }).toEqual({ seed, notes: [] });
-      // exceljs's streaming reader is not deterministic: under load it sometimes reads a sheet without its
-      // shared strings and styles (seen once in 3000 cases; the same file then reads correctly again).
-      // Such a case is read again by exceljs, up to 3 times, and counted.
-      for (let again = 0; again < 3 && !isDeepStrictEqual(r.fast, r.exceljs); again++) {
+      const fast = await readWith(path, true);
+      expect({ seed, notes: fast.notes }).toEqual({ seed, notes: [] });
+      const mine = fast.sheets.map((s) => ({ name: s.name, rows: plain(s.rows) }));
+      // exceljs's streaming reader is not deterministic: under load its walk through the zip sometimes
+      // ends early, and it then reads a sheet without its shared strings and styles, or fails with
+      // "Cannot read properties of undefined (reading 'sheets')" (each seen once in 3000 cases; the same
+      // file then reads correctly again). Such a case is read again by exceljs, up to 3 times, and counted.
+      let theirs = await exceljsRows(path);
+      for (let again = 0; again < 3 && !isDeepStrictEqual(mine, theirs); again++) {
         rereads.push(seed);
-        r.exceljs = (await readWith(path, false)).sheets.map((s) => ({ name: s.name, rows: plain(s.rows) }));
+        theirs = await exceljsRows(path);
       }
-      expect({ seed, sheets: r.fast }).toEqual({ seed, sheets: r.exceljs });
-      for (const s of r.fast)
+      expect({ seed, sheets: mine }).toEqual({ seed, sheets: theirs });
+      for (const s of mine)
         for (const row of s.rows as { cells: object }[]) {
           rows++;
           cells += Object.keys(row.cells).length;

@@ -28,6 +28,7 @@ const m = defineMessages({
     oddName: 'an unusual worksheet part name {part}',
     unknownSheet: '{part} is not listed in xl/workbook.xml',
     badPart: '{part} could not be parsed: {reason}',
+    inflate: 'its compressed data could not be inflated',
     zip: 'the zip directory could not be read',
     unreadable: 'the workbook could not be read: {reason}',
     unreadableHint:
@@ -42,6 +43,7 @@ const m = defineMessages({
     oddName: '工作表部件名称不常见：{part}',
     unknownSheet: '{part} 未列在 xl/workbook.xml 中',
     badPart: '无法解析 {part}：{reason}',
+    inflate: '其压缩数据无法解压',
     zip: '无法读取 zip 目录',
     unreadable: '无法读取工作簿：{reason}',
     unreadableHint:
@@ -56,6 +58,7 @@ const m = defineMessages({
     oddName: '工作表部件名稱不常見：{part}',
     unknownSheet: '{part} 未列在 xl/workbook.xml 中',
     badPart: '無法解析 {part}：{reason}',
+    inflate: '其壓縮資料無法解壓縮',
     zip: '無法讀取 zip 目錄',
     unreadable: '無法讀取活頁簿：{reason}',
     unreadableHint:
@@ -127,31 +130,26 @@ async function plan(path: string, info: WorkbookInfo): Promise<Plan | Text> {
         } else later.push({ entry: e, info: sheet });
       }
     }
-    const partText = async (name: string) => {
+    const text = new Map<string, string | undefined>();
+    for (const name of ['xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']) {
       try {
-        return await readText(fh, byName.get(name));
+        text.set(name, await readText(fh, byName.get(name)));
       } catch {
-        throw m.badPart({ part: name, reason: 'zip' });
+        return (lang) => m.badPart({ part: name, reason: m.inflate()(lang) })(lang);
       }
-    };
+    }
+    let part = 'xl/workbook.xml';
     try {
-      const wb = await partText('xl/workbook.xml');
-      const stylesXml = await partText('xl/styles.xml');
-      const sharedXml = await partText('xl/sharedStrings.xml');
-      let part = 'xl/workbook.xml';
-      try {
-        const date1904 = wb === undefined ? false : parseDate1904(wb);
-        part = 'xl/styles.xml';
-        const styles = parseStyles(stylesXml);
-        part = 'xl/sharedStrings.xml';
-        const shared = sharedXml === undefined ? null : parseSharedStrings(sharedXml);
-        return { sheets: [...now, ...later], shared, styles, date1904 };
-      } catch (e) {
-        if (e instanceof FastXmlError) return m.badPart({ part, reason: e.message });
-        throw e;
-      }
+      const wb = text.get(part);
+      const date1904 = wb === undefined ? false : parseDate1904(wb);
+      part = 'xl/styles.xml';
+      const styles = parseStyles(text.get(part));
+      part = 'xl/sharedStrings.xml';
+      const sharedXml = text.get(part);
+      const shared = sharedXml === undefined ? null : parseSharedStrings(sharedXml);
+      return { sheets: [...now, ...later], shared, styles, date1904 };
     } catch (e) {
-      if (typeof e === 'function') return e as Text;
+      if (e instanceof FastXmlError) return m.badPart({ part, reason: e.message });
       throw e;
     }
   } finally {
