@@ -359,6 +359,64 @@ describe('guard rails', () => {
   });
 });
 
+describe('a sheet larger than 32 MB (streamed, never inflated whole)', () => {
+  it('reads every row, keeps cached formula errors and reports progress', async () => {
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const rows: string[] = [
+      '<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="inlineStr"><is><t>华东</t></is></c></row>',
+    ];
+    let size = 0;
+    let total = 0;
+    for (let r = 2; size < 33 * 1024 * 1024; r++) {
+      const a = Math.floor(rnd() * 1e9);
+      const b = Math.round(rnd() * 1e8) / 100;
+      total += a;
+      const row = `<row r="${r}"><c r="A${r}"><v>${a}</v></c><c r="B${r}" s="1"><v>${b}</v></c></row>`;
+      size += row.length;
+      rows.push(row);
+    }
+    const path = join(tmp.dir, 'large.xlsx');
+    writeFileSync(
+      path,
+      zipParts(
+        handMade({
+          sheets: [{ name: 'Big', xml: `<sheetData>${rows.join('')}</sheetData>` }],
+          styles: '<cellXfs><xf numFmtId="0"/><xf numFmtId="10"/></cellXfs>',
+        }),
+      ),
+    );
+    const info = await inspectWorkbook(path, 'large.xlsx');
+    expect(info.sheets[0]!.size).toBeGreaterThan(32 * 1024 ** 2);
+    let n = 0;
+    let sum = 0;
+    let first: SheetRow | undefined;
+    let last: SheetRow | undefined;
+    let progress = 0;
+    await streamWorkbook(path, 'large.xlsx', info, {
+      fast: true,
+      onSheet: () => (row) => {
+        n++;
+        first ??= row;
+        last = row;
+        if (typeof row.cells[0]?.v === 'number') sum += row.cells[0].v;
+      },
+      onProgress: (read) => {
+        progress = read;
+      },
+    });
+    expect(n).toBe(rows.length);
+    expect(sum).toBe(total);
+    expect(first!.cells).toEqual([{ v: { error: '#DIV/0!' } }, { v: '华东' }]);
+    expect(last!.n).toBe(rows.length);
+    expect(last!.cells[1]).toMatchObject({ fmt: '0.00%' });
+    expect(progress).toBeGreaterThan(info.size * 0.9);
+  });
+});
+
 describe('declining', () => {
   it('leaves to exceljs a workbook whose sheet exceljs would read before the styles, and says why', async () => {
     const parts = handMade({
