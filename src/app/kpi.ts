@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { defineMessages, type Text } from '../core/i18n/messages.js';
 import { type Computed, computeKpi, defaultPeriod } from '../core/kpi/compute.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
 import { GROUP_KEYS } from '../core/kpi/headers.js';
@@ -86,6 +86,10 @@ export interface KpiDeps {
   now: Date;
   onProgress?: (file: string, bytesRead: number, size: number) => void;
   onFileDone?: (file: string) => void;
+  /** false: read with exceljs only (--no-fast); default: the fast reader unless SALESMEET_FAST_XLSX=0. */
+  fast?: boolean;
+  /** Notes for --verbose (why the fast reader declined a file). */
+  onNote?: (text: Text) => void;
 }
 
 export interface SheetNote {
@@ -176,7 +180,7 @@ async function expand(
 export async function ingestFiles(
   sources: KpiSource[],
   store: KpiStore,
-  deps: Pick<KpiDeps, 'cwd' | 'onProgress' | 'onFileDone'>,
+  deps: Pick<KpiDeps, 'cwd' | 'onProgress' | 'onFileDone' | 'fast' | 'onNote'>,
 ): Promise<{ files: string[]; sheets: SheetNote[] }> {
   if (sources.length === 0) throw new UsageError('kpi.noInput', m.noInput(), { hint: m.noInputHint() });
   const files: string[] = [];
@@ -215,6 +219,8 @@ export async function ingestFiles(
           fileSheets.push({ file: f.display, sheet: sheet.name, kind, ...(note ? { note } : {}) });
           current = undefined;
         },
+        ...(deps.fast !== undefined ? { fast: deps.fast } : {}),
+        ...(deps.onNote ? { onNote: deps.onNote } : {}),
         ...(deps.onProgress
           ? { onProgress: (read: number, size: number) => deps.onProgress?.(f.display, read, size) }
           : {}),
@@ -304,6 +310,8 @@ export interface MeetingKpiOptions {
   /** Where paths are shown relative to (default: the process's working directory). */
   cwd?: string;
   onProgress?: KpiDeps['onProgress'];
+  fast?: KpiDeps['fast'];
+  onNote?: KpiDeps['onNote'];
 }
 
 /** Applies a meeting's `kpi:` section (sources relative to the meeting folder). Used by `kpi --meeting`, `pack`, `actions`. */
@@ -353,6 +361,8 @@ export async function computeMeetingKpi(folder: MeetingFolder, options: MeetingK
       cwd: options.cwd ?? process.cwd(),
       now: options.now,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.fast !== undefined ? { fast: options.fast } : {}),
+      ...(options.onNote ? { onNote: options.onNote } : {}),
     },
   );
 }

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { computeMeetingKpi, type KpiRun, runKpi } from '../../app/kpi.js';
 import { formatLocation, UsageError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/lang.js';
-import { defineMessages } from '../../core/i18n/messages.js';
+import { defineMessages, type Text } from '../../core/i18n/messages.js';
 import { km } from '../../core/kpi/messages.js';
 import { buildTable, caption, legendLines, type Table } from '../../core/kpi/present.js';
 import type { Status } from '../../core/kpi/result.js';
@@ -173,6 +173,11 @@ const run: ActionFn = async (ctx, args, opts) => {
   };
   let lang: Lang = ctx.lang;
   let result: KpiRun;
+  // --no-fast: exceljs reads every workbook (SALESMEET_FAST_XLSX=0 does the same, see src/io/excel/read.ts).
+  const reader = {
+    ...(opts.fast === false ? { fast: false } : {}),
+    onNote: (t: Text) => ctx.debug(t(lang)),
+  };
   try {
     if (meetingDir) {
       const { loadMeetingFolder } = await import('../../app/meeting-folder.js');
@@ -184,6 +189,7 @@ const run: ActionFn = async (ctx, args, opts) => {
         now: ctx.now(),
         cwd: ctx.cwd,
         ...(bar.update ? { onProgress: bar.update } : {}),
+        ...reader,
       });
     } else {
       result = await runKpi(
@@ -193,6 +199,7 @@ const run: ActionFn = async (ctx, args, opts) => {
           now: ctx.now(),
           ...(bar.update ? { onProgress: bar.update } : {}),
           onFileDone: bar.done,
+          ...reader,
         },
       );
     }

@@ -80,6 +80,14 @@ export const kpiCommand: CommandDef = {
         ),
       )
       .option(
+        '--no-fast',
+        d(
+          'read the workbooks with exceljs only, not the fast reader (same as SALESMEET_FAST_XLSX=0)',
+          '只用 exceljs 读取工作簿，不用快速读取（同 SALESMEET_FAST_XLSX=0）',
+          '只用 exceljs 讀取活頁簿，不用快速讀取（同 SALESMEET_FAST_XLSX=0）',
+        ),
+      )
+      .option(
         '-o, --out <file>',
         d('write to this file instead of stdout', '写入该文件而不是 stdout', '寫入該檔案而非 stdout'),
       );

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { type Readable, Transform } from 'node:stream';
 import { InputError } from '../../core/errors.js';
-import { defineMessages } from '../../core/i18n/messages.js';
+import { defineMessages, type Text } from '../../core/i18n/messages.js';
 import type { Merge } from '../../core/kpi/ingest.js';
 import type { Cell, CellValue, SheetRow } from '../../core/kpi/values.js';
 import { readCentralDirectory, readEntry, type ZipEntry, ZipFormatError } from './zip.js';
@@ -276,6 +276,13 @@ export interface StreamOptions {
   onSheet(sheet: SheetInfo): ((row: SheetRow) => void) | false;
   onSheetEnd?(sheet: SheetInfo): void;
   onProgress?(bytesRead: number, size: number): void;
+  /**
+   * The fast reader (`./fast/`) is tried first unless this is false; default: on, unless the environment
+   * has SALESMEET_FAST_XLSX=0.
+   */
+  fast?: boolean;
+  /** A note for --verbose (why the fast reader declined a workbook). */
+  onNote?(text: Text): void;
 }
 
 interface ExcelCell {
@@ -295,6 +302,12 @@ export async function streamWorkbook(
   info: WorkbookInfo,
   opts: StreamOptions,
 ): Promise<void> {
+  if (opts.fast ?? process.env.SALESMEET_FAST_XLSX !== '0') {
+    const { streamWorkbookFast } = await import('./fast/reader.js');
+    const r = await streamWorkbookFast(path, display, info, opts);
+    if (r.used) return;
+    opts.onNote?.(r.note);
+  }
   const { default: ExcelJS } = await import('exceljs');
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
   let input: Readable = file;

@@ -1,0 +1,287 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of the fast xlsx reader (issue 8). For each size it generates (or reuses, under bench/data/,
+ * git-ignored) a CRM-style detail export — one sheet of order lines: 订单日期 (date), 区域, 产品线, 销售代表,
+ * 客户 (shared strings), 销售额/成本/应回款额/回款额 (numbers) — and times, each in its own child process:
+ *
+ *   inflate   a bare zlib inflate of the sheet part (the floor)
+ *   reader    the fast reader alone: inspectWorkbook + streamWorkbook counting rows (no KPI work)
+ *   fast      salesmeet kpi FILE --json (the fast reader)
+ *   exceljs   salesmeet kpi FILE --json --no-fast
+ *   loop      exceljs's bare streaming loop summing 销售额 by region and month (no salesmeet)
+ *
+ * Wall time is measured around the child; peak RSS comes from /usr/bin/time -v when present, else from
+ * the child's own process.resourceUsage().maxRSS. Build first (npm run build).
+ *
+ *   node bench/kpi-fast.mjs                 # 10k, 100k, 1M rows
+ *   node bench/kpi-fast.mjs --sizes 10k,100k
+ *   node bench/kpi-fast.mjs --runs 3        # best of 3
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInflateRaw } from 'node:zlib';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, 'bench', 'data');
+const BIN = join(ROOT, 'bin', 'salesmeet.js');
+const SELF = fileURLToPath(import.meta.url);
+
+const REGIONS = ['华东', '华南', '华北', '西部', '东北', '华中'];
+const PRODUCTS = ['云平台', '数据服务', '智能终端', '安全套件', '咨询实施'];
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function generate(rows, path) {
+  const { default: ExcelJS } = await import('exceljs');
+  const rnd = mulberry32(rows);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  const ws = wb.addWorksheet('订单明细');
+  ws.addRow([
+    '订单日期',
+    '区域',
+    '产品线',
+    '销售代表',
+    '客户',
+    '销售额(元)',
+    '成本(元)',
+    '应回款额(元)',
+    '回款额(元)',
+  ]).commit();
+  const reps = Array.from({ length: 60 }, (_, i) => `销售${String(i + 1).padStart(2, '0')}`);
+  const customers = Array.from({ length: 2000 }, (_, i) => `客户${String(i + 1).padStart(4, '0')}有限公司`);
+  const start = Date.UTC(2025, 0, 1);
+  const span = 547; // 2025-01-01 … 2026-06-30
+  for (let i = 0; i < rows; i++) {
+    const revenue = Math.round((2000 + rnd() * 98000) * 100) / 100;
+    const receivable = Math.round(revenue * (0.8 + rnd() * 0.2) * 100) / 100;
+    const row = ws.addRow([
+      new Date(start + Math.floor(rnd() * span) * 86_400_000),
+      REGIONS[Math.floor(rnd() * REGIONS.length)],
+      PRODUCTS[Math.floor(rnd() * PRODUCTS.length)],
+      reps[Math.floor(rnd() * reps.length)],
+      customers[Math.floor(rnd() * customers.length)],
+      revenue,
+      Math.round(revenue * (0.55 + rnd() * 0.2) * 100) / 100,
+      receivable,
+      Math.round(receivable * (0.7 + rnd() * 0.3) * 100) / 100,
+    ]);
+    row.getCell(1).numFmt = 'yyyy-mm-dd';
+    for (let c = 6; c <= 9; c++) row.getCell(c).numFmt = '#,##0.00';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+/** The first worksheet part's data offset, method and sizes, from the zip's central directory. */
+function sheetEntry(path) {
+  const size = statSync(path).size;
+  const fd = openSync(path, 'r');
+  try {
+    const tailLen = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLen);
+    readSync(fd, tail, 0, tailLen, size - tailLen);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const count = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    const cd = Buffer.alloc(cdSize);
+    readSync(fd, cd, 0, cdSize, cdOffset);
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+      const method = cd.readUInt16LE(p + 10);
+      const compressed = cd.readUInt32LE(p + 20);
+      const nameLen = cd.readUInt16LE(p + 28);
+      const extra = cd.readUInt16LE(p + 30);
+      const comment = cd.readUInt16LE(p + 32);
+      const off = cd.readUInt32LE(p + 42);
+      const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
+      if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
+        const head = Buffer.alloc(30);
+        readSync(fd, head, 0, 30, off);
+        return { start: off + 30 + head.readUInt16LE(26) + head.readUInt16LE(28), compressed, method };
+      }
+      p += 46 + nameLen + extra + comment;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  throw new Error(`no worksheet in ${path}`);
+}
+
+async function childInflate(path) {
+  const e = sheetEntry(path);
+  const src = createReadStream(path, {
+    start: e.start,
+    end: e.start + e.compressed - 1,
+    highWaterMark: 1024 * 1024,
+  });
+  let bytes = 0;
+  for await (const chunk of src.pipe(createInflateRaw({ chunkSize: 256 * 1024 }))) bytes += chunk.length;
+  return `${bytes} bytes of XML`;
+}
+
+async function childLoop(path) {
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  const sums = new Map();
+  let rows = 0;
+  for await (const ws of reader) {
+    for await (const row of ws) {
+      if (row.number === 1) continue;
+      const d = row.getCell(1).value;
+      const region = row.getCell(2).value;
+      const revenue = row.getCell(6).value;
+      if (!(d instanceof Date) || typeof revenue !== 'number') continue;
+      const key = `${region}|${d.toISOString().slice(0, 7)}`;
+      sums.set(key, (sums.get(key) ?? 0) + revenue);
+      rows++;
+    }
+  }
+  return `${rows} rows, ${sums.size} groups`;
+}
+
+async function childReader(path) {
+  const { inspectWorkbook, streamWorkbook } = await import(join(ROOT, 'dist', 'io', 'excel', 'read.js'));
+  const info = await inspectWorkbook(path, path);
+  let rows = 0;
+  let cells = 0;
+  const notes = [];
+  await streamWorkbook(path, path, info, {
+    fast: true,
+    onSheet: () => (row) => {
+      rows++;
+      cells += row.cells.length;
+    },
+    onNote: (t) => notes.push(t('en')),
+  });
+  if (notes.length > 0) throw new Error(notes.join('\n'));
+  return `${rows} rows, ${cells} cells`;
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , mode, path] = process.argv;
+  const t0 = performance.now();
+  const what =
+    mode === 'inflate'
+      ? await childInflate(path)
+      : mode === 'reader'
+        ? await childReader(path)
+        : await childLoop(path);
+  const ms = performance.now() - t0;
+  process.stdout.write(`${JSON.stringify({ what, ms, maxRSS: process.resourceUsage().maxRSS })}\n`);
+  process.exit(0);
+}
+
+const args = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const parseSize = (s) => {
+  const mm = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+  if (!mm) throw new Error(`--sizes: expected e.g. 10k,100k,1m, found "${s}"`);
+  return Math.round(
+    Number(mm[1]) * (mm[2].toLowerCase() === 'k' ? 1e3 : mm[2].toLowerCase() === 'm' ? 1e6 : 1),
+  );
+};
+const sizes = arg('--sizes', '10k,100k,1m').split(',').map(parseSize);
+const runs = Number(arg('--runs', '1'));
+const hasTime = existsSync('/usr/bin/time');
+if (!existsSync(join(ROOT, 'dist'))) {
+  console.error('build first: npm run build');
+  process.exit(1);
+}
+
+function measure(cmd, cmdArgs, env) {
+  let best;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const res = spawnSync(hasTime ? '/usr/bin/time' : cmd, hasTime ? ['-v', cmd, ...cmdArgs] : cmdArgs, {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const wall = performance.now() - t0;
+    if (res.status !== 0) throw new Error(`${cmdArgs.join(' ')} failed (${res.status}):\n${res.stderr}`);
+    let rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1] ?? Number.NaN);
+    if (Number.isNaN(rss)) {
+      const line = res.stdout.trim().split('\n').at(-1) ?? '{}';
+      rss = JSON.parse(line).maxRSS ?? Number.NaN;
+    }
+    const m = { wall, rss: rss / 1024, stdout: res.stdout };
+    if (!best || m.wall < best.wall) best = m;
+  }
+  return best;
+}
+
+mkdirSync(DATA, { recursive: true });
+const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+const table = [];
+for (const n of sizes) {
+  const file = join(DATA, `orders-${label(n)}.xlsx`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${file} … `);
+    const t0 = performance.now();
+    await generate(n, file);
+    process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  }
+  const mb = statSync(file).size / 1024 ** 2;
+  const kpiArgs = [
+    BIN,
+    'kpi',
+    file,
+    '--json',
+    '--period',
+    '2026-H1',
+    '--as-of',
+    '2026-06-30',
+    '--by',
+    'region',
+  ];
+  const inflate = measure(process.execPath, [SELF, '--child', 'inflate', file]);
+  const reader = measure(process.execPath, [SELF, '--child', 'reader', file]);
+  const fast = measure(process.execPath, kpiArgs, { SALESMEET_FAST_XLSX: '1' });
+  const slow = measure(process.execPath, [...kpiArgs, '--no-fast']);
+  const loop = measure(process.execPath, [SELF, '--child', 'loop', file]);
+  if (fast.stdout !== slow.stdout)
+    throw new Error(`kpi output differs between the fast reader and exceljs for ${file}`);
+  table.push({ n, mb, inflate, reader, fast, slow, loop });
+  process.stderr.write(`${label(n)} done\n`);
+}
+
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const x = (a, b) => `${(a / b).toFixed(1)}×`;
+const r = (m) => `${Math.round(m.rss)} MB`;
+const lines = [
+  '| rows | xlsx | inflate (floor) | fast reader alone | kpi | kpi --no-fast | exceljs loop | reader ÷ floor | kpi ÷ floor | exceljs loop ÷ reader | exceljs loop ÷ kpi | kpi --no-fast ÷ kpi | peak RSS reader / kpi / kpi --no-fast / loop |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...table.map(
+    (t) =>
+      `| ${label(t.n)} | ${t.mb.toFixed(1)} MB | ${s(t.inflate.wall)} | ${s(t.reader.wall)} | ${s(t.fast.wall)} | ${s(t.slow.wall)} | ${s(t.loop.wall)} | ${x(t.reader.wall, t.inflate.wall)} | ${x(t.fast.wall, t.inflate.wall)} | ${x(t.loop.wall, t.reader.wall)} | ${x(t.loop.wall, t.fast.wall)} | ${x(t.slow.wall, t.fast.wall)} | ${r(t.reader)} / ${r(t.fast)} / ${r(t.slow)} / ${r(t.loop)} |`,
+  ),
+];
+console.log(lines.join('\n'));
+console.log(
+  `\nWall times include process start; best of ${runs} run(s); kpi printed identical JSON with and without the fast reader.`,
+);

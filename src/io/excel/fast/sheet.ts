@@ -1,0 +1,684 @@
+/**
+ * A byte-level scanner for a worksheet part (`xl/worksheets/sheetN.xml`), fed the inflated bytes chunk by
+ * chunk. It understands exactly what exceljs's streaming reader understands, with the same results:
+ * `<row r s>` inside `<sheetData>`, `<c r s t>`, `<f>` (a formula: the cached `<v>` is the value), `<v>`,
+ * `<is>`/`<t>` (inline strings: the last `<t>` wins, as in exceljs), and the cell types s, str, inlineStr,
+ * e, b and number (a Date when the cell's style is a date format). Rows are handed over as they close;
+ * only an incomplete token is carried to the next chunk, so memory stays flat whatever the sheet size.
+ */
+import type { Cell, CellValue, SheetRow } from '../../../core/kpi/values.js';
+import type { CellStyle } from './styles.js';
+import { decodeAttr, decodeText, excelXmlDecode, FastXmlError } from './xml.js';
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QMARK = 63;
+const AMP = 38;
+const CR = 13;
+const DQ = 34;
+const SQ = 39;
+const EQ = 61;
+
+/** The longest token (a tag or a text run) carried between chunks before the part is refused. */
+export const MAX_TOKEN = 64 * 1024 * 1024;
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_ERROR = 4;
+const T_BOOL = 5;
+
+const F_NONE = 0;
+const F_FORMULA = 1;
+const F_VALUE = 2;
+
+const M_EMPTY = 0;
+const M_NUM = 1;
+const M_STR = 2;
+
+export interface SheetScanContext {
+  shared: (string | null)[] | null;
+  styles: CellStyle[];
+  date1904: boolean;
+  /** Error codes of formula cells by address, as `inspectWorkbook` read them (exceljs's path uses them). */
+  errors: Map<string, string>;
+  /** True when `errors` was not read (large sheets): then a formula's cached error code is used directly. */
+  errorsUnread: boolean;
+  emit(row: SheetRow): void;
+}
+
+function isWs(b: number): boolean {
+  return b === 32 || b === 10 || b === 9 || b === 13;
+}
+
+function colLetters(index: number): string {
+  let s = '';
+  let i = index + 1;
+  while (i > 0) {
+    const r = (i - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    i = Math.floor((i - 1) / 26);
+  }
+  return s;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+export class SheetScanner {
+  /** Set once `</sheetData>` is seen: the rest of the part holds no cells. */
+  done = false;
+  private carry: Buffer | null = null;
+  private inRows = false;
+  private inRow = false;
+  private rowN = 0;
+  private rowStyle = -1;
+  private cells: (Cell | undefined)[] = [];
+  private inCell = false;
+  private col = -1;
+  private cellStyle = -1;
+  private type = T_NUMBER;
+  private hasF = false;
+  /** The formula has text: exceljs then drops a falsy cached result (0, '', NaN) and the cell reads empty. */
+  private fText = false;
+  private field = F_NONE;
+  private vOpen = false;
+  private mode = M_EMPTY;
+  private num = 0;
+  private str = '';
+  private numBuf: Buffer | null = null;
+  private numStart = 0;
+  private numEnd = 0;
+
+  private readonly styles: CellStyle[];
+
+  constructor(private readonly ctx: SheetScanContext) {
+    this.styles = ctx.styles;
+  }
+
+  /** Scans one chunk of inflated XML. */
+  push(chunk: Buffer): void {
+    if (this.done) return;
+    let from = 0;
+    const carry = this.carry;
+    if (carry) {
+      this.carry = null;
+      // Finish the carried token with the shortest prefix of the chunk that can end it (up to the next
+      // '<' or '>'), so that whole chunks are never copied; fall back to joining them when it cannot.
+      let k = 0;
+      while (k < chunk.length && chunk[k] !== LT && chunk[k] !== GT) k++;
+      if (k < chunk.length) {
+        const stitched = Buffer.concat([carry, chunk.subarray(0, k + 1)]);
+        const stop = this.scanPart(stitched, 0);
+        if (this.done) return;
+        if (stop >= carry.length) from = stop - carry.length;
+        else {
+          this.carryFrom(Buffer.concat([stitched.subarray(stop), chunk.subarray(k + 1)]), 0);
+          return;
+        }
+      } else {
+        this.carryFrom(Buffer.concat([carry, chunk]), 0);
+        return;
+      }
+    }
+    const stop = this.scanPart(chunk, from);
+    if (!this.done && stop < chunk.length) this.carryFrom(chunk, stop);
+  }
+
+  private scanPart(buf: Buffer, from: number): number {
+    const stop = this.scan(buf, from);
+    if (this.mode === M_NUM && this.numBuf === buf) {
+      this.str = buf.toString('latin1', this.numStart, this.numEnd);
+      this.mode = M_STR;
+    }
+    this.numBuf = null;
+    return stop;
+  }
+
+  private carryFrom(buf: Buffer, stop: number): void {
+    if (buf.length - stop > MAX_TOKEN) throw new FastXmlError('an XML token longer than 64 MB');
+    this.carry = Buffer.from(buf.subarray(stop));
+  }
+
+  /** The part ended: anything still open means it was cut short. */
+  end(): void {
+    if (this.done) return;
+    if (this.inRows || (this.carry && this.carry.toString('latin1').trim() !== ''))
+      throw new FastXmlError('the sheet ends inside <sheetData>');
+  }
+
+  /** Returns the offset of the first byte not consumed (the start of an incomplete token). */
+  private scan(buf: Buffer, from: number): number {
+    const len = buf.length;
+    let i = from;
+    while (i < len) {
+      let b = buf[i]!;
+      if (b !== LT) {
+        const start = i;
+        let flags = 0;
+        while (i < len) {
+          b = buf[i]!;
+          if (b === LT) break;
+          if (b === AMP) flags |= 1;
+          else if (b === CR) flags |= 2;
+          else if (b >= 0x80) flags |= 4;
+          i++;
+        }
+        if (i >= len) return start;
+        if (this.field === F_VALUE && this.inCell) this.text(buf, start, i, flags);
+        else if (this.field === F_FORMULA && this.inCell) this.fText = true;
+        continue;
+      }
+      if (i + 1 >= len) return i;
+      const b1 = buf[i + 1]!;
+      // The commonest tags first: <v>, </v>, </f>, </c>.
+      if (i + 3 < len) {
+        const b2 = buf[i + 2]!;
+        if (b1 === 118 && b2 === GT) {
+          if (this.inCell) this.openValue();
+          i += 3;
+          continue;
+        }
+        if (b1 === SLASH && buf[i + 3] === GT) {
+          if (b2 === 118 || b2 === 102) {
+            i += 4; // closing <v> or <f> changes nothing: text after it still counts (as in exceljs)
+            continue;
+          }
+          if (b2 === 99) {
+            this.closeKind(3);
+            i += 4;
+            continue;
+          }
+        }
+      }
+      // <c r=".." s=".." t=".."> with its attributes in the usual order, without the general loop below.
+      if (b1 === 99 && this.inRow && buf[i + 2] === 32) {
+        const j = this.fastCell(buf, i + 3, len);
+        if (j > 0) {
+          i = j;
+          continue;
+        }
+      }
+      if (b1 === SLASH) {
+        let j = i + 2;
+        while (j < len && buf[j] !== GT) j++;
+        if (j >= len) return i;
+        let e = j;
+        while (e > i + 2 && isWs(buf[e - 1]!)) e--;
+        this.close(buf, i + 2, e);
+        i = j + 1;
+        if (this.done) return i;
+        continue;
+      }
+      if (b1 === BANG || b1 === QMARK) {
+        const end = this.skipSpecial(buf, i);
+        if (end < 0) return i;
+        i = end;
+        continue;
+      }
+      // An opening tag: its name, then attributes up to '>' (quoted values may hold '>').
+      let j = i + 1;
+      while (j < len) {
+        b = buf[j]!;
+        if (b === GT || b === SLASH || isWs(b)) break;
+        j++;
+      }
+      if (j >= len) return i;
+      const nameStart = i + 1;
+      const nameEnd = j;
+      const kind = this.tagKind(buf, nameStart, nameEnd);
+      let rA = -1;
+      let rB = -1;
+      let sA = -1;
+      let sB = -1;
+      let tA = -1;
+      let tB = -1;
+      let selfClosing = false;
+      let complete = false;
+      while (j < len) {
+        b = buf[j]!;
+        if (b === GT) {
+          complete = true;
+          break;
+        }
+        if (b === SLASH) {
+          if (j + 1 >= len) break;
+          if (buf[j + 1] === GT) {
+            selfClosing = true;
+            complete = true;
+            j++;
+            break;
+          }
+          j++;
+          continue;
+        }
+        if (isWs(b)) {
+          j++;
+          continue;
+        }
+        // attribute name
+        const an = j;
+        while (j < len) {
+          b = buf[j]!;
+          if (b === EQ || isWs(b) || b === GT || b === SLASH) break;
+          j++;
+        }
+        const anEnd = j;
+        while (j < len && isWs(buf[j]!)) j++;
+        if (j >= len) break;
+        if (buf[j] !== EQ) continue;
+        j++;
+        while (j < len && isWs(buf[j]!)) j++;
+        if (j >= len) break;
+        const q = buf[j]!;
+        if (q !== DQ && q !== SQ) throw new FastXmlError('an attribute value without quotes');
+        const vs = j + 1;
+        j = vs;
+        while (j < len && buf[j] !== q) j++;
+        if (j >= len) break;
+        if (kind !== 0 && anEnd - an === 1) {
+          const a = buf[an]!;
+          if (a === 114 /* r */) {
+            rA = vs;
+            rB = j;
+          } else if (a === 115 /* s */) {
+            sA = vs;
+            sB = j;
+          } else if (a === 116 /* t */) {
+            tA = vs;
+            tB = j;
+          }
+        }
+        j++;
+      }
+      if (!complete) return i;
+      i = j + 1;
+      if (kind !== 0) this.open(kind, buf, rA, rB, sA, sB, tA, tB);
+      if (selfClosing) this.closeKind(kind);
+      if (this.done) return i;
+    }
+    return len;
+  }
+
+  /**
+   * Reads `r="…" s="…" t="…">` (each optional, in this order, single spaces) from `j`; returns the offset
+   * after the tag, or 0 when the tag has another shape or is incomplete (the general path reads it then).
+   */
+  private fastCell(buf: Buffer, j: number, len: number): number {
+    let rA = -1;
+    let rB = -1;
+    let sA = -1;
+    let sB = -1;
+    let tA = -1;
+    let tB = -1;
+    if (buf[j] === 114 && buf[j + 1] === EQ && buf[j + 2] === DQ) {
+      rA = j + 3;
+      j = rA;
+      while (j < len && buf[j] !== DQ) j++;
+      rB = j++;
+      if (buf[j] === 32) j++;
+    }
+    if (buf[j] === 115 && buf[j + 1] === EQ && buf[j + 2] === DQ) {
+      sA = j + 3;
+      j = sA;
+      while (j < len && buf[j] !== DQ) j++;
+      sB = j++;
+      if (buf[j] === 32) j++;
+    }
+    if (buf[j] === 116 && buf[j + 1] === EQ && buf[j + 2] === DQ) {
+      tA = j + 3;
+      j = tA;
+      while (j < len && buf[j] !== DQ) j++;
+      tB = j++;
+    }
+    if (j >= len) return 0;
+    const b = buf[j];
+    if (b === GT) {
+      this.open(3, buf, rA, rB, sA, sB, tA, tB);
+      return j + 1;
+    }
+    if (b === SLASH && j + 1 < len && buf[j + 1] === GT) {
+      this.open(3, buf, rA, rB, sA, sB, tA, tB);
+      this.closeKind(3);
+      return j + 2;
+    }
+    return 0;
+  }
+
+  /** Comments, CDATA (exceljs ignores its content), processing instructions, declarations. */
+  private skipSpecial(buf: Buffer, i: number): number {
+    const len = buf.length;
+    const startsWith = (s: string) => {
+      if (i + s.length > len) return undefined;
+      for (let k = 0; k < s.length; k++) if (buf[i + k] !== s.charCodeAt(k)) return false;
+      return true;
+    };
+    let term: string;
+    const cm = startsWith('<!--');
+    const cd = startsWith('<![CDATA[');
+    if (cm === undefined || cd === undefined) {
+      if (len - i < 9) return -1;
+    }
+    if (cm) term = '-->';
+    else if (cd) term = ']]>';
+    else if (buf[i + 1] === QMARK) term = '?>';
+    else term = '>';
+    const at = buf.indexOf(term, i + 2, 'latin1');
+    return at < 0 ? -1 : at + term.length;
+  }
+
+  /** 1 sheetData, 2 row, 3 c, 4 v, 5 f, 6 is, 7 t, 0 anything else. */
+  private tagKind(buf: Buffer, a: number, e: number): number {
+    const n = e - a;
+    const b0 = buf[a];
+    if (n === 1) {
+      if (b0 === 99) return 3;
+      if (b0 === 118) return 4;
+      if (b0 === 102) return 5;
+      if (b0 === 116) return 7;
+      return 0;
+    }
+    if (n === 2) return b0 === 105 && buf[a + 1] === 115 ? 6 : 0;
+    if (n === 3) return b0 === 114 && buf[a + 1] === 111 && buf[a + 2] === 119 ? 2 : 0;
+    if (n === 9 && b0 === 115) {
+      const s = 'sheetData';
+      for (let k = 1; k < 9; k++) if (buf[a + k] !== s.charCodeAt(k)) return 0;
+      return 1;
+    }
+    return 0;
+  }
+
+  private close(buf: Buffer, a: number, e: number): void {
+    this.closeKind(this.tagKind(buf, a, e));
+  }
+
+  private open(
+    kind: number,
+    buf: Buffer,
+    rA: number,
+    rB: number,
+    sA: number,
+    sB: number,
+    tA: number,
+    tB: number,
+  ): void {
+    switch (kind) {
+      case 1:
+        this.inRows = true;
+        return;
+      case 2: {
+        if (!this.inRows) return;
+        this.inRow = true;
+        this.cells = [];
+        this.col = -1;
+        const r = rA >= 0 ? intAttr(buf, rA, rB) : Number.NaN;
+        // A row without r follows the previous one (OOXML §18.3.1.73).
+        this.rowN = rA >= 0 ? r : this.rowN + 1;
+        // exceljs applies a row style whenever s is present and names an existing style.
+        this.rowStyle = sA >= 0 && sB > sA ? styleIndex(intAttr(buf, sA, sB), this.ctx.styles) : -1;
+        return;
+      }
+      case 3: {
+        if (!this.inRow) return;
+        this.inCell = true;
+        this.col = rA >= 0 ? refColumn(buf, rA, rB) : this.col + 1;
+        const s = sA >= 0 ? intAttr(buf, sA, sB) : 0;
+        // exceljs ignores s="0" (falsy) and unknown indexes: the row's style then applies.
+        this.cellStyle = s ? styleIndex(s, this.ctx.styles) : -1;
+        this.type = tA >= 0 ? typeCode(buf, tA, tB) : T_NUMBER;
+        this.hasF = false;
+        this.fText = false;
+        this.field = F_NONE;
+        this.vOpen = false;
+        this.mode = M_EMPTY;
+        this.str = '';
+        return;
+      }
+      case 4:
+      case 6:
+      case 7:
+        if (this.inCell) this.openValue();
+        return;
+      case 5:
+        if (!this.inCell) return;
+        this.hasF = true;
+        this.field = F_FORMULA;
+        return;
+    }
+  }
+
+  private openValue(): void {
+    this.field = F_VALUE;
+    this.vOpen = true;
+    this.mode = M_EMPTY;
+    this.str = '';
+  }
+
+  private closeKind(kind: number): void {
+    switch (kind) {
+      case 1:
+        this.inRows = false;
+        this.done = true;
+        return;
+      case 2:
+        if (!this.inRow) return;
+        this.ctx.emit({ n: this.rowN, cells: this.cells });
+        this.inRow = false;
+        this.cells = [];
+        return;
+      case 3:
+        if (!this.inCell) return;
+        this.finishCell();
+        this.inCell = false;
+        this.field = F_NONE;
+        return;
+    }
+  }
+
+  private text(buf: Buffer, a: number, e: number, flags: number): void {
+    if (this.mode === M_EMPTY && flags === 0 && this.type !== T_STR && this.type !== T_INLINE) {
+      const v = simpleNumber(buf, a, e);
+      if (v !== undefined) {
+        this.mode = M_NUM;
+        this.num = v;
+        this.numBuf = buf;
+        this.numStart = a;
+        this.numEnd = e;
+        return;
+      }
+    }
+    if (this.mode === M_NUM) {
+      this.str = (this.numBuf as Buffer).toString('latin1', this.numStart, this.numEnd);
+    }
+    this.mode = M_STR;
+    if (flags === 0) this.str += buf.toString('latin1', a, e);
+    else this.str += decodeText(buf.toString('utf8', a, e));
+  }
+
+  private fieldText(): string {
+    return this.mode === M_NUM
+      ? (this.numBuf as Buffer).toString('latin1', this.numStart, this.numEnd)
+      : this.str;
+  }
+
+  /** parseFloat of the value text, without making a string for plain decimals. */
+  private fieldFloat(): number {
+    if (this.mode === M_NUM) return this.num;
+    return Number.parseFloat(this.str);
+  }
+
+  /** parseInt(text, 10). */
+  private fieldInt(): number {
+    if (this.mode === M_NUM) return Math.trunc(this.num);
+    return Number.parseInt(this.str, 10);
+  }
+
+  private styleOf(): CellStyle | undefined {
+    const i = this.cellStyle >= 0 ? this.cellStyle : this.rowStyle;
+    return i >= 0 ? this.styles[i] : undefined;
+  }
+
+  private finishCell(): void {
+    const col = this.col;
+    if (col < 0) return;
+    let v: CellValue;
+    if (this.hasF) {
+      if (!this.vOpen) v = null;
+      else if (this.type === T_STR) {
+        const r = excelXmlDecode(this.fieldText());
+        v = r === '' && this.fText ? null : r;
+      } else {
+        const x = this.fieldFloat();
+        v = Number.isNaN(x) || (x === 0 && this.fText) ? null : x;
+        if (v === null && this.type === T_ERROR && this.ctx.errorsUnread) {
+          const code = this.fieldText();
+          if (code) {
+            this.cells[col] = { v: { error: code } };
+            return;
+          }
+        }
+      }
+    } else {
+      if (!this.vOpen) return; // a styled empty cell
+      switch (this.type) {
+        case T_SHARED: {
+          const shared = this.ctx.shared;
+          if (!shared) v = null;
+          else {
+            const s = shared[this.fieldInt()];
+            if (s === null || s === undefined) return;
+            v = s;
+          }
+          break;
+        }
+        case T_STR:
+        case T_INLINE:
+          v = excelXmlDecode(this.fieldText());
+          break;
+        case T_ERROR:
+          this.cells[col] = { v: { error: this.fieldText() } };
+          return;
+        case T_BOOL:
+          v = this.fieldInt() !== 0;
+          break;
+        default: {
+          const x = this.fieldFloat();
+          const st = this.styleOf();
+          if (st === undefined) {
+            this.cells[col] = { v: x };
+            return;
+          }
+          if (!st.date) {
+            this.cells[col] = st.percent ? { v: x, fmt: st.percent } : { v: x };
+            return;
+          }
+          const d = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
+          v = Number.isNaN(d.getTime()) ? null : d;
+        }
+      }
+    }
+    if (v === null) {
+      const code = this.ctx.errors.get(`${colLetters(col)}${this.rowN}`);
+      if (code === undefined) return;
+      this.cells[col] = { v: { error: code } };
+      return;
+    }
+    if (typeof v === 'number') {
+      const pct = this.styleOf()?.percent;
+      this.cells[col] = pct ? { v, fmt: pct } : { v };
+    } else this.cells[col] = { v };
+  }
+}
+
+function styleIndex(i: number, styles: CellStyle[]): number {
+  return Number.isInteger(i) && i >= 0 && i < styles.length && styles[i] ? i : -1;
+}
+
+/** parseInt of an attribute value (digits fast, anything else through the decoded string). */
+function intAttr(buf: Buffer, a: number, e: number): number {
+  let n = 0;
+  if (e > a && e - a < 10) {
+    let k = a;
+    for (; k < e; k++) {
+      const d = buf[k]! - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (k === e) return n;
+  }
+  return Number.parseInt(decodeAttr(buf.toString('utf8', a, e)), 10);
+}
+
+function typeCode(buf: Buffer, a: number, e: number): number {
+  const n = e - a;
+  const b0 = buf[a];
+  if (n === 1) {
+    if (b0 === 115) return T_SHARED;
+    if (b0 === 101) return T_ERROR;
+    if (b0 === 98) return T_BOOL;
+    if (b0 === 110) return T_NUMBER;
+  }
+  const t = decodeAttr(buf.toString('utf8', a, e));
+  switch (t) {
+    case 's':
+      return T_SHARED;
+    case 'str':
+      return T_STR;
+    case 'inlineStr':
+      return T_INLINE;
+    case 'e':
+      return T_ERROR;
+    case 'b':
+      return T_BOOL;
+    default:
+      return T_NUMBER; // n, d and anything else: exceljs reads the text as a number
+  }
+}
+
+/** The 0-based column of a cell reference such as `C7` or `$AB$12`. */
+function refColumn(buf: Buffer, a: number, e: number): number {
+  let k = a;
+  if (buf[k] === 36) k++;
+  let col = 0;
+  const s = k;
+  while (k < e) {
+    const b = buf[k]!;
+    if (b >= 65 && b <= 90) col = col * 26 + (b - 64);
+    else break;
+    k++;
+  }
+  if (k === s || k - s > 3)
+    throw new FastXmlError(`a cell reference it does not understand: "${buf.toString('utf8', a, e)}"`);
+  return col - 1;
+}
+
+/**
+ * A plain decimal (`-?\d+(\.\d+)?`, at most 15 significant digits) converted exactly as parseFloat
+ * would (an integer divided by a power of ten is correctly rounded); undefined for anything else.
+ */
+function simpleNumber(buf: Buffer, a: number, e: number): number | undefined {
+  let k = a;
+  let neg = false;
+  if (k < e && buf[k] === 45) {
+    neg = true;
+    k++;
+  }
+  if (k >= e) return undefined;
+  let mant = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; k < e; k++) {
+    const b = buf[k]!;
+    if (b >= 48 && b <= 57) {
+      mant = mant * 10 + (b - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (b === 46 && frac < 0) frac = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || frac === 0) return undefined;
+  const v = frac > 0 ? mant / (POW10[frac] as number) : mant;
+  return neg ? -v : v;
+}
