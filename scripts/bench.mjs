@@ -1,16 +1,16 @@
-// `npm run bench`: runs every benchmark in bench/ (each prints its own table), one after the other.
+// `npm run bench [name…] [--sizes 10000,100000 …]`: runs the benchmarks in bench/ one after the other (each
+// prints its own table); names filter them, options are passed on. The other files in bench/ are their helpers.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('../bench/', import.meta.url));
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-for (const f of readdirSync(dir)
-  .filter((f) => f.endsWith('.mjs'))
-  .sort()) {
-  if (only.length && !only.some((o) => f.includes(o))) continue;
+const BENCHES = ['help.mjs', 'kpi.mjs', 'kpi-fast.mjs'];
+const args = process.argv.slice(2);
+const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const rest = args.filter((a) => !only.includes(a));
+for (const f of BENCHES) {
+  if (only.length && !only.some((o) => f.replace(/\.mjs$/, '') === o)) continue;
   console.log(`\n## ${f}\n`);
-  const rest = process.argv.slice(2).filter((a) => a.startsWith('--'));
   const r = spawnSync(process.execPath, [dir + f, ...rest], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = r.status ?? 1;
 }
