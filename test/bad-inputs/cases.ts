@@ -9,8 +9,13 @@ export interface BadInput {
   files?: Record<string, string | Buffer | null>;
   /** Edits of the copied example's meeting.yaml: [search, replace]. */
   edit?: [string, string][];
+  /** Builds files that need exceljs (Excel cases); runs after `files`. */
+  build?: (dir: string) => Promise<void>;
   args: string[];
-  code: 2 | 3 | 4;
+  /** 0 for bad cells that are reported as warnings while the rest of the table is computed. */
+  code: 0 | 2 | 3 | 4;
+  /** What stdout must contain. */
+  stdout?: (string | RegExp)[];
   /** What stderr must contain (each entry; a RegExp or a literal). */
   stderr: (string | RegExp)[];
   /** Run as an unprivileged user (permission cases). */
@@ -30,6 +35,12 @@ const aliasBomb = (() => {
   }
   return `${lines.join('\n')}\n`;
 })();
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 export const YAML_CASES: BadInput[] = [
@@ -374,5 +385,246 @@ export const ARGUMENT_CASES: BadInput[] = [
     code: 3,
     unprivileged: true,
     stderr: [/m\/out.*: error: cannot write: permission denied/],
+  },
+];
+
+/** A summary sheet with the worked example of DESIGN.md; `mut` spoils it. */
+async function summary(file: string, mut?: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('KPI');
+  ws.addRow(['指标', '单位', '目标值', '实际完成', '去年同期']);
+  ws.addRow(['销售额', '万元', 10000, 9200, 8000]);
+  ws.addRow(['回款率', '%', 90, 85, 88]);
+  ws.addRow(['新客户数', '家', 200, 180, 150]);
+  mut?.(wb, ws);
+  await wb.xlsx.writeFile(file);
+}
+const kpi = (file: string, ...more: string[]) => [
+  'kpi',
+  file,
+  '--period',
+  '2026-H1',
+  '--as-of',
+  '2026-06-30',
+  '--lang',
+  'en',
+  ...more,
+];
+const bytes = (name: string, content: Buffer | string) => async (dir: string) => {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(dir, name), content);
+};
+
+export const EXCEL_CASES: BadInput[] = [
+  {
+    name: 'excel: truncated workbook',
+    build: async (dir) => {
+      await summary(join(dir, 'full.xlsx'));
+      const b = readFileSync(join(dir, 'full.xlsx'));
+      await bytes('kpi.xlsx', b.subarray(0, Math.floor(b.length / 2)))(dir);
+    },
+    args: kpi('kpi.xlsx'),
+    code: 3,
+    stderr: ['kpi.xlsx: error: the workbook is incomplete: its zip archive is cut short'],
+  },
+  {
+    name: 'excel: a CSV named .xlsx',
+    build: bytes('kpi.xlsx', '指标,目标,实际\n销售额,100,90\n'),
+    args: kpi('kpi.xlsx'),
+    code: 3,
+    stderr: [
+      'kpi.xlsx: error: expected an Excel workbook (.xlsx), found a file that is not one (not a zip archive)',
+    ],
+  },
+  {
+    name: 'excel: an empty file',
+    build: bytes('kpi.xlsx', ''),
+    args: kpi('kpi.xlsx'),
+    code: 3,
+    stderr: ['kpi.xlsx: error: expected an Excel workbook (.xlsx), found an empty file'],
+  },
+  {
+    name: 'excel: a password-protected workbook',
+    build: bytes('kpi.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)])),
+    args: kpi('kpi.xlsx'),
+    code: 3,
+    stderr: [
+      'kpi.xlsx: error: expected an Excel workbook (.xlsx), found a password-protected workbook or an old .xls file',
+      'remove the password',
+    ],
+  },
+  {
+    name: 'excel: a zip bomb (600 MB of shared strings in a 600 kB file)',
+    build: async (dir) => {
+      await summary(join(dir, 'ok.xlsx'));
+      const zip = await JSZip.loadAsync(readFileSync(join(dir, 'ok.xlsx')));
+      zip.file(
+        'xl/sharedStrings.xml',
+        Buffer.concat([Buffer.from('<sst>'), Buffer.alloc(600 * 1024 * 1024, 0x41), Buffer.from('</sst>')]),
+      );
+      await bytes(
+        'kpi.xlsx',
+        await zip.generateAsync({
+          type: 'nodebuffer',
+          compression: 'DEFLATE',
+          compressionOptions: { level: 9 },
+        }),
+      )(dir);
+      const { unlinkSync } = await import('node:fs');
+      unlinkSync(join(dir, 'ok.xlsx'));
+    },
+    args: kpi('kpi.xlsx'),
+    code: 3,
+    stderr: [
+      'kpi.xlsx: error: refusing to read xl/sharedStrings.xml: it would expand to 600.0 MB (limit 256.0 MB)',
+    ],
+  },
+  {
+    name: 'excel: a sheet with 16384 columns beside the KPI sheet',
+    build: (dir) =>
+      summary(join(dir, 'kpi.xlsx'), (wb) => {
+        const w = wb.addWorksheet('Wide');
+        const row = Array.from({ length: 16384 }, (_, i) => (i % 7 === 0 ? `列${i}` : i));
+        w.addRow(row);
+        w.addRow(row);
+      }),
+    args: kpi('kpi.xlsx', '--verbose'),
+    code: 0,
+    stderr: ['kpi.xlsx [Wide]: skipped: no recognisable header row'],
+    stdout: [/Revenue\s+万元\s+10,000\s+9,200\s+92\.0%/],
+  },
+  {
+    name: 'excel: formula errors are reported by cell and the metric shows as missing',
+    build: (dir) =>
+      summary(join(dir, 'kpi.xlsx'), (_wb, ws) => {
+        ws.getCell('D3').value = { formula: 'B1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
+        ws.getCell('C4').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellValue;
+      }),
+    args: kpi('kpi.xlsx'),
+    code: 0,
+    stderr: [
+      'warning: kpi.xlsx [KPI]!D3: expected a number, found #DIV/0!',
+      'warning: kpi.xlsx [KPI]!C4: expected a number, found #N/A',
+    ],
+    stdout: [/Collection rate\s+%\s+90\.0%\s+—/],
+  },
+  {
+    name: 'excel: text where a number belongs',
+    build: (dir) =>
+      summary(join(dir, 'kpi.xlsx'), (_wb, ws) => {
+        ws.getCell('D2').value = '九千二';
+      }),
+    args: kpi('kpi.xlsx'),
+    code: 0,
+    stderr: ['warning: kpi.xlsx [KPI]!D2: expected a number, found 九千二'],
+    stdout: [/Revenue\s+万元\s+10,000\s+—/],
+  },
+  {
+    name: 'excel: merged header chaos (title row, two header rows, a merged empty block)',
+    build: async (dir) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('明细');
+      ws.addRow(['2026 年上半年销售（单位：万元）']);
+      ws.mergeCells('A1:F1');
+      ws.addRow(['区域', '区域', '金额', '金额', '', '']);
+      ws.mergeCells('A2:B2');
+      ws.mergeCells('C2:D2');
+      ws.mergeCells('E2:F3');
+      ws.addRow(['大区', '省份', '目标', '实际']);
+      ws.addRow(['华东', '上海', 100, 90]);
+      ws.addRow(['华东', '江苏', 80, 84]);
+      await wb.xlsx.writeFile(join(dir, 'kpi.xlsx'));
+    },
+    args: kpi('kpi.xlsx'),
+    code: 0,
+    stderr: [],
+    stdout: [/Revenue\s+180\s+174\s+96\.7%/],
+  },
+  {
+    name: 'excel: the 1904 date system',
+    build: async (dir) => {
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = true;
+      const ws = wb.addWorksheet('订单');
+      ws.addRow(['日期', '区域', '销售额(万元)']);
+      ws.addRow([new Date(Date.UTC(2026, 5, 10)), '华东', 100]);
+      ws.addRow([new Date(Date.UTC(2026, 4, 20)), '华南', 50]);
+      ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+      await wb.xlsx.writeFile(join(dir, 'kpi.xlsx'));
+    },
+    args: ['kpi', 'kpi.xlsx', '--period', '2026-06', '--as-of', '2026-06-30', '--lang', 'en'],
+    code: 0,
+    stderr: [],
+    stdout: [/KPI 2026-06 · 2026-06-01 ~ 2026-06-30/, /Revenue\s+万元\s+100\b/],
+  },
+  {
+    name: 'excel: no recognisable headers',
+    build: async (dir) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('随便');
+      ws.addRow(['姓名', '爱好', '电话']);
+      ws.addRow(['张三', '篮球', '123']);
+      await wb.xlsx.writeFile(join(dir, 'kpi.xlsx'));
+    },
+    args: kpi('kpi.xlsx'),
+    code: 3,
+    stderr: ['kpi.xlsx: error: no sheet with recognisable KPI headers'],
+  },
+  {
+    name: 'excel: a file that does not exist',
+    args: kpi('nope.xlsx'),
+    code: 3,
+    stderr: ['nope.xlsx: error: file not found'],
+  },
+  {
+    name: 'excel: a folder with no workbook',
+    files: { 'data/readme.txt': 'x' },
+    args: kpi('data'),
+    code: 3,
+    stderr: ['data'],
+  },
+  {
+    name: 'excel: an export named in meeting.yaml is missing',
+    args: ['kpi', '--meeting', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: ['m/data/weekly-orders.xlsx'],
+    files: { 'm/data/weekly-orders.xlsx': null },
+  },
+  {
+    name: 'args: kpi without files',
+    args: ['kpi', '--lang', 'en'],
+    code: 2,
+    stderr: ['error: no KPI files given'],
+  },
+  {
+    name: 'args: kpi with an unknown format',
+    args: ['kpi', 'm/data/weekly-orders.xlsx', '--format', 'pdf', '--lang', 'en'],
+    code: 2,
+    stderr: ['error: --format: expected table, md, csv, xlsx or json, found "pdf"'],
+  },
+  {
+    name: 'args: kpi with a bad period',
+    args: ['kpi', 'm/data/weekly-orders.xlsx', '--period', '2026-13', '--lang', 'en'],
+    code: 2,
+    stderr: ['found "2026-13"'],
+  },
+  {
+    name: 'args: kpi --json with --format csv',
+    args: ['kpi', 'm/data/weekly-orders.xlsx', '--json', '--format', 'csv', '--lang', 'en'],
+    code: 2,
+    stderr: ['error: --json and --format csv cannot be used together'],
+  },
+  {
+    name: 'args: kpi --by an unknown dimension',
+    args: ['kpi', 'm/data/weekly-orders.xlsx', '--by', 'planet', '--lang', 'en'],
+    code: 2,
+    stderr: ['cannot break down by "planet"'],
+  },
+  {
+    name: 'args: kpi --out would overwrite a file',
+    files: { 'report.xlsx': 'mine' },
+    args: ['kpi', 'm/data/weekly-orders.xlsx', '--out', 'report.xlsx', '--lang', 'en'],
+    code: 4,
+    stderr: ['refusing to overwrite report.xlsx'],
   },
 ];

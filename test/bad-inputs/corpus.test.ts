@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, copyExample, runCli, STACK_RE, snapshotTree, tempDir } from '../helpers/cli.js';
-import { ARGUMENT_CASES, type BadInput, YAML_CASES } from './cases.js';
+import { ARGUMENT_CASES, type BadInput, EXCEL_CASES, YAML_CASES } from './cases.js';
 
 const root = tempDir('salesmeet-bad-');
 afterAll(root.cleanup);
@@ -65,23 +65,33 @@ function run(c: BadInput, dir: string) {
 describe.each([
   ['YAML', YAML_CASES],
   ['arguments', ARGUMENT_CASES],
+  ['Excel', EXCEL_CASES],
 ])('bad input: %s', (_kind, cases) => {
   for (const c of cases) {
-    it.runIf(!c.unprivileged || canDropPrivileges || !isRoot)(c.name, () => {
-      const dir = join(root.dir, c.name.replace(/[^\w-]+/g, '_'));
-      mkdirSync(dir, { recursive: true });
-      prepare(c, dir);
-      const before = snapshotTree(dir);
-      const r = run(c, dir);
-      expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: c.code });
-      for (const s of c.stderr) {
-        if (typeof s === 'string') expect(r.stderr).toContain(s);
-        else expect(r.stderr).toMatch(s);
-      }
-      expect(r.stderr).not.toMatch(STACK_RE);
-      expect(r.stderr).not.toMatch(/undefined|\[object Object\]|NaN/);
-      expect(snapshotTree(dir)).toEqual(before);
-    });
+    it.runIf(!c.unprivileged || canDropPrivileges || !isRoot)(
+      c.name,
+      async () => {
+        const dir = join(root.dir, c.name.replace(/[^\w-]+/g, '_'));
+        mkdirSync(dir, { recursive: true });
+        prepare(c, dir);
+        await c.build?.(dir);
+        const before = snapshotTree(dir);
+        const r = run(c, dir);
+        expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: c.code });
+        for (const s of c.stderr) {
+          if (typeof s === 'string') expect(r.stderr).toContain(s);
+          else expect(r.stderr).toMatch(s);
+        }
+        expect(r.stderr).not.toMatch(STACK_RE);
+        expect(r.stderr).not.toMatch(/undefined|\[object Object\]|NaN/);
+        for (const s of c.stdout ?? []) {
+          if (typeof s === 'string') expect(r.stdout).toContain(s);
+          else expect(r.stdout).toMatch(s);
+        }
+        expect(snapshotTree(dir)).toEqual(before);
+      },
+      60_000,
+    );
   }
 });
 

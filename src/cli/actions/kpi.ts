@@ -10,6 +10,7 @@ import { buildTable, caption, legendLines, type Table } from '../../core/kpi/pre
 import type { Status } from '../../core/kpi/result.js';
 import { commitWrites, planWrites } from '../../io/write.js';
 import type { ActionFn } from '../commands/types.js';
+import { conflictingFlags } from '../flags.js';
 import type { Context } from '../context.js';
 
 const m = defineMessages({
@@ -46,8 +47,9 @@ type Format = 'table' | 'md' | 'csv' | 'xlsx' | 'json';
 const FORMATS: Format[] = ['table', 'md', 'csv', 'xlsx', 'json'];
 
 function pickFormat(opts: Record<string, unknown>, json: boolean): Format {
-  if (json) return 'json';
   const f = opts.format as string | undefined;
+  if (json && f !== undefined && f !== 'json') throw conflictingFlags('--json', `--format ${f}`);
+  if (json) return 'json';
   if (f !== undefined) {
     if (!(FORMATS as string[]).includes(f)) throw new UsageError('kpi.format', m.badFormat({ value: f }));
     return f as Format;
