@@ -10,8 +10,8 @@ import { buildTable, caption, legendLines, type Table } from '../../core/kpi/pre
 import type { Status } from '../../core/kpi/result.js';
 import { commitWrites, planWrites } from '../../io/write.js';
 import type { ActionFn } from '../commands/types.js';
-import { conflictingFlags } from '../flags.js';
 import type { Context } from '../context.js';
+import { conflictingFlags } from '../flags.js';
 
 const m = defineMessages({
   en: {
