@@ -247,7 +247,11 @@ export async function runActionsUpdate(
   );
   if (!check.ok) throw new SalesmeetError('internal.unstable', 1, m.unstable());
   // actions.yaml is the user's log; appending to it is what they asked for, so the plan is forced.
-  const plan = await planWrites([{ path, content: out, kind: 'user' }], [], { force: true, cwd: deps.cwd });
+  const plan = await planWrites([{ path, content: out, kind: 'user' }], [], {
+    force: true,
+    cwd: deps.cwd,
+    root: folder.dir,
+  });
   if (!o.dryRun) await commitWrites(plan);
   const merged = mergeActions([{ ...input, log: check.value }]).find((a) => a.id === id)!;
   return { folder, update, action: merged, plan };

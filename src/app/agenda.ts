@@ -159,7 +159,7 @@ export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<Age
       { path: join(out, 'invite.ics'), content: ics, kind: 'generated' },
     ],
     [{ path: out }],
-    { force: false, cwd: deps.cwd },
+    { force: false, cwd: deps.cwd, root: folder.dir },
   );
   if (!o.dryRun) await commitWrites(plan);
   return { folder, lang, timezone, agenda, view, startsAt: start, endsAt: end, plan, written: !o.dryRun };

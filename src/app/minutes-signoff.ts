@@ -270,7 +270,7 @@ export async function runSign(o: SignOptions, deps: { cwd: string; now: Date }):
     kind: 'generated',
   });
   // minutes.yaml is rewritten on purpose (the user asked to sign): plan it as forced, it is one edit of their file.
-  const plan = await planWrites(files, [], { force: true, cwd: deps.cwd });
+  const plan = await planWrites(files, [], { force: true, cwd: deps.cwd, root: folder.dir });
   if (!o.dryRun) await commitWrites(plan);
 
   const after = check.value;

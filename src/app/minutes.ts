@@ -102,7 +102,11 @@ export async function runMinutes(
   const actions = renderMeetingActions(folder, lang, deps.now);
   files.push({ path: out('actions.md'), content: actions.md, kind: 'generated' });
   files.push({ path: out('actions.html'), content: actions.html, kind: 'generated' });
-  const plan = await planWrites(files, [{ path: join(folder.dir, 'out') }], { force: false, cwd: deps.cwd });
+  const plan = await planWrites(files, [{ path: join(folder.dir, 'out') }], {
+    force: false,
+    cwd: deps.cwd,
+    root: folder.dir,
+  });
   if (!o.dryRun) await commitWrites(plan);
   return { folder, lang, plan, signOff: state.report, state };
 }
@@ -171,6 +175,7 @@ export async function runMinutesNew(
   const plan = await planWrites([{ path: join(dir, MINUTES_FILE), content: text, kind: 'user' }], [], {
     force: o.force,
     cwd: deps.cwd,
+    root: dir,
   });
   if (!o.dryRun) await commitWrites(plan);
   return { dir, lang, plan };

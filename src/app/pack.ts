@@ -204,7 +204,7 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
     { path: join(out, 'pack.html'), content: html, kind: 'generated' },
     { path: join(out, 'pack.md'), content: md, kind: 'generated' },
   ];
-  const plan = await planWrites(files, [{ path: out }], { force: false, cwd: deps.cwd });
+  const plan = await planWrites(files, [{ path: out }], { force: false, cwd: deps.cwd, root: folder.dir });
   if (o.dryRun) return { folder, lang, view, plan, written: false, pdf: null };
   await commitWrites(plan);
 
