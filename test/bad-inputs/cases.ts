@@ -380,6 +380,19 @@ export const ARGUMENT_CASES: BadInput[] = [
     stderr: ['refusing to overwrite plan.xlsx'],
   },
   {
+    name: 'args: out/ is a link to a folder elsewhere',
+    build: async (dir) => {
+      const { mkdirSync, symlinkSync } = await import('node:fs');
+      mkdirSync(join(dir, 'elsewhere'));
+      symlinkSync(join(dir, 'elsewhere'), join(dir, 'm', 'out'));
+    },
+    args: ['agenda', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/out/agenda.md: error: m/out/agenda.md is outside the folder m; salesmeet writes only inside it',
+    ],
+  },
+  {
     name: 'args: no permission to write',
     args: ['agenda', 'm'],
     code: 3,
