@@ -14,11 +14,25 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
+// A safety net: if the work stops without an answer (a reader that waits for data that never comes), say so
+// instead of ending silently with exit 0.
+let answered = false;
+process.on('beforeExit', () => {
+  if (answered) return;
+  answered = true;
+  process.stderr.write(
+    'salesmeet: error: the command stopped without an answer (an input may be damaged); run again with --verbose and report it\n',
+  );
+  process.exitCode = 1;
+});
 import('../dist/cli/main.js').then(
   async ({ main }) => {
-    process.exitCode = await main();
+    const code = await main();
+    answered = true;
+    process.exitCode = code;
   },
   (error) => {
+    answered = true;
     process.stderr.write(
       `salesmeet is not built (${error.code ?? error.message}); run \`npm run build\` in the package folder\n`,
     );

@@ -19,6 +19,7 @@ const m = defineMessages({
     notZipHint:
       'export the data from Excel or the CRM as .xlsx; a .csv or .xls renamed to .xlsx cannot be read',
     truncated: 'the workbook is incomplete: its zip archive is cut short',
+    damaged: 'the workbook is damaged: {part} cannot be decompressed',
     truncatedHint: 'the download or copy was interrupted; export or copy the file again',
     ole: 'expected an Excel workbook (.xlsx), found a password-protected workbook or an old .xls file',
     oleHint: 'open it in Excel, remove the password, and save it as .xlsx (Excel Workbook)',
@@ -37,6 +38,7 @@ const m = defineMessages({
     notZip: '应为 Excel 工作簿（.xlsx），实际不是（不是 zip 压缩包）',
     notZipHint: '请从 Excel 或 CRM 导出为 .xlsx；把 .csv 或 .xls 改名为 .xlsx 无法读取',
     truncated: '工作簿不完整：zip 压缩包被截断',
+    damaged: '工作簿已损坏：{part} 无法解压',
     truncatedHint: '下载或复制被中断；请重新导出或复制该文件',
     ole: '应为 Excel 工作簿（.xlsx），实际是加密的工作簿或旧版 .xls 文件',
     oleHint: '请用 Excel 打开，取消密码后另存为 .xlsx（Excel 工作簿）',
@@ -55,6 +57,7 @@ const m = defineMessages({
     notZip: '應為 Excel 活頁簿（.xlsx），實際不是（不是 zip 壓縮檔）',
     notZipHint: '請從 Excel 或 CRM 匯出為 .xlsx；將 .csv 或 .xls 改名為 .xlsx 無法讀取',
     truncated: '活頁簿不完整：zip 壓縮檔被截斷',
+    damaged: '活頁簿已損毀：{part} 無法解壓縮',
     truncatedHint: '下載或複製中斷；請重新匯出或複製該檔案',
     ole: '應為 Excel 活頁簿（.xlsx），實際是加密的活頁簿或舊版 .xls 檔案',
     oleHint: '請用 Excel 開啟，移除密碼後另存為 .xlsx（Excel 活頁簿）',
@@ -194,6 +197,17 @@ export async function inspectWorkbook(path: string, display: string): Promise<Wo
       if (rels) relsXml = (await readEntry(fh, rels)).toString('utf8');
     } catch {
       throw fail(m.truncated(), m.truncatedHint());
+    }
+    // Every part that is read whole (styles, shared strings, themes, properties, small sheets) must inflate cleanly: exceljs's
+    // streaming reader stalls on damaged deflate data without an error, and a command would end without an answer.
+    for (const e of entries) {
+      // Big worksheets are streamed later; the fast reader reports damage in them as it meets it.
+      if (e.name.endsWith('/') || e === wbEntry || e.uncompressedSize > MERGE_SCAN_LIMIT) continue;
+      try {
+        await readEntry(fh, e);
+      } catch {
+        throw fail(m.damaged({ part: e.name }), m.truncatedHint());
+      }
     }
     const targets = new Map<string, string>();
     for (const mm of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {

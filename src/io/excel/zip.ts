@@ -34,7 +34,20 @@ async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer>
 }
 
 /** Reads the central directory. Throws ZipFormatError for a file that is not a zip or is cut short. */
+/**
+ * Reads the zip's central directory. A damaged directory whose lengths point outside the data is reported as a
+ * truncated archive, not as a RangeError from deep inside Buffer.
+ */
 export async function readCentralDirectory(fh: FileHandle, size: number): Promise<ZipEntry[]> {
+  try {
+    return await parseCentralDirectory(fh, size);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ZipFormatError('truncated');
+    throw error;
+  }
+}
+
+async function parseCentralDirectory(fh: FileHandle, size: number): Promise<ZipEntry[]> {
   if (size === 0) throw new ZipFormatError('empty');
   const head = await readAt(fh, 0, Math.min(8, size));
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1)
