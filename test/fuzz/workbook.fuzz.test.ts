@@ -87,8 +87,9 @@ const sheet = fc.record({
 
 function finite(value: unknown, path = '$'): void {
   if (typeof value === 'number') expect(Number.isFinite(value), path).toBe(true);
-  else if (Array.isArray(value)) value.forEach((v, i) => finite(v, `${path}[${i}]`));
-  else if (value && typeof value === 'object')
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) finite(v, `${path}[${i}]`);
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) finite(v, `${path}.${k}`);
 }
 
