@@ -26,3 +26,18 @@ export function formatProblem(
   if (p.hint) line += `\n  ${c.dim(`${words[lang].hint}: ${p.hint(lang)}`)}`;
   return line;
 }
+
+/** A KPI warning as it is printed: `data/kpi.xlsx [KPI]!C3: expected a number, found #DIV/0!`. */
+export function kpiWarningLine(w: {
+  message: string;
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+}): string {
+  const where = formatLocation({
+    ...(w.file ? { file: w.file } : {}),
+    ...(w.sheet ? { sheet: w.sheet } : {}),
+    ...(w.cell ? { cell: w.cell } : {}),
+  });
+  return `${where ? `${where}: ` : ''}${w.message}`;
+}

@@ -12,6 +12,7 @@ import { commitWrites, planWrites } from '../../io/write.js';
 import type { ActionFn } from '../commands/types.js';
 import type { Context } from '../context.js';
 import { conflictingFlags } from '../flags.js';
+import { kpiWarningLine } from '../report.js';
 
 const m = defineMessages({
   en: {
@@ -216,14 +217,7 @@ const run: ActionFn = async (ctx, args, opts) => {
     } else ctx.debug(`${formatLocation({ file: s.file, sheet: s.sheet })}: ${s.kind}`);
   }
   ctx.debug(m.rows({ files: result.files.length, rows: result.rowsRead })(lang));
-  for (const w of result.result.warnings) {
-    const where = formatLocation({
-      ...(w.file ? { file: w.file } : {}),
-      ...(w.sheet ? { sheet: w.sheet } : {}),
-      ...(w.cell ? { cell: w.cell } : {}),
-    });
-    ctx.warn(`${where ? `${where}: ` : ''}${w.message}`);
-  }
+  for (const w of result.result.warnings) ctx.warn(kpiWarningLine(w));
   const r = result.result;
   const title = caption(r, lang, { ytd: result.ytd, workdays: result.workdays });
   const legend = legendLines(lang, result.thresholds);

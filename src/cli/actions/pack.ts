@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { runPack } from '../../app/pack.js';
-import { formatLocation } from '../../core/errors.js';
 import { pick } from '../../core/i18n/index.js';
 import type { ActionFn } from '../commands/types.js';
+import { kpiWarningLine } from '../report.js';
 import { printWrites } from './agenda.js';
 
 const run: ActionFn = async (ctx, args, opts) => {
@@ -24,14 +24,7 @@ const run: ActionFn = async (ctx, args, opts) => {
           now: ctx.now(),
           cwd: ctx.cwd,
         });
-        for (const w of run.result.warnings) {
-          const where = formatLocation({
-            ...(w.file ? { file: w.file } : {}),
-            ...(w.sheet ? { sheet: w.sheet } : {}),
-            ...(w.cell ? { cell: w.cell } : {}),
-          });
-          ctx.warn(`${where ? `${where}: ` : ''}${w.message}`);
-        }
+        for (const w of run.result.warnings) ctx.warn(kpiWarningLine(w));
         return run.result;
       },
       progress: (step) => {
