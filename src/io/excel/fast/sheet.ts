@@ -93,6 +93,7 @@ export class SheetScanner {
   private numEnd = 0;
 
   private readonly styles: CellStyle[];
+  private readonly dates = new Map<number, Date | null>();
 
   constructor(private readonly ctx: SheetScanContext) {
     this.styles = ctx.styles;
@@ -520,6 +521,21 @@ export class SheetScanner {
     return i >= 0 ? this.styles[i] : undefined;
   }
 
+  /**
+   * The Date of a date-formatted serial; one Date per distinct serial, shared by every cell that holds it
+   * (an export repeats a few hundred days a million times; no reader of these values mutates a Date).
+   */
+  private dateOf(x: number): Date | null {
+    let d = this.dates.get(x);
+    if (d === undefined) {
+      const date = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
+      d = Number.isNaN(date.getTime()) ? null : date;
+      if (this.dates.size >= 10_000) this.dates.clear();
+      this.dates.set(x, d);
+    }
+    return d;
+  }
+
   private finishCell(): void {
     const col = this.col;
     if (col < 0) return;
@@ -574,8 +590,7 @@ export class SheetScanner {
             this.cells[col] = st.percent ? { v: x, fmt: st.percent } : { v: x };
             return;
           }
-          const d = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
-          v = Number.isNaN(d.getTime()) ? null : d;
+          v = this.dateOf(x);
         }
       }
     }
