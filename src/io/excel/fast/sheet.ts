@@ -338,7 +338,7 @@ export class SheetScanner {
     const b = buf[j];
     if (b === GT) {
       this.open(3, buf, rA, rB, sA, sB, tA, tB);
-      return j + 1;
+      return this.fastValue(buf, j + 1, len);
     }
     if (b === SLASH && j + 1 < len && buf[j + 1] === GT) {
       this.open(3, buf, rA, rB, sA, sB, tA, tB);
@@ -346,6 +346,41 @@ export class SheetScanner {
       return j + 2;
     }
     return 0;
+  }
+
+  /**
+   * Right after `<c …>`: a whole `<v>text</v></c>` read in one go, with exactly the calls the loop in
+   * `scan` would make for it (open the value, the text run, close the cell); returns the offset after
+   * `</c>`, or `k` when the cell has another shape or does not end in this chunk (the loop reads it then).
+   */
+  private fastValue(buf: Buffer, k: number, len: number): number {
+    if (k + 3 > len || buf[k] !== LT || buf[k + 1] !== 118 || buf[k + 2] !== GT || !this.inCell) return k;
+    const start = k + 3;
+    let e = start;
+    let flags = 0;
+    while (e < len) {
+      const b = buf[e]!;
+      if (b === LT) break;
+      if (b === AMP) flags |= 1;
+      else if (b === CR) flags |= 2;
+      else if (b >= 0x80) flags |= 4;
+      e++;
+    }
+    if (
+      e + 8 > len ||
+      buf[e + 1] !== SLASH ||
+      buf[e + 2] !== 118 ||
+      buf[e + 3] !== GT ||
+      buf[e + 4] !== LT ||
+      buf[e + 5] !== SLASH ||
+      buf[e + 6] !== 99 ||
+      buf[e + 7] !== GT
+    )
+      return k;
+    this.openValue();
+    if (e > start) this.text(buf, start, e, flags);
+    this.closeKind(3);
+    return e + 8;
   }
 
   /** Comments, CDATA (exceljs ignores its content), processing instructions, declarations. */
