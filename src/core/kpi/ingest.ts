@@ -187,6 +187,8 @@ interface Column {
   scale: number;
   percent: boolean;
   slot: number;
+  /** Detail value column whose plain finite numbers need no reading: not a percent column, not a ratio. */
+  plain?: boolean;
 }
 
 const HEADER_SCAN = 40;
@@ -447,6 +449,7 @@ export class SheetIngester {
       c.percent = unit?.percent ?? false;
       c.scale = unit?.scale ?? 1;
       c.slot = store.slot(info.key, c.info.role as ValueRole);
+      c.plain = !c.percent && info.kind !== 'ratio';
     }
     // A ratio column beside its numerator and denominator is recomputed from them, not read.
     const present = new Set(this.valueCols.filter((c) => c.info.role === 'actual').map((c) => c.metric!.key));
@@ -473,6 +476,8 @@ export class SheetIngester {
   private dimTexts: string[] = [];
   /** One When per day (Date cells): rows of the same day share it instead of allocating their own. */
   private dayWhen = new Map<number, When>();
+  private lastDate: Date | undefined;
+  private lastWhen: When | undefined;
 
   private isTotalsRow(row: SheetRow): boolean {
     const cells = row.cells;
@@ -535,6 +540,7 @@ export class SheetIngester {
     if (!this.periodCol) return null;
     const cell = this.cellAt(row, this.periodCol.index);
     if (!cell || cell.v === null || (typeof cell.v === 'string' && cell.v.trim() === '')) return undefined;
+    if (cell.v === this.lastDate) return this.lastWhen;
     if (cell.v instanceof Date) {
       // What readWhen gives for a Date, shared by the rows of the same day.
       const t = cell.v.getTime();
@@ -546,6 +552,9 @@ export class SheetIngester {
           if (this.dayWhen.size >= 100_000) this.dayWhen.clear();
           this.dayWhen.set(day, w);
         }
+        // The reader shares one Date per day too: the next row of that day skips even the lookup.
+        this.lastDate = cell.v;
+        this.lastWhen = w;
         return w;
       }
     }
@@ -632,15 +641,13 @@ export class SheetIngester {
     for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
     let bucket: Bucket | undefined;
     let any = false;
-    for (const c of this.valueCols) {
+    const valueCols = this.valueCols;
+    for (let vi = 0; vi < valueCols.length; vi++) {
+      const c = valueCols[vi]!;
       const cell = row.cells[c.index];
       const raw = cell?.v;
       const v =
-        typeof raw === 'number' &&
-        cell!.fmt === undefined &&
-        !c.percent &&
-        c.metric!.kind !== 'ratio' &&
-        Number.isFinite(raw)
+        typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw)
           ? raw * c.scale
           : this.number(row, c, c.metric!.kind === 'ratio');
       if (v === null) continue;
