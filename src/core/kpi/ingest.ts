@@ -187,9 +187,12 @@ interface Column {
   scale: number;
   percent: boolean;
   slot: number;
+  /** Detail value column whose plain finite numbers need no reading: not a percent column, not a ratio. */
+  plain?: boolean;
 }
 
 const HEADER_SCAN = 40;
+const TREE_MAX = 20_000;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 const VALUE_ROLES = new Set<Role>(['target', 'actual', 'priorYear', 'priorPeriod']);
 
@@ -446,6 +449,7 @@ export class SheetIngester {
       c.percent = unit?.percent ?? false;
       c.scale = unit?.scale ?? 1;
       c.slot = store.slot(info.key, c.info.role as ValueRole);
+      c.plain = !c.percent && info.kind !== 'ratio';
     }
     // A ratio column beside its numerator and denominator is recomputed from them, not read.
     const present = new Set(this.valueCols.filter((c) => c.info.role === 'actual').map((c) => c.metric!.key));
@@ -461,14 +465,35 @@ export class SheetIngester {
   }
 
   private valueIdx: boolean[] = [];
+  /** Total-label verdict per distinct cell text: an export repeats a few thousand texts a million times. */
+  private totalText = new Map<string, boolean>();
+  /** Detail rows: the store's bucket per period and kept dimension texts, found without building its key. */
+  private bucketTree = new Map<unknown, unknown>();
+  /** Buckets the tree holds; past TREE_MAX (a breakdown by customer and day) it stops growing and is skipped. */
+  private treeSize = 0;
+  /** Dimension columns kept in detail buckets (`--by`), in column order, and a row's texts for them. */
+  private keptDims: Column[] | undefined;
+  private dimTexts: string[] = [];
+  /** One When per day (Date cells): rows of the same day share it instead of allocating their own. */
+  private dayWhen = new Map<number, When>();
+  private lastDate: Date | undefined;
+  private lastWhen: When | undefined;
 
   private isTotalsRow(row: SheetRow): boolean {
     const cells = row.cells;
+    const seen = this.totalText;
     for (let i = 0; i < cells.length; i++) {
       if (this.valueIdx[i]) continue;
       const v = cells[i]?.v;
-      // A cheap test first: a million order lines go through here.
-      if (typeof v === 'string' && MAYBE_TOTAL.test(v) && isTotalLabel(v)) return true;
+      if (typeof v !== 'string') continue;
+      let total = seen.get(v);
+      if (total === undefined) {
+        // A cheap test first, then the full one; the verdict is kept (a bounded number of texts).
+        total = MAYBE_TOTAL.test(v) && isTotalLabel(v);
+        if (seen.size >= 100_000) seen.clear();
+        seen.set(v, total);
+      }
+      if (total) return true;
     }
     return false;
   }
@@ -515,6 +540,24 @@ export class SheetIngester {
     if (!this.periodCol) return null;
     const cell = this.cellAt(row, this.periodCol.index);
     if (!cell || cell.v === null || (typeof cell.v === 'string' && cell.v.trim() === '')) return undefined;
+    if (cell.v === this.lastDate) return this.lastWhen;
+    if (cell.v instanceof Date) {
+      // What readWhen gives for a Date, shared by the rows of the same day.
+      const t = cell.v.getTime();
+      if (!Number.isNaN(t)) {
+        const day = Math.floor(t / 86_400_000);
+        let w = this.dayWhen.get(day);
+        if (w === undefined) {
+          w = { kind: 'day', day };
+          if (this.dayWhen.size >= 100_000) this.dayWhen.clear();
+          this.dayWhen.set(day, w);
+        }
+        // The reader shares one Date per day too: the next row of that day skips even the lookup.
+        this.lastDate = cell.v;
+        this.lastWhen = w;
+        return w;
+      }
+    }
     const w = readWhen(cell);
     if (!w) {
       this.store.warn({
@@ -589,36 +632,26 @@ export class SheetIngester {
       return;
     }
     const store = this.store;
-    let key = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
-    const g: Group = {};
-    for (const c of this.dimCols) {
-      const k = c.info.role as GroupKey;
-      if (!store.keep.includes(k)) continue;
-      const t = cellText(this.cellAt(row, c.index));
-      if (t !== '') g[k] = t;
-      key += `\u0001${t}`;
+    let kept = this.keptDims;
+    if (kept === undefined) {
+      kept = this.dimCols.filter((c) => store.keep.includes(c.info.role as GroupKey));
+      this.keptDims = kept;
     }
+    const texts = this.dimTexts;
+    for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
     let bucket: Bucket | undefined;
     let any = false;
-    for (const c of this.valueCols) {
+    const valueCols = this.valueCols;
+    for (let vi = 0; vi < valueCols.length; vi++) {
+      const c = valueCols[vi]!;
       const cell = row.cells[c.index];
       const raw = cell?.v;
       const v =
-        typeof raw === 'number' &&
-        cell!.fmt === undefined &&
-        !c.percent &&
-        c.metric!.kind !== 'ratio' &&
-        Number.isFinite(raw)
+        typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw)
           ? raw * c.scale
           : this.number(row, c, c.metric!.kind === 'ratio');
       if (v === null) continue;
-      if (!bucket) {
-        bucket = store.buckets.get(key);
-        if (!bucket) {
-          bucket = { when, group: g, sums: [], counts: [] };
-          store.buckets.set(key, bucket);
-        }
-      }
+      bucket ??= this.bucketOf(when, kept, texts);
       bucket.sums[c.slot] = (bucket.sums[c.slot] ?? 0) + v;
       bucket.counts[c.slot] = (bucket.counts[c.slot] ?? 0) + 1;
       any = true;
@@ -636,6 +669,50 @@ export class SheetIngester {
           store.latestMonth = when.month;
       }
     }
+  }
+
+  /**
+   * The store's bucket for a detail row (created on first use), looked up in a tree of maps by period and
+   * dimension texts; only a miss builds the store's string key, so the store sees exactly the same keys,
+   * buckets and insertion order as when every row built it.
+   */
+  private bucketOf(when: When | null, kept: Column[], texts: string[]): Bucket {
+    if (this.treeSize >= TREE_MAX) return this.storeBucket(when, kept, texts);
+    let node = this.bucketTree;
+    let k: unknown = when === null ? null : when.kind === 'day' ? when.day : when.month;
+    for (let i = 0; i < kept.length; i++) {
+      let next = node.get(k) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(k, next);
+      }
+      node = next;
+      k = texts[i];
+    }
+    let bucket = node.get(k) as Bucket | undefined;
+    if (bucket === undefined) {
+      bucket = this.storeBucket(when, kept, texts);
+      node.set(k, bucket);
+      this.treeSize++;
+    }
+    return bucket;
+  }
+
+  /** The store's bucket by its string key (period, then each kept dimension's text), created when new. */
+  private storeBucket(when: When | null, kept: Column[], texts: string[]): Bucket {
+    let key = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
+    for (let i = 0; i < kept.length; i++) key += `\u0001${texts[i]}`;
+    let bucket = this.store.buckets.get(key);
+    if (!bucket) {
+      const g: Group = {};
+      for (let i = 0; i < kept.length; i++) {
+        const t = texts[i]!;
+        if (t !== '') g[kept[i]!.info.role as GroupKey] = t;
+      }
+      bucket = { when, group: g, sums: [], counts: [] };
+      this.store.buckets.set(key, bucket);
+    }
+    return bucket;
   }
 
   private takeTarget(row: SheetRow): void {

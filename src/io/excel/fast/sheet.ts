@@ -93,6 +93,7 @@ export class SheetScanner {
   private numEnd = 0;
 
   private readonly styles: CellStyle[];
+  private readonly dates = new Map<number, Date | null>();
 
   constructor(private readonly ctx: SheetScanContext) {
     this.styles = ctx.styles;
@@ -337,7 +338,7 @@ export class SheetScanner {
     const b = buf[j];
     if (b === GT) {
       this.open(3, buf, rA, rB, sA, sB, tA, tB);
-      return j + 1;
+      return this.fastValue(buf, j + 1, len);
     }
     if (b === SLASH && j + 1 < len && buf[j + 1] === GT) {
       this.open(3, buf, rA, rB, sA, sB, tA, tB);
@@ -345,6 +346,41 @@ export class SheetScanner {
       return j + 2;
     }
     return 0;
+  }
+
+  /**
+   * Right after `<c …>`: a whole `<v>text</v></c>` read in one go, with exactly the calls the loop in
+   * `scan` would make for it (open the value, the text run, close the cell); returns the offset after
+   * `</c>`, or `k` when the cell has another shape or does not end in this chunk (the loop reads it then).
+   */
+  private fastValue(buf: Buffer, k: number, len: number): number {
+    if (k + 3 > len || buf[k] !== LT || buf[k + 1] !== 118 || buf[k + 2] !== GT || !this.inCell) return k;
+    const start = k + 3;
+    let e = start;
+    let flags = 0;
+    while (e < len) {
+      const b = buf[e]!;
+      if (b === LT) break;
+      if (b === AMP) flags |= 1;
+      else if (b === CR) flags |= 2;
+      else if (b >= 0x80) flags |= 4;
+      e++;
+    }
+    if (
+      e + 8 > len ||
+      buf[e + 1] !== SLASH ||
+      buf[e + 2] !== 118 ||
+      buf[e + 3] !== GT ||
+      buf[e + 4] !== LT ||
+      buf[e + 5] !== SLASH ||
+      buf[e + 6] !== 99 ||
+      buf[e + 7] !== GT
+    )
+      return k;
+    this.openValue();
+    if (e > start) this.text(buf, start, e, flags);
+    this.closeKind(3);
+    return e + 8;
   }
 
   /** Comments, CDATA (exceljs ignores its content), processing instructions, declarations. */
@@ -520,6 +556,21 @@ export class SheetScanner {
     return i >= 0 ? this.styles[i] : undefined;
   }
 
+  /**
+   * The Date of a date-formatted serial; one Date per distinct serial, shared by every cell that holds it
+   * (an export repeats a few hundred days a million times; no reader of these values mutates a Date).
+   */
+  private dateOf(x: number): Date | null {
+    let d = this.dates.get(x);
+    if (d === undefined) {
+      const date = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
+      d = Number.isNaN(date.getTime()) ? null : date;
+      if (this.dates.size >= 10_000) this.dates.clear();
+      this.dates.set(x, d);
+    }
+    return d;
+  }
+
   private finishCell(): void {
     const col = this.col;
     if (col < 0) return;
@@ -574,8 +625,7 @@ export class SheetScanner {
             this.cells[col] = st.percent ? { v: x, fmt: st.percent } : { v: x };
             return;
           }
-          const d = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
-          v = Number.isNaN(d.getTime()) ? null : d;
+          v = this.dateOf(x);
         }
       }
     }
