@@ -411,6 +411,14 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
     ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   }
 
+  // Names come from the user's plan or history: text that a spreadsheet would take for a formula is neutralised.
+  wb.eachSheet((ws) => {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && /^[=+\-@\t\r]/.test(cell.value)) cell.value = `'${cell.value}`;
+      });
+    });
+  });
   return workbookFirst(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +103,23 @@ describe('targets --history, then kpi on actuals plus the targets sheet', () => 
         expect(r.achievement).toBeCloseTo(r.actual / r.target, 9);
       }
     }
+  });
+});
+
+describe('targets workbook and text from the plan', () => {
+  it('neutralises names a spreadsheet would take for a formula', async () => {
+    writeFileSync(
+      join(tmp.dir, 'plan.yaml'),
+      'total: 100\nperiod: 2026-Q3\nregions:\n  - { name: "=HYPERLINK(\\"x\\")", weight: 50 }\n  - { name: "@SUM", weight: 50 }\n',
+    );
+    const r = runCli(['targets', '--plan', 'plan.yaml', '--out', 'n.xlsx'], { cwd: tmp.dir, env });
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp.dir, 'n.xlsx'));
+    const names = new Set<string>();
+    wb.worksheets[0]!.eachRow((row, n) => {
+      if (n > 1) names.add(String(row.getCell(1).value));
+    });
+    expect([...names].sort()).toEqual(['\'=HYPERLINK("x")', "'@SUM"]);
   });
 });
