@@ -13,4 +13,9 @@ export default defineConfig({
   sourcemap: false,
   dts: false,
   shims: false,
+  // Whitespace and syntax only: names stay readable in --verbose stack traces.
+  esbuildOptions(options) {
+    options.minifyWhitespace = true;
+    options.minifySyntax = true;
+  },
 });
