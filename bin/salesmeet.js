@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+
 // Launcher: check the Node version with a one-line message, then load the built CLI.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -7,35 +9,74 @@ if (major < 20 || (major === 20 && minor < 19)) {
   );
   process.exit(1);
 }
-// A closed pipe (`salesmeet --help | head`) is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+// `salesmeet [command] --help` is pre-rendered by the build (dist/help.json, made by the real CLI): print it without
+// loading commander, so help stays instant. Anything else goes through the CLI. SALESMEET_NO_HELP_CACHE=1 skips it.
+function cachedHelp(argv, env) {
+  if (env.SALESMEET_NO_HELP_CACHE || process.platform === 'win32') return undefined;
+  let lang;
+  let command = '';
+  let help = argv.length === 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') help = true;
+    else if (a === '--lang') lang = argv[++i];
+    else if (a.startsWith('--lang=')) lang = a.slice(7);
+    else if (!a.startsWith('-') && command === '' && i === 0) command = a;
+    else return undefined;
+  }
+  if (!help) return undefined;
+  const langs = ['zh-CN', 'zh-TW', 'en'];
+  const fromLocale = (locale) => {
+    if (!locale) return undefined;
+    const l = locale.trim().replace(/_/g, '-').replace(/\..*$/, '').toLowerCase();
+    if (l === '' || l === 'c' || l === 'posix') return undefined;
+    if (l.startsWith('zh')) return /(^|-)(tw|hk|mo|hant)($|-)/.test(l) ? 'zh-TW' : 'zh-CN';
+    return /^[a-z]{2,3}($|-)/.test(l) ? 'en' : undefined;
+  };
+  if (lang !== undefined && !langs.includes(lang)) return undefined;
+  lang ??= langs.includes(env.SALESMEET_LANG) ? env.SALESMEET_LANG : undefined;
+  lang ??= fromLocale(env.LC_ALL) ?? fromLocale(env.LC_MESSAGES) ?? fromLocale(env.LANG) ?? 'en';
+  try {
+    const all = JSON.parse(readFileSync(new URL('../dist/help.json', import.meta.url), 'utf8'));
+    return all[lang]?.[command];
+  } catch {
+    return undefined;
+  }
 }
-// A safety net: if the work stops without an answer (a reader that waits for data that never comes), say so
-// instead of ending silently with exit 0.
-let answered = false;
-process.on('beforeExit', () => {
-  if (answered) return;
-  answered = true;
-  process.stderr.write(
-    'salesmeet: error: the command stopped without an answer (an input may be damaged); run again with --verbose and report it\n',
-  );
-  process.exitCode = 1;
-});
-import('../dist/cli/main.js').then(
-  async ({ main }) => {
-    const code = await main();
-    answered = true;
-    process.exitCode = code;
-  },
-  (error) => {
+const help = cachedHelp(process.argv.slice(2), process.env);
+if (help !== undefined) {
+  process.stdout.write(help);
+} else {
+  // A closed pipe (`salesmeet --help | head`) is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  // A safety net: if the work stops without an answer (a reader that waits for data that never comes), say so
+  // instead of ending silently with exit 0.
+  let answered = false;
+  process.on('beforeExit', () => {
+    if (answered) return;
     answered = true;
     process.stderr.write(
-      `salesmeet is not built (${error.code ?? error.message}); run \`npm run build\` in the package folder\n`,
+      'salesmeet: error: the command stopped without an answer (an input may be damaged); run again with --verbose and report it\n',
     );
     process.exitCode = 1;
-  },
-);
+  });
+  import('../dist/cli/main.js').then(
+    async ({ main }) => {
+      const code = await main();
+      answered = true;
+      process.exitCode = code;
+    },
+    (error) => {
+      answered = true;
+      process.stderr.write(
+        `salesmeet is not built (${error.code ?? error.message}); run \`npm run build\` in the package folder\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

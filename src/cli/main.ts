@@ -6,6 +6,9 @@ import type { Context, Streams } from './context.js';
 import { handleError } from './handle-error.js';
 import { buildProgram, COMMANDS } from './program.js';
 
+/** The command names, for the pre-rendered help (scripts/gen-help.mjs). */
+export const COMMAND_NAMES: string[] = COMMANDS.map((c) => c.name);
+
 /** The language for help and early errors, before commander has parsed anything. */
 function peekLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   for (let i = 0; i < argv.length; i++) {

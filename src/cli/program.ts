@@ -79,6 +79,8 @@ export function buildProgram(
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: output.out, writeErr: output.err })
+    // A fixed width: help reads the same in every terminal, so the build can pre-render it (see bin/salesmeet.js).
+    .configureHelp({ helpWidth: 100 })
     .addHelpText(
       'after',
       examples(lang, [
