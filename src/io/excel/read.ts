@@ -29,6 +29,7 @@ const m = defineMessages({
     bombHint: 'no CRM or BI export is this large; check where the file came from',
     ratio: 'refusing to read {part}: it expands {ratio}× from {packed} to {size}, the shape of a zip bomb',
     unreadable: 'the workbook could not be read: {reason}',
+    garbled: 'its parts are damaged or in an order the reader cannot follow',
     unreadableHint: 'open it in Excel and save it again as .xlsx',
     missing: 'file not found',
     missingHint: 'check the path; folders are searched for *.xlsx files',
@@ -48,6 +49,7 @@ const m = defineMessages({
     bombHint: 'CRM 或 BI 导出不会这么大；请核实文件来源',
     ratio: '拒绝读取 {part}：从 {packed} 解压到 {size}，膨胀 {ratio} 倍，形同 zip 炸弹',
     unreadable: '无法读取工作簿：{reason}',
+    garbled: '其内部结构已损坏或顺序异常',
     unreadableHint: '请用 Excel 打开后重新另存为 .xlsx',
     missing: '找不到文件',
     missingHint: '请检查路径；传入文件夹时会读取其中的 *.xlsx',
@@ -67,6 +69,7 @@ const m = defineMessages({
     bombHint: 'CRM 或 BI 匯出不會這麼大；請確認檔案來源',
     ratio: '拒絕讀取 {part}：從 {packed} 解壓到 {size}，膨脹 {ratio} 倍，形同 zip 炸彈',
     unreadable: '無法讀取活頁簿：{reason}',
+    garbled: '其內部結構已損毀或順序異常',
     unreadableHint: '請用 Excel 開啟後重新另存為 .xlsx',
     missing: '找不到檔案',
     missingHint: '請檢查路徑；傳入資料夾時會讀取其中的 *.xlsx',
@@ -399,8 +402,15 @@ export async function streamWorkbook(
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
+    // exceljs fails on some damaged files with a JavaScript TypeError ("Cannot read properties of undefined"):
+    // that says nothing to a user, so it is told as damage; the original stays in the cause for --verbose.
+    const internal = e instanceof TypeError || e instanceof RangeError;
     const reason = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    throw new InputError('excel.unreadable', m.unreadable({ reason }), {
+    const text = internal
+      ? (lang: Parameters<ReturnType<typeof m.garbled>>[0]) =>
+          m.unreadable({ reason: m.garbled()(lang) })(lang)
+      : m.unreadable({ reason });
+    throw new InputError('excel.unreadable', text, {
       location: { file: display },
       hint: m.unreadableHint(),
       cause: e,
