@@ -71,9 +71,9 @@ export function foldLine(line: string): string {
 }
 
 /**
- * The calendar address of a person: `mailto:` with the e-mail when there is one; otherwise the placeholder
- * address Apple Calendar writes for a name without e-mail (`invalid:nomail`), which Outlook, Google, Feishu
- * and DingTalk import as a named attendee.
+ * The calendar address of a person: `mailto:` with the e-mail when there is one; otherwise `invalid:nomail`,
+ * the address Apple Calendar writes for a name without e-mail, which Outlook, Google, Feishu and DingTalk
+ * import as a named attendee.
  */
 function address(p: IcsPerson): string {
   return p.email ? `mailto:${p.email}` : 'invalid:nomail';
