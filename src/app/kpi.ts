@@ -5,7 +5,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { InputError, UsageError } from '../core/errors.js';
+import { formatLocation, InputError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages, type Text } from '../core/i18n/messages.js';
 import { type Computed, computeKpi, defaultPeriod } from '../core/kpi/compute.js';
@@ -13,8 +13,16 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
 import { GROUP_KEYS } from '../core/kpi/headers.js';
 import { KpiStore, type MetricOverride, SheetIngester, type SheetKind } from '../core/kpi/ingest.js';
 import { km } from '../core/kpi/messages.js';
-import { dayOfIso, type Period, parsePeriod, uncoveredYears, ytdOf } from '../core/kpi/period.js';
-import type { GroupKey } from '../core/kpi/result.js';
+import {
+  dayOfIso,
+  isoOfDay,
+  type Period,
+  parsePeriod,
+  spanOf,
+  uncoveredYears,
+  ytdOf,
+} from '../core/kpi/period.js';
+import type { GroupKey, KpiRow, PeriodFrom } from '../core/kpi/result.js';
 import { inspectWorkbook, streamWorkbook } from '../io/excel/read.js';
 import type { MeetingFolder } from './meeting-folder.js';
 
@@ -29,7 +37,13 @@ const m = defineMessages({
       'the header row needs a metric or dimension column and a target or actual column; map your headers with kpi.columns in meeting.yaml',
     badPeriod: 'expected a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25, found "{value}"',
     badDate: 'expected a date YYYY-MM-DD for --as-of, found "{value}"',
-    badBy: 'cannot break down by "{value}": use region, product, rep, customer, channel or team',
+    badBy:
+      'cannot break down by "{value}": use region, product, rep, customer, channel or team (or 区域, 产品, 销售代表, 客户, 渠道, 部门)',
+    badColumns:
+      '--columns: expected field=header pairs such as actual=价税合计,team=销售部门, found "{value}"',
+    badField: '--columns: unknown field "{field}": use {fields}',
+    periodMismatch: 'no KPI values for {period}: the data covers {covers}',
+    periodMismatchHint: 'ask for a period the data covers, e.g. --period {suggest}',
     noKpi: 'meeting.yaml has no kpi: section with sources',
     noKpiHint: 'add kpi: { sources: [ { file: data/kpi.xlsx } ] } to meeting.yaml',
   },
@@ -42,7 +56,12 @@ const m = defineMessages({
       '表头行需要有指标或维度列，以及目标或实际列；可在 meeting.yaml 的 kpi.columns 中指定列名映射',
     badPeriod: '期间应为 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 这样的格式，实际是“{value}”',
     badDate: '--as-of 应为日期 YYYY-MM-DD，实际是“{value}”',
-    badBy: '无法按“{value}”拆分：可用 region、product、rep、customer、channel 或 team',
+    badBy:
+      '无法按“{value}”拆分：可用 区域、产品、销售代表、客户、渠道、部门（或 region、product、rep、customer、channel、team）',
+    badColumns: '--columns 应为 字段=表头 的列表，如 actual=价税合计,team=销售部门，实际是“{value}”',
+    badField: '--columns：未知字段“{field}”，可用 {fields}',
+    periodMismatch: '{period} 没有 KPI 数据：数据覆盖的是 {covers}',
+    periodMismatchHint: '请指定数据覆盖的期间，如 --period {suggest}',
     noKpi: 'meeting.yaml 中没有含 sources 的 kpi: 段',
     noKpiHint: '在 meeting.yaml 中加入 kpi: { sources: [ { file: data/kpi.xlsx } ] }',
   },
@@ -55,7 +74,12 @@ const m = defineMessages({
       '表頭列需要有指標或維度欄，以及目標或實際欄；可在 meeting.yaml 的 kpi.columns 中指定欄名對應',
     badPeriod: '期間應為 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 這樣的格式，實際是「{value}」',
     badDate: '--as-of 應為日期 YYYY-MM-DD，實際是「{value}」',
-    badBy: '無法按「{value}」拆分：可用 region、product、rep、customer、channel 或 team',
+    badBy:
+      '無法按「{value}」拆分：可用 區域、產品、業務代表、客戶、通路、部門（或 region、product、rep、customer、channel、team）',
+    badColumns: '--columns 應為 欄位=表頭 的清單，如 actual=價稅合計,team=銷售部門，實際是「{value}」',
+    badField: '--columns：未知欄位「{field}」，可用 {fields}',
+    periodMismatch: '{period} 沒有 KPI 資料：資料涵蓋的是 {covers}',
+    periodMismatchHint: '請指定資料涵蓋的期間，如 --period {suggest}',
     noKpi: 'meeting.yaml 中沒有含 sources 的 kpi: 段',
     noKpiHint: '在 meeting.yaml 中加入 kpi: { sources: [ { file: data/kpi.xlsx } ] }',
   },
@@ -79,6 +103,13 @@ export interface KpiOptions {
   metricOverrides?: Record<string, MetricOverride>;
   thresholds?: Partial<Thresholds>;
   lang: Lang;
+  /** Stage names counted as won / lost in opportunity exports (replace the vendors' defaults). */
+  won?: string[];
+  lost?: string[];
+  /** field → header, for every source that does not name its own (`--columns actual=价税合计`). */
+  columns?: Record<string, string>;
+  /** The period was given by meeting.yaml, not on the command line. */
+  periodFromMeeting?: boolean;
 }
 
 export interface KpiDeps {
@@ -106,6 +137,8 @@ export interface KpiRun extends Computed {
   thresholds: Thresholds;
   ytd: boolean;
   workdays: boolean;
+  /** Every cell behind the counted warnings, for --verbose. */
+  details: string[];
 }
 
 const BY_ALIASES: Record<string, GroupKey> = {
@@ -138,7 +171,76 @@ const BY_ALIASES: Record<string, GroupKey> = {
   team: 'team',
   团队: 'team',
   團隊: 'team',
+  地区: 'region',
+  地區: 'region',
+  产品: 'product',
+  產品: 'product',
+  品类: 'product',
+  品類: 'product',
+  销售: 'rep',
+  销售员: 'rep',
+  业务员: 'rep',
+  業務員: 'rep',
+  業務代表: 'rep',
+  负责人: 'rep',
+  負責人: 'rep',
+  销售人员: 'rep',
+  people: 'rep',
+  person: 'rep',
+  通路: 'channel',
+  部门: 'team',
+  部門: 'team',
+  department: 'team',
+  dept: 'team',
+  customers: 'customer',
+  accounts: 'customer',
+  channels: 'channel',
+  teams: 'team',
 };
+
+const COLUMN_FIELDS = [
+  'actual',
+  'target',
+  'priorYear',
+  'priorPeriod',
+  'period',
+  'date',
+  'metric',
+  'unit',
+  'region',
+  'product',
+  'rep',
+  'customer',
+  'channel',
+  'team',
+  'stage',
+  'probability',
+  'amount',
+  'revenue',
+  'month',
+];
+
+/** `actual=价税合计,team=销售部门` → { actual: '价税合计', team: '销售部门' }; UsageError for a bad pair or field. */
+export function parseColumns(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of values
+    .flatMap((s) => s.split(/[,，]/))
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const at = pair.search(/[=＝]/);
+    if (at <= 0 || at === pair.length - 1) throw new UsageError('kpi.columns', m.badColumns({ value: pair }));
+    const raw = pair.slice(0, at).trim();
+    const field =
+      COLUMN_FIELDS.find((f) => f.toLowerCase() === raw.toLowerCase()) ??
+      BY_ALIASES[raw] ??
+      BY_ALIASES[raw.toLowerCase()];
+    if (!field)
+      throw new UsageError('kpi.columns', m.badField({ field: raw, fields: COLUMN_FIELDS.join(', ') }));
+    out[field] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
 
 /** `region,product` → ['region', 'product']; UsageError for an unknown dimension. */
 export function parseBy(values: string[] | undefined): GroupKey[] {
@@ -256,9 +358,17 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
   const asOf = dayOfIso(asOfText);
   if (asOf === undefined) throw new UsageError('kpi.asOf', m.badDate({ value: asOfText }));
   const period = options.period ? resolvePeriod(options.period) : undefined;
-  const store = new KpiStore(by, options.lang, options.metricOverrides ?? {}, Boolean(options.ytd));
-  const { files, sheets } = await ingestFiles(options.sources, store, deps);
-  const p = period ?? defaultPeriod(store, asOf);
+  const store = new KpiStore(by, options.lang, options.metricOverrides ?? {}, Boolean(options.ytd), {
+    ...(options.won ? { won: options.won } : {}),
+    ...(options.lost ? { lost: options.lost } : {}),
+  });
+  const sources = options.columns
+    ? options.sources.map((s) => ({ ...s, columns: { ...options.columns, ...s.columns } }))
+    : options.sources;
+  const { files, sheets } = await ingestFiles(sources, store, deps);
+  const chosen = period ? undefined : defaultPeriod(store, asOf);
+  const p = period ?? chosen!.period;
+  const from: PeriodFrom = period ? (options.periodFromMeeting ? 'meeting' : 'option') : chosen!.from.kind;
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const ytd = Boolean(options.ytd);
   const workdays = Boolean(options.workdays);
@@ -271,8 +381,27 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
     ...(options.metrics ? { metrics: options.metrics } : {}),
     thresholds,
     lang: options.lang,
+    from,
   });
+  if (chosen?.from.kind === 'stated')
+    computed.result.period.where = formatLocation({
+      file: chosen.from.file,
+      sheet: chosen.from.sheet,
+      cell: chosen.from.cell,
+    });
   const w = computed.result.warnings;
+  // Nothing for the period while the data holds values for others: a mismatch, said with what the data covers.
+  // (Dated rows around the period that just have a gap in it are a real empty period: exit 0 with a warning.)
+  const range = ytd ? ytdOf(p) : p;
+  if (!computed.result.rows.some(hasValue) && !datedOverlap(store, range)) {
+    const covers = coverageOf(store);
+    if (covers.text.length > 0)
+      throw new InputError(
+        'kpi.periodMismatch',
+        m.periodMismatch({ period: computed.result.period.label, covers: covers.text.join('; ') }),
+        { hint: m.periodMismatchHint({ suggest: covers.suggest }) },
+      );
+  }
   if (workdays) {
     const years = uncoveredYears(ytd ? ytdOf(p) : p);
     if (years.length > 0)
@@ -287,7 +416,66 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
     if (!hasDimension(store, k))
       w.push({ message: km.noDimension({ by: k })(options.lang), file: null, sheet: null, cell: null });
   }
-  return { ...computed, files, sheets, rowsRead: store.rows, thresholds, ytd, workdays };
+  return {
+    ...computed,
+    files,
+    sheets,
+    rowsRead: store.rows,
+    thresholds,
+    ytd,
+    workdays,
+    details: store.details,
+  };
+}
+
+function datedOverlap(store: KpiStore, r: { start: number; end: number }): boolean {
+  for (const c of store.coverage) {
+    if (c.first !== null && c.last !== null && c.first <= r.end && c.last >= r.start) return true;
+    for (const l of c.labels) {
+      const s = spanOf(l);
+      if (s && s.start <= r.end && s.end >= r.start) return true;
+    }
+  }
+  return false;
+}
+
+function hasValue(r: KpiRow): boolean {
+  return r.actual !== null || r.target !== null || r.priorYear !== null || r.priorPeriod !== null;
+}
+
+/** What the data covers, per sheet, for the message when nothing answers the asked period. */
+function coverageOf(store: KpiStore): { text: string[]; suggest: string } {
+  const text: string[] = [];
+  let suggest = '';
+  let latest = -Infinity;
+  for (const c of store.coverage) {
+    const where = formatLocation({ file: c.file, sheet: c.sheet });
+    if (c.first !== null && c.last !== null) {
+      text.push(`${isoOfDay(c.first)} ~ ${isoOfDay(c.last)} (${where})`);
+      if (c.last > latest) {
+        latest = c.last;
+        suggest = isoOfDay(c.last).slice(0, 7);
+      }
+    }
+    if (c.labels.size > 0) {
+      const labels = [...c.labels].sort();
+      text.push(`${labels.length > 3 ? `${labels[0]} … ${labels.at(-1)}` : labels.join(', ')} (${where})`);
+      const end = spanOf(labels.at(-1)!)?.end ?? -Infinity;
+      if (end > latest) {
+        latest = end;
+        suggest = labels.at(-1)!;
+      }
+    }
+  }
+  for (const s of store.stated) {
+    if (!s.undated) continue;
+    text.push(`${s.label} (${formatLocation({ file: s.file, sheet: s.sheet, cell: s.cell })})`);
+    if (s.end > latest && parsePeriod(s.label)) {
+      latest = s.end;
+      suggest = s.label;
+    }
+  }
+  return { text, suggest };
 }
 
 function hasDimension(store: KpiStore, k: GroupKey): boolean {
@@ -307,6 +495,9 @@ export interface MeetingKpiOptions {
   workdays?: boolean;
   by?: string[];
   metrics?: string[];
+  won?: string[];
+  lost?: string[];
+  columns?: Record<string, string>;
   /** Where paths are shown relative to (default: the process's working directory). */
   cwd?: string;
   onProgress?: KpiDeps['onProgress'];
@@ -340,6 +531,7 @@ export async function computeMeetingKpi(folder: MeetingFolder, options: MeetingK
   if (kpi.thresholds?.onTrack !== undefined) thresholds.onTrack = kpi.thresholds.onTrack;
   if (kpi.thresholds?.atRisk !== undefined) thresholds.atRisk = kpi.thresholds.atRisk;
   const period = options.period ?? kpi.period;
+  const periodFromMeeting = options.period === undefined && kpi.period !== undefined;
   const asOf = options.asOf ?? kpi.asOf;
   const by = options.by ?? kpi.by;
   const ytd = options.ytd ?? kpi.ytd;
@@ -356,6 +548,10 @@ export async function computeMeetingKpi(folder: MeetingFolder, options: MeetingK
       ...(ytd !== undefined ? { ytd } : {}),
       ...(workdays !== undefined ? { workdays } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(periodFromMeeting ? { periodFromMeeting } : {}),
+      ...((options.won ?? kpi.won) ? { won: options.won ?? kpi.won } : {}),
+      ...((options.lost ?? kpi.lost) ? { lost: options.lost ?? kpi.lost } : {}),
+      ...(options.columns ? { columns: options.columns } : {}),
     },
     {
       cwd: options.cwd ?? process.cwd(),

@@ -71,6 +71,12 @@ beforeAll(async () => {
     join(dir, 'old.xlsx'),
     Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]),
   );
+  const future = new ExcelJS.Workbook();
+  future.addWorksheet('Orders').addRows([
+    ['Date', 'Revenue'],
+    ['2027-01-05', 10],
+  ]);
+  await future.xlsx.writeFile(join(dir, 'future.xlsx'));
   const blank = new ExcelJS.Workbook();
   blank.addWorksheet('Notes').addRow(['Meeting notes', 'nothing here']);
   await blank.xlsx.writeFile(join(dir, 'blank.xlsx'));
@@ -120,9 +126,10 @@ describe('salesmeet kpi: the worked example', () => {
       'rows',
       'totals',
       'warnings',
+      'notes',
     ]);
     expect(j.schema).toBe('salesmeet.kpi/1');
-    expect(j.period).toEqual({ label: '2026-H1', start: '2026-01-01', end: '2026-06-30' });
+    expect(j.period).toEqual({ label: '2026-H1', start: '2026-01-01', end: '2026-06-30', from: 'option' });
     expect(j.timeProgress).toBe(1);
     const [rev, col, cust, gm, exp] = j.rows;
     expect(Object.keys(rev)).toEqual([
@@ -242,12 +249,17 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     const ytd = JSON.parse(
       runCli(['kpi', 'orders.xlsx', '--period', '2026-06', '--ytd', ...AS_OF, '--json'], { cwd: dir }).stdout,
     );
-    expect(ytd.period).toEqual({ label: '2026-06 YTD', start: '2026-01-01', end: '2026-06-30' });
+    expect(ytd.period).toEqual({
+      from: 'option',
+      label: '2026-06 YTD',
+      start: '2026-01-01',
+      end: '2026-06-30',
+    });
     expect(ytd.totals[0]).toMatchObject({ actual: 320, priorYear: 200, priorPeriod: null });
     const w = JSON.parse(
       runCli(['kpi', 'orders.xlsx', '--period', '2026-W25', ...AS_OF, '--json'], { cwd: dir }).stdout,
     );
-    expect(w.period).toEqual({ label: '2026-W25', start: '2026-06-15', end: '2026-06-21' });
+    expect(w.period).toEqual({ from: 'option', label: '2026-W25', start: '2026-06-15', end: '2026-06-21' });
     expect(w.totals[0]).toMatchObject({ actual: 110 });
     const h = JSON.parse(
       runCli(['kpi', 'orders.xlsx', '--period', '2026-H1', ...AS_OF, '--json'], { cwd: dir }).stdout,
@@ -261,8 +273,12 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     const d = JSON.parse(
       runCli(['kpi', 'orders.xlsx', '--as-of', '2026-06-25', '--json'], { cwd: dir }).stdout,
     );
-    expect(d.period.label).toBe('2026-05');
+    expect(d.period).toMatchObject({ label: '2026-05', from: 'data' });
     expect(d.totals[0].actual).toBe(90);
+    // The line above the table says where the period came from.
+    expect(runCli(['kpi', 'orders.xlsx', '--as-of', '2026-06-25'], { cwd: dir }).stdout).toContain(
+      'KPI 2026-05 · 2026-05-01 ~ 2026-05-31 · as of 2026-06-25 · time progress 100.0% · latest complete month in the data',
+    );
   });
 
   it('time progress, forecast and working days mid-period', () => {
@@ -281,11 +297,18 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     );
     // June 2026: 21 working days (端午 06-19 off), 14 of them up to the 18th.
     expect(wd.timeProgress).toBeCloseTo(14 / 21, 10);
-    const out = runCli(['kpi', 'orders.xlsx', '--period', '2027-01', '--as-of', '2027-01-10', '--workdays'], {
+    const out = runCli(['kpi', 'future.xlsx', '--period', '2027-01', '--as-of', '2027-01-10', '--workdays'], {
       cwd: dir,
     });
     expect(out.stderr).toContain(
       'no Chinese holiday data for 2027: working days there are counted Monday to Friday',
+    );
+    // Asked for a month the orders do not reach: not an empty table with exit 0, but what the data covers.
+    const none = runCli(['kpi', 'orders.xlsx', '--period', '2027-01', '--as-of', '2027-01-10'], { cwd: dir });
+    expect(none.code).toBe(3);
+    expect(none.stderr).toBe(
+      'error: no KPI values for 2027-01: the data covers 2025-06-11 ~ 2026-06-20 (orders.xlsx [Orders])\n' +
+        '  hint: ask for a period the data covers, e.g. --period 2026-06\n',
     );
   });
 
@@ -527,7 +550,12 @@ describe('salesmeet kpi --meeting (the examples)', () => {
       const j = JSON.parse(
         runCli(['kpi', '--meeting', folder, '--metric', 'revenue', '--json'], { cwd: tmp }).stdout,
       );
-      expect(j.period).toEqual({ label: '2026-W27', start: '2026-06-29', end: '2026-07-05' });
+      expect(j.period).toEqual({
+        from: 'meeting',
+        label: '2026-W27',
+        start: '2026-06-29',
+        end: '2026-07-05',
+      });
       expect(j.rows.map((x: { group: { rep: string } }) => x.group.rep).sort()).toEqual(
         ['林静', '王芳', '马超', '黄涛'].sort(),
       );

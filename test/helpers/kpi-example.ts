@@ -113,4 +113,5 @@ export const KPI_EXAMPLE: KpiResult = {
     }),
   ],
   warnings: [{ message: '2 blank rows skipped', file: 'data/kpi-2026-h1.xlsx', sheet: '明细', cell: 'A58' }],
+  notes: [],
 };

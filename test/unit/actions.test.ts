@@ -168,6 +168,7 @@ function kpi(asOf: string, rows: KpiRow[], totals: KpiRow[] = []): KpiResult {
     rows,
     totals,
     warnings: [],
+    notes: [],
   };
 }
 

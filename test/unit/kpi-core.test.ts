@@ -428,6 +428,13 @@ describe('computing from sheets', () => {
     const { result } = computeKpi(store, { ...H1, by: [] });
     expect(result.warnings).toEqual([
       { message: 'expected a number, found #DIV/0!', file: 'data/kpi.xlsx', sheet: 'KPI', cell: 'C2' },
+      // The sheet names no period: said once, not assumed silently.
+      {
+        message: 'no date column and no stated period: its figures are taken as 2026-H1',
+        file: 'data/kpi.xlsx',
+        sheet: 'KPI',
+        cell: null,
+      },
     ]);
     expect(result.rows[0]).toMatchObject({ target: 100, actual: null, achievement: null });
   });

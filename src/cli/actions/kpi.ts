@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
-import { computeMeetingKpi, type KpiRun, runKpi } from '../../app/kpi.js';
+import { computeMeetingKpi, type KpiRun, parseColumns, runKpi } from '../../app/kpi.js';
 import { formatLocation, UsageError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import { defineMessages, type Text } from '../../core/i18n/messages.js';
@@ -23,6 +23,7 @@ const m = defineMessages({
     reading: 'reading',
     rows: '{files} file(s), {rows} data rows read',
     noRows: 'no KPI values for {period}',
+    note: 'note: ',
   },
   'zh-CN': {
     badFormat: '--format 应为 table、md、csv、xlsx 或 json，实际是“{value}”',
@@ -32,6 +33,7 @@ const m = defineMessages({
     reading: '正在读取',
     rows: '共读取 {files} 个文件、{rows} 行数据',
     noRows: '{period} 没有 KPI 数据',
+    note: '说明：',
   },
   'zh-TW': {
     badFormat: '--format 應為 table、md、csv、xlsx 或 json，實際是「{value}」',
@@ -41,6 +43,7 @@ const m = defineMessages({
     reading: '正在讀取',
     rows: '共讀取 {files} 個檔案、{rows} 列資料',
     noRows: '{period} 沒有 KPI 資料',
+    note: '說明：',
   },
 });
 
@@ -158,6 +161,14 @@ function renderCsv(t: Table): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** `--won "Signed,Paid" --won 成交` → ['Signed', 'Paid', '成交']. */
+function splitList(values: string[]): string[] {
+  return values
+    .flatMap((v) => v.split(/[,，]/))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
 const run: ActionFn = async (ctx, args, opts) => {
   const files = (args as unknown[]).flat().filter((a): a is string => typeof a === 'string');
   const format = pickFormat(opts, ctx.json);
@@ -173,6 +184,9 @@ const run: ActionFn = async (ctx, args, opts) => {
     ...(opts.workdays ? { workdays: true } : {}),
     ...(opts.by ? { by: opts.by as string[] } : {}),
     ...(opts.metric ? { metrics: opts.metric as string[] } : {}),
+    ...(opts.won ? { won: splitList(opts.won as string[]) } : {}),
+    ...(opts.lost ? { lost: splitList(opts.lost as string[]) } : {}),
+    ...(opts.columns ? { columns: parseColumns(opts.columns as string[]) } : {}),
   };
   let lang: Lang = ctx.lang;
   let result: KpiRun;
@@ -217,7 +231,9 @@ const run: ActionFn = async (ctx, args, opts) => {
     } else ctx.debug(`${formatLocation({ file: s.file, sheet: s.sheet })}: ${s.kind}`);
   }
   ctx.debug(m.rows({ files: result.files.length, rows: result.rowsRead })(lang));
+  for (const n of result.result.notes) ctx.info(`${m.note()(lang)}${kpiWarningLine(n)}`);
   for (const w of result.result.warnings) ctx.warn(kpiWarningLine(w));
+  for (const d of result.details) ctx.debug(d);
   const r = result.result;
   const title = caption(r, lang, { ytd: result.ytd, workdays: result.workdays });
   const legend = legendLines(lang, result.thresholds);

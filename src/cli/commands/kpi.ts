@@ -56,9 +56,36 @@ export const kpiCommand: CommandDef = {
       .option(
         '-b, --by <dims>',
         d(
-          'break down by region, product, rep, customer, channel, team (comma-separated)',
-          '拆分维度：region、product、rep、customer、channel、team（逗号分隔）',
-          '拆分維度：region、product、rep、customer、channel、team（逗號分隔）',
+          'break down by region, product, rep, customer, channel, team (comma-separated; 区域, 产品, 销售代表, 客户, 渠道, 部门 too)',
+          '拆分维度：区域、产品、销售代表、客户、渠道、部门（或 region、product、rep、customer、channel、team；逗号分隔）',
+          '拆分維度：區域、產品、業務代表、客戶、通路、部門（或 region、product、rep、customer、channel、team；逗號分隔）',
+        ),
+        collect,
+      )
+      .option(
+        '--columns <field=header,…>',
+        d(
+          'name the columns yourself: actual=价税合计,team=销售部门 (fields: actual, target, priorYear, period, region, product, rep, customer, channel, team, stage)',
+          '自行指定列：actual=价税合计,team=销售部门（字段：actual、target、priorYear、period、region、product、rep、customer、channel、team、stage）',
+          '自行指定欄：actual=價稅合計,team=銷售部門（欄位：actual、target、priorYear、period、region、product、rep、customer、channel、team、stage）',
+        ),
+        collect,
+      )
+      .option(
+        '--won <stages>',
+        d(
+          'opportunity exports: the stages counted as won (default: Closed Won, closedwon, Won, 赢单, 成交…)',
+          '商机导出：计为赢单的阶段（默认 Closed Won、closedwon、Won、赢单、成交 等）',
+          '商機匯出：計為贏單的階段（預設 Closed Won、closedwon、Won、贏單、成交 等）',
+        ),
+        collect,
+      )
+      .option(
+        '--lost <stages>',
+        d(
+          'opportunity exports: the stages counted as lost (default: Closed Lost, closedlost, Lost, 输单, 丢单…)',
+          '商机导出：计为输单的阶段（默认 Closed Lost、closedlost、Lost、输单、丢单 等）',
+          '商機匯出：計為輸單的階段（預設 Closed Lost、closedlost、Lost、輸單、丟單 等）',
         ),
         collect,
       )
@@ -100,6 +127,8 @@ export const kpiCommand: CommandDef = {
         'salesmeet kpi --meeting 2026-h1-review --by region,product',
         'salesmeet kpi data/orders.xlsx data/targets.xlsx --ytd --period 2026-06 --out out/kpi.xlsx',
         'salesmeet kpi data/kpi.xlsx --json',
+        'salesmeet kpi 销售出库单.xlsx --columns actual=价税合计,team=销售部门 --by 部门',
+        'salesmeet kpi opportunities.xlsx --won "Signed,Paid" --period 2026-Q2',
       ]),
     );
     cmd.action(run(() => import('../actions/kpi.js')));

@@ -28,9 +28,10 @@ import {
   priorPeriodOf,
   priorYearOf,
   progressOf,
+  spanOf,
   ytdOf,
 } from './period.js';
-import type { Group, GroupKey, KpiResult, KpiRow } from './result.js';
+import type { Group, GroupKey, KpiResult, KpiRow, PeriodFrom } from './result.js';
 import type { When } from './values.js';
 
 export interface ComputeOptions {
@@ -42,6 +43,8 @@ export interface ComputeOptions {
   metrics?: string[];
   thresholds?: Partial<Thresholds>;
   lang: Lang;
+  /** Where the period came from (default: asked for). */
+  from?: PeriodFrom;
 }
 
 /** What the table and xlsx show beside the JSON row (not part of salesmeet.kpi/1). */
@@ -63,8 +66,27 @@ function inRange(when: When | null, r: Range | null, current: boolean): boolean 
   if (r === null) return false;
   if (when === null) return current;
   if (when.kind === 'day') return when.day >= r.start && when.day <= r.end;
-  const m = parsePeriod(when.month)!;
-  return m.start >= r.start && m.end <= r.end;
+  const m = spanOf(when.month);
+  return m !== undefined && m.start >= r.start && m.end <= r.end;
+}
+
+/**
+ * The stated periods (of sheets without dates) that answer a range: those inside it, when together they
+ * cover it exactly (two quarterly reports for a half-year); none otherwise.
+ */
+function statedAnswering(store: KpiStore, r: Range | null): Set<string> {
+  const out = new Set<string>();
+  if (r === null) return out;
+  const inside = store.stated.filter((s) => s.undated && s.start >= r.start && s.end <= r.end);
+  const spans = [...new Map(inside.map((s) => [s.label, s])).values()].sort((a, b) => a.start - b.start);
+  let at = r.start;
+  for (const s of spans) {
+    if (s.start !== at) return out;
+    at = s.end + 1;
+  }
+  if (at !== r.end + 1) return out;
+  for (const s of spans) out.add(s.label);
+  return out;
 }
 
 const R_CUR = 0;
@@ -85,8 +107,35 @@ function groupKey(g: Group, by: GroupKey[]): string {
   return by.map((k) => g[k] ?? '').join('\u0001');
 }
 
-/** The latest complete month in the data as of a day, else the month before the as-of day. */
-export function defaultPeriod(store: KpiStore, asOf: number): Period {
+/** Where a period came from, for the line above the table. */
+export type PeriodSource =
+  | { kind: 'option' }
+  | { kind: 'meeting' }
+  | { kind: 'data' }
+  | { kind: 'stated'; file: string; sheet: string; cell: string }
+  | { kind: 'today' };
+
+/**
+ * The period to show when none is asked: the latest complete month of the dated rows (never beyond the as-of
+ * day); else the latest period a sheet states; else the month before the as-of day.
+ */
+export function defaultPeriod(store: KpiStore, asOf: number): { period: Period; from: PeriodSource } {
+  if (store.latestDay === null && store.latestMonth === null) {
+    const stated = store.stated
+      .filter((s) => s.undated && parsePeriod(s.label) !== undefined)
+      .sort((a, b) => a.end - b.end)
+      .at(-1);
+    if (stated)
+      return {
+        period: parsePeriod(stated.label)!,
+        from: { kind: 'stated', file: stated.file, sheet: stated.sheet, cell: stated.cell },
+      };
+    return { period: monthPeriodOf(monthPeriodOf(asOf).start - 1), from: { kind: 'today' } };
+  }
+  return { period: latestCompleteMonth(store, asOf), from: { kind: 'data' } };
+}
+
+function latestCompleteMonth(store: KpiStore, asOf: number): Period {
   const months: string[] = [];
   if (store.latestMonth) months.push(store.latestMonth);
   if (store.latestDay !== null) months.push(isoOfDay(store.latestDay).slice(0, 7));
@@ -135,6 +184,23 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       c[i] = (c[i] ?? 0) + (b.counts[i] ?? 0);
     }
   };
+  // Sheets without dates that state their period answer only that period (or their sum, exactly).
+  const statedLabels = new Set(store.stated.filter((s) => s.undated).map((s) => s.label));
+  const answering = ranges.map((r) => statedAnswering(store, r));
+  for (const s of store.stated) {
+    const where = { file: s.file, sheet: s.sheet, cell: s.cell };
+    if (s.undated && !answering[R_CUR]!.has(s.label))
+      warnings.push({ message: km.statedOut({ label: s.label, period: cur.label })(o.lang), ...where });
+    else if (!s.undated && (cur.start < s.start || cur.end > s.end))
+      warnings.push({ message: km.statedPartial({ label: s.label, period: cur.label })(o.lang), ...where });
+  }
+  for (const u of store.undated)
+    warnings.push({
+      message: km.assumedPeriod({ period: cur.label })(o.lang),
+      file: u.file,
+      sheet: u.sheet,
+      cell: null,
+    });
   let weekOnMonths = false;
   for (const b of store.buckets.values()) {
     for (let ri = 0; ri < 3; ri++) {
@@ -142,6 +208,8 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
         if (ri === R_CUR && b.when?.kind === 'month' && o.period.kind === 'week') weekOnMonths = true;
         continue;
       }
+      if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
+        continue;
       addTo(total, ri, b);
       for (let l = 0; l < levels.length; l++) {
         if (levels[l]!.some((k) => b.group[k] === undefined)) break;
@@ -275,7 +343,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
       // A sheet titled 2026年上半年 speaks for 2026-H1 only.
-      if (r.titled && (r.titled.start !== cur.start || r.titled.end !== cur.end)) continue;
+      if (r.stated && !answering[R_CUR]!.has(r.stated.label)) continue;
       const rk = Object.keys(r.group) as GroupKey[];
       if (rk.length !== keys.length || keys.some((k) => r.group[k] !== g[k])) continue;
       const slots: [keyof typeof out, number, 'actual' | 'target' | 'priorYear' | 'priorPeriod'][] = r.when
@@ -383,6 +451,24 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   const totals: KpiRow[] = [];
   const rows: KpiRow[] = [];
   for (const m of metricList) {
+    if (m.key === 'pipeline_coverage') {
+      // Open pipeline ÷ what is left of the revenue target, per row that has both.
+      const rev = store.metrics.get('revenue');
+      const pipe = store.metrics.get('pipeline');
+      if (!rev || !pipe) continue;
+      const pipeRows = new Map(
+        [...totals, ...rows].filter((r) => r.metric === 'pipeline').map((r) => [groupKey(r.group, by), r]),
+      );
+      for (const r of [...totals, ...rows]) {
+        if (r.metric !== 'revenue' || r.target === null) continue;
+        const p = pipeRows.get(groupKey(r.group, by));
+        const left = (r.target - (r.actual ?? 0)) * rev.scale;
+        if (!p || p.actual === null || left <= 0) continue;
+        const row = coverageRow(m, r, fin((p.actual * pipe.scale) / left), o.lang);
+        (Object.keys(r.group).length === 0 ? totals : rows).push(row);
+      }
+      continue;
+    }
     const t = buildRow(m, total, [], true);
     if (t) totals.push(t);
     if (by.length === 0) continue;
@@ -431,15 +517,49 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
 
   const result: KpiResult = {
     schema: 'salesmeet.kpi/1',
-    period: { label: cur.label, start: isoOfDay(cur.start), end: isoOfDay(cur.end) },
+    period: {
+      label: cur.label,
+      start: isoOfDay(cur.start),
+      end: isoOfDay(cur.end),
+      from: o.from ?? 'option',
+    },
     asOf: isoOfDay(o.asOf),
     timeProgress: tp,
     by,
     rows: by.length === 0 ? totals : rows,
     totals,
     warnings,
+    notes: [...store.info],
   };
   return { result, extras, elapsed: progress.elapsed, total: progress.total };
+}
+
+function coverageRow(m: MetricInfo, revenue: KpiRow, coverage: number | null, lang: Lang): KpiRow {
+  return {
+    metric: m.key,
+    label: m.def ? m.def.labels[lang] : m.label,
+    kind: 'ratio',
+    direction: 'higher',
+    unit: '×',
+    group: revenue.group,
+    target: null,
+    actual: coverage,
+    priorYear: null,
+    priorPeriod: null,
+    achievement: null,
+    variance: null,
+    yoy: null,
+    yoyUnit: 'pp',
+    yoyNote: null,
+    mom: null,
+    momUnit: 'pp',
+    momNote: null,
+    share: null,
+    rank: null,
+    status: null,
+    forecast: null,
+    forecastAchievement: null,
+  };
 }
 
 function compareGroups(a: Group, b: Group, by: GroupKey[]): number {
@@ -458,7 +578,14 @@ function fmtPlain(v: number): string {
 function deriveRatios(store: KpiStore): MetricInfo[] {
   const actual = new Set(store.slots.filter((s) => s.role === 'actual').map((s) => s.metric));
   const out: MetricInfo[] = [];
-  const candidates = ['collection_rate', 'gross_margin', 'expense_ratio', 'conversion'];
+  const candidates = [
+    'collection_rate',
+    'gross_margin',
+    'expense_ratio',
+    'conversion',
+    'win_rate',
+    'win_rate_amount',
+  ];
   for (const key of candidates) {
     const def = findMetric(key);
     if (!def?.denominator || !actual.has(def.denominator)) continue;

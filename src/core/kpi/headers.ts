@@ -504,6 +504,8 @@ export interface HeaderInfo {
   text: string;
   /** 当月 / 本月 (the period alone) or 累计 / YTD (year to date), from the header or its group. */
   scope?: 'period' | 'ytd';
+  /** Named by the user (`--columns`, `kpi.columns`): wins over any column the dictionary found. */
+  forced?: boolean;
 }
 
 /** 累计 / 本年累计 / YTD / 1-6月 → ytd; 本月 / 当月 / 单月 / 本期 / MTD → period. */
@@ -599,6 +601,8 @@ export function roleOfField(field: string): Role | undefined {
     customer: 'customer',
     channel: 'channel',
     team: 'team',
+    stage: 'stage',
+    probability: 'probability',
   };
   return map[f];
 }

@@ -4,6 +4,7 @@
  * classifies the sheet (summary / detail / targets), skips totals rows and reports bad cells by address.
  */
 
+import { InputError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import {
   GROUP_KEYS,
@@ -18,11 +19,11 @@ import {
 } from './headers.js';
 import { km } from './messages.js';
 import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js';
-import { parsePeriod } from './period.js';
 import type { Group, GroupKey, KpiWarning } from './result.js';
+import { type StatedPeriod, statedPeriod } from './stated.js';
 import { type Cell, cellText, colName, readNumber, readWhen, type SheetRow, type When } from './values.js';
 
-export type SheetKind = 'summary' | 'detail' | 'targets' | 'targets-flat';
+export type SheetKind = 'summary' | 'detail' | 'pipeline' | 'targets' | 'targets-flat';
 
 /** A merged range, 1-based rows, 0-based columns. */
 export interface Merge {
@@ -59,8 +60,8 @@ export interface SummaryRecord {
   group: Group;
   when?: When;
   values: Partial<Record<ValueRole, number>>;
-  /** The period a sheet without a period column names in its title (`2026年上半年…`): it applies to that period only. */
-  titled?: { start: number; end: number };
+  /** The period a sheet without a period column states (`2026年上半年…`): it applies to that period only. */
+  stated?: StatedPeriod;
   /** Where the actual came from, to name it in warnings. */
   where: { file: string; sheet: string; cell: string };
 }
@@ -87,6 +88,32 @@ export interface Note {
   text: string;
 }
 
+/** A sheet that states its own period in a title or condition row. */
+export interface StatedSheet extends StatedPeriod {
+  file: string;
+  sheet: string;
+  /** Where the period is stated (`A2`). */
+  cell: string;
+  /** The sheet has no date column: it answers only the period it states. */
+  undated: boolean;
+  kind: SheetKind;
+}
+
+/** What the dated rows of a sheet cover: first and last day, and period labels (`2026-04`, `2026-Q2`). */
+export interface Coverage {
+  file: string;
+  sheet: string;
+  first: number | null;
+  last: number | null;
+  labels: Set<string>;
+}
+
+/** Stage names (`--won`, `--lost`, `kpi.won`) that replace the default won and lost stages. */
+export interface StageNames {
+  won?: string[];
+  lost?: string[];
+}
+
 /** Everything read from all sheets of all files. */
 export class KpiStore {
   metrics = new Map<string, MetricInfo>();
@@ -103,6 +130,14 @@ export class KpiStore {
   latestMonth: string | null = null;
   rows = 0;
   sheetsUsed = 0;
+  /** How the data was read, in one line each (which stages counted as won, which amount column was used). */
+  info: KpiWarning[] = [];
+  /** The full lists behind counted warnings (every cell), for --verbose. */
+  details: string[] = [];
+  stated: StatedSheet[] = [];
+  /** Sheets with values but no date column and no stated period: taken as the asked period. */
+  undated: { file: string; sheet: string; kind: SheetKind }[] = [];
+  coverage: Coverage[] = [];
   private warned = new Set<string>();
 
   constructor(
@@ -111,6 +146,7 @@ export class KpiStore {
     readonly overrides: Record<string, MetricOverride> = {},
     /** Year to date asked for: a summary sheet's 累计 columns are preferred over its 当月 columns. */
     readonly ytd = false,
+    readonly stages: StageNames = {},
   ) {}
 
   warn(w: KpiWarning): void {
@@ -214,8 +250,19 @@ export class SheetIngester {
   private mergeMaster = new Map<string, string>();
   private masterValues = new Map<string, Cell | undefined>();
   private targetDims: GroupKey[] = [];
-  private titled: { start: number; end: number } | undefined;
+  private stated: (StatedPeriod & { cell: string }) | undefined;
+  /** Rows of a sheet without a date column fall in its stated period. */
+  private statedWhen: When | undefined;
   private badCells = new Map<number, number>();
+  private stageCol: Column | undefined;
+  private probCol: Column | undefined;
+  /** Pipeline sheets: the amount column (revenue of won deals, pipeline of open ones) and the extra slots. */
+  private amountCol: Column | undefined;
+  private pipe = { won: -1, lost: -1, closed: -1, wonAmount: -1, closedAmount: -1, open: -1, weighted: -1 };
+  private stageVerdict = new Map<string, StageVerdict>();
+  private stageCount = new Map<string, number>();
+  private tallies = new Map<TallyKind, { count: number; cells: string[]; found?: string }>();
+  private cover: Coverage | undefined;
   used = 0;
 
   constructor(
@@ -255,7 +302,74 @@ export class SheetIngester {
         cell: null,
       });
     }
-    return this.kind as SheetKind | 'skip';
+    const kind = this.kind as SheetKind | 'skip';
+    this.flushTallies();
+    if (kind === 'pipeline') this.stageNote();
+    if (kind !== 'skip' && this.used > 0) {
+      const dated = this.periodCol !== undefined;
+      if (this.stated)
+        this.store.stated.push({
+          ...this.stated,
+          file: this.opts.file,
+          sheet: this.opts.sheet,
+          undated: !dated,
+          kind,
+        });
+      else if (!dated && kind !== 'targets-flat')
+        this.store.undated.push({ file: this.opts.file, sheet: this.opts.sheet, kind });
+    }
+    return kind;
+  }
+
+  private flushTallies(): void {
+    const lang = this.store.lang;
+    for (const [kind, t] of this.tallies) {
+      const cells = t.cells.slice(0, 3).join(', ') + (t.count > 3 ? ' …' : '');
+      const text = TALLY_TEXT[kind]({ count: t.count, cells, found: t.found ?? '' });
+      this.store.warn({ message: text(lang), file: this.opts.file, sheet: this.opts.sheet, cell: null });
+      if (t.count > 3)
+        this.store.details.push(
+          `${this.opts.file} [${this.opts.sheet}]: ${text(lang).split(':')[0]}: ${t.cells.join(', ')}${t.count > t.cells.length ? ' …' : ''}`,
+        );
+    }
+    this.tallies.clear();
+  }
+
+  /** One line on which stages were counted as won, lost and open; a refusal when none is won or lost. */
+  private stageNote(): void {
+    const by: Record<StageVerdict, [string, number][]> = { won: [], lost: [], open: [] };
+    for (const [stage, n] of this.stageCount) by[this.stageVerdict.get(stage)!].push([stage, n]);
+    const list = (xs: [string, number][], max: number) =>
+      xs
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, max)
+        .map(([s, n]) => `${s} (${n})`)
+        .join(', ') + (xs.length > max ? ' …' : '');
+    const total = (xs: [string, number][]) => xs.reduce((a, [, n]) => a + n, 0);
+    const stageHeader = this.stageCol!.info.text;
+    if (this.stageCount.size > 0 && by.won.length === 0 && by.lost.length === 0)
+      throw new InputError(
+        'kpi.noWonStage',
+        km.noWonStage({ column: stageHeader, found: list(by.open, 8) }),
+        {
+          location: { file: this.opts.file, sheet: this.opts.sheet },
+          hint: km.noWonStageHint({
+            example: by.open
+              .slice(0, 2)
+              .map(([s]) => s)
+              .join(','),
+          }),
+        },
+      );
+    this.note(
+      km.stages({
+        won: by.won.length > 0 ? list(by.won, 4) : '—',
+        lost: by.lost.length > 0 ? list(by.lost, 4) : '—',
+        open: by.open.length > 0 ? list(by.open, 3) : '—',
+        openDeals: total(by.open),
+        openStages: by.open.length,
+      }),
+    );
   }
 
   private where(row: number, col: number) {
@@ -328,15 +442,15 @@ export class SheetIngester {
           infos[c] = info;
           if (info && info.role !== 'derived') {
             score += 1;
-            if (VALUE_ROLES.has(info.role)) values += 1;
+            if (VALUE_ROLES.has(info.role) || info.role === 'stage') values += 1;
           }
           continue;
         }
       }
       if (text === '' || typeof row.cells[c]?.v === 'number') continue;
-      const forced = overrides.get(normName(text));
+      const forced = overrides.get(normName(text)) ?? overrides.get(normName(splitUnit(text).name));
       let info: HeaderInfo | undefined = forced
-        ? { role: forced, unit: splitUnit(text).unit, text }
+        ? { role: forced, unit: splitUnit(text).unit, text, forced: true }
         : recognise(text, groups[c]);
       if (!info && groups[c] && cellText(row.cells[c]) !== '') info = recognise(`${groups[c]}${text}`);
       if (info) {
@@ -347,7 +461,7 @@ export class SheetIngester {
       infos[c] = info;
       if (info && info.role !== 'derived') {
         score += 1;
-        if (VALUE_ROLES.has(info.role)) values += 1;
+        if (VALUE_ROLES.has(info.role) || info.role === 'stage') values += 1;
       }
     }
     return { infos, score, values };
@@ -377,13 +491,16 @@ export class SheetIngester {
     }
     this.headerRow = held[best.i]!.n;
     for (const r of held.slice(0, best.i)) {
-      for (const c of r.cells) {
+      r.cells.forEach((c, ci) => {
         const t = cellText(c);
         const mm =
           /(?:单位|單位|unit)\s*[:：]\s*(.+)$/i.exec(t) ?? /^\(?in (thousands|millions)\)?$/i.exec(t);
         if (mm) this.sheetUnit = mm[1] ? parseUnitText(mm[1]) : null;
-        this.titled ??= periodInTitle(t);
-      }
+        if (this.stated === undefined) {
+          const sp = statedPeriod(t);
+          if (sp) this.stated = { ...sp, cell: `${colName(ci)}${r.n}` };
+        }
+      });
     }
     this.setup(best.infos);
     const rest = held.slice(best.i + 1);
@@ -397,33 +514,48 @@ export class SheetIngester {
       if (!info || info.role === 'derived') return;
       this.cols.push({ index, info, scale: 1, percent: false, slot: -1 });
     });
-    const first = (role: Role) => this.cols.find((c) => c.info.role === role);
+    // A column the user named wins over one the dictionary found for the same role.
+    const first = (role: Role) =>
+      this.cols.find((c) => c.info.role === role && c.info.forced) ??
+      this.cols.find((c) => c.info.role === role);
     this.metricCol = first('metric');
     this.unitCol = first('unit');
-    this.periodCol = first('period');
+    this.stageCol = first('stage');
+    this.probCol = first('probability');
+    const periods = this.cols.filter((c) => c.info.role === 'period');
+    // An opportunity export has several dates (created, close): the close date is the deal's period.
     for (const c of this.cols) if (VALUE_ROLES.has(c.info.role)) this.valueIdx[c.index] = true;
+    this.periodCol =
+      periods.find((c) => c.info.forced) ??
+      (this.stageCol ? periods.find((c) => CLOSE_DATE.test(normName(c.info.text))) : undefined) ??
+      periods[0];
     const seenDims = new Set<GroupKey>();
-    for (const c of this.cols) {
+    const dims = [...this.cols.filter((c) => c.info.forced), ...this.cols.filter((c) => !c.info.forced)];
+    for (const c of dims) {
       if ((GROUP_KEYS as string[]).includes(c.info.role) && !seenDims.has(c.info.role as GroupKey)) {
         seenDims.add(c.info.role as GroupKey);
         this.dimCols.push(c);
       }
     }
+    this.dimCols.sort((a, b) => a.index - b.index);
     this.valueCols = this.cols.filter((c) => VALUE_ROLES.has(c.info.role));
     const hasActual = this.valueCols.some((c) => c.info.role !== 'target');
     const hasTarget = this.valueCols.some((c) => c.info.role === 'target');
     if (this.metricCol) this.kind = 'summary';
-    else if (!hasActual && hasTarget) this.kind = this.periodCol ? 'targets' : 'targets-flat';
+    else if (!hasActual && hasTarget && !this.stageCol)
+      this.kind = this.periodCol ? 'targets' : 'targets-flat';
+    else if (this.stageCol) this.kind = 'pipeline';
     else this.kind = 'detail';
     this.targetDims = this.dimCols.map((c) => c.info.role as GroupKey);
+    if (this.stated && !this.periodCol) this.statedWhen = { kind: 'month', month: this.stated.label };
 
+    // 当月 and 累计 side by side: keep the scope asked for, per role, when the sheet has it.
+    const want = this.store.ytd ? 'ytd' : 'period';
+    this.valueCols = this.valueCols.filter((c) => {
+      if (c.info.scope === want || c.info.scope === undefined) return true;
+      return !this.valueCols.some((o) => o.info.role === c.info.role && o.info.scope === want);
+    });
     if (this.kind === 'summary') {
-      // 当月 and 累计 side by side: keep the scope asked for, per role, when the sheet has it.
-      const want = this.store.ytd ? 'ytd' : 'period';
-      this.valueCols = this.valueCols.filter((c) => {
-        if (c.info.scope === want || c.info.scope === undefined) return true;
-        return !this.valueCols.some((o) => o.info.role === c.info.role && o.info.scope === want);
-      });
       if (!this.store.ytd)
         this.valueCols.sort((a, b) => Number(a.info.scope === 'ytd') - Number(b.info.scope === 'ytd'));
       for (const c of this.valueCols) {
@@ -448,9 +580,10 @@ export class SheetIngester {
       c.metric = info;
       c.percent = unit?.percent ?? false;
       c.scale = unit?.scale ?? 1;
-      c.slot = store.slot(info.key, c.info.role as ValueRole);
       c.plain = !c.percent && info.kind !== 'ratio';
     }
+    this.onePerMetric();
+    for (const c of this.valueCols) c.slot = store.slot(c.metric!.key, c.info.role as ValueRole);
     // A ratio column beside its numerator and denominator is recomputed from them, not read.
     const present = new Set(this.valueCols.filter((c) => c.info.role === 'actual').map((c) => c.metric!.key));
     this.valueCols = this.valueCols.filter((c) => {
@@ -462,7 +595,92 @@ export class SheetIngester {
           (def.numeratorFromCost !== undefined && present.has(def.numeratorFromCost)));
       return !(num && def.denominator !== undefined && present.has(def.denominator));
     });
+    if (this.kind === 'pipeline') this.setupPipeline();
   }
+
+  /**
+   * Several columns for one metric and role (金额, 价税合计 and 本币金额 all read as revenue) would be summed
+   * together: keep one — the user's, else the amount without tax, else in local currency — and say which.
+   */
+  private onePerMetric(): void {
+    const byKey = new Map<string, Column[]>();
+    for (const c of this.valueCols) {
+      const k = `${c.metric!.key}\u0001${c.info.role}`;
+      byKey.set(k, [...(byKey.get(k) ?? []), c]);
+    }
+    const drop = new Set<Column>();
+    for (const list of byKey.values()) {
+      const withTax = list.filter((c) => taxOf(c.info.text) === 'incl');
+      if (list.length === 1) {
+        const only = list[0]!;
+        if (withTax.length === 1 && only.info.role === 'actual' && !only.info.forced)
+          this.note(km.withTaxOnly({ metric: this.label(only), used: only.info.text }));
+        continue;
+      }
+      const best = [...list].sort((a, b) => preference(b) - preference(a))[0]!;
+      const rest = list.filter((c) => c !== best);
+      for (const c of rest) drop.add(c);
+      const field = best.info.role === 'actual' && best.metric?.key === 'revenue' ? 'actual' : undefined;
+      const others = rest.map((c) => c.info.text).join(', ');
+      const tax = rest.some((c) => taxOf(c.info.text) === 'incl') && taxOf(best.info.text) !== 'incl';
+      const params = {
+        metric: this.label(best),
+        used: best.info.text,
+        others,
+        flag: field ? `--columns ${field}=${rest[0]!.info.text}` : '',
+      };
+      this.note(
+        tax ? km.taxExcluded(params) : field ? km.columnChosen(params) : km.columnChosenNoFlag(params),
+      );
+    }
+    this.valueCols = this.valueCols.filter((c) => !drop.has(c));
+  }
+
+  private label(c: Column): string {
+    const m = c.metric!;
+    return m.def ? m.def.labels[this.store.lang] : m.label;
+  }
+
+  private note(text: (lang: Lang) => string): void {
+    this.store.info.push({
+      message: text(this.store.lang),
+      file: this.opts.file,
+      sheet: this.opts.sheet,
+      cell: null,
+    });
+  }
+
+  /** An opportunity export: slots for won, lost and open deals beside the revenue of the won ones. */
+  private setupPipeline(): void {
+    const store = this.store;
+    this.amountCol = this.valueCols.find((c) => c.info.role === 'actual' && c.metric?.key === 'revenue');
+    const unit = this.amountCol ? (this.amountCol.info.unit ?? this.sheetUnit) : null;
+    const slot = (key: string, money: boolean) => {
+      const def = metricByKey(key)!;
+      const info = store.metric(def, def.labels['zh-CN'], money ? unit : null);
+      return store.slot(info.key, 'actual');
+    };
+    this.pipe.won = slot('won_deals', false);
+    this.pipe.lost = slot('lost_deals', false);
+    if (this.amountCol) {
+      this.pipe.open = slot('pipeline', true);
+      if (this.probCol) this.pipe.weighted = slot('weighted_pipeline', true);
+      this.pipe.wonAmount = slot('won_amount', true);
+      this.pipe.closedAmount = slot('closed_amount', true);
+    }
+    this.pipe.closed = slot('closed_deals', false);
+    if (this.amountCol) {
+      const def = metricByKey('pipeline_coverage')!;
+      store.metric(def, def.labels['zh-CN'], null).unit = '×';
+    }
+    const names = (list: string[] | undefined, fallback: Set<string>) =>
+      list && list.length > 0 ? new Set(list.map(stageKey)) : fallback;
+    this.wonNames = names(store.stages.won, WON_STAGES);
+    this.lostNames = names(store.stages.lost, LOST_STAGES);
+  }
+
+  private wonNames = WON_STAGES;
+  private lostNames = LOST_STAGES;
 
   private valueIdx: boolean[] = [];
   /** Total-label verdict per distinct cell text: an export repeats a few thousand texts a million times. */
@@ -504,6 +722,7 @@ export class SheetIngester {
     if (this.isTotalsRow(row)) return;
     if (this.kind === 'summary') this.takeSummary(row);
     else if (this.kind === 'detail') this.takeDetail(row);
+    else if (this.kind === 'pipeline') this.takePipeline(row);
     else if (this.kind === 'targets' || this.kind === 'targets-flat') this.takeTarget(row);
   }
 
@@ -560,13 +779,41 @@ export class SheetIngester {
     }
     const w = readWhen(cell);
     if (!w) {
-      this.store.warn({
-        message: km.notDate({ found: cellText(cell) })(this.store.lang),
-        ...this.where(row.n, this.periodCol.index),
-      });
+      this.tally('badDate', `${colName(this.periodCol.index)}${row.n}`, cellText(cell));
       return undefined;
     }
     return w;
+  }
+
+  /** A detail row's period: its date, else the period the sheet states, else null (the asked period). */
+  private rowWhen(row: SheetRow): When | null | undefined {
+    if (!this.periodCol) return this.statedWhen ?? null;
+    return this.when(row);
+  }
+
+  /** Counts a kind of problem; one warning line per kind and sheet at the end, every cell under --verbose. */
+  private tally(kind: TallyKind, cell: string, found?: string): void {
+    let t = this.tallies.get(kind);
+    if (!t) {
+      t = { count: 0, cells: [] };
+      if (found !== undefined) t.found = found;
+      this.tallies.set(kind, t);
+    }
+    t.count++;
+    if (t.cells.length < 10_000) t.cells.push(cell);
+  }
+
+  private covered(when: When): void {
+    let c = this.cover;
+    if (!c) {
+      c = { file: this.opts.file, sheet: this.opts.sheet, first: null, last: null, labels: new Set() };
+      this.cover = c;
+      this.store.coverage.push(c);
+    }
+    if (when.kind === 'day') {
+      if (c.first === null || when.day < c.first) c.first = when.day;
+      if (c.last === null || when.day > c.last) c.last = when.day;
+    } else if (c.labels.size < 1000) c.labels.add(when.month);
   }
 
   private takeSummary(row: SheetRow): void {
@@ -613,22 +860,21 @@ export class SheetIngester {
       where: this.where(row.n, actualCol.index),
     };
     if (when) rec.when = when;
-    else if (this.titled) rec.titled = this.titled;
+    else if (this.stated) rec.stated = this.stated;
     if (any || Object.keys(values).length === 0) this.store.summary.push(rec);
     this.used++;
   }
 
   private takeDetail(row: SheetRow): void {
-    const when = this.when(row);
+    const when = this.rowWhen(row);
     if (when === undefined) {
+      const cell = this.periodCol ? this.cellAt(row, this.periodCol.index) : undefined;
       if (
-        this.valueCols.some((c) => readNumber(row.cells[c.index], false, false).kind === 'number') &&
-        this.periodCol
+        this.periodCol &&
+        (cell === undefined || cell.v === null || cellText(cell) === '') &&
+        this.valueCols.some((c) => readNumber(row.cells[c.index], false, false).kind === 'number')
       )
-        this.store.warnOnce(`${this.opts.file}:${this.opts.sheet}:nodate:${row.n}`, {
-          message: km.noDate()(this.store.lang),
-          ...this.where(row.n, this.periodCol.index),
-        });
+        this.tally('noDate', `${colName(this.periodCol.index)}${row.n}`);
       return;
     }
     const store = this.store;
@@ -660,6 +906,7 @@ export class SheetIngester {
       store.rows++;
       this.used++;
       if (when) {
+        this.covered(when);
         if (when.kind === 'day') {
           if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
         } else if (
@@ -668,6 +915,92 @@ export class SheetIngester {
         )
           store.latestMonth = when.month;
       }
+    }
+  }
+
+  /** Won, lost or open, by the stage name; a verdict per distinct stage text. */
+  private verdict(stage: string): StageVerdict {
+    let v = this.stageVerdict.get(stage);
+    if (v === undefined) {
+      const k = stageKey(stage);
+      v = this.wonNames.has(k) ? 'won' : this.lostNames.has(k) ? 'lost' : 'open';
+      this.stageVerdict.set(stage, v);
+    }
+    this.stageCount.set(stage, (this.stageCount.get(stage) ?? 0) + 1);
+    return v;
+  }
+
+  /**
+   * An opportunity row: a won deal's amount is revenue in the month it closed; a lost deal counts for the
+   * win rate only; an open deal is pipeline in the month it is expected to close.
+   */
+  private takePipeline(row: SheetRow): void {
+    const stage = cellText(this.cellAt(row, this.stageCol!.index));
+    if (stage === '') return;
+    const verdict = this.verdict(stage);
+    const when = this.rowWhen(row);
+    if (when === undefined) {
+      const cell = this.periodCol ? this.cellAt(row, this.periodCol.index) : undefined;
+      if (this.periodCol && (cell === undefined || cell.v === null || cellText(cell) === ''))
+        this.tally(
+          verdict === 'open' ? 'openNoClose' : 'closedNoClose',
+          `${colName(this.periodCol.index)}${row.n}`,
+        );
+      return;
+    }
+    const store = this.store;
+    let kept = this.keptDims;
+    if (kept === undefined) {
+      kept = this.dimCols.filter((c) => store.keep.includes(c.info.role as GroupKey));
+      this.keptDims = kept;
+    }
+    const texts = this.dimTexts;
+    for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
+    const bucket = this.bucketOf(when, kept, texts);
+    const add = (slot: number, v: number) => {
+      if (slot < 0) return;
+      bucket.sums[slot] = (bucket.sums[slot] ?? 0) + v;
+      bucket.counts[slot] = (bucket.counts[slot] ?? 0) + 1;
+    };
+    const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
+    if (verdict === 'won') {
+      for (const c of this.valueCols) {
+        const v = this.number(row, c, c.metric!.kind === 'ratio');
+        if (v !== null) add(c.slot, v);
+      }
+      add(this.pipe.won, 1);
+      add(this.pipe.closed, 1);
+      if (amount !== null) {
+        add(this.pipe.wonAmount, amount);
+        add(this.pipe.closedAmount, amount);
+      }
+    } else if (verdict === 'lost') {
+      add(this.pipe.lost, 1);
+      add(this.pipe.closed, 1);
+      if (amount !== null) add(this.pipe.closedAmount, amount);
+    } else if (amount !== null) {
+      add(this.pipe.open, amount);
+      if (this.probCol) {
+        const p = readNumber(
+          this.cellAt(row, this.probCol.index),
+          this.probCol.info.unit?.percent ?? false,
+          true,
+        );
+        if (p.kind === 'number') add(this.pipe.weighted, amount * p.value);
+      }
+    }
+    store.rows++;
+    this.used++;
+    // Open deals close in the future: only closed ones say how far the data reaches.
+    if (verdict !== 'open' && when) {
+      this.covered(when);
+      if (when.kind === 'day') {
+        if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
+      } else if (
+        /^\d{4}-\d{2}$/.test(when.month) &&
+        (store.latestMonth === null || when.month > store.latestMonth)
+      )
+        store.latestMonth = when.month;
     }
   }
 
@@ -758,28 +1091,90 @@ function roleOfOverride(field: string): Role | undefined {
   return map[field];
 }
 
-const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
-
-/**
- * The period a title or group header names: `2026年上半年` / `2026 H1`, `2026年第二季度` / `2026-Q2`,
- * `2026年1-6月` (January to June), `2026年6月`, `2026年度` / `FY2026`. Undefined when it names none.
- */
+/** The period a title or group header names, as a day range (see stated.ts); undefined when it names none. */
 export function periodInTitle(text: string): { start: number; end: number } | undefined {
-  const t = text.replace(/\s+/g, '');
-  let mm = /(\d{4})年?(上半年|下半年|[Hh]([12]))/.exec(t);
-  if (mm) return parsePeriod(`${mm[1]}-H${mm[2] === '上半年' ? 1 : mm[2] === '下半年' ? 2 : mm[3]}`);
-  mm = /(\d{4})年?第?([一二三四1-4])季度|(\d{4})-?[Qq]([1-4])/.exec(t);
-  if (mm) return parsePeriod(`${mm[1] ?? mm[3]}-Q${mm[2] ? (CN_DIGIT[mm[2]] ?? mm[2]) : mm[4]}`);
-  mm = /(\d{4})年?0?1月?[-–~至到](\d{1,2})月/.exec(t);
-  if (mm && Number(mm[2]) >= 1 && Number(mm[2]) <= 12) {
-    const p = parsePeriod(`${mm[1]}-${mm[2]!.padStart(2, '0')}`);
-    return p ? { start: parsePeriod(mm[1]!)!.start, end: p.end } : undefined;
-  }
-  mm = /(\d{4})年(\d{1,2})月/.exec(t);
-  if (mm) return parsePeriod(`${mm[1]}-${mm[2]!.padStart(2, '0')}`);
-  mm = /(\d{4})年度|(\d{4})全年|FY(\d{4})/i.exec(t);
-  if (mm) return parsePeriod(mm[1] ?? mm[2] ?? mm[3]!);
+  const p = statedPeriod(text);
+  return p ? { start: p.start, end: p.end } : undefined;
+}
+
+type StageVerdict = 'won' | 'lost' | 'open';
+
+/** A stage name as compared: `06 - Closed Won (100%)` → `closedwon`. */
+function stageKey(stage: string): string {
+  return normName(stage.replace(/[(（][^)）]*[)）]/g, '').replace(/^\s*\d+\s*[.\-、:：)]?\s*/, ''));
+}
+
+/** The vendors' default stage names: Salesforce, HubSpot (closedwon), Dynamics, 纷享销客, 销售易, 钉钉/飞书. */
+const WON_STAGES = new Set(
+  [
+    'Closed Won',
+    'closedwon',
+    'Won',
+    'Deal won',
+    '赢单',
+    '已赢单',
+    '成交',
+    '已成交',
+    '签约',
+    '已签约',
+    '贏單',
+    '已贏單',
+    '簽約',
+    '已簽約',
+  ].map(stageKey),
+);
+const LOST_STAGES = new Set(
+  [
+    'Closed Lost',
+    'closedlost',
+    'Lost',
+    'Deal lost',
+    '输单',
+    '已输单',
+    '丢单',
+    '已丢单',
+    '失败',
+    '輸單',
+    '已輸單',
+    '丟單',
+    '失敗',
+  ].map(stageKey),
+);
+
+/** Close-date headers, preferred over a created date in an opportunity export. */
+const CLOSE_DATE = /close|closing|成交|签约|簽約|结单|結單|赢单|贏單|结案/;
+
+type TallyKind = 'noDate' | 'badDate' | 'openNoClose' | 'closedNoClose';
+const TALLY_TEXT: Record<
+  TallyKind,
+  (p: { count: number; cells: string; found: string }) => (lang: Lang) => string
+> = {
+  noDate: (p) => km.noDateRows(p),
+  badDate: (p) => km.badDateRows(p),
+  openNoClose: (p) => km.openNoClose(p),
+  closedNoClose: (p) => km.closedNoClose(p),
+};
+
+/** 价税合计 / 含税金额 (with tax) or 无税金额 / Net Value (without); undefined when the header does not say. */
+export function taxOf(header: string): 'incl' | 'excl' | undefined {
+  const t = normName(header);
+  if (/无税|無稅|不含税|不含稅|未税|未稅|税前|稅前|净额|淨額|净值|淨值|^net|excl|withouttax|pretax/.test(t))
+    return 'excl';
+  if (/价税合计|價稅合計|含税|含稅|incl|withtax|gross/.test(t)) return 'incl';
   return undefined;
+}
+
+/** Which of several columns for one metric to keep: the user's, without tax, in local currency, the first. */
+function preference(c: Column): number {
+  if (c.info.forced) return 1000;
+  const t = normName(c.info.text);
+  let score = 100 - c.index / 1000;
+  const tax = taxOf(c.info.text);
+  if (tax === 'excl') score += 20;
+  else if (tax === 'incl') score -= 20;
+  if (/本币|本幣|本位币|本位幣|local/.test(t)) score += 5;
+  else if (/原币|原幣|foreign|transaction/.test(t)) score -= 5;
+  return score;
 }
 
 function parseUnitText(t: string): Unit | null {

@@ -104,6 +104,20 @@ export function parsePeriod(text: string): Period | undefined {
   return undefined;
 }
 
+/**
+ * The day range a period label names: a standard label (`2026-Q2`) or a stated range that is not one
+ * (`2026-04-01~2026-05-15`, see stated.ts).
+ */
+export function spanOf(label: string): { start: number; end: number } | undefined {
+  const p = parsePeriod(label);
+  if (p) return { start: p.start, end: p.end };
+  const mm = /^(\d{4}-\d{2}-\d{2})~(\d{4}-\d{2}-\d{2})$/.exec(label);
+  if (!mm) return undefined;
+  const start = dayOfIso(mm[1]!);
+  const end = dayOfIso(mm[2]!);
+  return start !== undefined && end !== undefined ? { start, end } : undefined;
+}
+
 /** The ISO week containing a day. */
 export function isoWeekOf(day: number): { year: number; week: number } {
   const thursday = day - isoWeekday(day) + 4;

@@ -3,8 +3,10 @@
  * the locale's grouping, percentages to one decimal, percentage points, "—" for an absent value. Builds a
  * plain table (strings per cell) that the terminal, Markdown and CSV outputs lay out.
  */
+
 import type { Lang } from '../i18n/lang.js';
 import type { RowExtra } from './compute.js';
+import { km } from './messages.js';
 import type { ChangeNote, GroupKey, KpiResult, KpiRow, Status } from './result.js';
 
 export const DASH = '—';
@@ -253,6 +255,8 @@ export function num(v: number | null, lang: Lang, sign = false): string {
 
 /** A value of the metric: percent for ratios, a number otherwise. */
 export function value(row: KpiRow, v: number | null, lang: Lang, sign = false): string {
+  // A multiple (pipeline coverage 3.2×), not a percentage.
+  if (row.unit === '×') return v === null ? DASH : `${v.toFixed(1)}×`;
   return row.kind === 'ratio' ? (sign ? pp(v, lang) : pct(v, lang)) : num(v, lang, sign);
 }
 
@@ -406,5 +410,10 @@ export function caption(result: KpiResult, lang: Lang, opts: { ytd: boolean; wor
   parts.push(`${w.asOf} ${result.asOf}`);
   if (result.timeProgress !== null)
     parts.push(`${w.progress} ${pct(result.timeProgress, lang)}${opts.workdays ? ` (${w.workdays})` : ''}`);
+  // Where the period came from, when nobody asked for it.
+  const from = result.period.from;
+  if (from === 'data') parts.push(km.fromData()(lang));
+  else if (from === 'stated') parts.push(km.fromStated({ where: result.period.where ?? '' })(lang));
+  else if (from === 'today') parts.push(km.fromToday({ asOf: result.asOf })(lang));
   return parts.join(lang === 'en' ? ' · ' : ' · ');
 }

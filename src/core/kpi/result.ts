@@ -49,13 +49,18 @@ export interface KpiWarning {
   cell: string | null;
 }
 
+/** Where the period came from: --period, meeting.yaml, the latest complete month of the data, a sheet that states it, or today. */
+export type PeriodFrom = 'option' | 'meeting' | 'data' | 'stated' | 'today';
+
 export interface KpiResult {
   schema: 'salesmeet.kpi/1';
-  period: { label: string; start: string; end: string };
+  period: { label: string; start: string; end: string; from?: PeriodFrom; where?: string };
   asOf: string;
   timeProgress: number | null;
   by: GroupKey[];
   rows: KpiRow[];
   totals: KpiRow[];
   warnings: KpiWarning[];
+  /** How the data was read, one line each: which stages counted as won, which amount column was used. */
+  notes: KpiWarning[];
 }

@@ -85,6 +85,9 @@ export const kpiSchema = z.strictObject({
   workdays: z.boolean().optional(),
   by: z.array(z.string()).optional(),
   metrics: z.record(z.string(), kpiMetricSchema).optional(),
+  /** Stage names counted as won / lost in opportunity exports, instead of Closed Won, 赢单… */
+  won: z.array(z.string()).optional(),
+  lost: z.array(z.string()).optional(),
   thresholds: z
     .strictObject({
       onTrack: z.number().optional(),
