@@ -276,7 +276,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       }
       return !m.def?.base;
     })
-    .sort((a, b) => a.order - b.order);
+    .sort((a, b) => orderOf(store, a) - orderOf(store, b));
   // Ratio metrics that the data can derive from their numerator and denominator.
   const derivable = deriveRatios(store);
   for (const info of derivable) {
@@ -532,6 +532,12 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     notes: [...store.info],
   };
   return { result, extras, elapsed: progress.elapsed, total: progress.total };
+}
+
+/** Output order: as the data lists them, but units right after revenue (a 数量 column usually comes first). */
+function orderOf(store: KpiStore, m: MetricInfo): number {
+  const revenue = store.metrics.get('revenue');
+  return m.key === 'units' && revenue ? revenue.order + 0.5 : m.order;
 }
 
 function coverageRow(m: MetricInfo, revenue: KpiRow, coverage: number | null, lang: Lang): KpiRow {

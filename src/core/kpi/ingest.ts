@@ -906,7 +906,7 @@ export class SheetIngester {
       store.rows++;
       this.used++;
       if (when) {
-        this.covered(when);
+        if (when !== this.statedWhen) this.covered(when);
         if (when.kind === 'day') {
           if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
         } else if (
@@ -993,7 +993,7 @@ export class SheetIngester {
     this.used++;
     // Open deals close in the future: only closed ones say how far the data reaches.
     if (verdict !== 'open' && when) {
-      this.covered(when);
+      if (when !== this.statedWhen) this.covered(when);
       if (when.kind === 'day') {
         if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
       } else if (
