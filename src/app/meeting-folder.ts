@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
@@ -123,7 +123,12 @@ export async function resolveMeetingDir(dirArg: string | undefined, cwd: string)
  */
 export async function loadMeetingFolder(dirArg: string | undefined, cwd: string): Promise<MeetingFolder> {
   const dir = await resolveMeetingDir(dirArg, cwd);
-  const display = (file: string) => relative(cwd, join(dir, file)) || file;
+  // A path inside the folder as the user would type it from where they are; an absolute path stays whole.
+  const display = (file: string) => {
+    const abs = isAbsolute(file) ? file : join(dir, file);
+    const rel = relative(cwd, abs);
+    return rel === '' ? file : rel.startsWith('..') && isAbsolute(file) ? abs : rel;
+  };
   const meeting = await loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE));
   const folder: MeetingFolder = { dir, id: basename(dir), display, meeting };
   if (await present(join(dir, MINUTES_FILE))) {
