@@ -272,6 +272,7 @@ describe('one column per measure', () => {
 
   it('--columns actual=价税合计 takes the tax-inclusive amount instead', () => {
     const store = ingest([{ name: '出库', rows: kingdee }], {
+      by: ['team'],
       columns: { actual: '价税合计', team: '销售部门' },
     });
     const r = run(store, '2026-06', ['team']);
