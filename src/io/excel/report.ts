@@ -113,11 +113,13 @@ export async function kpiWorkbook(
       if (c.fmt === 'value') {
         cell.value = v;
         cell.numFmt =
-          r.kind === 'ratio'
-            ? c.key === 'variance'
-              ? `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`
-              : '0.0%'
-            : '#,##0.##';
+          r.unit === '×'
+            ? '0.0"×"'
+            : r.kind === 'ratio'
+              ? c.key === 'variance'
+                ? `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`
+                : '0.0%'
+              : '#,##0.##';
         if (r.kind === 'ratio' && c.key === 'variance') cell.value = Math.round(v * 1000) / 10;
       } else if (c.fmt === 'change' || c.fmt === 'mom') {
         if (isPp) {
