@@ -520,7 +520,7 @@ describe('mapping and declarations', () => {
     [
       ['指标', '目标', '实际'],
       ['退货率', '2%', '3%'],
-      ['客单价', 5000, 5500],
+      ['坪效', 5000, 5500],
     ].forEach((r, i) => {
       ing.push({ n: i + 1, cells: r.map((v) => ({ v })) });
     });
@@ -535,7 +535,7 @@ describe('mapping and declarations', () => {
       status: 'off-track',
     });
     expect(result.rows[1]).toMatchObject({
-      metric: '客单价',
+      metric: '坪效',
       kind: 'amount',
       direction: 'higher',
       achievement: 1.1,

@@ -264,7 +264,10 @@ describe('one column per measure', () => {
     // 2000 + 2000 − 1000 (a red return line)
     expect(total(r.totals, 'revenue')?.actual).toBe(3000);
     expect(total(r.totals, 'units')?.actual).toBe(2);
-    expect(r.totals.map((x) => x.metric)).toEqual(['revenue', 'units']);
+    // Two bills sold (the red return bill is no order): 3000 ÷ 2 per order.
+    expect(total(r.totals, 'orders')?.actual).toBe(2);
+    expect(total(r.totals, 'avg_order_value')?.actual).toBe(1500);
+    expect(r.totals.map((x) => x.metric)).toEqual(['revenue', 'units', 'orders', 'avg_order_value']);
     expect(r.notes.map((n) => n.message)).toEqual([
       'Revenue from "金额" (without tax); "价税合计" left out (with tax; --columns actual=价税合计 to use it)',
     ]);
@@ -294,5 +297,47 @@ describe('counted warnings', () => {
       '134 row(s) with values but no date skipped: A2, A3, A4 …',
     ]);
     expect(isoOfDay(day('2026-06-01'))).toBe('2026-06-01');
+  });
+});
+
+describe('sales metrics counted from order lines', () => {
+  // Two order lines for SO-1 (one order), a customer who buys in two regions, a customer first seen in May.
+  const lines: Raw[][] = [
+    ['订单号', '日期', '区域', '客户', '业务员', '销售额'],
+    ['SO-0', '2026-05-20', '华东', '甲', '张三', 50],
+    ['SO-1', '2026-06-02', '华东', '甲', '张三', 100],
+    ['SO-1', '2026-06-02', '华东', '甲', '张三', 20],
+    ['SO-2', '2026-06-05', '华南', '甲', '李四', 60],
+    ['SO-3', '2026-06-09', '华南', '乙', '李四', 80],
+    ['SO-4', '2026-06-19', '华南', '乙', '李四', 40],
+    ['SO-5', '2026-06-25', '华东', '丙', '王五', 30],
+  ];
+
+  it('orders, active and new customers, average order value, revenue per rep, repeat rate', () => {
+    const r = run(ingest([{ name: 'Orders', rows: lines }], { by: ['region'] }), '2026-06', ['region']);
+    const t = (m: string) => total(r.totals, m)?.actual;
+    // June: 100 + 20 + 60 + 80 + 40 + 30 = 330 over SO-1…SO-5.
+    expect(t('revenue')).toBe(330);
+    expect(t('orders')).toBe(5);
+    expect(t('avg_order_value')).toBe(66); // 330 ÷ 5
+    // 甲 buys in 华东 and 华南 but is one customer of the total.
+    expect(t('active_customers')).toBe(3);
+    // 甲 bought in May already: 乙 and 丙 are new.
+    expect(t('new_customers')).toBe(2);
+    // 甲 (SO-1, SO-2) and 乙 (SO-3, SO-4) bought twice: 2 of 3.
+    expect(t('repeat_rate')).toBeCloseTo(2 / 3, 12);
+    expect(t('revenue_per_rep')).toBe(110); // 330 ÷ 3 reps
+    const east = r.rows.filter((x) => x.group.region === '华东');
+    const of = (m: string) => east.find((x) => x.metric === m);
+    expect(of('active_customers')).toMatchObject({ actual: 2, share: null });
+    expect(of('orders')).toMatchObject({ actual: 2, priorPeriod: 1 });
+    // Distinct counts do not run at a daily pace: no forecast for them.
+    expect(total(r.totals, 'active_customers')?.forecast).toBeNull();
+  });
+
+  it('no history before the period: new customers are not guessed', () => {
+    const r = run(ingest([{ name: 'Orders', rows: lines.filter((l) => l[0] !== 'SO-0') }]), '2026-06');
+    expect(total(r.totals, 'new_customers')).toBeUndefined();
+    expect(total(r.totals, 'active_customers')?.actual).toBe(3);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from './formulas.js';
 import type { Bucket, KpiStore, MetricInfo } from './ingest.js';
 import { km } from './messages.js';
-import { findMetric, normName } from './metrics.js';
+import { findMetric, metricByKey, normName } from './metrics.js';
 import {
   isoOfDay,
   monthPeriodOf,
@@ -219,6 +219,17 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   }
   if (weekOnMonths)
     warnings.push({ message: km.weekOnMonths()(o.lang), file: null, sheet: null, cell: null });
+  distinctCounts(store, ranges, (b, ri) => {
+    if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) return [];
+    if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
+      return [];
+    const out = [total];
+    for (let l = 0; l < levels.length; l++) {
+      if (levels[l]!.some((k) => b.group[k] === undefined)) break;
+      out.push(accFor(l, b.group));
+    }
+    return out;
+  });
 
   // 2. Targets sheets: per metric, the source whose dimensions cover the grouping (fewest dimensions first).
   const targetSources = new Map<string, { source: string; dims: GroupKey[] }[]>();
@@ -406,7 +417,8 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     priorYear ??= s.priorYear;
     priorPeriod ??= s.priorPeriod;
     if (actual === null && target === null && priorYear === null && priorPeriod === null) return null;
-    const cumulative = m.agg === 'sum' && m.kind !== 'ratio';
+    // Distinct counts (active customers) neither add up over groups nor grow with the days like a sum.
+    const cumulative = m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key);
     const scale = m.kind === 'ratio' ? 1 : m.scale;
     const shown = (v: number | null) => (v === null ? null : fin(v / scale));
     const achievement = achievementOf(actual, target, m.direction);
@@ -477,6 +489,8 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     for (let l = 0; l < levels.length; l++) {
       const keys = levels[l]!;
       const levelRows: KpiRow[] = [];
+      // Revenue per rep broken down by rep is each rep's revenue again.
+      if (m.key === 'revenue_per_rep' && keys.includes('rep')) continue;
       for (const acc of groupsAt[l]!.values()) {
         const r = buildRow(m, acc, keys, false);
         if (r) levelRows.push(r);
@@ -501,7 +515,8 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     metricRows.sort((a, b) => compareGroups(a.group, b.group, by));
     // Share of the total and rank within the parent group.
     const tot = t?.actual ?? null;
-    for (const r of metricRows) if (m.agg === 'sum' && m.kind !== 'ratio') r.share = shareOf(r.actual, tot);
+    for (const r of metricRows)
+      if (m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key)) r.share = shareOf(r.actual, tot);
     for (const list of parents.values()) {
       const useAch = list.some((r) => r.achievement !== null);
       const rk = ranks(
@@ -532,6 +547,122 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     notes: [...store.info],
   };
   return { result, extras, elapsed: progress.elapsed, total: progress.total };
+}
+
+/** Metrics counted as distinct values: a customer who buys in two regions counts once in the total. */
+const DISTINCT = new Set(['active_customers', 'new_customers', 'active_reps', 'repeat_customers']);
+
+interface Distinct {
+  orders: Set<number>;
+  /** Customer → the orders (or purchase days) seen for them. */
+  customers: Map<number, Set<number>>;
+  reps: Set<number>;
+}
+
+/**
+ * What cannot be added up bucket by bucket: distinct orders, active, new and repeat customers, reps with sales.
+ * Counted from the detail rows' facts into slots of each accumulator, so the usual row building reads them
+ * (客单价 = revenue ÷ orders, 人均产出 = revenue ÷ reps, 复购率 = repeat ÷ active customers).
+ */
+function distinctCounts(
+  store: KpiStore,
+  ranges: (Range | null)[],
+  accsOf: (b: Bucket, ri: number) => Acc[],
+): void {
+  const f = store.facts;
+  if (f.buckets.length === 0 || !store.metrics.has('revenue')) return;
+  // A metric the data gives as a column (订单数, 新客户数) is read, not counted.
+  const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
+  const hasOrders = !given('orders') && f.order.some((o) => o !== -1);
+  const have = store.factsHave;
+  const per = new Map<Acc, Distinct[]>();
+  const startOf = (b: Bucket) =>
+    b.when === null ? null : b.when.kind === 'day' ? b.when.day : (spanOf(b.when.month)?.start ?? null);
+  // When each customer first bought, and how far back the data reaches (new customers need history).
+  const first = new Map<number, number>();
+  let earliest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < f.buckets.length; i++) {
+    const start = startOf(f.buckets[i]!);
+    if (start === null) continue;
+    if (start < earliest) earliest = start;
+    const c = f.customer[i]!;
+    if (c >= 0 && (first.get(c) ?? Number.POSITIVE_INFINITY) > start) first.set(c, start);
+  }
+  for (let i = 0; i < f.buckets.length; i++) {
+    const b = f.buckets[i]!;
+    const order = f.order[i]!;
+    const customer = f.customer[i]!;
+    const rep = f.rep[i]!;
+    for (let ri = 0; ri < 3; ri++) {
+      for (const acc of accsOf(b, ri)) {
+        let list = per.get(acc);
+        if (!list) {
+          list = [0, 1, 2].map(() => ({ orders: new Set(), customers: new Map(), reps: new Set() }));
+          per.set(acc, list);
+        }
+        const d = list[ri]!;
+        if (order !== -1) d.orders.add(order);
+        if (customer >= 0) {
+          let s = d.customers.get(customer);
+          if (!s) {
+            s = new Set();
+            d.customers.set(customer, s);
+          }
+          // A purchase occasion: the order, else the day (or month) of the row.
+          s.add(order >= 0 ? order : (startOf(b) ?? 0));
+        }
+        if (rep >= 0) d.reps.add(rep);
+      }
+    }
+  }
+  const revenue = store.metrics.get('revenue')!;
+  const slot = (key: string) => {
+    const def = metricByKey(key)!;
+    const info = store.metric(def, def.labels['zh-CN'], null);
+    store.derived.add(key);
+    if (def.kind === 'amount') {
+      info.unit = revenue.unit;
+      info.scale = revenue.scale;
+    }
+    return store.slot(key, 'actual');
+  };
+  const slots = {
+    orders: hasOrders ? slot('orders') : -1,
+    customers: have.customer && !given('active_customers') ? slot('active_customers') : -1,
+    newCustomers: have.customer && !given('new_customers') ? slot('new_customers') : -1,
+    repeat: have.customer && !given('repeat_rate') ? slot('repeat_customers') : -1,
+    reps: have.rep ? slot('active_reps') : -1,
+  };
+  // The ratios read their parts from those slots.
+  if (hasOrders) slot('avg_order_value');
+  if (have.rep) slot('revenue_per_rep');
+  if (slots.repeat >= 0 && slots.customers >= 0) slot('repeat_rate');
+  const put = (acc: Acc, ri: number, s: number, v: number) => {
+    if (s < 0) return;
+    acc.sums[ri]![s] = v;
+    acc.counts[ri]![s] = 1;
+  };
+  for (const [acc, list] of per) {
+    for (let ri = 0; ri < 3; ri++) {
+      const d = list[ri]!;
+      if (d.orders.size === 0 && d.customers.size === 0 && d.reps.size === 0) continue;
+      put(acc, ri, slots.orders, d.orders.size);
+      if (d.customers.size > 0) {
+        put(acc, ri, slots.customers, d.customers.size);
+        let repeat = 0;
+        for (const s of d.customers.values()) if (s.size >= 2) repeat++;
+        put(acc, ri, slots.repeat, repeat);
+      }
+      if (d.reps.size > 0) put(acc, ri, slots.reps, d.reps.size);
+      const r = ranges[ri];
+      // New = first purchase in the data falls in the period; only when the data reaches back before it.
+      if (r && earliest < r.start && d.customers.size > 0) {
+        let n = 0;
+        for (const c of d.customers.keys()) if ((first.get(c) ?? 0) >= r.start) n++;
+        put(acc, ri, slots.newCustomers, n);
+      }
+    }
+  }
 }
 
 /** Output order: as the data lists them, but units right after revenue (a 数量 column usually comes first). */

@@ -6,7 +6,16 @@ import { findMetric, findMetricInside, type MetricDef, metricInside, normName } 
 import type { GroupKey } from './result.js';
 
 export type ValueRole = 'target' | 'actual' | 'priorYear' | 'priorPeriod';
-export type Role = ValueRole | 'metric' | 'unit' | 'period' | GroupKey | 'derived' | 'stage' | 'probability';
+export type Role =
+  | ValueRole
+  | 'metric'
+  | 'unit'
+  | 'period'
+  | GroupKey
+  | 'derived'
+  | 'stage'
+  | 'probability'
+  | 'order';
 
 export const GROUP_KEYS: GroupKey[] = ['region', 'product', 'rep', 'customer', 'channel', 'team'];
 
@@ -308,6 +317,37 @@ const SYNONYMS: Record<Role, string[]> = {
     'soldto',
     'billtoparty',
   ],
+  order: [
+    '单据编号',
+    '单据号',
+    '订单号',
+    '订单编号',
+    '销售订单号',
+    '出库单号',
+    '发票号',
+    '发票号码',
+    '单号',
+    '合同编号',
+    '合同号',
+    '订单',
+    '單據編號',
+    '訂單編號',
+    '訂單號',
+    '發票號碼',
+    '合約編號',
+    'orderid',
+    'ordernumber',
+    'orderno',
+    'invoiceno',
+    'invoicenumber',
+    'invoiceid',
+    'billingdocument',
+    'billingdoc',
+    'salesdocument',
+    'salesorder',
+    'documentnumber',
+    'docno',
+  ],
   stage: [
     '阶段',
     '商机阶段',
@@ -603,6 +643,7 @@ export function roleOfField(field: string): Role | undefined {
     team: 'team',
     stage: 'stage',
     probability: 'probability',
+    order: 'order',
   };
   return map[f];
 }

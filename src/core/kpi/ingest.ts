@@ -138,6 +138,16 @@ export class KpiStore {
   /** Sheets with values but no date column and no stated period: taken as the asked period. */
   undated: { file: string; sheet: string; kind: SheetKind }[] = [];
   coverage: Coverage[] = [];
+  /**
+   * Detail rows that name a customer, an order or a rep, for what cannot be summed per bucket: distinct
+   * orders, active and new customers, reps with sales. Texts are kept as numbers (`intern`); −1 = none.
+   */
+  facts = { buckets: [] as Bucket[], customer: [] as number[], order: [] as number[], rep: [] as number[] };
+  /** Which of those columns the data has. */
+  factsHave = { order: false, customer: false, rep: false };
+  /** Metrics counted from the facts at compute time (not columns of the data). */
+  derived = new Set<string>();
+  private ids = new Map<string, number>();
   private warned = new Set<string>();
 
   constructor(
@@ -148,6 +158,16 @@ export class KpiStore {
     readonly ytd = false,
     readonly stages: StageNames = {},
   ) {}
+
+  /** A number per distinct text (customer, order, rep names share one table: only equality matters). */
+  intern(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
 
   warn(w: KpiWarning): void {
     if (this.warnings.length < 500) this.warnings.push(w);
@@ -263,6 +283,9 @@ export class SheetIngester {
   private stageCount = new Map<string, number>();
   private tallies = new Map<TallyKind, { count: number; cells: string[]; found?: string }>();
   private cover: Coverage | undefined;
+  /** Detail sheets: the columns whose distinct values are counted (order number, customer, rep). */
+  private factCols: { order?: Column; customer?: Column; rep?: Column } | undefined;
+  private revenueSlot = -2;
   used = 0;
 
   constructor(
@@ -596,6 +619,39 @@ export class SheetIngester {
       return !(num && def.denominator !== undefined && present.has(def.denominator));
     });
     if (this.kind === 'pipeline') this.setupPipeline();
+    if (this.kind === 'detail') {
+      const order = first('order');
+      const customer = this.dimCols.find((c) => c.info.role === 'customer');
+      const rep = this.dimCols.find((c) => c.info.role === 'rep');
+      if (order || customer || rep) {
+        this.factCols = {
+          ...(order ? { order } : {}),
+          ...(customer ? { customer } : {}),
+          ...(rep ? { rep } : {}),
+        };
+        this.revenueSlot =
+          this.valueCols.find((c) => c.info.role === 'actual' && c.metric?.key === 'revenue')?.slot ?? -2;
+        if (order) store.factsHave.order = true;
+        if (customer) store.factsHave.customer = true;
+        if (rep) store.factsHave.rep = true;
+      }
+    }
+  }
+
+  /** One detail row's order, customer and rep, for distinct counts. */
+  private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
+    const f = this.factCols!;
+    const store = this.store;
+    const id = (c: Column | undefined) => {
+      if (!c) return -1;
+      const t = cellText(this.cellAt(row, c.index));
+      return t === '' ? -1 : store.intern(t);
+    };
+    store.facts.buckets.push(bucket);
+    // Without an order number, a day-dated row is one order (an order-line export without its number).
+    store.facts.order.push(f.order ? id(f.order) : when?.kind === 'day' ? -2 - store.facts.order.length : -1);
+    store.facts.customer.push(id(f.customer));
+    store.facts.rep.push(id(f.rep));
   }
 
   /**
@@ -887,6 +943,7 @@ export class SheetIngester {
     for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
     let bucket: Bucket | undefined;
     let any = false;
+    let returned = false;
     const valueCols = this.valueCols;
     for (let vi = 0; vi < valueCols.length; vi++) {
       const c = valueCols[vi]!;
@@ -897,6 +954,7 @@ export class SheetIngester {
           ? raw * c.scale
           : this.number(row, c, c.metric!.kind === 'ratio');
       if (v === null) continue;
+      if (v < 0 && c.slot === this.revenueSlot) returned = true;
       bucket ??= this.bucketOf(when, kept, texts);
       bucket.sums[c.slot] = (bucket.sums[c.slot] ?? 0) + v;
       bucket.counts[c.slot] = (bucket.counts[c.slot] ?? 0) + 1;
@@ -905,6 +963,8 @@ export class SheetIngester {
     if (any) {
       store.rows++;
       this.used++;
+      // A red (negative) return line is no purchase: it lowers revenue but is no order and no buying customer.
+      if (this.factCols && bucket && !returned) this.fact(row, bucket, when);
       if (when) {
         if (when !== this.statedWhen) this.covered(when);
         if (when.kind === 'day') {
