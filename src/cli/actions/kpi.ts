@@ -6,7 +6,7 @@ import { formatLocation, UsageError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/lang.js';
 import { defineMessages, type Text } from '../../core/i18n/messages.js';
 import { km } from '../../core/kpi/messages.js';
-import { buildTable, caption, legendLines, type Table } from '../../core/kpi/present.js';
+import { buildTable, caption, legendLines, metricLegend, type Table } from '../../core/kpi/present.js';
 import type { Status } from '../../core/kpi/result.js';
 import { commitWrites, planWrites } from '../../io/write.js';
 import type { ActionFn } from '../commands/types.js';
@@ -236,7 +236,7 @@ const run: ActionFn = async (ctx, args, opts) => {
   for (const d of result.details) ctx.debug(d);
   const r = result.result;
   const title = caption(r, lang, { ytd: result.ytd, workdays: result.workdays });
-  const legend = legendLines(lang, result.thresholds);
+  const legend = [...legendLines(lang, result.thresholds), ...metricLegend(r, lang)];
   let content: string | Uint8Array;
   if (format === 'json') content = `${JSON.stringify(r, null, 2)}\n`;
   else if (format === 'xlsx') {

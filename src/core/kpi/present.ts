@@ -417,3 +417,15 @@ export function caption(result: KpiResult, lang: Lang, opts: { ytd: boolean; wor
   else if (from === 'today') parts.push(km.fromToday({ asOf: result.asOf })(lang));
   return parts.join(lang === 'en' ? ' · ' : ' · ');
 }
+
+/** The formulas of the metrics counted from order lines and opportunity exports, for those the result has. */
+export function metricLegend(result: KpiResult, lang: Lang): string[] {
+  const has = (keys: string[]) => result.totals.some((r) => keys.includes(r.metric));
+  const out: string[] = [];
+  if (has(['win_rate', 'pipeline', 'lost_deals'])) out.push(km.legendPipeline()(lang));
+  if (has(['orders', 'avg_order_value']) && result.totals.some((r) => r.metric === 'avg_order_value'))
+    out.push(km.legendOrders()(lang));
+  if (has(['active_customers', 'repeat_rate'])) out.push(km.legendCustomers()(lang));
+  if (has(['revenue_per_rep'])) out.push(km.legendPerRep()(lang));
+  return out;
+}

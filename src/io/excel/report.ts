@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../core/i18n/lang.js';
 import type { RowExtra } from '../../core/kpi/compute.js';
-import { legendLines, statusText, WORDS } from '../../core/kpi/present.js';
+import { legendLines, metricLegend, statusText, WORDS } from '../../core/kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../../core/kpi/result.js';
 
 const FILLS: Record<string, string> = {
@@ -155,6 +155,14 @@ export async function kpiWorkbook(
     c.value = statusText(s, lang);
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[s]! } };
   });
+  // The formulas of the counted metrics, then how the data was read (which stages were won, which amount).
+  [...metricLegend(result, lang), ...result.notes.map((n) => `${n.file} [${n.sheet}]: ${n.message}`)].forEach(
+    (l, i) => {
+      const c = legend.getCell(i + 14, 1);
+      c.value = safeText(l);
+      c.alignment = { wrapText: true, vertical: 'top' };
+    },
+  );
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
