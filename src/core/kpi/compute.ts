@@ -554,10 +554,12 @@ const DISTINCT = new Set(['active_customers', 'new_customers', 'active_reps', 'r
 
 interface Distinct {
   orders: Set<number>;
-  /** Customer → the orders (or purchase days) seen for them. */
-  customers: Map<number, Set<number>>;
+  /** Customer → the first purchase occasion seen (order, else day), or REPEAT once a second one is seen. */
+  customers: Map<number, number>;
   reps: Set<number>;
 }
+
+const REPEAT = -1e15;
 
 /**
  * What cannot be added up bucket by bucket: distinct orders, active, new and repeat customers, reps with sales.
@@ -575,44 +577,59 @@ function distinctCounts(
   const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
   const hasOrders = !given('orders') && f.order.some((o) => o !== -1);
   const have = store.factsHave;
-  const per = new Map<Acc, Distinct[]>();
   const startOf = (b: Bucket) =>
     b.when === null ? null : b.when.kind === 'day' ? b.when.day : (spanOf(b.when.month)?.start ?? null);
-  // When each customer first bought, and how far back the data reaches (new customers need history).
-  const first = new Map<number, number>();
+  // Per bucket (a few thousand), not per row: its start day and, per range, the accumulators it feeds.
+  const perBucket: ({ start: number | null; targets: Distinct[] } | undefined)[] = [];
+  const per = new Map<Acc, Distinct[]>();
+  const distinctOf = (acc: Acc, ri: number): Distinct => {
+    let list = per.get(acc);
+    if (!list) {
+      list = [0, 1, 2].map(() => ({
+        orders: new Set<number>(),
+        customers: new Map(),
+        reps: new Set<number>(),
+      }));
+      per.set(acc, list);
+    }
+    return list[ri]!;
+  };
+  // Per bucket (a few thousand), not per row: its start day and the accumulators it feeds in each range.
+  const infoOf = (b: Bucket) => {
+    let info = perBucket[b.id];
+    if (!info) {
+      info = {
+        start: startOf(b),
+        targets: [0, 1, 2].flatMap((ri) => accsOf(b, ri).map((acc) => distinctOf(acc, ri))),
+      };
+      perBucket[b.id] = info;
+    }
+    return info;
+  };
+  // When each customer (by interned id) first bought, and how far back the data reaches: new customers need history.
+  const first = new Float64Array(store.internedCount).fill(Number.POSITIVE_INFINITY);
   let earliest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < f.buckets.length; i++) {
-    const start = startOf(f.buckets[i]!);
+    const info = infoOf(f.buckets[i]!);
+    const start = info.start;
     if (start === null) continue;
     if (start < earliest) earliest = start;
     const c = f.customer[i]!;
-    if (c >= 0 && (first.get(c) ?? Number.POSITIVE_INFINITY) > start) first.set(c, start);
-  }
-  for (let i = 0; i < f.buckets.length; i++) {
-    const b = f.buckets[i]!;
+    if (c >= 0 && first[c]! > start) first[c] = start;
+    const targets = info.targets;
+    if (targets.length === 0) continue;
     const order = f.order[i]!;
-    const customer = f.customer[i]!;
     const rep = f.rep[i]!;
-    for (let ri = 0; ri < 3; ri++) {
-      for (const acc of accsOf(b, ri)) {
-        let list = per.get(acc);
-        if (!list) {
-          list = [0, 1, 2].map(() => ({ orders: new Set(), customers: new Map(), reps: new Set() }));
-          per.set(acc, list);
-        }
-        const d = list[ri]!;
-        if (order !== -1) d.orders.add(order);
-        if (customer >= 0) {
-          let s = d.customers.get(customer);
-          if (!s) {
-            s = new Set();
-            d.customers.set(customer, s);
-          }
-          // A purchase occasion: the order, else the day (or month) of the row.
-          s.add(order >= 0 ? order : (startOf(b) ?? 0));
-        }
-        if (rep >= 0) d.reps.add(rep);
+    // A purchase occasion: the order, else the day (or month) of the row.
+    const occasion = order >= 0 ? order : -1 - start;
+    for (const d of targets) {
+      if (order !== -1) d.orders.add(order);
+      if (c >= 0) {
+        const o = d.customers.get(c);
+        if (o === undefined) d.customers.set(c, occasion);
+        else if (o !== occasion && o !== REPEAT) d.customers.set(c, REPEAT);
       }
+      if (rep >= 0) d.reps.add(rep);
     }
   }
   const revenue = store.metrics.get('revenue')!;
@@ -650,7 +667,7 @@ function distinctCounts(
       if (d.customers.size > 0) {
         put(acc, ri, slots.customers, d.customers.size);
         let repeat = 0;
-        for (const s of d.customers.values()) if (s.size >= 2) repeat++;
+        for (const o of d.customers.values()) if (o === REPEAT) repeat++;
         put(acc, ri, slots.repeat, repeat);
       }
       if (d.reps.size > 0) put(acc, ri, slots.reps, d.reps.size);
@@ -658,7 +675,7 @@ function distinctCounts(
       // New = first purchase in the data falls in the period; only when the data reaches back before it.
       if (r && earliest < r.start && d.customers.size > 0) {
         let n = 0;
-        for (const c of d.customers.keys()) if ((first.get(c) ?? 0) >= r.start) n++;
+        for (const c of d.customers.keys()) if (first[c]! >= r.start) n++;
         put(acc, ri, slots.newCustomers, n);
       }
     }

@@ -67,6 +67,8 @@ export interface SummaryRecord {
 }
 
 export interface Bucket {
+  /** Its place in the store, for per-bucket tables. */
+  id: number;
   when: When | null;
   group: Group;
   sums: number[];
@@ -160,6 +162,10 @@ export class KpiStore {
   ) {}
 
   /** A number per distinct text (customer, order, rep names share one table: only equality matters). */
+  get internedCount(): number {
+    return this.ids.size;
+  }
+
   intern(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
@@ -641,17 +647,19 @@ export class SheetIngester {
   /** One detail row's order, customer and rep, for distinct counts. */
   private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
     const f = this.factCols!;
-    const store = this.store;
-    const id = (c: Column | undefined) => {
-      if (!c) return -1;
-      const t = cellText(this.cellAt(row, c.index));
-      return t === '' ? -1 : store.intern(t);
-    };
-    store.facts.buckets.push(bucket);
+    const facts = this.store.facts;
+    facts.buckets.push(bucket);
     // Without an order number, a day-dated row is one order (an order-line export without its number).
-    store.facts.order.push(f.order ? id(f.order) : when?.kind === 'day' ? -2 - store.facts.order.length : -1);
-    store.facts.customer.push(id(f.customer));
-    store.facts.rep.push(id(f.rep));
+    facts.order.push(
+      f.order ? this.factId(row, f.order) : when?.kind === 'day' ? -2 - facts.order.length : -1,
+    );
+    facts.customer.push(f.customer ? this.factId(row, f.customer) : -1);
+    facts.rep.push(f.rep ? this.factId(row, f.rep) : -1);
+  }
+
+  private factId(row: SheetRow, c: Column): number {
+    const t = cellText(this.cellAt(row, c.index));
+    return t === '' ? -1 : this.store.intern(t);
   }
 
   /**
@@ -1102,7 +1110,7 @@ export class SheetIngester {
         const t = texts[i]!;
         if (t !== '') g[kept[i]!.info.role as GroupKey] = t;
       }
-      bucket = { when, group: g, sums: [], counts: [] };
+      bucket = { id: this.store.buckets.size, when, group: g, sums: [], counts: [] };
       this.store.buckets.set(key, bucket);
     }
     return bucket;
