@@ -205,6 +205,15 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
   return charts;
 }
 
+const COUNTED = new Set([
+  'orders',
+  'active_customers',
+  'avg_order_value',
+  'revenue_per_rep',
+  'repeat_rate',
+  'pipeline_coverage',
+]);
+
 /** The KPI section's tables, legend and warnings; charts come pre-rendered (SVG) from the renderer. */
 export function kpiView(
   kpi: KpiResult,
@@ -215,7 +224,9 @@ export function kpiView(
   const summary = summaryRows(kpi).map((r) => tableRow(r, r.label, kpi, lang));
   const grouped = kpi.rows.filter(hasGroup);
   const metrics: string[] = [];
-  for (const r of grouped) if (!metrics.includes(r.metric)) metrics.push(r.metric);
+  // Metrics counted from order lines (orders, customers, 客单价…) stay in the summary: a breakdown of each
+  // would double the pack's length for figures the discussion rarely splits.
+  for (const r of grouped) if (!metrics.includes(r.metric) && !COUNTED.has(r.metric)) metrics.push(r.metric);
   const keys = kpi.by.length > 0 ? kpi.by : (Object.keys(grouped[0]?.group ?? {}) as GroupKey[]);
   const dimension = keys.map((k) => L.by[k] ?? k).join(' / ');
   const breakdowns = metrics.map((metric) => {
