@@ -341,3 +341,55 @@ describe('sales metrics counted from order lines', () => {
     expect(total(r.totals, 'active_customers')?.actual).toBe(3);
   });
 });
+
+describe('CRM column names that look like something else', () => {
+  it('Dynamics 365: Status (Open / Won / Lost) is the stage; Est. Revenue is never summed', () => {
+    const store = ingest([
+      {
+        name: 'Opportunities',
+        rows: [
+          ['Topic', 'Status', 'Est. Close Date', 'Est. Revenue', 'Actual Revenue', 'Owner'],
+          ['A', 'Won', '2026-06-03', 500, 480, '王芳'],
+          ['B', 'Lost', '2026-06-08', 300, null, '王芳'],
+          ['C', 'Open', '2026-06-25', 700, null, '李明'],
+        ],
+      },
+    ]);
+    const r = run(store, '2026-06');
+    // Revenue is the won deal's actual revenue; the open deal's estimate is pipeline, not revenue.
+    expect(total(r.totals, 'revenue')?.actual).toBe(480);
+    expect(total(r.totals, 'win_rate')?.actual).toBe(0.5);
+  });
+
+  it('an ERP status column (已审核) is not a stage', () => {
+    const store = ingest([
+      {
+        name: '出库',
+        rows: [
+          ['单据编号', '日期', '状态', '金额'],
+          ['A1', '2026-06-03', '已审核', 100],
+          ['A2', '2026-06-04', '已审核', 50],
+        ],
+      },
+    ]);
+    expect(total(run(store, '2026-06').totals, 'revenue')?.actual).toBe(150);
+  });
+
+  it('HubSpot: the Pipeline column names the pipeline; Close Date as date and time', () => {
+    const store = ingest([
+      {
+        name: 'Deals',
+        rows: [
+          ['Record ID', 'Deal Name', 'Pipeline', 'Deal Stage', 'Close Date', 'Amount', 'Deal owner'],
+          ['1', 'A', 'Sales Pipeline', 'Closed won', '2026-06-10 14:32', 1200, 'Jo'],
+          ['2', 'B', 'Sales Pipeline', 'Closed lost', '2026-06-11 09:00', 800, 'Jo'],
+          ['3', 'C', 'Sales Pipeline', 'Contract sent', '2026-06-28 10:00', 2000, 'Al'],
+        ],
+      },
+    ]);
+    const r = run(store, '2026-06');
+    expect(total(r.totals, 'revenue')?.actual).toBe(1200);
+    expect(total(r.totals, 'pipeline')?.actual).toBe(2000);
+    expect(r.warnings).toEqual([]);
+  });
+});

@@ -165,6 +165,9 @@ const SYNONYMS: Record<Role, string[]> = {
     'closeddate',
     'salesdate',
     'transactiondate',
+    'closingdate',
+    'expectedclosingdate',
+    'dateclosed',
     'yearmonth',
   ],
   region: [
@@ -466,6 +469,16 @@ const SYNONYMS: Record<Role, string[]> = {
     'discountrate',
     'expectedrevenue',
     'expectedamount',
+    'estrevenue',
+    'estimatedrevenue',
+    'weightedrevenue',
+    'forecastamount',
+    '预计收入',
+    '预计金额',
+    '预计销售额',
+    '預計金額',
+    'pipeline',
+    '销售漏斗',
   ],
 };
 

@@ -531,8 +531,9 @@ export class SheetIngester {
         }
       });
     }
-    this.setup(best.infos);
     const rest = held.slice(best.i + 1);
+    this.statusAsStage(best.infos, held[best.i]!, rest);
+    this.setup(best.infos);
     this.held = [];
     if (this.kind !== 'skip') for (const r of rest) this.take(r);
   }
@@ -711,6 +712,25 @@ export class SheetIngester {
       file: this.opts.file,
       sheet: this.opts.sheet,
       cell: null,
+    });
+  }
+
+  /**
+   * A column named only `Status` / `状态` (Dynamics 365: Open, Won, Lost) is the deal's stage when its values
+   * say won or lost; in an ERP list the same word holds 已审核 or 已关闭 and means nothing here.
+   */
+  private statusAsStage(infos: (HeaderInfo | undefined)[], header: SheetRow, rows: SheetRow[]): void {
+    if (infos.some((i) => i?.role === 'stage')) return;
+    const won = new Set([...WON_STAGES, ...(this.store.stages.won ?? []).map(stageKey)]);
+    const lost = new Set([...LOST_STAGES, ...(this.store.stages.lost ?? []).map(stageKey)]);
+    header.cells.forEach((cell, c) => {
+      const text = cellText(cell);
+      if (infos[c] !== undefined || !STATUS_HEADERS.has(normName(text))) return;
+      const says = rows.some((r) => {
+        const k = stageKey(cellText(r.cells[c]));
+        return won.has(k) || lost.has(k);
+      });
+      if (says) infos[c] = { role: 'stage', unit: null, text };
     });
   }
 
@@ -1207,6 +1227,21 @@ const LOST_STAGES = new Set(
     '丟單',
     '失敗',
   ].map(stageKey),
+);
+
+/** Headers that are a stage column only when their values say won or lost. */
+const STATUS_HEADERS = new Set(
+  [
+    'status',
+    'statusreason',
+    'opportunitystatus',
+    'dealstatus',
+    '状态',
+    '狀態',
+    '赢输状态',
+    '商机结果',
+    '结果',
+  ].map(normName),
 );
 
 /** Close-date headers, preferred over a created date in an opportunity export. */

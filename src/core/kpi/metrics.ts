@@ -276,7 +276,8 @@ export const METRICS: MetricDef[] = [
     'amount',
     'higher',
     { en: 'Open pipeline', 'zh-CN': '在途商机金额', 'zh-TW': '在途商機金額' },
-    ['在途商机金额', '在途商机', '在途商機金額', 'pipeline', 'openpipeline'],
+    // Not `Pipeline`: HubSpot's column of that name holds the pipeline's name, not an amount.
+    ['在途商机金额', '在途商机', '在途商機金額', 'openpipeline', 'pipelineamount'],
   ),
   def(
     'weighted_pipeline',
