@@ -72,6 +72,16 @@ export interface Bucket {
   counts: number[];
 }
 
+/** Rows of one sheet that hold `has` but not `lacks` for a ratio, by period (the ratio is asked for one period). */
+export interface RatioGap {
+  metric: string;
+  has: string;
+  lacks: string;
+  file: string;
+  sheet: string;
+  byWhen: Map<string, { when: When | null; count: number; cells: { n: number; cell: string }[] }>;
+}
+
 export interface TargetRecord {
   metric: string;
   when: When | null;
@@ -103,6 +113,13 @@ export class KpiStore {
   latestMonth: string | null = null;
   rows = 0;
   sheetsUsed = 0;
+  /** Detail rows with one part of a ratio and not the other (left out of the ratio), per metric, sheet and part. */
+  ratioGaps: RatioGap[] = [];
+  /**
+   * Actuals of detail rows by every dimension on their sheet (not only the kept ones), so a total over the
+   * groups that have a target can be computed without `--by`; null once it grew past its cap.
+   */
+  fine: Map<string, Bucket> | null = new Map();
   private warned = new Set<string>();
 
   constructor(
@@ -193,6 +210,8 @@ interface Column {
 
 const HEADER_SCAN = 40;
 const TREE_MAX = 20_000;
+/** Buckets by every dimension (store.fine) kept at most; past it a total over partial targets is not adjusted. */
+const FINE_MAX = 50_000;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 const VALUE_ROLES = new Set<Role>(['target', 'actual', 'priorYear', 'priorPeriod']);
 
@@ -656,6 +675,7 @@ export class SheetIngester {
       bucket.counts[c.slot] = (bucket.counts[c.slot] ?? 0) + 1;
       any = true;
     }
+    if (bucket) this.takeParts(row, when, bucket);
     if (any) {
       store.rows++;
       this.used++;
@@ -668,6 +688,119 @@ export class SheetIngester {
         )
           store.latestMonth = when.month;
       }
+    }
+  }
+
+  /** Ratio pairs of this sheet (numerator and denominator columns both present), found on the first detail row. */
+  private pairs:
+    | { metric: string; num: Column; den: Column; fromCost: boolean; slots: number[]; gaps: RatioGap[] }[]
+    | undefined;
+  /** Dimension columns of the sheet and its summed actual columns, for the store's `fine` buckets. */
+  private fineCols: { dims: Column[]; values: Column[] } | undefined;
+
+  /**
+   * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
+   * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
+   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket by
+   * all of them (the total's achievement over the groups that have a target).
+   */
+  private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
+    const store = this.store;
+    const read = (c: Column): number | null => {
+      const cell = row.cells[c.index];
+      const raw = cell?.v;
+      if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
+        return raw * c.scale;
+      const r = readNumber(cell, c.percent, false);
+      return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
+    };
+    let pairs = this.pairs;
+    if (pairs === undefined) {
+      pairs = [];
+      const col = (key: string | undefined) =>
+        key === undefined
+          ? undefined
+          : this.valueCols.find(
+              (c) => c.info.role === 'actual' && c.metric?.key === key && c.metric.kind !== 'ratio',
+            );
+      for (const key of ['collection_rate', 'gross_margin', 'expense_ratio', 'cost_ratio', 'conversion']) {
+        const def = metricByKey(key)!;
+        const den = col(def.denominator);
+        const num = col(def.numerator) ?? col(def.numeratorFromCost);
+        if (!den || !num) continue;
+        const fromCost = num.metric!.key !== def.numerator;
+        const gap = (has: Column, lacks: Column): RatioGap => ({
+          metric: key,
+          has: has.metric!.key,
+          lacks: lacks.metric!.key,
+          file: this.opts.file,
+          sheet: this.opts.sheet,
+          byWhen: new Map(),
+        });
+        const gaps = [gap(den, num), gap(num, den)];
+        store.ratioGaps.push(...gaps);
+        // Numerator and denominator sums of paired rows; for a margin from cost, its own pair of slots.
+        const slots = fromCost
+          ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
+          : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
+        pairs.push({ metric: key, num, den, fromCost, slots, gaps });
+      }
+      this.pairs = pairs;
+    }
+    for (const p of pairs) {
+      const d = read(p.den);
+      const n = read(p.num);
+      if (d !== null && n !== null) {
+        const [ns, ds] = p.slots as [number, number];
+        bucket.sums[ns] = (bucket.sums[ns] ?? 0) + n;
+        bucket.counts[ns] = (bucket.counts[ns] ?? 0) + 1;
+        bucket.sums[ds] = (bucket.sums[ds] ?? 0) + d;
+        bucket.counts[ds] = (bucket.counts[ds] ?? 0) + 1;
+      } else if (d !== null || n !== null) {
+        const gap = p.gaps[d !== null ? 0 : 1]!;
+        const missing = d !== null ? p.num : p.den;
+        const wk = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
+        let g = gap.byWhen.get(wk);
+        if (!g) {
+          g = { when, count: 0, cells: [] };
+          gap.byWhen.set(wk, g);
+        }
+        g.count++;
+        if (g.cells.length < 3) g.cells.push({ n: row.n, cell: `${colName(missing.index)}${row.n}` });
+      }
+    }
+    let fc = this.fineCols;
+    if (fc === undefined) {
+      const kept = this.dimCols.filter((c) => store.keep.includes(c.info.role as GroupKey));
+      fc = {
+        dims: kept.length < this.dimCols.length ? this.dimCols : [],
+        values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
+      };
+      this.fineCols = fc;
+    }
+    const fine = store.fine;
+    if (fc.dims.length === 0 || fine === null) return;
+    let key = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
+    for (const c of fc.dims) key += `\u0001${cellText(this.cellAt(row, c.index))}`;
+    let fb = fine.get(key);
+    if (!fb) {
+      if (fine.size >= FINE_MAX) {
+        store.fine = null;
+        return;
+      }
+      const g: Group = {};
+      for (const c of fc.dims) {
+        const t = cellText(this.cellAt(row, c.index));
+        if (t !== '') g[c.info.role as GroupKey] = t;
+      }
+      fb = { when, group: g, sums: [], counts: [] };
+      fine.set(key, fb);
+    }
+    for (const c of fc.values) {
+      const v = read(c);
+      if (v === null) continue;
+      fb.sums[c.slot] = (fb.sums[c.slot] ?? 0) + v;
+      fb.counts[c.slot] = (fb.counts[c.slot] ?? 0) + 1;
     }
   }
 
