@@ -219,6 +219,38 @@ describe('2. a total over targets that cover only some groups', () => {
     expect(b.warnings).toEqual([]);
   });
 
+  it('a week without --by: prorated targets by region, actuals of the regions by ISO week', () => {
+    const store = ingest([
+      {
+        name: 'Orders',
+        rows: [
+          ['Date', 'Region', 'Revenue'],
+          ['2026-06-10', 'East', 999],
+          ['2026-06-16', 'East', 200],
+          ['2026-06-17', 'West', 100],
+          ['2026-06-18', 'North', 50],
+          ['2026-06-22', 'West', 999],
+        ],
+      },
+      {
+        name: 'Targets',
+        rows: [
+          ['Region', 'Month', 'Target'],
+          ['East', '2026-06', 1500],
+          ['West', '2026-06', 600],
+        ],
+      },
+    ]);
+    const { result } = computeKpi(store, { ...JUNE, period: parsePeriod('2026-W25')!, by: [] });
+    // W25 (06-15…06-21): (1500 + 600) × 7 / 30 = 490; East and West 200 + 100 = 300 of the week's 350.
+    expect(result.totals[0]).toMatchObject({ target: 490, actual: 350, variance: -190 });
+    expect(result.totals[0]?.achievement).toBeCloseTo(300 / 490, 10);
+    expect(messages(result)).toEqual([
+      "Revenue: the total's target covers East, West only; achievement is computed over those regions (North has no target)",
+      'Targets prorated from monthly targets by calendar days (2026-06: 7/30)',
+    ]);
+  });
+
   it('every region with an actual has a target: nothing changes', () => {
     const { result } = computeKpi(
       ingest([orders.rows.slice(0, 3), byRegion.rows].map((rows, i) => ({ name: `S${i}`, rows }))),

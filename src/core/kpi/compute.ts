@@ -350,7 +350,12 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     const src = targetSources.get(m.key)?.[0];
     if (!src || src.dims.length === 0 || m.agg !== 'sum') return null;
     const dims = src.dims;
-    const buckets = dims.every((k) => store.keep.includes(k)) ? store.buckets : store.fine;
+    // By the kept dimensions (`--by`), else from the store's buckets by one other dimension.
+    const buckets = dims.every((k) => store.keep.includes(k))
+      ? store.buckets
+      : dims.length === 1
+        ? store.fine
+        : null;
     if (!buckets) return null;
     const label = (g: Group) => dims.map((k) => g[k] ?? '—').join(' × ');
     const targeted = new Map<string, string>();
@@ -363,7 +368,11 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     const missing = new Map<string, string>();
     const slot = slotOf(m.key, 'actual');
     for (const b of buckets.values()) {
-      if (!inRange(b.when, cur, true) || !b.counts[slot]) continue;
+      if (!inRange(b.when, cur, true) || !b.counts[slot] || dims.some((k) => b.group[k] === undefined))
+        continue;
+      // The store's buckets by one dimension hold a dated row twice, in its month and in its ISO week.
+      const weekly = b.when?.kind === 'month' && b.when.month.includes('W');
+      if (buckets === store.fine && weekly !== (o.period.kind === 'week')) continue;
       addTo(all, R_CUR, b);
       const k = groupKey(b.group, dims);
       if (targeted.has(k)) addTo(covered, R_CUR, b);

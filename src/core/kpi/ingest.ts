@@ -18,7 +18,7 @@ import {
 } from './headers.js';
 import { km } from './messages.js';
 import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js';
-import { parsePeriod } from './period.js';
+import { isoWeekOf, monthKey, parsePeriod } from './period.js';
 import type { Group, GroupKey, KpiWarning } from './result.js';
 import { type Cell, cellText, colName, readNumber, readWhen, type SheetRow, type When } from './values.js';
 
@@ -116,8 +116,9 @@ export class KpiStore {
   /** Detail rows with one part of a ratio and not the other (left out of the ratio), per metric, sheet and part. */
   ratioGaps: RatioGap[] = [];
   /**
-   * Actuals of detail rows by every dimension on their sheet (not only the kept ones), so a total over the
-   * groups that have a target can be computed without `--by`; null once it grew past its cap.
+   * Actuals of detail rows by each dimension that is not kept, per month and per ISO week (a dated row is in
+   * two of them; customers left out), so a total over the groups that have a target can be computed without
+   * `--by`; null once it grew past its cap.
    */
   fine: Map<string, Bucket> | null = new Map();
   private warned = new Set<string>();
@@ -210,7 +211,7 @@ interface Column {
 
 const HEADER_SCAN = 40;
 const TREE_MAX = 20_000;
-/** Buckets by every dimension (store.fine) kept at most; past it a total over partial targets is not adjusted. */
+/** Buckets by period and dimension (store.fine) kept at most; past it a total over partial targets is not adjusted. */
 const FINE_MAX = 50_000;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 const VALUE_ROLES = new Set<Role>(['target', 'actual', 'priorYear', 'priorPeriod']);
@@ -696,13 +697,22 @@ export class SheetIngester {
     | { metric: string; num: Column; den: Column; fromCost: boolean; slots: number[]; gaps: RatioGap[] }[]
     | undefined;
   /** Dimension columns of the sheet and its summed actual columns, for the store's `fine` buckets. */
-  private fineCols: { dims: Column[]; values: Column[] } | undefined;
+  private fineCols:
+    | {
+        dims: Column[];
+        values: Column[];
+        trees: Map<unknown, Map<string, Bucket>>[];
+        row: (number | null)[];
+        day: number | null;
+        periods: When[];
+      }
+    | undefined;
 
   /**
    * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
    * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
-   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket by
-   * all of them (the total's achievement over the groups that have a target).
+   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
+   * such dimension (the total's achievement over the groups that have a target, without `--by`).
    */
   private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
     const store = this.store;
@@ -771,36 +781,75 @@ export class SheetIngester {
     }
     let fc = this.fineCols;
     if (fc === undefined) {
-      const kept = this.dimCols.filter((c) => store.keep.includes(c.info.role as GroupKey));
+      // Customers are left out: a breakdown by customer and day would outgrow the cap on its own.
+      const dims = this.dimCols.filter(
+        (c) => !store.keep.includes(c.info.role as GroupKey) && c.info.role !== 'customer',
+      );
       fc = {
-        dims: kept.length < this.dimCols.length ? this.dimCols : [],
+        dims,
         values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
+        trees: dims.map(() => new Map()),
+        row: [],
+        day: null,
+        periods: [],
       };
       this.fineCols = fc;
     }
-    const fine = store.fine;
-    if (fc.dims.length === 0 || fine === null) return;
-    let key = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
-    for (const c of fc.dims) key += `\u0001${cellText(this.cellAt(row, c.index))}`;
-    let fb = fine.get(key);
-    if (!fb) {
-      if (fine.size >= FINE_MAX) {
-        store.fine = null;
-        return;
-      }
-      const g: Group = {};
-      for (const c of fc.dims) {
-        const t = cellText(this.cellAt(row, c.index));
-        if (t !== '') g[c.info.role as GroupKey] = t;
-      }
-      fb = { when, group: g, sums: [], counts: [] };
-      fine.set(key, fb);
+    if (fc.dims.length === 0 || store.fine === null) return;
+    const values = fc.values;
+    const vals = fc.row;
+    for (let i = 0; i < values.length; i++) vals[i] = read(values[i]!);
+    // A dated row counts in its month and in its ISO week (what a meeting asks for), not per day.
+    let periods: When[];
+    if (when === null) periods = [];
+    else if (when.kind !== 'day') periods = [when];
+    else if (fc.day === when.day) periods = fc.periods;
+    else {
+      const w = isoWeekOf(when.day);
+      periods = [
+        { kind: 'month', month: monthKey(when.day) },
+        { kind: 'month', month: `${w.year}-W${String(w.week).padStart(2, '0')}` },
+      ];
+      fc.day = when.day;
+      fc.periods = periods;
     }
-    for (const c of fc.values) {
-      const v = read(c);
-      if (v === null) continue;
-      fb.sums[c.slot] = (fb.sums[c.slot] ?? 0) + v;
-      fb.counts[c.slot] = (fb.counts[c.slot] ?? 0) + 1;
+    for (let di = 0; di < fc.dims.length; di++) {
+      const c = fc.dims[di]!;
+      const text = cellText(this.cellAt(row, c.index));
+      if (text === '') continue;
+      const tree = fc.trees[di]!;
+      for (let pi = 0; pi < (when === null ? 1 : periods.length); pi++) {
+        const p = when === null ? null : periods[pi]!;
+        const pk = p === null ? null : p.kind === 'month' ? p.month : p.day;
+        let byText = tree.get(pk);
+        if (byText === undefined) {
+          byText = new Map();
+          tree.set(pk, byText);
+        }
+        let fb = byText.get(text);
+        if (fb === undefined) {
+          const fine = store.fine;
+          if (fine === null) return;
+          const key = `${c.info.role}\u0001${pk ?? ''}\u0001${text}`;
+          fb = fine.get(key);
+          if (fb === undefined) {
+            if (fine.size >= FINE_MAX) {
+              store.fine = null;
+              return;
+            }
+            fb = { when: p, group: { [c.info.role as GroupKey]: text }, sums: [], counts: [] };
+            fine.set(key, fb);
+          }
+          byText.set(text, fb);
+        }
+        for (let i = 0; i < values.length; i++) {
+          const v = vals[i];
+          if (v === null || v === undefined) continue;
+          const slot = values[i]!.slot;
+          fb.sums[slot] = (fb.sums[slot] ?? 0) + v;
+          fb.counts[slot] = (fb.counts[slot] ?? 0) + 1;
+        }
+      }
     }
   }
 
