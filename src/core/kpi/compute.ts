@@ -17,10 +17,11 @@ import {
   type Thresholds,
   varianceOf,
 } from './formulas.js';
-import type { Bucket, KpiStore, MetricInfo } from './ingest.js';
+import type { Bucket, KpiStore, MetricInfo, TargetRecord } from './ingest.js';
 import { km } from './messages.js';
 import { findMetric, metricByKey, normName } from './metrics.js';
 import {
+  countDays,
   isoOfDay,
   monthPeriodOf,
   type Period,
@@ -239,6 +240,20 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     targetSources.set(t.metric, list);
   }
   for (const list of targetSources.values()) list.sort((a, b) => a.dims.length - b.dims.length);
+  // A target for a period longer than the one asked (a month's for a week) counts with its share of days
+  // (calendar or working days); prorated periods are named in one warning.
+  const prorated = new Map<string, { kind: Period['kind']; days: string }>();
+  const targetShare = (t: TargetRecord): { share: number; p?: Period; days?: string } | null => {
+    if (inRange(t.when, cur, true)) return { share: 1 };
+    const p = t.when?.kind === 'month' ? parsePeriod(t.when.month) : undefined;
+    if (!p || p.end - p.start <= o.period.end - o.period.start) return null;
+    const start = Math.max(p.start, cur.start);
+    const end = Math.min(p.end, cur.end);
+    const whole = countDays(p.start, p.end, o.workdays);
+    if (end < start || whole === 0) return null;
+    const part = countDays(start, end, o.workdays);
+    return { share: part / whole, p, days: `${part}/${whole}` };
+  };
   const targetFor = (metric: string, g: Group, keys: GroupKey[]): number | null => {
     const src = targetSources.get(metric)?.find((s) => keys.every((k) => s.dims.includes(k)));
     if (!src) return null;
@@ -246,16 +261,18 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     let n = 0;
     for (const t of store.targets) {
       if (t.metric !== metric || t.source !== src.source) continue;
-      if (!inRange(t.when, cur, true)) continue;
       if (keys.some((k) => t.group[k] !== g[k])) continue;
-      sum += t.value;
+      const sh = targetShare(t);
+      if (!sh) continue;
+      if (sh.p) prorated.set(sh.p.label, { kind: sh.p.kind, days: sh.days! });
+      sum += t.value * sh.share;
       n++;
     }
     return n > 0 ? sum : null;
   };
   // Groups that have a target but no actual still get a row.
   for (const t of store.targets) {
-    if (!inRange(t.when, cur, true)) continue;
+    if (!targetShare(t)) continue;
     for (let l = 0; l < levels.length; l++) {
       if (levels[l]!.some((k) => t.group[k] === undefined)) break;
       accFor(l, t.group);
@@ -311,7 +328,21 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   };
   const metricValue = (acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null => {
     const def = m.def;
-    if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
+    // Sums over the rows that carry both parts, when a sheet had both columns (blank is not zero).
+    const paired = m.agg === 'ratio' && role === 'actual' ? slotOf(`${m.key}\u0002den`, 'actual') : -1;
+    const pairedCost = m.agg === 'ratio' && role === 'actual' ? slotOf(`${m.key}\u0002denc`, 'actual') : -1;
+    if (paired >= 0 || pairedCost >= 0) {
+      const den = read(acc, ri, paired);
+      const num = read(acc, ri, slotOf(`${m.key}\u0002num`, 'actual'));
+      const denc = read(acc, ri, pairedCost);
+      const cost = read(acc, ri, slotOf(`${m.key}\u0002cost`, 'actual'));
+      if (den || denc) {
+        // A margin from cost: (Σ revenue − Σ cost) / Σ revenue, as before, over the paired rows only.
+        const n = (num?.sum ?? 0) + (denc && cost ? denc.sum - cost.sum : 0);
+        const d = (den?.sum ?? 0) + (denc?.sum ?? 0);
+        return d === 0 ? null : fin(n / d);
+      }
+    } else if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
       const den = read(acc, ri, slotOf(def.denominator, 'actual'));
       let num = def.numerator ? read(acc, ri, slotOf(def.numerator, 'actual')) : null;
       if (!num && def.numeratorFromCost && den) {
@@ -390,15 +421,88 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   const tp = progress.timeProgress;
   const extras = new Map<KpiRow, RowExtra>();
 
+  // The total of a metric whose target comes by group (a targets sheet by region) covering only some of the
+  // groups with actuals: its achievement is computed over the groups that have a target.
+  const sep = km.listSep()(o.lang);
+  const names = (list: string[]) => (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(sep);
+  const partialOf = (m: MetricInfo): { actual: number | null; warning: string } | null => {
+    const src = targetSources.get(m.key)?.[0];
+    if (!src || src.dims.length === 0 || m.agg !== 'sum') return null;
+    const dims = src.dims;
+    // By the kept dimensions (`--by`), else from the store's buckets by one other dimension.
+    const buckets = dims.every((k) => store.keep.includes(k))
+      ? store.buckets
+      : dims.length === 1
+        ? store.fine
+        : null;
+    if (!buckets) return null;
+    const label = (g: Group) => dims.map((k) => g[k] ?? '—').join(' × ');
+    const targeted = new Map<string, string>();
+    for (const t of store.targets)
+      if (t.metric === m.key && t.source === src.source && targetShare(t))
+        targeted.set(groupKey(t.group, dims), label(t.group));
+    if (targeted.size === 0) return null;
+    const covered = newAcc({});
+    const all = newAcc({});
+    const missing = new Map<string, string>();
+    const slot = slotOf(m.key, 'actual');
+    for (const b of buckets.values()) {
+      if (!inRange(b.when, cur, true) || !b.counts[slot] || dims.some((k) => b.group[k] === undefined))
+        continue;
+      // The store's buckets by one dimension hold a dated row twice, in its month and in its ISO week.
+      const weekly = b.when?.kind === 'month' && b.when.month.includes('W');
+      if (buckets === store.fine && weekly !== (o.period.kind === 'week')) continue;
+      addTo(all, R_CUR, b);
+      const k = groupKey(b.group, dims);
+      if (targeted.has(k)) addTo(covered, R_CUR, b);
+      else missing.set(k, label(b.group));
+    }
+    const full = metricValue(total, m, R_CUR, 'actual');
+    const part = metricValue(covered, m, R_CUR, 'actual');
+    // Rows no bucket by dimension holds (a sheet without the column): not covered, and not nameable.
+    const seen = metricValue(all, m, R_CUR, 'actual');
+    if (full !== null && seen !== null && Math.abs(full - seen) > Math.max(Math.abs(full) * 1e-9, 1e-9))
+      missing.set('', '—');
+    if (missing.size === 0) return null;
+    const sorted = (mp: Map<string, string>) => [...mp.values()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const dimKey = {
+      region: 'dimRegion',
+      product: 'dimProduct',
+      rep: 'dimRep',
+      customer: 'dimCustomer',
+      channel: 'dimChannel',
+      team: 'dimTeam',
+    } as const;
+    const msg = missing.size === 1 ? km.partialTarget : km.partialTargets;
+    return {
+      actual: part,
+      warning: msg({
+        metric: m.def ? m.def.labels[o.lang] : m.label,
+        covered: names(sorted(targeted)),
+        dimension: dims.map((k) => km[dimKey[k]]()(o.lang)).join(' × '),
+        missing: names(sorted(missing)),
+      })(o.lang),
+    };
+  };
+
   const buildRow = (m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null => {
     const explicitPY =
       metricValue(acc, m, R_CUR, 'actual') !== null ? read(acc, R_CUR, slotOf(m.key, 'priorYear')) : null;
     const explicitPP = read(acc, R_CUR, slotOf(m.key, 'priorPeriod'));
     let actual = metricValue(acc, m, R_CUR, 'actual');
-    let target = metricValue(acc, m, R_CUR, 'target') ?? targetFor(m.key, acc.group, keys);
+    const s = summaryFor(m, acc.group, keys);
+    let target = metricValue(acc, m, R_CUR, 'target');
+    // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
+    // target by group that covers only some groups is compared with those groups' actual.
+    let partial: { actual: number | null; warning: string } | null = null;
+    if (target === null && isTotal && s.target !== null && targetSources.get(m.key)?.[0]?.dims.length)
+      target = s.target;
+    else if (target === null) {
+      target = targetFor(m.key, acc.group, keys);
+      if (target !== null && isTotal) partial = partialOf(m);
+    }
     let priorYear = explicitPY ? explicitPY.sum : metricValue(acc, m, R_PY, 'actual');
     let priorPeriod = explicitPP ? explicitPP.sum : metricValue(acc, m, R_PP, 'actual');
-    const s = summaryFor(m, acc.group, keys);
     if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
       const diff = Math.abs(actual - s.actual);
       if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
@@ -421,7 +525,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     const cumulative = m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key);
     const scale = m.kind === 'ratio' ? 1 : m.scale;
     const shown = (v: number | null) => (v === null ? null : fin(v / scale));
-    const achievement = achievementOf(actual, target, m.direction);
+    if (partial) warnings.push({ message: partial.warning, file: null, sheet: null, cell: null });
+    // What achievement, variance, status and pace are computed on: the actual of the groups with a target.
+    const basis = partial ? partial.actual : actual;
+    const achievement = achievementOf(basis, target, m.direction);
     const yoy = changeOf(actual, priorYear, m.kind);
     const mom = changeOf(actual, priorPeriod, m.kind);
     const rowTp = cumulative && m.direction === 'higher' ? tp : null;
@@ -438,7 +545,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       priorYear: shown(priorYear),
       priorPeriod: shown(priorPeriod),
       achievement: fin(achievement),
-      variance: shown(varianceOf(actual, target)),
+      variance: shown(varianceOf(basis, target)),
       yoy: yoy.value,
       yoyUnit: yoy.unit,
       yoyNote: yoy.note,
@@ -447,13 +554,17 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       momNote: mom.note,
       share: null,
       rank: null,
-      status: statusOf(actual, target, achievement, m.direction, rowTp, thresholds),
+      status: statusOf(basis, target, achievement, m.direction, rowTp, thresholds),
       forecast: shown(forecast),
-      forecastAchievement: achievementOf(forecast, target, m.direction),
+      forecastAchievement: achievementOf(
+        partial && cumulative ? forecastOf(basis, progress.elapsed, progress.total) : forecast,
+        target,
+        m.direction,
+      ),
     };
     extras.set(row, {
       requiredPace: cumulative
-        ? shown(requiredPaceOf(actual, target, progress.elapsed, progress.total))
+        ? shown(requiredPaceOf(basis, target, progress.elapsed, progress.total))
         : null,
       progressGap: rowTp !== null && achievement !== null ? fin(achievement - rowTp) : null,
     });
@@ -462,7 +573,37 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
 
   const totals: KpiRow[] = [];
   const rows: KpiRow[] = [];
+  const labelOf = (key: string) => findMetric(key)?.labels[o.lang] ?? key;
   for (const m of metricList) {
+    // Rows of the period left out of a ratio because they lack one of its parts: one warning per sheet and part.
+    for (const gap of store.ratioGaps) {
+      if (gap.metric !== m.key) continue;
+      let count = 0;
+      const cells: { n: number; cell: string }[] = [];
+      for (const g of gap.byWhen.values()) {
+        if (!inRange(g.when, cur, true)) continue;
+        count += g.count;
+        cells.push(...g.cells);
+      }
+      if (count === 0) continue;
+      const first = cells
+        .sort((a, b) => a.n - b.n)
+        .slice(0, 3)
+        .map((c) => c.cell);
+      if (count > 3) first.push('…');
+      warnings.push({
+        message: km.ratioGap({
+          metric: labelOf(m.key),
+          count,
+          has: labelOf(gap.has),
+          lacks: labelOf(gap.lacks),
+          cells: first.join(', '),
+        })(o.lang),
+        file: gap.file,
+        sheet: gap.sheet,
+        cell: null,
+      });
+    }
     if (m.key === 'pipeline_coverage') {
       // Open pipeline ÷ what is left of the revenue target, per row that has both.
       const rev = store.metrics.get('revenue');
@@ -528,6 +669,29 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       });
     }
     rows.push(...metricRows);
+  }
+
+  if (prorated.size > 0) {
+    const kinds = [...new Set([...prorated.values()].map((v) => v.kind))];
+    const kindKey = {
+      week: 'kindWeek',
+      month: 'kindMonth',
+      quarter: 'kindQuarter',
+      half: 'kindHalf',
+      year: 'kindYear',
+    } as const;
+    const parts = [...prorated.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([l, v]) => `${l}: ${v.days}`);
+    warnings.push({
+      message: (o.workdays ? km.proratedWorkdays : km.proratedDays)({
+        kind: kinds.map((k) => km[kindKey[k]]()(o.lang)).join('/'),
+        parts: parts.join(', '),
+      })(o.lang),
+      file: null,
+      sheet: null,
+      cell: null,
+    });
   }
 
   const result: KpiResult = {

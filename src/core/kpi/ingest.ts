@@ -19,6 +19,7 @@ import {
 } from './headers.js';
 import { km } from './messages.js';
 import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js';
+import { isoWeekOf, monthKey } from './period.js';
 import type { Group, GroupKey, KpiWarning } from './result.js';
 import { type StatedPeriod, statedPeriod } from './stated.js';
 import { type Cell, cellText, colName, readNumber, readWhen, type SheetRow, type When } from './values.js';
@@ -73,6 +74,16 @@ export interface Bucket {
   group: Group;
   sums: number[];
   counts: number[];
+}
+
+/** Rows of one sheet that hold `has` but not `lacks` for a ratio, by period (the ratio is asked for one period). */
+export interface RatioGap {
+  metric: string;
+  has: string;
+  lacks: string;
+  file: string;
+  sheet: string;
+  byWhen: Map<string, { when: When | null; count: number; cells: { n: number; cell: string }[] }>;
 }
 
 export interface TargetRecord {
@@ -150,6 +161,14 @@ export class KpiStore {
   /** Metrics counted from the facts at compute time (not columns of the data). */
   derived = new Set<string>();
   private ids = new Map<string, number>();
+  /** Detail rows with one part of a ratio and not the other (left out of the ratio), per metric, sheet and part. */
+  ratioGaps: RatioGap[] = [];
+  /**
+   * Actuals of detail rows by each dimension that is not kept, per month and per ISO week (a dated row is in
+   * two of them; customers left out), so a total over the groups that have a target can be computed without
+   * `--by`; null once it grew past its cap.
+   */
+  fine: Map<string, Bucket> | null = new Map();
   private warned = new Set<string>();
 
   constructor(
@@ -255,6 +274,8 @@ interface Column {
 
 const HEADER_SCAN = 40;
 const TREE_MAX = 20_000;
+/** Buckets by period and dimension (store.fine) kept at most; past it a total over partial targets is not adjusted. */
+const FINE_MAX = 50_000;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 const VALUE_ROLES = new Set<Role>(['target', 'actual', 'priorYear', 'priorPeriod']);
 
@@ -988,6 +1009,7 @@ export class SheetIngester {
       bucket.counts[c.slot] = (bucket.counts[c.slot] ?? 0) + 1;
       any = true;
     }
+    if (bucket) this.takeParts(row, when, bucket);
     if (any) {
       store.rows++;
       this.used++;
@@ -1089,6 +1111,167 @@ export class SheetIngester {
         (store.latestMonth === null || when.month > store.latestMonth)
       )
         store.latestMonth = when.month;
+    }
+  }
+
+  /** Ratio pairs of this sheet (numerator and denominator columns both present), found on the first detail row. */
+  private pairs:
+    | { metric: string; num: Column; den: Column; fromCost: boolean; slots: number[]; gaps: RatioGap[] }[]
+    | undefined;
+  /** Dimension columns of the sheet and its summed actual columns, for the store's `fine` buckets. */
+  private fineCols:
+    | {
+        dims: Column[];
+        values: Column[];
+        trees: Map<unknown, Map<string, Bucket>>[];
+        row: (number | null)[];
+        day: number | null;
+        periods: When[];
+      }
+    | undefined;
+
+  /**
+   * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
+   * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
+   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
+   * such dimension (the total's achievement over the groups that have a target, without `--by`).
+   */
+  private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
+    const store = this.store;
+    const read = (c: Column): number | null => {
+      const cell = row.cells[c.index];
+      const raw = cell?.v;
+      if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
+        return raw * c.scale;
+      const r = readNumber(cell, c.percent, false);
+      return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
+    };
+    let pairs = this.pairs;
+    if (pairs === undefined) {
+      pairs = [];
+      const col = (key: string | undefined) =>
+        key === undefined
+          ? undefined
+          : this.valueCols.find(
+              (c) => c.info.role === 'actual' && c.metric?.key === key && c.metric.kind !== 'ratio',
+            );
+      for (const key of ['collection_rate', 'gross_margin', 'expense_ratio', 'cost_ratio', 'conversion']) {
+        const def = metricByKey(key)!;
+        const den = col(def.denominator);
+        const num = col(def.numerator) ?? col(def.numeratorFromCost);
+        if (!den || !num) continue;
+        const fromCost = num.metric!.key !== def.numerator;
+        const gap = (has: Column, lacks: Column): RatioGap => ({
+          metric: key,
+          has: has.metric!.key,
+          lacks: lacks.metric!.key,
+          file: this.opts.file,
+          sheet: this.opts.sheet,
+          byWhen: new Map(),
+        });
+        const gaps = [gap(den, num), gap(num, den)];
+        store.ratioGaps.push(...gaps);
+        // Numerator and denominator sums of paired rows; for a margin from cost, its own pair of slots.
+        const slots = fromCost
+          ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
+          : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
+        pairs.push({ metric: key, num, den, fromCost, slots, gaps });
+      }
+      this.pairs = pairs;
+    }
+    for (const p of pairs) {
+      const d = read(p.den);
+      const n = read(p.num);
+      if (d !== null && n !== null) {
+        const [ns, ds] = p.slots as [number, number];
+        bucket.sums[ns] = (bucket.sums[ns] ?? 0) + n;
+        bucket.counts[ns] = (bucket.counts[ns] ?? 0) + 1;
+        bucket.sums[ds] = (bucket.sums[ds] ?? 0) + d;
+        bucket.counts[ds] = (bucket.counts[ds] ?? 0) + 1;
+      } else if (d !== null || n !== null) {
+        const gap = p.gaps[d !== null ? 0 : 1]!;
+        const missing = d !== null ? p.num : p.den;
+        const wk = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
+        let g = gap.byWhen.get(wk);
+        if (!g) {
+          g = { when, count: 0, cells: [] };
+          gap.byWhen.set(wk, g);
+        }
+        g.count++;
+        if (g.cells.length < 3) g.cells.push({ n: row.n, cell: `${colName(missing.index)}${row.n}` });
+      }
+    }
+    let fc = this.fineCols;
+    if (fc === undefined) {
+      // Customers are left out: a breakdown by customer and day would outgrow the cap on its own.
+      const dims = this.dimCols.filter(
+        (c) => !store.keep.includes(c.info.role as GroupKey) && c.info.role !== 'customer',
+      );
+      fc = {
+        dims,
+        values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
+        trees: dims.map(() => new Map()),
+        row: [],
+        day: null,
+        periods: [],
+      };
+      this.fineCols = fc;
+    }
+    if (fc.dims.length === 0 || store.fine === null) return;
+    const values = fc.values;
+    const vals = fc.row;
+    for (let i = 0; i < values.length; i++) vals[i] = read(values[i]!);
+    // A dated row counts in its month and in its ISO week (what a meeting asks for), not per day.
+    let periods: When[];
+    if (when === null) periods = [];
+    else if (when.kind !== 'day') periods = [when];
+    else if (fc.day === when.day) periods = fc.periods;
+    else {
+      const w = isoWeekOf(when.day);
+      periods = [
+        { kind: 'month', month: monthKey(when.day) },
+        { kind: 'month', month: `${w.year}-W${String(w.week).padStart(2, '0')}` },
+      ];
+      fc.day = when.day;
+      fc.periods = periods;
+    }
+    for (let di = 0; di < fc.dims.length; di++) {
+      const c = fc.dims[di]!;
+      const text = cellText(this.cellAt(row, c.index));
+      if (text === '') continue;
+      const tree = fc.trees[di]!;
+      for (let pi = 0; pi < (when === null ? 1 : periods.length); pi++) {
+        const p = when === null ? null : periods[pi]!;
+        const pk = p === null ? null : p.kind === 'month' ? p.month : p.day;
+        let byText = tree.get(pk);
+        if (byText === undefined) {
+          byText = new Map();
+          tree.set(pk, byText);
+        }
+        let fb = byText.get(text);
+        if (fb === undefined) {
+          const fine = store.fine;
+          if (fine === null) return;
+          const key = `${c.info.role}\u0001${pk ?? ''}\u0001${text}`;
+          fb = fine.get(key);
+          if (fb === undefined) {
+            if (fine.size >= FINE_MAX) {
+              store.fine = null;
+              return;
+            }
+            fb = { id: -1, when: p, group: { [c.info.role as GroupKey]: text }, sums: [], counts: [] };
+            fine.set(key, fb);
+          }
+          byText.set(text, fb);
+        }
+        for (let i = 0; i < values.length; i++) {
+          const v = vals[i];
+          if (v === null || v === undefined) continue;
+          const slot = values[i]!.slot;
+          fb.sums[slot] = (fb.sums[slot] ?? 0) + v;
+          fb.counts[slot] = (fb.counts[slot] ?? 0) + 1;
+        }
+      }
     }
   }
 

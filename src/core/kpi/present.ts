@@ -89,7 +89,7 @@ export const WORDS: Record<
       'Achievement = actual / target; lower-is-better metrics (expense ratio, cost ratio, churn, sales cycle, overdue): 2 − actual / target. A target of 0 or below gives no percentage: met / not met.',
       'Variance = actual − target. YoY / MoM = (actual − base) / base for amounts and counts; percentage points (pp) for ratios. A zero or negative base gives n/m, turned positive, loss narrowed or loss widened. — means no value (blank is not zero).',
       'Time progress = elapsed days / days in the period (as-of day included). Forecast = actual × days in period / elapsed days. Required/day = (target − actual) / remaining days.',
-      'Ratios are recomputed from their numerator and denominator, never averaged. Status: on track ≥ {onTrack}, at risk ≥ {atRisk}, else off track (mid-period: achievement / time progress).',
+      'Ratios are recomputed from their numerator and denominator over the rows that carry both, never averaged. Status: on track ≥ {onTrack}, at risk ≥ {atRisk}, else off track (mid-period: achievement / time progress).',
     ],
   },
   'zh-CN': {
@@ -147,7 +147,7 @@ export const WORDS: Record<
       '达成率 = 实际 / 目标；越低越好的指标（费用率、成本率、流失率、销售周期、逾期率）：达成率 = 2 − 实际 / 目标。目标为 0 或负数时不计算百分比，只判断达标 / 未达标。',
       '差额 = 实际 − 目标。同比 / 环比 = (实际 − 基期) / 基期（金额、数量）；比率类指标用百分点表示。基期为 0 或负数时不计算百分比，标注不可比、扭亏为盈、减亏或亏损扩大。“—”表示无数据（空白不等于 0）。',
       '时间进度 = 已过天数 / 期间总天数（含截至日）。预计完成 = 实际 × 期间天数 / 已过天数。剩余日均需完成 = (目标 − 实际) / 剩余天数。',
-      '比率类指标按分子、分母汇总后重新计算，不取平均。状态：正常 ≥ {onTrack}，预警 ≥ {atRisk}，否则落后（期间未结束时按 达成率 / 时间进度 判断）。',
+      '比率类指标按同时有分子和分母的行汇总后重新计算，不取平均。状态：正常 ≥ {onTrack}，预警 ≥ {atRisk}，否则落后（期间未结束时按 达成率 / 时间进度 判断）。',
     ],
   },
   'zh-TW': {
@@ -205,7 +205,7 @@ export const WORDS: Record<
       '達成率 = 實際 / 目標；越低越好的指標（費用率、成本率、流失率、銷售週期、逾期率）：達成率 = 2 − 實際 / 目標。目標為 0 或負數時不計算百分比，只判斷達標 / 未達標。',
       '差額 = 實際 − 目標。年增率 / 月增率 = (實際 − 基期) / 基期（金額、數量）；比率類指標以百分點表示。基期為 0 或負數時不計算百分比，標註不可比、轉虧為盈、虧損減少或虧損擴大。「—」表示無資料（空白不等於 0）。',
       '時間進度 = 已過天數 / 期間總天數（含截至日）。預估完成 = 實際 × 期間天數 / 已過天數。剩餘日均需完成 = (目標 − 實際) / 剩餘天數。',
-      '比率類指標按分子、分母彙總後重新計算，不取平均。狀態：正常 ≥ {onTrack}，預警 ≥ {atRisk}，否則落後（期間未結束時按 達成率 / 時間進度 判斷）。',
+      '比率類指標按同時有分子與分母的列彙總後重新計算，不取平均。狀態：正常 ≥ {onTrack}，預警 ≥ {atRisk}，否則落後（期間未結束時按 達成率 / 時間進度 判斷）。',
     ],
   },
 };
