@@ -111,7 +111,7 @@ describe('Salesforce opportunity report (formatted .xlsx export)', () => {
 
   it('--period 2026-Q2 with the quota: won revenue, win rates, pipeline, weighted pipeline, coverage', () => {
     const j = ok([FILE, TARGETS_FILE], AS_OF, '--period', '2026-Q2');
-    expect(j.period).toEqual({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+    expect(j.period).toMatchObject({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
     expectDeals(j, expected.q2);
     expect(actual(j, 'weighted_pipeline')).toBeCloseTo(expected.q2.weighted_pipeline, 6);
     expect(total(j, 'revenue')?.target).toBeCloseTo(expected.q2Target, 6);
@@ -221,7 +221,7 @@ describe('用友 U8 销售统计表 (stated period, two-row header)', () => {
 
   it('without --period: the period the condition row states (2026-Q2); 本期 is actual, 上年同期 prior year', () => {
     const j = ok([q2.file], AS_OF);
-    expect(j.period).toEqual({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+    expect(j.period).toMatchObject({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
     expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.q2.revenue.priorYear, 6);
     expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
@@ -331,7 +331,7 @@ describe('titled summary sheet (2026年上半年销售业绩达成表)', () => {
 
   it('without --period: the period of its title (2026-H1)', () => {
     const j = ok([FILE], AS_OF);
-    expect(j.period).toEqual({ label: '2026-H1', start: '2026-01-01', end: '2026-06-30' });
+    expect(j.period).toMatchObject({ label: '2026-H1', start: '2026-01-01', end: '2026-06-30' });
     expectSummary(j);
   });
 
