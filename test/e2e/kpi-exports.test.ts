@@ -191,7 +191,9 @@ describe('金蝶云星空 销售出库单列表', () => {
       june.reduce((a, l) => a + l.price, 0),
       june.reduce((a, l) => a + l.material.taxPrice, 0),
     ];
-    for (const t of j.totals) for (const p of priceSums) expect(t.actual).not.toBeCloseTo(p, 2);
+    for (const t of j.totals) {
+      for (const p of priceSums) if (typeof t.actual === 'number') expect(t.actual).not.toBeCloseTo(p, 2);
+    }
   });
 
   it('without --period: June 2026 (July is not over on the as-of day)', () => {
