@@ -1,0 +1,378 @@
+/**
+ * `salesmeet kpi` on exports shaped like each vendor's (test/fixtures/exports), run through the built binary.
+ * Every expected figure comes from the fixture's own arrays (plain filter/reduce in the fixture module), never
+ * from salesmeet code. Warnings are matched loosely: their wording is not this file's business.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DealFigures } from '../fixtures/exports/figures.js';
+import * as fxiaoke from '../fixtures/exports/fxiaoke.js';
+import * as hubspot from '../fixtures/exports/hubspot.js';
+import * as kingdee from '../fixtures/exports/kingdee.js';
+import * as plainCsv from '../fixtures/exports/plain-csv.js';
+import * as salesforce from '../fixtures/exports/salesforce.js';
+import * as sap from '../fixtures/exports/sap.js';
+import * as summary from '../fixtures/exports/summary-titled.js';
+import * as yonyou from '../fixtures/exports/yonyou.js';
+import { type RunResult, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+
+interface KpiRow {
+  metric: string;
+  group: Record<string, string>;
+  target: number | null;
+  actual: number | null;
+  priorYear: number | null;
+  priorPeriod: number | null;
+}
+
+interface KpiJson {
+  period: { label: string; start: string; end: string };
+  totals: KpiRow[];
+  rows: KpiRow[];
+  warnings: { message: string; sheet?: string }[];
+}
+
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('salesmeet-exports-'));
+  await salesforce.write(dir);
+  hubspot.write(dir);
+  await kingdee.write(dir);
+  await yonyou.write(dir);
+  await sap.write(dir);
+  await fxiaoke.write(dir);
+  await summary.write(dir);
+  plainCsv.write(dir);
+});
+afterAll(() => cleanup());
+
+/** Runs `salesmeet kpi … --json --as-of DAY` in the fixtures folder. */
+function kpi(files: string[], asOf: string, ...args: string[]): RunResult {
+  return runCli(['kpi', ...files, '--json', '--as-of', asOf, ...args], { cwd: dir });
+}
+
+/** Like kpi, for a run that must succeed: exit 0 and the parsed JSON (stderr shown when it does not). */
+function ok(files: string[], asOf: string, ...args: string[]): KpiJson & { stderr: string } {
+  const r = kpi(files, asOf, ...args);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).not.toMatch(STACK_RE);
+  return { ...(JSON.parse(r.stdout) as KpiJson), stderr: r.stderr };
+}
+
+/** The totals row of a metric, if the result has one. */
+const total = (j: KpiJson, metric: string): KpiRow | undefined => j.totals.find((t) => t.metric === metric);
+
+/** The actual of a metric's totals row (fails clearly when the row is missing). */
+function actual(j: KpiJson, metric: string): number {
+  const t = total(j, metric);
+  expect(t, `no totals row for ${metric}: ${j.totals.map((x) => x.metric).join(', ')}`).toBeDefined();
+  expect(t!.actual, `${metric}.actual`).not.toBeNull();
+  return t!.actual!;
+}
+
+/** The breakdown row of a metric for a group such as { rep: 'Alice Chen' }. */
+function row(j: KpiJson, metric: string, group: Record<string, string>): KpiRow | undefined {
+  return j.rows.find((x) => x.metric === metric && JSON.stringify(x.group) === JSON.stringify(group));
+}
+
+/** Every breakdown group of a metric with its actual, to compare with an expected Map. */
+function byGroup(j: KpiJson, metric: string, dim: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const x of j.rows) {
+    if (x.metric === metric && Object.keys(x.group).length === 1 && x.group[dim] !== undefined) {
+      out.set(x.group[dim]!, x.actual ?? Number.NaN);
+    }
+  }
+  return out;
+}
+
+function expectGroups(got: Map<string, number>, want: Map<string, number>): void {
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  for (const [k, v] of want) expect(got.get(k), k).toBeCloseTo(v, 6);
+}
+
+/** stderr and the JSON warnings as one text, for loose matching. */
+const said = (j: KpiJson & { stderr: string }) =>
+  `${j.stderr}\n${j.warnings.map((w) => w.message).join('\n')}`;
+
+/** The opportunity figures of a period, each compared with the expected one. */
+function expectDeals(j: KpiJson, want: DealFigures): void {
+  expect(actual(j, 'revenue')).toBeCloseTo(want.revenue, 6);
+  expect(actual(j, 'won_deals')).toBe(want.won_deals);
+  expect(actual(j, 'lost_deals')).toBe(want.lost_deals);
+  expect(actual(j, 'win_rate')).toBeCloseTo(want.win_rate, 6);
+  expect(actual(j, 'win_rate_amount')).toBeCloseTo(want.win_rate_amount, 6);
+  expect(actual(j, 'pipeline')).toBeCloseTo(want.pipeline, 6);
+}
+
+describe('Salesforce opportunity report (formatted .xlsx export)', () => {
+  const { FILE, TARGETS_FILE, AS_OF, expected } = salesforce;
+
+  it('--period 2026-Q2 with the quota: won revenue, win rates, pipeline, weighted pipeline, coverage', () => {
+    const j = ok([FILE, TARGETS_FILE], AS_OF, '--period', '2026-Q2');
+    expect(j.period).toMatchObject({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+    expectDeals(j, expected.q2);
+    expect(actual(j, 'weighted_pipeline')).toBeCloseTo(expected.q2.weighted_pipeline, 6);
+    expect(total(j, 'revenue')?.target).toBeCloseTo(expected.q2Target, 6);
+    expect(actual(j, 'pipeline_coverage')).toBeCloseTo(
+      expected.q2.pipeline / (expected.q2Target - expected.q2.revenue),
+      6,
+    );
+  });
+
+  it('without --period: the latest complete month of won/lost deals (June), open deals in later months ignored', () => {
+    const j = ok([FILE], AS_OF);
+    expect(j.period.label).toBe('2026-06');
+    expectDeals(j, expected.default);
+    // No target without the quota file: no coverage figure.
+    expect(total(j, 'pipeline_coverage')?.actual ?? null).toBeNull();
+  });
+
+  it('--by rep: won amount per Opportunity Owner', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-Q2', '--by', 'rep');
+    expectGroups(byGroup(j, 'revenue', 'rep'), expected.q2ByRep);
+  });
+});
+
+describe('HubSpot deals (CSV export of the deals view)', () => {
+  const { FILE, RENEWALS_FILE, AS_OF, expected } = hubspot;
+
+  it('--period 2026-06: closed won is revenue, closed lost counts for win rate, open with a close date is pipeline', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-06');
+    expect(j.period.label).toBe('2026-06');
+    expectDeals(j, expected.june);
+    // No probability column: no weighted pipeline.
+    expect(total(j, 'weighted_pipeline')?.actual ?? null).toBeNull();
+    // Open deals without a close date are skipped with one aggregated warning, not one per deal.
+    expect(expected.june.openWithoutCloseDate).toBeGreaterThan(1);
+    const lines = j.stderr.split('\n').filter((l) => /close date/i.test(l));
+    const inJson = j.warnings.filter((w) => /close date/i.test(w.message));
+    expect(Math.max(lines.length, inJson.length)).toBe(1);
+  });
+
+  it('without --period: June 2026 (over on the as-of day; open deals closing later do not move it)', () => {
+    const j = ok([FILE], AS_OF);
+    expect(j.period.label).toBe('2026-06');
+    expectDeals(j, expected.june);
+  });
+
+  it('custom won stages: not revenue by default', () => {
+    // behaviour to confirm: "Signed" / "Paid" are not default won stages, so they must not count as revenue;
+    // the result is either an input error (exit 3) or a result without a revenue figure.
+    const r = kpi([RENEWALS_FILE], AS_OF, '--period', '2026-06');
+    if (r.code === 3) return;
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as KpiJson;
+    expect(total(j, 'revenue')).toBeUndefined();
+  });
+
+  it('--won "Signed,Paid" makes them revenue', () => {
+    const j = ok([RENEWALS_FILE], AS_OF, '--period', '2026-06', '--won', 'Signed,Paid');
+    expectDeals(j, expected.renewalsJune);
+  });
+});
+
+describe('金蝶云星空 销售出库单列表', () => {
+  const { FILE, AS_OF, expected, lines, JUNE } = kingdee;
+
+  it('--period 2026-06: revenue from 金额 (tax-exclusive, returns netted), units from 实发数量, prices never summed', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-06');
+    expect(j.period.label).toBe('2026-06');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
+    expect(total(j, 'revenue')?.priorPeriod).toBeCloseTo(expected.revenue.priorPeriod, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.revenue.priorYear, 6);
+    expect(actual(j, 'units')).toBeCloseTo(expected.units.actual, 6);
+    expect(total(j, 'units')?.priorPeriod).toBeCloseTo(expected.units.priorPeriod, 6);
+    expect(total(j, 'units')?.priorYear).toBeCloseTo(expected.units.priorYear, 6);
+    // No figure anywhere is a sum of 单价 or 含税单价.
+    const june = lines.filter((l) => l.date >= JUNE.start && l.date <= JUNE.end);
+    const priceSums = [
+      june.reduce((a, l) => a + l.price, 0),
+      june.reduce((a, l) => a + l.material.taxPrice, 0),
+    ];
+    for (const t of j.totals) {
+      for (const p of priceSums) if (typeof t.actual === 'number') expect(t.actual).not.toBeCloseTo(p, 2);
+    }
+  });
+
+  it('without --period: June 2026 (July is not over on the as-of day)', () => {
+    const j = ok([FILE], AS_OF);
+    expect(j.period.label).toBe('2026-06');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
+  });
+
+  it('--columns actual=价税合计 takes the tax-inclusive amount', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-06', '--columns', 'actual=价税合计');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.revenueInclTax.actual, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.revenueInclTax.priorYear, 6);
+  });
+
+  it('--by 部门 (a Chinese dimension name) breaks down by 销售部门', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-06', '--by', '部门');
+    expectGroups(byGroup(j, 'revenue', 'team'), expected.revenueByTeam);
+    expect(row(j, 'revenue', { team: '华东销售部' })?.actual).toBeCloseTo(
+      expected.revenueByTeam.get('华东销售部')!,
+      6,
+    );
+  });
+});
+
+describe('用友 U8 销售统计表 (stated period, two-row header)', () => {
+  const { q1, q2, AS_OF, expected } = yonyou;
+
+  it('without --period: the period the condition row states (2026-Q2); 本期 is actual, 上年同期 prior year', () => {
+    const j = ok([q2.file], AS_OF);
+    expect(j.period).toMatchObject({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.q2.revenue.priorYear, 6);
+    expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
+    expect(total(j, 'units')?.priorYear).toBeCloseTo(expected.q2.units.priorYear, 6);
+  });
+
+  it('--period 2026-Q2: the same figures', () => {
+    const j = ok([q2.file], AS_OF, '--period', '2026-Q2');
+    expect(j.period.label).toBe('2026-Q2');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
+    expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
+  });
+
+  it('asked for another period (2026-06): exit 3, naming what the data covers and suggesting --period', () => {
+    const r = kpi([q2.file], AS_OF, '--period', '2026-06');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/2026-Q2|2026-04-01/);
+    expect(r.stderr).toMatch(/--period/);
+    expect(r.stderr).not.toMatch(STACK_RE);
+  });
+
+  it('Q1 and Q2 read together for --period 2026-H1: the sum of both', () => {
+    const j = ok([q1.file, q2.file], AS_OF, '--period', '2026-H1');
+    expect(j.period.label).toBe('2026-H1');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.h1.revenue.actual, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.h1.revenue.priorYear, 6);
+    expect(actual(j, 'units')).toBeCloseTo(expected.h1.units.actual, 6);
+  });
+
+  it('beside dated rows for another period: contributes nothing, with a warning naming the sheet and its period', () => {
+    const j = ok([kingdee.FILE, q2.file], kingdee.AS_OF, '--period', '2026-06');
+    expect(actual(j, 'revenue')).toBeCloseTo(kingdee.expected.revenue.actual, 6);
+    expect(actual(j, 'units')).toBeCloseTo(kingdee.expected.units.actual, 6);
+    expect(said(j)).toMatch(/销售统计表/);
+    expect(said(j)).toMatch(/2026-Q2|2026-04-01/);
+  });
+});
+
+describe('SAP billing item list (VF05-style ALV export)', () => {
+  const { FILE_EN, FILE_ZH, AS_OF, expected } = sap;
+
+  it('--period 2026-Q2: Net Value is revenue (Tax Amount is not), Billed Quantity is units', () => {
+    const j = ok([FILE_EN], AS_OF, '--period', '2026-Q2');
+    expect(j.period.label).toBe('2026-Q2');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
+    expect(total(j, 'revenue')?.priorPeriod).toBeCloseTo(expected.q2.revenue.priorPeriod, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.q2.revenue.priorYear, 6);
+    expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
+  });
+
+  it('without --period: June 2026 (July is not over on the as-of day)', () => {
+    const j = ok([FILE_EN], AS_OF);
+    expect(j.period.label).toBe('2026-06');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.default.revenue.actual, 6);
+  });
+
+  it('--by product: Material Description', () => {
+    const j = ok([FILE_EN], AS_OF, '--period', '2026-Q2', '--by', 'product');
+    expectGroups(byGroup(j, 'revenue', 'product'), expected.q2.revenueByProduct);
+  });
+
+  it('the Chinese logon labels (开票日期 as 2026.06.10, 售达方, 物料描述, 净值) give the same figures', () => {
+    const j = ok([FILE_ZH], AS_OF, '--period', '2026-Q2');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.q2.revenue.priorYear, 6);
+    expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
+    const d = ok([FILE_ZH], AS_OF);
+    expect(d.period.label).toBe('2026-06');
+  });
+});
+
+describe('纷享销客 商机 export', () => {
+  const { FILE, AS_OF, expected } = fxiaoke;
+
+  it('--period 2026-Q2: 赢单 revenue, 输单 for win rate, open stages as pipeline weighted by 赢率 text', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-Q2');
+    expect(j.period.label).toBe('2026-Q2');
+    expectDeals(j, expected.q2);
+    expect(actual(j, 'weighted_pipeline')).toBeCloseTo(expected.q2.weighted_pipeline, 6);
+  });
+
+  it('without --period: June 2026', () => {
+    const j = ok([FILE], AS_OF);
+    expect(j.period.label).toBe('2026-06');
+    expectDeals(j, expected.default);
+  });
+
+  it('--by 销售代表 groups by 负责人', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-Q2', '--by', '销售代表');
+    expectGroups(byGroup(j, 'revenue', 'rep'), expected.q2ByRep);
+  });
+});
+
+describe('titled summary sheet (2026年上半年销售业绩达成表)', () => {
+  const { FILE, AS_OF, expected } = summary;
+
+  const expectSummary = (j: KpiJson) => {
+    for (const [metric, want] of Object.entries(expected)) {
+      const t = total(j, metric);
+      expect(t, metric).toBeDefined();
+      expect(t!.target, `${metric}.target`).toBeCloseTo(want.target, 6);
+      expect(t!.actual, `${metric}.actual`).toBeCloseTo(want.actual, 6);
+      expect(t!.priorYear, `${metric}.priorYear`).toBeCloseTo(want.priorYear, 6);
+    }
+  };
+
+  it('without --period: the period of its title (2026-H1)', () => {
+    const j = ok([FILE], AS_OF);
+    expect(j.period).toMatchObject({ label: '2026-H1', start: '2026-01-01', end: '2026-06-30' });
+    expectSummary(j);
+  });
+
+  it('--period 2026-H1: the same figures', () => {
+    const j = ok([FILE], AS_OF, '--period', '2026-H1');
+    expectSummary(j);
+  });
+
+  it('--period 2026-Q2: exit 3, naming the period the sheet states', () => {
+    const r = kpi([FILE], AS_OF, '--period', '2026-Q2');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/2026-H1|2026年上半年/);
+    expect(r.stderr).toMatch(/--period/);
+    expect(r.stderr).not.toMatch(STACK_RE);
+  });
+});
+
+describe('plain order-detail CSV in every encoding', () => {
+  const { variants, AS_OF, expected, tw } = plainCsv;
+
+  it.each(variants.map((v) => [v.encoding, v.file] as const))('%s (%s): the same totals', (_, file) => {
+    const j = ok([file], AS_OF, '--period', '2026-06');
+    expect(j.period.label).toBe('2026-06');
+    expect(actual(j, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
+    expect(total(j, 'revenue')?.priorPeriod).toBeCloseTo(expected.revenue.priorPeriod, 6);
+    expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.revenue.priorYear, 6);
+    const d = ok([file], AS_OF);
+    expect(d.period.label).toBe('2026-06');
+    expect(actual(d, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
+  });
+
+  it('--by 区域 on the UTF-8 file', () => {
+    const j = ok(['orders-utf8.csv'], AS_OF, '--period', '2026-06', '--by', '区域');
+    expectGroups(byGroup(j, 'revenue', 'region'), expected.revenueByRegion);
+  });
+
+  it('--by 區域 on the Big5 file (zh-TW region names)', () => {
+    const j = ok(['orders-big5.csv'], AS_OF, '--period', '2026-06', '--by', '區域');
+    const want = new Map([...expected.revenueByRegion].map(([k, v]) => [tw(k), v]));
+    expectGroups(byGroup(j, 'revenue', 'region'), want);
+  });
+});
