@@ -317,6 +317,7 @@ const SYNONYMS: Record<Role, string[]> = {
     'companyname',
     'client',
     'soldtoparty',
+    'name1',
     'soldto',
     'billtoparty',
   ],

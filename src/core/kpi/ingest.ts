@@ -581,7 +581,9 @@ export class SheetIngester {
       (this.stageCol ? periods.find((c) => CLOSE_DATE.test(normName(c.info.text))) : undefined) ??
       periods[0];
     const seenDims = new Set<GroupKey>();
-    const dims = [...this.cols.filter((c) => c.info.forced), ...this.cols.filter((c) => !c.info.forced)];
+    // Several columns for one dimension (SAP's Material beside Material Description, 金蝶's 物料编码 beside
+    // 物料名称): the user's, else the one with the name, not the code.
+    const dims = [...this.cols].sort((a, b) => dimPreference(b) - dimPreference(a) || a.index - b.index);
     for (const c of dims) {
       if ((GROUP_KEYS as string[]).includes(c.info.role) && !seenDims.has(c.info.role as GroupKey)) {
         seenDims.add(c.info.role as GroupKey);
@@ -1448,6 +1450,14 @@ export function taxOf(header: string): 'incl' | 'excl' | undefined {
     return 'excl';
   if (/价税合计|價稅合計|含税|含稅|incl|withtax|gross/.test(t)) return 'incl';
   return undefined;
+}
+
+function dimPreference(c: Column): number {
+  if (c.info.forced) return 100;
+  const t = c.info.text.toLowerCase();
+  if (/名称|名稱|描述|简称|簡稱|全称|全稱|description|name/.test(t)) return 10;
+  if (/编码|編碼|代码|代碼|编号|編號|code|number|\bno\.?$|\bid$/.test(t)) return -10;
+  return 0;
 }
 
 /** Which of several columns for one metric to keep: the user's, without tax, in local currency, the first. */
