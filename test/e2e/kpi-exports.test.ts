@@ -157,14 +157,13 @@ describe('HubSpot deals (CSV export of the deals view)', () => {
     expectDeals(j, expected.june);
   });
 
-  it('custom won stages: not revenue by default', () => {
-    // behaviour to confirm: "Signed" / "Paid" are not default won stages, so they must not count as revenue;
-    // the result is either an input error (exit 3) or a result without a revenue figure.
+  it('custom won stages: refused with the stages found and the flag that fixes it', () => {
+    // "Signed" / "Paid" are no default won stages: no revenue is guessed, the stages are listed.
     const r = kpi([RENEWALS_FILE], AS_OF, '--period', '2026-06');
-    if (r.code === 3) return;
-    expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as KpiJson;
-    expect(total(j, 'revenue')).toBeUndefined();
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(
+      /^hubspot-crm-exports-renewals-2026-07-03\.csv \[[^\]]+\]: error: no stage in column "Deal Stage" is counted as won or lost \(found: .*Signed \(\d+\).*\), so no revenue can be read from it\n {2}hint: name the won stages with --won "[^"]+" \(the lost ones with --lost\), or kpi\.won in meeting\.yaml\n$/,
+    );
   });
 
   it('--won "Signed,Paid" makes them revenue', () => {
