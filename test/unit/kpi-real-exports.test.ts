@@ -223,7 +223,7 @@ describe('opportunity exports', () => {
       ['C', 'Demo', '2026-06-20', 500],
     ];
     expect(() => ingest([{ name: 'Deals', rows }])).toThrowError(
-      'no stage in column "Deal Stage" is counted as won or lost (found: Signed (1), Paid (1), Demo (1)), so no revenue can be read from it',
+      'no stage in column "Deal Stage" is counted as won (found: Signed (1), Paid (1), Demo (1)), so no revenue can be read from it',
     );
     const store = ingest([{ name: 'Deals', rows }], { stages: { won: ['Signed', 'Paid'] } });
     const r = run(store, '2026-06');

@@ -397,10 +397,10 @@ export class SheetIngester {
         .join(', ') + (xs.length > max ? ' …' : '');
     const total = (xs: [string, number][]) => xs.reduce((a, [, n]) => a + n, 0);
     const stageHeader = this.stageCol!.info.text;
-    if (this.stageCount.size > 0 && by.won.length === 0 && by.lost.length === 0)
+    if (this.stageCount.size > 0 && by.won.length === 0)
       throw new InputError(
         'kpi.noWonStage',
-        km.noWonStage({ column: stageHeader, found: list(by.open, 8) }),
+        km.noWonStage({ column: stageHeader, found: list([...by.open, ...by.lost], 8) }),
         {
           location: { file: this.opts.file, sheet: this.opts.sheet },
           hint: km.noWonStageHint({

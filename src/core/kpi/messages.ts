@@ -25,7 +25,7 @@ export const km = defineMessages({
     stages:
       'stages counted as won: {won}; as lost: {lost}; open pipeline: {open} ({openDeals} deal(s) in {openStages} stage(s)); --won and --lost name other stages',
     noWonStage:
-      'no stage in column "{column}" is counted as won or lost (found: {found}), so no revenue can be read from it',
+      'no stage in column "{column}" is counted as won (found: {found}), so no revenue can be read from it',
     noWonStageHint:
       'name the won stages with --won "{example}" (the lost ones with --lost), or kpi.won in meeting.yaml',
     withTaxOnly: '{metric} from "{used}", which includes tax (the sheet has no amount without tax)',
@@ -86,7 +86,7 @@ export const km = defineMessages({
     closedNoClose: '{count} 个赢单或输单商机没有成交日期，已跳过：{cells}',
     stages:
       '计为赢单的阶段：{won}；计为输单：{lost}；在途商机：{open}（{openStages} 个阶段共 {openDeals} 个商机）；可用 --won 和 --lost 指定其他阶段',
-    noWonStage: '“{column}”列中没有计为赢单或输单的阶段（找到：{found}），无法从中读出销售额',
+    noWonStage: '“{column}”列中没有计为赢单的阶段（找到：{found}），无法从中读出销售额',
     noWonStageHint:
       '用 --won "{example}" 指定赢单阶段（输单阶段用 --lost），或在 meeting.yaml 中设置 kpi.won',
     withTaxOnly: '{metric}取自“{used}”，含税（本表没有不含税金额）',
@@ -143,7 +143,7 @@ export const km = defineMessages({
     closedNoClose: '{count} 個贏單或輸單商機沒有成交日期，已略過：{cells}',
     stages:
       '計為贏單的階段：{won}；計為輸單：{lost}；在途商機：{open}（{openStages} 個階段共 {openDeals} 個商機）；可用 --won 和 --lost 指定其他階段',
-    noWonStage: '「{column}」欄中沒有計為贏單或輸單的階段（找到：{found}），無法從中讀出營收',
+    noWonStage: '「{column}」欄中沒有計為贏單的階段（找到：{found}），無法從中讀出營收',
     noWonStageHint:
       '用 --won "{example}" 指定贏單階段（輸單階段用 --lost），或在 meeting.yaml 中設定 kpi.won',
     withTaxOnly: '{metric}取自「{used}」，含稅（本表沒有未稅金額）',
