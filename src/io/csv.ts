@@ -30,7 +30,7 @@ const m = defineMessages({
       'save the file as UTF-8 (in Excel: Save As → "CSV UTF-8"), or name its encoding with --encoding (utf-8, gb18030, big5, utf-16le…)',
     syntax: 'this line cannot be read as CSV: {reason}',
     badEncoding: 'unknown encoding "{value}": use {accepted}',
-    read: 'read as CSV text: {encoding}, delimiter {delimiter}',
+    read: '{file}: read as CSV text ({encoding}, delimiter {delimiter})',
   },
   'zh-CN': {
     missing: '找不到文件',
@@ -49,7 +49,7 @@ const m = defineMessages({
       '请将文件另存为 UTF-8（Excel：另存为 →“CSV UTF-8”），或用 --encoding 指定编码（utf-8、gb18030、big5、utf-16le 等）',
     syntax: '这一行无法按 CSV 读取：{reason}',
     badEncoding: '未知编码“{value}”：可用 {accepted}',
-    read: '按 CSV 文本读取：{encoding}，分隔符 {delimiter}',
+    read: '{file}：按 CSV 文本读取（{encoding}，分隔符 {delimiter}）',
   },
   'zh-TW': {
     missing: '找不到檔案',
@@ -68,7 +68,7 @@ const m = defineMessages({
       '請將檔案另存為 UTF-8（Excel：另存新檔 →「CSV UTF-8」），或用 --encoding 指定編碼（utf-8、gb18030、big5、utf-16le 等）',
     syntax: '這一行無法按 CSV 讀取：{reason}',
     badEncoding: '未知編碼「{value}」：可用 {accepted}',
-    read: '以 CSV 文字讀取：{encoding}，分隔符號 {delimiter}',
+    read: '{file}：以 CSV 文字讀取（{encoding}，分隔符號 {delimiter}）',
   },
 });
 
@@ -364,7 +364,11 @@ export async function streamCsv(path: string, display: string, opts: CsvOptions)
       sep ? head : new TextDecoder(encoding, { ignoreBOM: true }).decode(sample.subarray(bom)),
     );
     opts.onNote?.(
-      m.read({ encoding: ENCODING_NAMES[encoding], delimiter: delimiter === '\t' ? 'tab' : delimiter }),
+      m.read({
+        file: display,
+        encoding: ENCODING_NAMES[encoding],
+        delimiter: delimiter === '\t' ? 'Tab' : delimiter,
+      }),
     );
 
     const { parse } = await import('csv-parse');
