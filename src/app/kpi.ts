@@ -15,7 +15,7 @@ import { KpiStore, type MetricOverride, SheetIngester, type SheetKind } from '..
 import { km } from '../core/kpi/messages.js';
 import { dayOfIso, type Period, parsePeriod, uncoveredYears, ytdOf } from '../core/kpi/period.js';
 import type { GroupKey } from '../core/kpi/result.js';
-import { type CsvRead, streamCsv } from '../io/csv.js';
+import { type CsvRead, parseEncoding, streamCsv } from '../io/csv.js';
 import { inspectWorkbook, type StreamOptions, streamWorkbook } from '../io/excel/read.js';
 import { sniffFile } from '../io/sniff.js';
 import type { MeetingFolder } from './meeting-folder.js';
@@ -235,7 +235,8 @@ async function expand(
 
 /**
  * Which reader a file needs, by name and content: .xlsx/.xlsm are workbooks (the workbook reader explains
- * anything else); .csv/.tsv/.txt are text unless they hold a workbook; an .xls is read as text when it is text
+ * anything else); .csv/.tsv/.txt are text unless they hold a workbook or an HTML page (which the workbook
+ * reader names); an .xls is read as text when it is text
  * (many ERP "Excel" exports are), else handed to the workbook reader, which tells an old .xls from a
  * password-protected workbook or an HTML page.
  */
@@ -244,7 +245,7 @@ async function readerFor(path: string): Promise<'workbook' | 'csv' | 'xls-text'>
   if (ext === '.xlsx' || ext === '.xlsm') return 'workbook';
   const kind = await sniffFile(path);
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt')
-    return kind === 'zip' || kind === 'ole' ? 'workbook' : 'csv';
+    return kind === 'text' || kind === 'binary' || kind === 'empty' ? 'csv' : 'workbook';
   if (kind === 'text') return ext === '.xls' ? 'xls-text' : 'csv';
   return 'workbook';
 }
@@ -256,6 +257,8 @@ export async function ingestFiles(
   deps: Pick<KpiDeps, 'cwd' | 'onProgress' | 'onFileDone' | 'fast' | 'onNote'>,
 ): Promise<{ files: string[]; sheets: SheetNote[] }> {
   if (sources.length === 0) throw new UsageError('kpi.noInput', m.noInput(), { hint: m.noInputHint() });
+  // A misspelt encoding is a usage error before any file is read.
+  for (const src of sources) if (src.encoding !== undefined) parseEncoding(src.encoding);
   const files: string[] = [];
   const sheets: SheetNote[] = [];
   const seen = new Set<string>();

@@ -75,6 +75,7 @@ beforeAll(() => {
 
   writeFileSync(join(dir, 'old.xls'), ole(['Workbook', 'SummaryInformation']));
   writeFileSync(join(dir, 'locked.xlsx'), ole(['EncryptionInfo', 'EncryptedPackage']));
+  writeFileSync(join(dir, 'page.csv'), '<!DOCTYPE html>\n<html><table><tr><td>1</td></tr></table></html>');
   writeFileSync(join(dir, 'report.xls'), '<html><body><table><tr><td>区域</td></tr></table></body></html>');
   writeFileSync(join(dir, 'export.xls'), iconv.encode(ORDERS_TAB, 'gb18030'));
   writeFileSync(
@@ -174,7 +175,13 @@ describe('salesmeet kpi: .xls files and what they really are', () => {
   it('an HTML page named .xls', () =>
     fails(
       'report.xls',
-      'expected an Excel workbook (.xlsx), found an HTML page saved with an Excel file name',
+      'expected an Excel workbook (.xlsx) or a CSV file, found an HTML page saved under a spreadsheet file name',
+      'open it in Excel and save it as .xlsx (Excel Workbook)',
+    ));
+  it('an HTML page named .csv', () =>
+    fails(
+      'page.csv',
+      'expected an Excel workbook (.xlsx) or a CSV file, found an HTML page saved under a spreadsheet file name',
       'open it in Excel and save it as .xlsx (Excel Workbook)',
     ));
   it('tab-separated text named .xls is read, with a warning', () => {
