@@ -4,7 +4,7 @@
  * (sources relative to the folder), for `pack` and `actions`.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatLocation, InputError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages, type Text } from '../core/i18n/messages.js';
@@ -23,18 +23,31 @@ import {
   ytdOf,
 } from '../core/kpi/period.js';
 import type { GroupKey, KpiRow, PeriodFrom } from '../core/kpi/result.js';
-import { inspectWorkbook, streamWorkbook } from '../io/excel/read.js';
+import { type CsvRead, parseEncoding, streamCsv } from '../io/csv.js';
+import { inspectWorkbook, type StreamOptions, streamWorkbook } from '../io/excel/read.js';
+import { sniffFile } from '../io/sniff.js';
 import type { MeetingFolder } from './meeting-folder.js';
 
 const m = defineMessages({
   en: {
     noInput: 'no KPI files given',
-    noInputHint: 'pass .xlsx files or folders, or --meeting <dir> with a kpi: section in meeting.yaml',
-    noXlsx: 'no .xlsx files in this folder',
+    noInputHint:
+      'pass .xlsx or .csv files or folders, or --meeting <dir> with a kpi: section in meeting.yaml',
+    noFiles: 'no .xlsx or .csv files in this folder',
+    noFilesXls:
+      'no .xlsx or .csv files in this folder (found {count} .xls files: old Excel format, save them as .xlsx)',
+    noFilesXls1:
+      'no .xlsx or .csv files in this folder (found 1 .xls file: old Excel format, save it as .xlsx)',
+    noFilesOther: 'no .xlsx or .csv files in this folder (found only {names})',
+    noFilesHint:
+      'pass a file by name to read it whatever its name; .xls exports are often HTML or text inside',
+    xlsNotRead: 'not read: {names} (.xls files in a folder are skipped; pass one by name to read it)',
+    xlsText:
+      'the file is named .xls but holds text, not a workbook: read as CSV text (delimiter {delimiter})',
     noSheet:
       'no sheet with recognisable KPI headers (looked for 指标/Metric, 目标/Target, 实际/Actual, 月份/Month, 区域/Region… in the first 40 rows)',
     noSheetHint:
-      'the header row needs a metric or dimension column and a target or actual column; map your headers with kpi.columns in meeting.yaml',
+      'the header row needs a metric or dimension column and a target or actual column; name yours with --columns actual=…,period=… (or kpi.columns in meeting.yaml)',
     badPeriod: 'expected a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25, found "{value}"',
     badDate: 'expected a date YYYY-MM-DD for --as-of, found "{value}"',
     badBy:
@@ -49,11 +62,18 @@ const m = defineMessages({
   },
   'zh-CN': {
     noInput: '没有指定 KPI 文件',
-    noInputHint: '请传入 .xlsx 文件或文件夹，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
-    noXlsx: '该文件夹中没有 .xlsx 文件',
+    noInputHint: '请传入 .xlsx 或 .csv 文件或文件夹，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
+    noFiles: '该文件夹中没有 .xlsx 或 .csv 文件',
+    noFilesXls:
+      '该文件夹中没有 .xlsx 或 .csv 文件（有 {count} 个 .xls 文件：旧版 Excel 格式，请另存为 .xlsx）',
+    noFilesXls1: '该文件夹中没有 .xlsx 或 .csv 文件（有 1 个 .xls 文件：旧版 Excel 格式，请另存为 .xlsx）',
+    noFilesOther: '该文件夹中没有 .xlsx 或 .csv 文件（只有 {names}）',
+    noFilesHint: '直接传入文件名即可读取该文件；很多 .xls 导出其实是 HTML 或文本',
+    xlsNotRead: '未读取：{names}（文件夹中的 .xls 文件会被跳过；直接传入文件名即可读取）',
+    xlsText: '文件名为 .xls，内容却是文本而非工作簿：已按 CSV 文本读取（分隔符 {delimiter}）',
     noSheet: '没有表头可识别的 KPI 工作表（在前 40 行中查找 指标、目标、实际、月份、区域 等表头）',
     noSheetHint:
-      '表头行需要有指标或维度列，以及目标或实际列；可在 meeting.yaml 的 kpi.columns 中指定列名映射',
+      '表头行需要有指标或维度列，以及目标或实际列；可用 --columns actual=…,period=… 指定列（或 meeting.yaml 的 kpi.columns）',
     badPeriod: '期间应为 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 这样的格式，实际是“{value}”',
     badDate: '--as-of 应为日期 YYYY-MM-DD，实际是“{value}”',
     badBy:
@@ -67,11 +87,18 @@ const m = defineMessages({
   },
   'zh-TW': {
     noInput: '沒有指定 KPI 檔案',
-    noInputHint: '請傳入 .xlsx 檔案或資料夾，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
-    noXlsx: '該資料夾中沒有 .xlsx 檔案',
+    noInputHint: '請傳入 .xlsx 或 .csv 檔案或資料夾，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
+    noFiles: '該資料夾中沒有 .xlsx 或 .csv 檔案',
+    noFilesXls:
+      '該資料夾中沒有 .xlsx 或 .csv 檔案（有 {count} 個 .xls 檔案：舊版 Excel 格式，請另存為 .xlsx）',
+    noFilesXls1: '該資料夾中沒有 .xlsx 或 .csv 檔案（有 1 個 .xls 檔案：舊版 Excel 格式，請另存為 .xlsx）',
+    noFilesOther: '該資料夾中沒有 .xlsx 或 .csv 檔案（只有 {names}）',
+    noFilesHint: '直接傳入檔名即可讀取該檔案；很多 .xls 匯出其實是 HTML 或文字',
+    xlsNotRead: '未讀取：{names}（資料夾中的 .xls 檔案會被略過；直接傳入檔名即可讀取）',
+    xlsText: '檔名為 .xls，內容卻是文字而非活頁簿：已按 CSV 文字讀取（分隔符號 {delimiter}）',
     noSheet: '沒有表頭可辨識的 KPI 工作表（在前 40 列中尋找 指標、目標、實際、月份、區域 等表頭）',
     noSheetHint:
-      '表頭列需要有指標或維度欄，以及目標或實際欄；可在 meeting.yaml 的 kpi.columns 中指定欄名對應',
+      '表頭列需要有指標或維度欄，以及目標或實際欄；可用 --columns actual=…,period=… 指定欄（或 meeting.yaml 的 kpi.columns）',
     badPeriod: '期間應為 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 這樣的格式，實際是「{value}」',
     badDate: '--as-of 應為日期 YYYY-MM-DD，實際是「{value}」',
     badBy:
@@ -88,8 +115,11 @@ const m = defineMessages({
 export interface KpiSource {
   /** A file or folder, absolute or relative to `cwd`. */
   path: string;
+  /** Workbooks only: a CSV file is one sheet. */
   sheet?: string;
   columns?: Record<string, string>;
+  /** CSV only: overrides encoding detection (utf-8, utf-16le, utf-16be, gb18030, gbk, big5). */
+  encoding?: string;
 }
 
 export interface KpiOptions {
@@ -258,12 +288,24 @@ function localDate(d: Date): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
+/** Files a folder contributes; `.xls` is left out (an old binary workbook, or HTML or text under that name). */
+const FOLDER_FILE = /\.(xlsx|xlsm|csv|tsv)$/i;
+
+/** How a path is shown: relative to the working directory when inside it, else absolute (never `../../..`). */
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  if (rel === '') return '.';
+  if (isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return abs;
+  return rel;
+}
+
 async function expand(
   src: KpiSource,
   cwd: string,
+  onNote?: (text: Text) => void,
 ): Promise<{ path: string; display: string; src: KpiSource }[]> {
   const abs = resolve(cwd, src.path);
-  const display = relative(cwd, abs) || abs;
+  const display = displayPath(abs, cwd);
   let isDir = false;
   try {
     isDir = (await stat(abs)).isDirectory();
@@ -271,11 +313,43 @@ async function expand(
     // reported by the reader as "file not found"
   }
   if (!isDir) return [{ path: abs, display, src }];
-  const names = (await readdir(abs))
-    .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
-    .sort();
-  if (names.length === 0) throw new InputError('kpi.noXlsx', m.noXlsx(), { location: { file: display } });
-  return names.map((n) => ({ path: join(abs, n), display: relative(cwd, join(abs, n)) || n, src }));
+  const all = (await readdir(abs)).filter((n) => !n.startsWith('~$') && !n.startsWith('.')).sort();
+  const names = all.filter((n) => FOLDER_FILE.test(n));
+  const xls = all.filter((n) => /\.xls$/i.test(n));
+  const list = (ns: string[]) => (ns.length > 3 ? `${ns.slice(0, 3).join(', ')}, …` : ns.join(', '));
+  if (names.length === 0) {
+    const text =
+      xls.length === 1
+        ? m.noFilesXls1()
+        : xls.length > 1
+          ? m.noFilesXls({ count: xls.length })
+          : all.length > 0
+            ? m.noFilesOther({ names: list(all) })
+            : m.noFiles();
+    throw new InputError('kpi.noFiles', text, {
+      location: { file: display },
+      ...(xls.length > 0 ? { hint: m.noFilesHint() } : {}),
+    });
+  }
+  if (xls.length > 0) onNote?.(m.xlsNotRead({ names: list(xls) }));
+  return names.map((n) => ({ path: join(abs, n), display: displayPath(join(abs, n), cwd), src }));
+}
+
+/**
+ * Which reader a file needs, by name and content: .xlsx/.xlsm are workbooks (the workbook reader explains
+ * anything else); .csv/.tsv/.txt are text unless they hold a workbook or an HTML page (which the workbook
+ * reader names); an .xls is read as text when it is text
+ * (many ERP "Excel" exports are), else handed to the workbook reader, which tells an old .xls from a
+ * password-protected workbook or an HTML page.
+ */
+async function readerFor(path: string): Promise<'workbook' | 'csv' | 'xls-text'> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xlsm') return 'workbook';
+  const kind = await sniffFile(path);
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt')
+    return kind === 'text' || kind === 'binary' || kind === 'empty' ? 'csv' : 'workbook';
+  if (kind === 'text') return ext === '.xls' ? 'xls-text' : 'csv';
+  return 'workbook';
 }
 
 /** Reads every sheet of every file into a store. Exported for `loadHistory`. */
@@ -285,23 +359,25 @@ export async function ingestFiles(
   deps: Pick<KpiDeps, 'cwd' | 'onProgress' | 'onFileDone' | 'fast' | 'onNote'>,
 ): Promise<{ files: string[]; sheets: SheetNote[] }> {
   if (sources.length === 0) throw new UsageError('kpi.noInput', m.noInput(), { hint: m.noInputHint() });
+  // A misspelt encoding is a usage error before any file is read.
+  for (const src of sources) if (src.encoding !== undefined) parseEncoding(src.encoding);
   const files: string[] = [];
   const sheets: SheetNote[] = [];
   const seen = new Set<string>();
   for (const src of sources) {
-    for (const f of await expand(src, deps.cwd)) {
+    for (const f of await expand(src, deps.cwd, deps.onNote)) {
       // The same file twice (a folder and a file in it) would count every row twice.
       if (seen.has(f.path)) continue;
       seen.add(f.path);
       files.push(f.display);
-      const info = await inspectWorkbook(f.path, f.display);
       const fileSheets: SheetNote[] = [];
       const flatRanges: [number, number][] = [];
       let current: SheetIngester | undefined;
       let before = 0;
-      await streamWorkbook(f.path, f.display, info, {
+      const reader = await readerFor(f.path);
+      const callbacks: Pick<StreamOptions, 'onSheet' | 'onSheetEnd' | 'onProgress' | 'onNote'> = {
         onSheet(sheet) {
-          if (f.src.sheet !== undefined && sheet.name !== f.src.sheet) return false;
+          if (reader === 'workbook' && f.src.sheet !== undefined && sheet.name !== f.src.sheet) return false;
           current = new SheetIngester(store, {
             file: f.display,
             sheet: sheet.name,
@@ -321,12 +397,30 @@ export async function ingestFiles(
           fileSheets.push({ file: f.display, sheet: sheet.name, kind, ...(note ? { note } : {}) });
           current = undefined;
         },
-        ...(deps.fast !== undefined ? { fast: deps.fast } : {}),
         ...(deps.onNote ? { onNote: deps.onNote } : {}),
         ...(deps.onProgress
           ? { onProgress: (read: number, size: number) => deps.onProgress?.(f.display, read, size) }
           : {}),
-      });
+      };
+      if (reader === 'workbook') {
+        const info = await inspectWorkbook(f.path, f.display);
+        await streamWorkbook(f.path, f.display, info, {
+          ...callbacks,
+          ...(deps.fast !== undefined ? { fast: deps.fast } : {}),
+        });
+      } else {
+        const read: CsvRead = await streamCsv(f.path, f.display, {
+          ...callbacks,
+          ...(f.src.encoding !== undefined ? { encoding: f.src.encoding } : {}),
+        });
+        if (reader === 'xls-text')
+          store.warn({
+            message: m.xlsText({ delimiter: read.delimiter === '\t' ? 'Tab' : read.delimiter })(store.lang),
+            file: f.display,
+            sheet: null,
+            cell: null,
+          });
+      }
       deps.onFileDone?.(f.display);
       // Targets without a period count only when the file has no targets sheet by period.
       if (fileSheets.some((s) => s.kind === 'targets') && flatRanges.length > 0) {
@@ -514,9 +608,10 @@ export async function computeMeetingKpi(folder: MeetingFolder, options: MeetingK
       hint: m.noKpiHint(),
     });
   const sources: KpiSource[] = kpi.sources.map((s) => ({
-    path: join(folder.dir, s.file),
+    path: resolve(folder.dir, s.file),
     ...(s.sheet ? { sheet: s.sheet } : {}),
     ...(s.columns ? { columns: s.columns } : {}),
+    ...(s.encoding ? { encoding: s.encoding } : {}),
   }));
   const overrides: Record<string, MetricOverride> = {};
   for (const [k, v] of Object.entries(kpi.metrics ?? {})) {

@@ -94,7 +94,10 @@ export class CancelledError extends SalesmeetError {
 /** Formats a location as `file:line:column` or `file [sheet]!cell`. */
 export function formatLocation(loc: Location): string {
   let s = loc.file ?? '';
-  if (loc.sheet !== undefined) s += `${s ? ' ' : ''}[${loc.sheet}]${loc.cell ? `!${loc.cell}` : ''}`;
+  // A CSV file is one sheet named after the file: `orders.csv:C12`, not `orders.csv [orders.csv]!C12`.
+  if (loc.sheet !== undefined && s !== '' && s.split(/[/\\]/).pop() === loc.sheet)
+    s += loc.cell ? `:${loc.cell}` : '';
+  else if (loc.sheet !== undefined) s += `${s ? ' ' : ''}[${loc.sheet}]${loc.cell ? `!${loc.cell}` : ''}`;
   else if (loc.line !== undefined) s += `:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
   return s;
 }

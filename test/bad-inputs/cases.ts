@@ -446,7 +446,8 @@ export const EXCEL_CASES: BadInput[] = [
     args: kpi('kpi.xlsx'),
     code: 3,
     stderr: [
-      'kpi.xlsx: error: expected an Excel workbook (.xlsx), found a file that is not one (not a zip archive)',
+      'kpi.xlsx: error: expected an Excel workbook (.xlsx), found text that looks like CSV',
+      'rename it to .csv (or .tsv for tab-separated text): salesmeet reads CSV files too',
     ],
   },
   {

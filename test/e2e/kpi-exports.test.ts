@@ -162,7 +162,7 @@ describe('HubSpot deals (CSV export of the deals view)', () => {
     const r = kpi([RENEWALS_FILE], AS_OF, '--period', '2026-06');
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(
-      /^hubspot-crm-exports-renewals-2026-07-03\.csv \[[^\]]+\]: error: no stage in column "Deal Stage" is counted as won or lost \(found: .*Signed \(\d+\).*\), so no revenue can be read from it\n {2}hint: name the won stages with --won "[^"]+" \(the lost ones with --lost\), or kpi\.won in meeting\.yaml\n$/,
+      /^hubspot-crm-exports-renewals-2026-07-03\.csv: error: no stage in column "Deal Stage" is counted as won \(found: .*Signed \(\d+\).*\), so no revenue can be read from it\n {2}hint: name the won stages with --won "[^"]+" \(the lost ones with --lost\), or kpi\.won in meeting\.yaml\n$/,
     );
   });
 

@@ -210,7 +210,14 @@ const run: ActionFn = async (ctx, args, opts) => {
       });
     } else {
       result = await runKpi(
-        { sources: files.map((f) => ({ path: f })), lang, ...common },
+        {
+          sources: files.map((f) => ({
+            path: f,
+            ...(opts.encoding !== undefined ? { encoding: String(opts.encoding) } : {}),
+          })),
+          lang,
+          ...common,
+        },
         {
           cwd: ctx.cwd,
           now: ctx.now(),

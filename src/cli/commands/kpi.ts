@@ -72,6 +72,14 @@ export const kpiCommand: CommandDef = {
         collect,
       )
       .option(
+        '--encoding <name>',
+        d(
+          'CSV files: their encoding, when detection guesses wrong (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)',
+          'CSV 文件的编码（自动识别有误时指定）：utf-8、gb18030、gbk、big5、utf-16le、utf-16be',
+          'CSV 檔案的編碼（自動辨識有誤時指定）：utf-8、gb18030、gbk、big5、utf-16le、utf-16be',
+        ),
+      )
+      .option(
         '--won <stages>',
         d(
           'opportunity exports: the stages counted as won (default: Closed Won, closedwon, Won, 赢单, 成交…)',

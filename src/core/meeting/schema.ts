@@ -68,6 +68,8 @@ export const kpiSourceSchema = z.strictObject({
   sheet: z.string().optional(),
   /** Column mapping override: field → header text, e.g. { actual: 本月完成, region: 大区 }. */
   columns: z.record(z.string(), z.string()).optional(),
+  /** CSV only: the file's encoding when detection guesses wrong (gb18030, big5, utf-16le…). */
+  encoding: z.string().optional(),
 });
 
 export const kpiMetricSchema = z.strictObject({
