@@ -118,6 +118,15 @@ describe('salesmeet kpi: a CSV in each encoding', () => {
     },
   );
 
+  it('--encoding names the encoding; an unknown one is a usage error before anything is read', () => {
+    expect(revenue(['gb.csv', '--encoding', 'gb18030']).actual).toBe(JUNE);
+    const bad = runCli(['kpi', 'gb.csv', '--encoding', 'latin9', ...KPI], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      'error: unknown encoding "latin9": use utf-8, utf-16le, utf-16be, gb18030, gbk, big5\n',
+    );
+  });
+
   it('a semicolon CSV with a sep= line (English headers)', () => {
     expect(revenue(['semi.csv'])).toEqual({
       metric: 'revenue',
