@@ -393,3 +393,36 @@ describe('CRM column names that look like something else', () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe("a bill's continuation lines (金蝶 / 用友 lists that merge the bill's header fields)", () => {
+  it('take the bill number, date and customer of its first line; a footer sum without a label does not', () => {
+    const store = ingest(
+      [
+        {
+          name: '销售出库单',
+          rows: [
+            ['单据编号', '日期', '客户', '物料名称', '实发数量', '金额'],
+            ['XSCKD1', '2026-06-03', '甲公司', '空调', 2, 2000],
+            [null, null, null, '冰箱', 1, 1500],
+            [null, null, null, '风扇', 3, 300],
+            ['XSCKD2', '2026-05-28', '乙公司', '空调', 1, 1000],
+            [null, null, null, null, 7, 4800],
+          ],
+        },
+      ],
+      { by: ['customer'] },
+    );
+    const r = run(store, '2026-06', ['customer']);
+    // June: bill XSCKD1 = 2000 + 1500 + 300, all 甲公司; the unlabelled 4800 footer is no line of a bill.
+    expect(total(r.totals, 'revenue')?.actual).toBe(3800);
+    expect(total(r.totals, 'orders')?.actual).toBe(1);
+    expect(r.rows.filter((x) => x.metric === 'revenue').map((x) => [x.group.customer, x.actual])).toEqual([
+      ['甲公司', 3800],
+      ['乙公司', null], // bought in May only: a row for its prior period
+    ]);
+    expect(r.notes.map((n) => n.message)).toEqual([
+      "2 line(s) without a bill number or date took them from the bill's first line above: A3, A4",
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['1 row(s) with values but no date skipped: B6']);
+  });
+});

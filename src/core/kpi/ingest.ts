@@ -22,7 +22,16 @@ import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js'
 import { isoWeekOf, monthKey } from './period.js';
 import type { Group, GroupKey, KpiWarning } from './result.js';
 import { type StatedPeriod, statedPeriod } from './stated.js';
-import { type Cell, cellText, colName, readNumber, readWhen, type SheetRow, type When } from './values.js';
+import {
+  type Cell,
+  type CellValue,
+  cellText,
+  colName,
+  readNumber,
+  readWhen,
+  type SheetRow,
+  type When,
+} from './values.js';
 
 export type SheetKind = 'summary' | 'detail' | 'pipeline' | 'targets' | 'targets-flat';
 
@@ -376,7 +385,10 @@ export class SheetIngester {
     for (const [kind, t] of this.tallies) {
       const cells = t.cells.slice(0, 3).join(', ') + (t.count > 3 ? ' …' : '');
       const text = TALLY_TEXT[kind]({ count: t.count, cells, found: t.found ?? '' });
-      this.store.warn({ message: text(lang), file: this.opts.file, sheet: this.opts.sheet, cell: null });
+      const line = { message: text(lang), file: this.opts.file, sheet: this.opts.sheet, cell: null };
+      // Continuation lines are read as meant: a note, not a warning.
+      if (kind === 'continued') this.store.info.push(line);
+      else this.store.warn(line);
       if (t.count > 3)
         this.store.details.push(
           `${this.opts.file} [${this.opts.sheet}]: ${text(lang).split(':')[0]}: ${t.cells.join(', ')}${t.count > t.cells.length ? ' …' : ''}`,
@@ -667,6 +679,44 @@ export class SheetIngester {
       }
     }
   }
+
+  /**
+   * A bill's second and later lines, as 金蝶 and 用友 lists show them when they merge a bill's header fields:
+   * no bill number and no date, but an item and amounts. They take the number, the date and every other blank
+   * text column from the bill's first line (counted in one note). A row with only numbers (a footer sum
+   * without a label) is no continuation.
+   */
+  private continuation(row: SheetRow): SheetRow {
+    const order = this.factCols?.order;
+    const period = this.periodCol;
+    if (!order || !period) return row;
+    const blank = (c: Cell | undefined) => c === undefined || c.v === null || cellText(c) === '';
+    if (!blank(row.cells[order.index])) {
+      // The bill's first line: its text columns' values, kept in one reused array (no object per row).
+      const head = this.billHead;
+      head.length = row.cells.length;
+      for (let i = 0; i < row.cells.length; i++) head[i] = this.valueIdx[i] ? undefined : row.cells[i]?.v;
+      this.hasHead = true;
+      return row;
+    }
+    const head = this.billHead;
+    if (!this.hasHead || !blank(row.cells[period.index])) return row;
+    const hasText = row.cells.some(
+      (c, i) => !this.valueIdx[i] && c !== undefined && typeof c.v === 'string' && c.v.trim() !== '',
+    );
+    if (!hasText) return row;
+    const from = (i: number): Cell | undefined => {
+      const v = head[i];
+      return v === undefined || v === null ? undefined : { v };
+    };
+    const cells = row.cells.map((c, i) => (blank(c) && head[i] != null ? from(i) : c));
+    for (let i = row.cells.length; i < head.length; i++) cells[i] = from(i);
+    this.tally('continued', `${colName(order.index)}${row.n}`);
+    return { n: row.n, cells };
+  }
+
+  private billHead: (CellValue | undefined)[] = [];
+  private hasHead = false;
 
   /** One detail row's order, customer and rep, for distinct counts. */
   private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
@@ -972,7 +1022,8 @@ export class SheetIngester {
     this.used++;
   }
 
-  private takeDetail(row: SheetRow): void {
+  private takeDetail(input: SheetRow): void {
+    const row = this.continuation(input);
     const when = this.rowWhen(row);
     if (when === undefined) {
       const cell = this.periodCol ? this.cellAt(row, this.periodCol.index) : undefined;
@@ -1432,7 +1483,7 @@ const STATUS_HEADERS = new Set(
 /** Close-date headers, preferred over a created date in an opportunity export. */
 const CLOSE_DATE = /close|closing|成交|签约|簽約|结单|結單|赢单|贏單|结案/;
 
-type TallyKind = 'noDate' | 'badDate' | 'openNoClose' | 'closedNoClose';
+type TallyKind = 'noDate' | 'badDate' | 'openNoClose' | 'closedNoClose' | 'continued';
 const TALLY_TEXT: Record<
   TallyKind,
   (p: { count: number; cells: string; found: string }) => (lang: Lang) => string
@@ -1441,6 +1492,7 @@ const TALLY_TEXT: Record<
   badDate: (p) => km.badDateRows(p),
   openNoClose: (p) => km.openNoClose(p),
   closedNoClose: (p) => km.closedNoClose(p),
+  continued: (p) => km.continuedLines(p),
 };
 
 /** 价税合计 / 含税金额 (with tax) or 无税金额 / Net Value (without); undefined when the header does not say. */
