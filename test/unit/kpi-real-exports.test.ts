@@ -68,6 +68,8 @@ describe('the period a report states about itself', () => {
     expect(label('Close Date: 4/1/2026 to 6/30/2026')).toBe('2026-Q2');
     expect(label('2026年1-6月')).toBe('2026-H1');
     expect(label('2026年度销售统计')).toBe('2026');
+    expect(label('Pipeline and Closed Business FY2025-FY2026')).toBe('2025-01-01~2026-12-31');
+    expect(label('2025年-2026年销售对比')).toBe('2025-01-01~2026-12-31');
     // A range that is no standard period keeps its days.
     expect(label('日期：2026-04-01 至 2026-05-15')).toBe('2026-04-01~2026-05-15');
     // An export time or an as-of day is not a period.

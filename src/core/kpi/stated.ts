@@ -112,6 +112,13 @@ export function statedPeriod(raw: string): StatedPeriod | undefined {
   }
   mm = /(?<!\d)(\d{4})[-/.](0?[1-9]|1[0-2])(?![-/.]?\d)/.exec(t);
   if (mm) return monthsRange(Number(mm[1]), Number(mm[2]), Number(mm[1]), Number(mm[2]));
+  // A range of years: FY2025-FY2026, 2025-2026年, 2025年至2026年.
+  mm = /(?:FY)?(\d{4})年?(?:度)?(?:至|到|~|～|—|–|-)(?:FY)?(\d{4})(?:年|财年|財年)?(?![-/.]?\d)/i.exec(t);
+  if (mm && (/FY/i.test(t) || /年/.test(t.slice(mm.index, mm.index + mm[0].length)))) {
+    const a = Number(mm[1]);
+    const b = Number(mm[2]);
+    if (b >= a && b - a < 10) return rangeLabel(parsePeriod(String(a))!.start, parsePeriod(String(b))!.end);
+  }
   // Years: 2026年度, 2026全年, FY2026, 2026年 (a title such as 2026年销售统计表).
   mm = /(\d{4})年度|(\d{4})全年|FY(\d{4})(?!\d)|(\d{4})年(?![\d上下第一二三四])/i.exec(t);
   if (mm) return fromPeriod(parsePeriod(mm[1] ?? mm[2] ?? mm[3] ?? mm[4]!));
