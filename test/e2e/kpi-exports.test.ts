@@ -375,3 +375,87 @@ describe('plain order-detail CSV in every encoding', () => {
     expectGroups(byGroup(j, 'revenue', 'region'), want);
   });
 });
+
+describe('what the user reads: the line above the table, the notes and the warnings, exactly', () => {
+  const SF_STAGES =
+    'note: salesforce-opportunities.xlsx [Opportunities]: stages counted as won: Closed Won (11); as lost: Closed Lost (5); open pipeline: Negotiation/Review (1), Proposal/Price Quote (1), Value Proposition (1) … (7 deal(s) in 7 stage(s)); --won and --lost name other stages';
+  const KD_TAX =
+    'note: 销售出库单列表.xlsx [销售出库单]: Revenue from "金额" (without tax); "价税合计" left out (with tax; --columns actual=价税合计 to use it)';
+  const cases: { args: string[]; code: number; header?: string; stderr: string[] }[] = [
+    {
+      args: ['salesforce-opportunities.xlsx', 'salesforce-quota.xlsx', '--as-of', '2026-07-15'],
+      code: 0,
+      header:
+        'KPI 2026-06 · 2026-06-01 ~ 2026-06-30 · as of 2026-07-15 · time progress 100.0% · latest complete month in the data',
+      stderr: [SF_STAGES],
+    },
+    {
+      args: ['salesforce-opportunities.xlsx', '--as-of', '2026-07-15', '--period', '2026-Q2'],
+      code: 0,
+      header: 'KPI 2026-Q2 · 2026-04-01 ~ 2026-06-30 · as of 2026-07-15 · time progress 100.0%',
+      stderr: [SF_STAGES],
+    },
+    {
+      args: ['hubspot-crm-exports-all-deals-2026-07-03.csv', '--as-of', '2026-07-03'],
+      code: 0,
+      header:
+        'KPI 2026-06 · 2026-06-01 ~ 2026-06-30 · as of 2026-07-03 · time progress 100.0% · latest complete month in the data',
+      stderr: [
+        'note: hubspot-crm-exports-all-deals-2026-07-03.csv: stages counted as won: Closed won (8); as lost: Closed lost (5); open pipeline: Qualified to buy (3), Appointment scheduled (3), Contract sent (2) … (12 deal(s) in 5 stage(s)); --won and --lost name other stages',
+        'warning: hubspot-crm-exports-all-deals-2026-07-03.csv: 6 open deal(s) without a close date left out of the pipeline: D16, D17, D18 …',
+      ],
+    },
+    {
+      args: ['销售出库单列表.xlsx', '--as-of', '2026-07-10'],
+      code: 0,
+      header:
+        'KPI 2026-06 · 2026-06-01 ~ 2026-06-30 · as of 2026-07-10 · time progress 100.0% · latest complete month in the data',
+      stderr: [KD_TAX],
+    },
+    {
+      args: ['销售统计表_2026Q2.xlsx', '--as-of', '2026-07-08'],
+      code: 0,
+      header:
+        'KPI 2026-Q2 · 2026-04-01 ~ 2026-06-30 · as of 2026-07-08 · time progress 100.0% · period stated in 销售统计表_2026Q2.xlsx [销售统计表]!A2',
+      stderr: [],
+    },
+    {
+      args: ['销售统计表_2026Q2.xlsx', '--as-of', '2026-07-08', '--period', '2026-06'],
+      code: 3,
+      stderr: [
+        'error: no KPI values for 2026-06: the data covers 2026-Q2 (销售统计表_2026Q2.xlsx [销售统计表]!A2)',
+        '  hint: ask for a period the data covers, e.g. --period 2026-Q2',
+      ],
+    },
+    {
+      args: ['销售出库单列表.xlsx', '销售统计表_2026Q2.xlsx', '--as-of', '2026-07-10', '--period', '2026-06'],
+      code: 0,
+      header: 'KPI 2026-06 · 2026-06-01 ~ 2026-06-30 · as of 2026-07-10 · time progress 100.0%',
+      stderr: [
+        KD_TAX,
+        'warning: 销售统计表_2026Q2.xlsx [销售统计表]!A2: states its period as 2026-Q2 here, so it does not answer 2026-06: left out',
+      ],
+    },
+    {
+      args: ['2026年上半年销售业绩达成表.xlsx', '--as-of', '2026-07-05'],
+      code: 0,
+      header:
+        'KPI 2026-H1 · 2026-01-01 ~ 2026-06-30 · as of 2026-07-05 · time progress 100.0% · period stated in 2026年上半年销售业绩达成表.xlsx [达成表]!A1',
+      stderr: [],
+    },
+    {
+      args: ['2026年上半年销售业绩达成表.xlsx', '--as-of', '2026-07-05', '--period', '2026-Q2'],
+      code: 3,
+      stderr: [
+        'error: no KPI values for 2026-Q2: the data covers 2026-H1 (2026年上半年销售业绩达成表.xlsx [达成表]!A1)',
+        '  hint: ask for a period the data covers, e.g. --period 2026-H1',
+      ],
+    },
+  ];
+  it.each(cases)('kpi $args', ({ args, code, header, stderr }) => {
+    const r = runCli(['kpi', ...args], { cwd: dir });
+    expect(r.code, r.stderr).toBe(code);
+    if (header) expect(r.stdout.split('\n')[0]).toBe(header);
+    expect(r.stderr).toBe(stderr.map((l) => `${l}\n`).join(''));
+  });
+});
