@@ -140,6 +140,8 @@ export interface KpiOptions {
   columns?: Record<string, string>;
   /** The period was given by meeting.yaml, not on the command line. */
   periodFromMeeting?: boolean;
+  /** Sales headcount for revenue per rep (meeting.yaml `kpi.headcount`). */
+  headcount?: number;
 }
 
 export interface KpiDeps {
@@ -476,6 +478,7 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
     thresholds,
     lang: options.lang,
     from,
+    ...(options.headcount !== undefined ? { headcount: options.headcount } : {}),
   });
   if (chosen?.from.kind === 'stated')
     computed.result.period.where = formatLocation({
@@ -644,6 +647,7 @@ export async function computeMeetingKpi(folder: MeetingFolder, options: MeetingK
       ...(workdays !== undefined ? { workdays } : {}),
       ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(periodFromMeeting ? { periodFromMeeting } : {}),
+      ...(kpi.headcount !== undefined ? { headcount: kpi.headcount } : {}),
       ...((options.won ?? kpi.won) ? { won: options.won ?? kpi.won } : {}),
       ...((options.lost ?? kpi.lost) ? { lost: options.lost ?? kpi.lost } : {}),
       ...(options.columns ? { columns: options.columns } : {}),

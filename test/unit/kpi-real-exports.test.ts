@@ -428,3 +428,35 @@ describe("a bill's continuation lines (金蝶 / 用友 lists that merge the bill
     expect(r.warnings.map((w) => w.message)).toEqual(['1 row(s) with values but no date skipped: B6']);
   });
 });
+
+describe('revenue per rep with a headcount from meeting.yaml', () => {
+  it('the total divides by the headcount; the prior periods, whose headcount is unknown, stay blank', () => {
+    const store = ingest([
+      {
+        name: 'Orders',
+        rows: [
+          ['日期', '业务员', '销售额'],
+          ['2026-05-20', '张三', 90],
+          ['2026-06-02', '张三', 100],
+          ['2026-06-05', '李四', 140],
+        ],
+      },
+    ]);
+    const r = computeKpi(store, {
+      period: parsePeriod('2026-06')!,
+      ytd: false,
+      asOf: day('2026-07-15'),
+      workdays: false,
+      by: [],
+      lang: 'en',
+      headcount: 4,
+    }).result;
+    // 240 ÷ 4 people, though only 2 of them sold in June.
+    expect(total(r.totals, 'revenue_per_rep')).toMatchObject({ actual: 60, priorPeriod: null });
+    // Without a headcount: 240 ÷ 2 reps with sales, and May's 90 ÷ 1.
+    expect(total(run(store, '2026-06').totals, 'revenue_per_rep')).toMatchObject({
+      actual: 120,
+      priorPeriod: 90,
+    });
+  });
+});

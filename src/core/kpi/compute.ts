@@ -46,6 +46,8 @@ export interface ComputeOptions {
   lang: Lang;
   /** Where the period came from (default: asked for). */
   from?: PeriodFrom;
+  /** Sales headcount (meeting.yaml `kpi.headcount`): revenue per rep of the total is revenue ÷ this. */
+  headcount?: number;
 }
 
 /** What the table and xlsx show beside the JSON row (not part of salesmeet.kpi/1). */
@@ -231,6 +233,23 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     }
     return out;
   });
+  // A headcount from meeting.yaml replaces the reps counted in the data, for the total of the period itself;
+  // the prior periods' headcounts are not known, so their revenue per rep is left blank.
+  if (o.headcount !== undefined && o.headcount > 0 && store.metrics.has('revenue')) {
+    const def = metricByKey('revenue_per_rep')!;
+    const revenue = store.metrics.get('revenue')!;
+    const info = store.metric(def, def.labels['zh-CN'], null);
+    info.unit = revenue.unit;
+    info.scale = revenue.scale;
+    store.derived.add('revenue_per_rep');
+    const slot = store.slot('active_reps', 'actual');
+    total.sums[R_CUR]![slot] = o.headcount;
+    total.counts[R_CUR]![slot] = 1;
+    for (const ri of [R_PY, R_PP]) {
+      delete total.sums[ri]![slot];
+      delete total.counts[ri]![slot];
+    }
+  }
 
   // 2. Targets sheets: per metric, the source whose dimensions cover the grouping (fewest dimensions first).
   const targetSources = new Map<string, { source: string; dims: GroupKey[] }[]>();

@@ -12,7 +12,8 @@ export const km = defineMessages({
       'Orders = distinct order numbers (each dated row where the export has none; return lines excluded); average order value = revenue ÷ orders.',
     legendCustomers:
       'Active customers = distinct customers who bought in the period; new = first purchase in the data falls in the period; repeat-purchase rate = customers with two or more orders ÷ active customers.',
-    legendPerRep: 'Revenue per rep = revenue ÷ reps with sales in the period.',
+    legendPerRep:
+      'Revenue per rep = revenue ÷ reps with sales in the period (for the total: ÷ kpi.headcount of meeting.yaml when it is given).',
     statedOut: 'states its period as {label} here, so it does not answer {period}: left out',
     statedPartial:
       'the export states it covers {label} here; {period} reaches beyond that, so its figures may be incomplete',
@@ -76,7 +77,8 @@ export const km = defineMessages({
       '订单数 = 不重复的单据编号（无单号时按带日期的行计；不含退货行）；客单价 = 销售额 ÷ 订单数。',
     legendCustomers:
       '成交客户数 = 本期有购买的不重复客户；新客户 = 在数据中首次购买落在本期；复购率 = 本期下单两次及以上的客户 ÷ 成交客户数。',
-    legendPerRep: '人均产出 = 销售额 ÷ 本期有出单的销售人数。',
+    legendPerRep:
+      '人均产出 = 销售额 ÷ 本期有出单的销售人数（合计行：如 meeting.yaml 给出 kpi.headcount，则 ÷ 该人数）。',
     statedOut: '此处注明期间为 {label}，不对应 {period}：未计入',
     statedPartial: '此处注明导出范围为 {label}；{period} 超出该范围，数字可能不完整',
     assumedPeriod: '没有日期列，也没有注明期间：其数字按 {period} 计',
@@ -134,7 +136,8 @@ export const km = defineMessages({
     legendOrders: '訂單數 = 不重複的單據編號（無單號時按帶日期的列計；不含退貨列）；客單價 = 營收 ÷ 訂單數。',
     legendCustomers:
       '成交客戶數 = 本期有購買的不重複客戶；新客戶 = 在資料中首次購買落在本期；回購率 = 本期下單兩次以上的客戶 ÷ 成交客戶數。',
-    legendPerRep: '人均產值 = 營收 ÷ 本期有出單的業務人數。',
+    legendPerRep:
+      '人均產值 = 營收 ÷ 本期有出單的業務人數（合計列：如 meeting.yaml 給出 kpi.headcount，則 ÷ 該人數）。',
     statedOut: '此處註明期間為 {label}，不對應 {period}：未計入',
     statedPartial: '此處註明匯出範圍為 {label}；{period} 超出該範圍，數字可能不完整',
     assumedPeriod: '沒有日期欄，也沒有註明期間：其數字按 {period} 計',

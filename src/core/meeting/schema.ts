@@ -88,6 +88,8 @@ export const kpiSchema = z.strictObject({
   by: z.array(z.string()).optional(),
   metrics: z.record(z.string(), kpiMetricSchema).optional(),
   /** Stage names counted as won / lost in opportunity exports, instead of Closed Won, 赢单… */
+  /** Sales headcount for revenue per rep (人均产出) of the total; else the reps with sales in the data. */
+  headcount: z.number().int().positive().optional(),
   won: z.array(z.string()).optional(),
   lost: z.array(z.string()).optional(),
   thresholds: z
