@@ -680,6 +680,25 @@ export class SheetIngester {
     }
   }
 
+  /** The sheet has a date column and this row leaves it blank (as opposed to a date that cannot be read). */
+  private blankDate(row: SheetRow): boolean {
+    if (!this.periodCol) return false;
+    const cell = this.cellAt(row, this.periodCol.index);
+    return cell === undefined || cell.v === null || cellText(cell) === '';
+  }
+
+  /** The dimension columns kept in buckets (`--by`); their texts for this row go to `dimTexts` (reused). */
+  private keptTexts(row: SheetRow): Column[] {
+    let kept = this.keptDims;
+    if (kept === undefined) {
+      kept = this.dimCols.filter((c) => this.store.keep.includes(c.info.role as GroupKey));
+      this.keptDims = kept;
+    }
+    const texts = this.dimTexts;
+    for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
+    return kept;
+  }
+
   /**
    * A bill's second and later lines, as 金蝶 and 用友 lists show them when they merge a bill's header fields:
    * no bill number and no date, but an item and amounts. They take the number, the date and every other blank
@@ -1026,23 +1045,16 @@ export class SheetIngester {
     const row = this.continuation(input);
     const when = this.rowWhen(row);
     if (when === undefined) {
-      const cell = this.periodCol ? this.cellAt(row, this.periodCol.index) : undefined;
       if (
-        this.periodCol &&
-        (cell === undefined || cell.v === null || cellText(cell) === '') &&
+        this.blankDate(row) &&
         this.valueCols.some((c) => readNumber(row.cells[c.index], false, false).kind === 'number')
       )
-        this.tally('noDate', `${colName(this.periodCol.index)}${row.n}`);
+        this.tally('noDate', `${colName(this.periodCol!.index)}${row.n}`);
       return;
     }
     const store = this.store;
-    let kept = this.keptDims;
-    if (kept === undefined) {
-      kept = this.dimCols.filter((c) => store.keep.includes(c.info.role as GroupKey));
-      this.keptDims = kept;
-    }
+    const kept = this.keptTexts(row);
     const texts = this.dimTexts;
-    for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
     let bucket: Bucket | undefined;
     let any = false;
     let returned = false;
@@ -1103,22 +1115,16 @@ export class SheetIngester {
     const verdict = this.verdict(stage);
     const when = this.rowWhen(row);
     if (when === undefined) {
-      const cell = this.periodCol ? this.cellAt(row, this.periodCol.index) : undefined;
-      if (this.periodCol && (cell === undefined || cell.v === null || cellText(cell) === ''))
+      if (this.blankDate(row))
         this.tally(
           verdict === 'open' ? 'openNoClose' : 'closedNoClose',
-          `${colName(this.periodCol.index)}${row.n}`,
+          `${colName(this.periodCol!.index)}${row.n}`,
         );
       return;
     }
     const store = this.store;
-    let kept = this.keptDims;
-    if (kept === undefined) {
-      kept = this.dimCols.filter((c) => store.keep.includes(c.info.role as GroupKey));
-      this.keptDims = kept;
-    }
+    const kept = this.keptTexts(row);
     const texts = this.dimTexts;
-    for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
     const bucket = this.bucketOf(when, kept, texts);
     const add = (slot: number, v: number) => {
       if (slot < 0) return;
