@@ -452,6 +452,18 @@ describe('what the user reads: the line above the table, the notes and the warni
       ],
     },
   ];
+  it('--verbose lists every cell behind a counted warning', () => {
+    const r = runCli(
+      ['kpi', 'hubspot-crm-exports-all-deals-2026-07-03.csv', '--as-of', '2026-07-03', '--verbose'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.stderr).toContain(
+      '\nhubspot-crm-exports-all-deals-2026-07-03.csv: 6 open deal(s) without a close date left out of the pipeline: D16, D17, D18, D19, D20, D21\n',
+    );
+  });
+
   it.each(cases)('kpi $args', ({ args, code, header, stderr }) => {
     const r = runCli(['kpi', ...args], { cwd: dir });
     expect(r.code, r.stderr).toBe(code);

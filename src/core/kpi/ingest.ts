@@ -4,7 +4,7 @@
  * classifies the sheet (summary / detail / targets), skips totals rows and reports bad cells by address.
  */
 
-import { InputError } from '../errors.js';
+import { formatLocation, InputError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import {
   GROUP_KEYS,
@@ -391,7 +391,11 @@ export class SheetIngester {
       else this.store.warn(line);
       if (t.count > 3)
         this.store.details.push(
-          `${this.opts.file} [${this.opts.sheet}]: ${text(lang).split(':')[0]}: ${t.cells.join(', ')}${t.count > t.cells.length ? ' …' : ''}`,
+          `${formatLocation({ file: this.opts.file, sheet: this.opts.sheet })}: ${TALLY_TEXT[kind]({
+            count: t.count,
+            cells: t.cells.join(', ') + (t.count > t.cells.length ? ' …' : ''),
+            found: t.found ?? '',
+          })(lang)}`,
         );
     }
     this.tallies.clear();
