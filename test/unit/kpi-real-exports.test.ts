@@ -75,6 +75,9 @@ describe('the period a report states about itself', () => {
     // An export time or an as-of day is not a period.
     expect(label('导出时间 2026-06-30 10:00')).toBeUndefined();
     expect(label('截至2026年6月30日')).toBeUndefined();
+    expect(label('数据截止：2026年6月')).toBeUndefined();
+    expect(label('Report generated Jun 2026')).toBeUndefined();
+    expect(label('导出时间：2026年7月 范围：2026-04-01 至 2026-06-30')).toBe('2026-Q2');
     expect(label('单位：万元')).toBeUndefined();
     expect(label('Generated 6/30/2026')).toBeUndefined();
   });

@@ -49,6 +49,9 @@ function monthsRange(y1: number, m1: number, y2: number, m2: number): StatedPeri
   return rangeLabel(dayOf(y1, m1, 1), dayOf(y2, m2 + 1, 1) - 1);
 }
 
+const AS_OF =
+  /截至|截止|更新(时间|時間|日期|于|於|至)|导出(时间|日期)|導出(時間|日期)|(打印|列印|生成|制表|製表)(时间|時間|日期)|asof|generated|exported|printed|updated|runon/i;
+
 const DATE = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
 const TO = String.raw`\s*(?:至|到|~|～|〜|—|–|-|to|till|until|through)\s*`;
 
@@ -77,6 +80,8 @@ export function statedPeriod(raw: string): StatedPeriod | undefined {
   // 2026年1-6月, 2026年4月-6月, 2026年4-6月.
   mm = /(\d{4})年(\d{1,2})月?[-–~～至到](\d{1,2})月/.exec(t);
   if (mm) return monthsRange(Number(mm[1]), Number(mm[2]), Number(mm[1]), Number(mm[3]));
+  // A single month or year after 截至 / 导出时间 / as of is when the data was taken, not the period it covers.
+  if (AS_OF.test(t)) return undefined;
   // Halves: 2026年上半年, 2026H1, 2026-H1, H1 2026, FY2026 H1.
   mm = /(\d{4})年?(上|下)半年/.exec(t);
   if (mm) return fromPeriod(parsePeriod(`${mm[1]}-H${mm[2] === '上' ? 1 : 2}`));
