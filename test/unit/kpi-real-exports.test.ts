@@ -463,3 +463,56 @@ describe('revenue per rep with a headcount from meeting.yaml', () => {
     });
   });
 });
+
+describe('rate targets', () => {
+  const orders: Raw[][] = [
+    ['日期', '区域', '回款额', '应回款额'],
+    ['2026-06-03', '华东', 90, 100],
+    ['2026-06-09', '华南', 40, 50],
+  ];
+  it('different rates of several regions are not added: the total has no target and says why', () => {
+    const store = ingest(
+      [
+        { name: 'Orders', rows: orders },
+        {
+          name: 'Targets',
+          rows: [
+            ['区域', '月份', '回款率目标'],
+            ['华东', '2026-06', '90%'],
+            ['华南', '2026-06', '85%'],
+          ],
+        },
+      ],
+      { by: ['region'] },
+    );
+    const r = run(store, '2026-06', ['region']);
+    // (90 + 40) ÷ (100 + 50), against no total target (not 175%).
+    expect(total(r.totals, 'collection_rate')?.actual).toBeCloseTo(130 / 150, 10);
+    expect(total(r.totals, 'collection_rate')?.target).toBeNull();
+    expect(
+      r.rows.filter((x) => x.metric === 'collection_rate').map((x) => [x.group.region, x.target]),
+    ).toEqual([
+      ['华东', 0.9],
+      ['华南', 0.85],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'Collection rate: the targets of several groups or months are different rates, which cannot be added up; give one target for the total',
+    );
+  });
+
+  it('one rate for every month stays that rate, also for a week (not prorated like an amount)', () => {
+    const store = ingest([
+      { name: 'Orders', rows: orders },
+      {
+        name: 'Targets',
+        rows: [
+          ['月份', '回款率目标'],
+          ['2026-05', '90%'],
+          ['2026-06', '90%'],
+        ],
+      },
+    ]);
+    expect(total(run(store, '2026-Q2').totals, 'collection_rate')?.target).toBe(0.9);
+    expect(total(run(store, '2026-W23').totals, 'collection_rate')?.target).toBe(0.9);
+  });
+});

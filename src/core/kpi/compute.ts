@@ -276,19 +276,44 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   const targetFor = (metric: string, g: Group, keys: GroupKey[]): number | null => {
     const src = targetSources.get(metric)?.find((s) => keys.every((k) => s.dims.includes(k)));
     if (!src) return null;
+    // A rate (回款率 90%) neither adds up over regions or months nor shrinks for a week: several different
+    // rate targets cannot be combined without their weights.
+    const info = store.metrics.get(metric);
+    const summable = !info || (info.agg === 'sum' && info.kind !== 'ratio' && !DISTINCT.has(metric));
     let sum = 0;
     let n = 0;
+    const rates = new Set<number>();
     for (const t of store.targets) {
       if (t.metric !== metric || t.source !== src.source) continue;
       if (keys.some((k) => t.group[k] !== g[k])) continue;
       const sh = targetShare(t);
       if (!sh) continue;
+      if (!summable) {
+        rates.add(t.value);
+        n++;
+        continue;
+      }
       if (sh.p) prorated.set(sh.p.label, { kind: sh.p.kind, days: sh.days! });
       sum += t.value * sh.share;
       n++;
     }
-    return n > 0 ? sum : null;
+    if (n === 0) return null;
+    if (summable) return sum;
+    if (rates.size === 1) return [...rates][0]!;
+    if (!rateTargetsWarned.has(metric)) {
+      rateTargetsWarned.add(metric);
+      warnings.push({
+        message: km.rateTargets({ metric: info?.def ? info.def.labels[o.lang] : (info?.label ?? metric) })(
+          o.lang,
+        ),
+        file: null,
+        sheet: null,
+        cell: null,
+      });
+    }
+    return null;
   };
+  const rateTargetsWarned = new Set<string>();
   // Groups that have a target but no actual still get a row.
   for (const t of store.targets) {
     if (!targetShare(t)) continue;

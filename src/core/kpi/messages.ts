@@ -4,6 +4,8 @@ import { defineMessages } from '../i18n/messages.js';
 export const km = defineMessages({
   en: {
     notNumber: 'expected a number, found {found}',
+    rateTargets:
+      '{metric}: the targets of several groups or months are different rates, which cannot be added up; give one target for the total',
     continuedLines:
       "{count} line(s) without a bill number or date took them from the bill's first line above: {cells}",
     legendPipeline:
@@ -70,6 +72,7 @@ export const km = defineMessages({
   },
   'zh-CN': {
     notNumber: '应为数字，实际是 {found}',
+    rateTargets: '{metric}：多个区域或月份的目标是不同的比率，不能相加；请为合计给出一个目标',
     continuedLines: '{count} 行没有单据编号和日期，按同一单据的首行补齐：{cells}',
     legendPipeline:
       '商机导出：销售额 = 按成交日期计的赢单金额；赢单率 = 赢单数 ÷（赢单数 + 输单数），按本期结单的商机计（按金额同理）；在途商机 = 预计本期成交的未结商机金额；加权 = × 赢率；覆盖倍数 = 在途商机 ÷（目标 − 销售额）。',
@@ -130,6 +133,7 @@ export const km = defineMessages({
   },
   'zh-TW': {
     notNumber: '應為數字，實際是 {found}',
+    rateTargets: '{metric}：多個區域或月份的目標是不同的比率，不能相加；請為合計給出一個目標',
     continuedLines: '{count} 列沒有單據編號和日期，按同一單據的首列補齊：{cells}',
     legendPipeline:
       '商機匯出：營收 = 按成交日期計的贏單金額；贏單率 = 贏單數 ÷（贏單數 + 輸單數），按本期結案的商機計（按金額同理）；在途商機 = 預計本期成交的未結商機金額；加權 = × 贏率；覆蓋倍數 = 在途商機 ÷（目標 − 營收）。',
