@@ -493,6 +493,16 @@ describe('salesmeet kpi: files out', () => {
     expect(ws.getRow(5).getCell(1).value).toBe('合计');
     const legend = wb.getWorksheet('说明')!;
     expect(String(legend.getCell(3, 1).value)).toContain('达成率 = 实际 / 目标');
+    // Printed landscape on one page wide with the header on every page; a legend row tall enough for its text.
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(legend.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    expect(legend.getRow(3).height).toBeGreaterThanOrEqual(30);
   });
 
   it('xlsx needs --out', () => {

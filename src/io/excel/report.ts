@@ -31,7 +31,19 @@ export async function kpiWorkbook(
   const w = WORDS[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'salesmeet';
-  const ws = wb.addWorksheet('KPI', { views: [{ state: 'frozen', ySplit: 2 }] });
+  // Printed landscape, every column on one page wide, the caption and header row on every page.
+  const print = {
+    orientation: 'landscape' as const,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  const ws = wb.addWorksheet('KPI', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { ...print, printTitlesRow: '1:2' },
+  });
   const by = result.by;
   const cols: { key: string; header: string; fmt?: string; width: number; get: (r: KpiRow) => unknown }[] = [
     ...by.map((k: GroupKey, i: number) => ({
@@ -140,14 +152,17 @@ export async function kpiWorkbook(
   });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + all.length, column: cols.length } };
 
-  const legend = wb.addWorksheet(lang === 'en' ? 'Legend' : lang === 'zh-CN' ? '说明' : '說明');
-  legend.getColumn(1).width = 120;
+  const legend = wb.addWorksheet(lang === 'en' ? 'Legend' : lang === 'zh-CN' ? '说明' : '說明', {
+    pageSetup: print,
+  });
+  legend.getColumn(1).width = LEGEND_WIDTH;
   legend.getCell(1, 1).value = safeText(meta.caption);
   legend.getCell(1, 1).font = { bold: true };
   legendLines(lang, meta.thresholds).forEach((l, i) => {
     const c = legend.getCell(i + 3, 1);
     c.value = l;
     c.alignment = { wrapText: true, vertical: 'top' };
+    legend.getRow(i + 3).height = wrappedHeight(l, LEGEND_WIDTH);
   });
   const statuses = ['on-track', 'at-risk', 'off-track', 'met', 'not-met'] as const;
   statuses.forEach((s, i) => {
@@ -161,8 +176,21 @@ export async function kpiWorkbook(
       const c = legend.getCell(i + 14, 1);
       c.value = safeText(l);
       c.alignment = { wrapText: true, vertical: 'top' };
+      legend.getRow(i + 14).height = wrappedHeight(l, LEGEND_WIDTH);
     },
   );
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+const LEGEND_WIDTH = 110;
+
+/**
+ * The height of a row whose wrapped text fills a column this many characters wide: spreadsheet programs do not
+ * grow a row for wrapped text written by a library, so the text would be cut. CJK characters take two.
+ */
+function wrappedHeight(text: string, width: number): number {
+  let units = 0;
+  for (const ch of text) units += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return 15 * Math.max(1, Math.ceil(units / (width * 0.95)));
 }
