@@ -18,6 +18,8 @@ import {
   isoOfDay,
   type Period,
   parsePeriod,
+  priorPeriodOf,
+  priorYearOf,
   spanOf,
   uncoveredYears,
   ytdOf,
@@ -458,6 +460,15 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
     ...(options.won ? { won: options.won } : {}),
     ...(options.lost ? { lost: options.lost } : {}),
   });
+  // A period known before reading lets the reader keep per-row facts only for the ranges it needs.
+  if (period) {
+    const ytd = Boolean(options.ytd);
+    store.focus = [
+      ytd ? ytdOf(period) : period,
+      ytd ? ytdOf(priorYearOf(period)) : priorYearOf(period),
+      ...(ytd ? [] : [priorPeriodOf(period)]),
+    ];
+  }
   const sources = options.columns
     ? options.sources.map((s) => ({ ...s, columns: { ...options.columns, ...s.columns } }))
     : options.sources;

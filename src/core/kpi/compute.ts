@@ -674,8 +674,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     for (let l = 0; l < levels.length; l++) {
       const keys = levels[l]!;
       const levelRows: KpiRow[] = [];
-      // Revenue per rep broken down by rep is each rep's revenue again.
-      if (m.key === 'revenue_per_rep' && keys.includes('rep')) continue;
+      // Revenue per rep broken down by rep is each rep's revenue again; a customer's own active-customer count,
+      // new-customer flag, repeat rate or reps say nothing a breakdown by customer needs.
+      if (m.key === 'revenue_per_rep' && (keys.includes('rep') || keys.includes('customer'))) continue;
+      if (keys.includes('customer') && CUSTOMER_COUNTS.has(m.key)) continue;
       for (const acc of groupsAt[l]!.values()) {
         const r = buildRow(m, acc, keys, false);
         if (r) levelRows.push(r);
@@ -760,6 +762,8 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
 /** Metrics counted as distinct values: a customer who buys in two regions counts once in the total. */
 const DISTINCT = new Set(['active_customers', 'new_customers', 'active_reps', 'repeat_customers']);
 
+const CUSTOMER_COUNTS = new Set(['active_customers', 'new_customers', 'repeat_rate']);
+
 interface Distinct {
   orders: Set<number>;
   /** Customer → the first purchase occasion seen (order, else day), or REPEAT once a second one is seen. */
@@ -814,16 +818,13 @@ function distinctCounts(
     }
     return info;
   };
-  // When each customer (by interned id) first bought, and how far back the data reaches: new customers need history.
-  const first = new Float64Array(store.internedCount).fill(Number.POSITIVE_INFINITY);
-  let earliest = Number.POSITIVE_INFINITY;
+  // When each customer first bought and how far back the data reaches come from the store (every row).
+  const earliest = store.earliest;
   for (let i = 0; i < f.buckets.length; i++) {
     const info = infoOf(f.buckets[i]!);
     const start = info.start;
     if (start === null) continue;
-    if (start < earliest) earliest = start;
     const c = f.customer[i]!;
-    if (c >= 0 && first[c]! > start) first[c] = start;
     const targets = info.targets;
     if (targets.length === 0) continue;
     const order = f.order[i]!;
@@ -883,7 +884,7 @@ function distinctCounts(
       // New = first purchase in the data falls in the period; only when the data reaches back before it.
       if (r && earliest < r.start && d.customers.size > 0) {
         let n = 0;
-        for (const c of d.customers.keys()) if (first[c]! >= r.start) n++;
+        for (const c of d.customers.keys()) if ((store.firstSeen.get(c) ?? 0) >= r.start) n++;
         put(acc, ri, slots.newCustomers, n);
       }
     }

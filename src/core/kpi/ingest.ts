@@ -19,7 +19,7 @@ import {
 } from './headers.js';
 import { km } from './messages.js';
 import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js';
-import { isoWeekOf, monthKey } from './period.js';
+import { isoWeekOf, monthKey, spanOf } from './period.js';
 import type { Group, GroupKey, KpiWarning } from './result.js';
 import { type StatedPeriod, statedPeriod } from './stated.js';
 import {
@@ -169,6 +169,45 @@ export class KpiStore {
   factsHave = { order: false, customer: false, rep: false };
   /** Metrics counted from the facts at compute time (not columns of the data). */
   derived = new Set<string>();
+  /**
+   * The day ranges the asked period needs (current, prior year, prior period), when it is known before the
+   * data is read: rows outside them keep no facts and no per-dimension buckets. null: keep everything.
+   */
+  focus: { start: number; end: number }[] | null = null;
+  /** Each customer's first purchase (start day, by interned id) over all rows, and the earliest fact day. */
+  firstSeen = new Map<number, number>();
+  earliest = Number.POSITIVE_INFINITY;
+  private spans = new Map<string, { start: number; end: number } | null>();
+
+  /** The first and last day of a row's period (a day, or a month / span label). */
+  spanOfWhen(when: When): { start: number; end: number } | null {
+    if (when.kind === 'day') return { start: when.day, end: when.day };
+    let s = this.spans.get(when.month);
+    if (s === undefined) {
+      s = spanOf(when.month) ?? null;
+      this.spans.set(when.month, s);
+    }
+    return s;
+  }
+
+  /** Whether a row's period touches one of the focus ranges (always, without a focus or a date). */
+  inFocus(when: When | null, only?: number): boolean {
+    const focus = this.focus;
+    if (focus === null || when === null) return true;
+    const day = when.kind === 'day' ? when.day : undefined;
+    const span = day === undefined ? this.spanOfWhen(when) : null;
+    for (let i = 0; i < focus.length; i++) {
+      if (only !== undefined && i !== only) continue;
+      const r = focus[i]!;
+      if (
+        day !== undefined
+          ? day >= r.start && day <= r.end
+          : span !== null && span.start <= r.end && span.end >= r.start
+      )
+        return true;
+    }
+    return false;
+  }
   private ids = new Map<string, number>();
   /** Detail rows with one part of a ratio and not the other (left out of the ratio), per metric, sheet and part. */
   ratioGaps: RatioGap[] = [];
@@ -744,13 +783,27 @@ export class SheetIngester {
   /** One detail row's order, customer and rep, for distinct counts. */
   private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
     const f = this.factCols!;
-    const facts = this.store.facts;
+    const store = this.store;
+    const facts = store.facts;
+    // Every row says when its customer first bought (new customers); only rows of the asked ranges are kept.
+    const customer = f.customer ? this.factId(row, f.customer) : -1;
+    if (when !== null) {
+      const start = when.kind === 'day' ? when.day : (store.spanOfWhen(when)?.start ?? null);
+      if (start !== null) {
+        if (start < store.earliest) store.earliest = start;
+        if (customer >= 0) {
+          const seen = store.firstSeen.get(customer);
+          if (seen === undefined || seen > start) store.firstSeen.set(customer, start);
+        }
+      }
+    }
+    if (!store.inFocus(when)) return;
     facts.buckets.push(bucket);
     // Without an order number, a day-dated row is one order (an order-line export without its number).
     facts.order.push(
       f.order ? this.factId(row, f.order) : when?.kind === 'day' ? -2 - facts.order.length : -1,
     );
-    facts.customer.push(f.customer ? this.factId(row, f.customer) : -1);
+    facts.customer.push(customer);
     facts.rep.push(f.rep ? this.factId(row, f.rep) : -1);
   }
 
@@ -1199,16 +1252,18 @@ export class SheetIngester {
    * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
    * such dimension (the total's achievement over the groups that have a target, without `--by`).
    */
+  /** A value column's number in base units, or null (no warning: the value pass has given it). */
+  private partValue(row: SheetRow, c: Column): number | null {
+    const cell = row.cells[c.index];
+    const raw = cell?.v;
+    if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
+      return raw * c.scale;
+    const r = readNumber(cell, c.percent, false);
+    return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
+  }
+
   private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
     const store = this.store;
-    const read = (c: Column): number | null => {
-      const cell = row.cells[c.index];
-      const raw = cell?.v;
-      if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
-        return raw * c.scale;
-      const r = readNumber(cell, c.percent, false);
-      return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
-    };
     let pairs = this.pairs;
     if (pairs === undefined) {
       pairs = [];
@@ -1242,11 +1297,13 @@ export class SheetIngester {
       }
       this.pairs = pairs;
     }
-    for (const p of pairs) {
-      const d = read(p.den);
-      const n = read(p.num);
+    for (let pi = 0; pi < pairs.length; pi++) {
+      const p = pairs[pi]!;
+      const d = this.partValue(row, p.den);
+      const n = this.partValue(row, p.num);
       if (d !== null && n !== null) {
-        const [ns, ds] = p.slots as [number, number];
+        const ns = p.slots[0]!;
+        const ds = p.slots[1]!;
         bucket.sums[ns] = (bucket.sums[ns] ?? 0) + n;
         bucket.counts[ns] = (bucket.counts[ns] ?? 0) + 1;
         bucket.sums[ds] = (bucket.sums[ds] ?? 0) + d;
@@ -1280,10 +1337,10 @@ export class SheetIngester {
       };
       this.fineCols = fc;
     }
-    if (fc.dims.length === 0 || store.fine === null) return;
+    if (fc.dims.length === 0 || store.fine === null || !store.inFocus(when, 0)) return;
     const values = fc.values;
     const vals = fc.row;
-    for (let i = 0; i < values.length; i++) vals[i] = read(values[i]!);
+    for (let i = 0; i < values.length; i++) vals[i] = this.partValue(row, values[i]!);
     // A dated row counts in its month and in its ISO week (what a meeting asks for), not per day.
     let periods: When[];
     if (when === null) periods = [];

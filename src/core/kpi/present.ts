@@ -216,15 +216,25 @@ export function legendLines(lang: Lang, thresholds: { onTrack: number; atRisk: n
   );
 }
 
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and digits: building one costs more than formatting thousands of numbers. */
+function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  const key = `${lang}:${min}:${max}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max });
+    FORMATS.set(key, f);
+  }
+  return f;
+}
+
 const signed = (s: string, v: number) => (v > 0 ? `+${s}` : v < 0 ? `${MINUS}${s}` : s);
 
 /** 92.0% (to one decimal), with a leading + when asked. */
 export function pct(v: number | null, lang: Lang, sign = false): string {
   if (v === null) return DASH;
-  const s = new Intl.NumberFormat(LOCALE[lang], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(Math.abs(v) * 100);
+  const s = numberFormat(lang, 1, 1).format(Math.abs(v) * 100);
   const r = Math.round(Math.abs(v) * 1000) === 0 ? 0 : v;
   return sign ? `${signed(s, r)}%` : `${r < 0 ? MINUS : ''}${s}%`;
 }
@@ -232,10 +242,7 @@ export function pct(v: number | null, lang: Lang, sign = false): string {
 /** −3.0 pp / −3.0 个百分点 from a fraction (−0.03). */
 export function pp(v: number | null, lang: Lang): string {
   if (v === null) return DASH;
-  const s = new Intl.NumberFormat(LOCALE[lang], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(Math.abs(v) * 100);
+  const s = numberFormat(lang, 1, 1).format(Math.abs(v) * 100);
   const r = Math.round(Math.abs(v) * 1000) === 0 ? 0 : v;
   return `${signed(s, r)} ${WORDS[lang].pp}`;
 }
@@ -244,10 +251,7 @@ export function pp(v: number | null, lang: Lang): string {
 export function num(v: number | null, lang: Lang, sign = false): string {
   if (v === null) return DASH;
   const whole = Math.abs(v - Math.round(v)) < 1e-9;
-  const s = new Intl.NumberFormat(LOCALE[lang], {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  }).format(Math.abs(v));
+  const s = numberFormat(lang, whole ? 0 : 2, whole ? 0 : 2).format(Math.abs(v));
   const zero = s.replace(/[0.,]/g, '') === '';
   if (zero) return s;
   return sign ? signed(s, v) : `${v < 0 ? MINUS : ''}${s}`;
