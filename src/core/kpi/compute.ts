@@ -784,7 +784,7 @@ function distinctCounts(
   accsOf: (b: Bucket, ri: number) => Acc[],
 ): void {
   const f = store.facts;
-  if (f.buckets.length === 0 || !store.metrics.has('revenue')) return;
+  if (f.bucket.length === 0 || !store.metrics.has('revenue')) return;
   // A metric the data gives as a column (订单数, 新客户数) is read, not counted.
   const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
   const hasOrders = !given('orders') && f.order.some((o) => o !== -1);
@@ -820,15 +820,15 @@ function distinctCounts(
   };
   // When each customer first bought and how far back the data reaches come from the store (every row).
   const earliest = store.earliest;
-  for (let i = 0; i < f.buckets.length; i++) {
-    const info = infoOf(f.buckets[i]!);
+  for (let i = 0; i < f.bucket.length; i++) {
+    const info = infoOf(store.bucketList[f.bucket.at(i)]!);
     const start = info.start;
     if (start === null) continue;
-    const c = f.customer[i]!;
+    const c = f.customer.at(i);
     const targets = info.targets;
     if (targets.length === 0) continue;
-    const order = f.order[i]!;
-    const rep = f.rep[i]!;
+    const order = f.order.at(i);
+    const rep = f.rep.at(i);
     // A purchase occasion: the order, else the day (or month) of the row.
     const occasion = order >= 0 ? order : -1 - start;
     for (const d of targets) {

@@ -136,6 +136,30 @@ export interface StageNames {
   lost?: string[];
 }
 
+/** A growable column of 32-bit integers: a million facts in 4 MB, not an array of boxed numbers. */
+export class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  some(test: (v: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (test(this.data[i]!)) return true;
+    return false;
+  }
+}
+
 /** Everything read from all sheets of all files. */
 export class KpiStore {
   metrics = new Map<string, MetricInfo>();
@@ -164,7 +188,14 @@ export class KpiStore {
    * Detail rows that name a customer, an order or a rep, for what cannot be summed per bucket: distinct
    * orders, active and new customers, reps with sales. Texts are kept as numbers (`intern`); −1 = none.
    */
-  facts = { buckets: [] as Bucket[], customer: [] as number[], order: [] as number[], rep: [] as number[] };
+  facts = {
+    bucket: new IntColumn(),
+    customer: new IntColumn(),
+    order: new IntColumn(),
+    rep: new IntColumn(),
+  };
+  /** Buckets by id (`Bucket.id`), for the facts. */
+  bucketList: Bucket[] = [];
   /** Which of those columns the data has. */
   factsHave = { order: false, customer: false, rep: false };
   /** Metrics counted from the facts at compute time (not columns of the data). */
@@ -798,7 +829,7 @@ export class SheetIngester {
       }
     }
     if (!store.inFocus(when)) return;
-    facts.buckets.push(bucket);
+    facts.bucket.push(bucket.id);
     // Without an order number, a day-dated row is one order (an order-line export without its number).
     facts.order.push(
       f.order ? this.factId(row, f.order) : when?.kind === 'day' ? -2 - facts.order.length : -1,
@@ -1435,6 +1466,7 @@ export class SheetIngester {
       }
       bucket = { id: this.store.buckets.size, when, group: g, sums: [], counts: [] };
       this.store.buckets.set(key, bucket);
+      this.store.bucketList.push(bucket);
     }
     return bucket;
   }
