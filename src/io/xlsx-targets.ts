@@ -6,20 +6,18 @@
  * exceljs is imported lazily.
  */
 import type { Lang } from '../core/i18n/lang.js';
+import { colName } from '../core/kpi/values.js';
 import type { TargetsResult } from '../core/targets/decompose.js';
 import { targetHeader, targetLabels } from '../core/targets/messages.js';
 import { quarterOf } from '../core/targets/period.js';
 import type { OrgLevel } from '../core/targets/plan.js';
+import { neutralise } from './excel/cells.js';
 
 type ExcelJS = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 
 /** Column number (1-based) → letters. */
-export function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+const colLetter = (n: number): string => colName(n - 1);
 
 /** Display width of a text: CJK characters count double. */
 function textWidth(s: string): number {
@@ -415,7 +413,7 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
   wb.eachSheet((ws) => {
     ws.eachRow((row) => {
       row.eachCell((cell) => {
-        if (typeof cell.value === 'string' && /^[=+\-@\t\r]/.test(cell.value)) cell.value = `'${cell.value}`;
+        if (typeof cell.value === 'string') cell.value = neutralise(cell.value);
       });
     });
   });

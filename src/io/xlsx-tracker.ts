@@ -1,14 +1,7 @@
 import type { ActionReport, ActionRow, RateRow } from '../core/actions.js';
 import type { MinutesLabels } from '../core/minutes/labels.js';
 import { formatMeasure } from '../core/minutes/view.js';
-
-/**
- * A cell value that a spreadsheet must not read as a formula: text starting with = + - @ tab or CR gets a
- * leading apostrophe (the OWASP CSV-injection rule), so a copy to CSV stays inert too.
- */
-export function neutralise(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+import { neutralise } from './excel/cells.js';
 
 /** An Excel sheet name: no []:*?/\, at most 31 characters, unique in the workbook. */
 export function sheetName(name: string, taken: Set<string>): string {

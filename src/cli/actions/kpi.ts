@@ -8,6 +8,7 @@ import { defineMessages, type Text } from '../../core/i18n/messages.js';
 import { km } from '../../core/kpi/messages.js';
 import { buildTable, caption, legendLines, metricLegend, type Table } from '../../core/kpi/present.js';
 import type { Status } from '../../core/kpi/result.js';
+import { neutralise } from '../../io/excel/cells.js';
 import { commitWrites, planWrites } from '../../io/write.js';
 import type { ActionFn } from '../commands/types.js';
 import type { Context } from '../context.js';
@@ -154,7 +155,7 @@ function renderCsv(t: Table): string {
     // An ASCII minus, so Excel reads −800 and −3.0% as numbers; a plain number cannot hide a formula.
     const s = raw.replace(/\u2212/g, '-');
     const numeric = /^[-+]?[\d,]+(\.\d+)?%?$/.test(s);
-    const v = !numeric && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    const v = numeric ? s : neutralise(s);
     return /[",\n\r]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const lines = [t.headers, ...t.rows].map((r) => r.map(cell).join(','));

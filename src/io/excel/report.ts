@@ -6,6 +6,7 @@ import type { Lang } from '../../core/i18n/lang.js';
 import type { RowExtra } from '../../core/kpi/compute.js';
 import { legendLines, metricLegend, statusText, WORDS } from '../../core/kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../../core/kpi/result.js';
+import { safeText } from './cells.js';
 
 const FILLS: Record<string, string> = {
   'on-track': 'FFC6EFCE',
@@ -14,12 +15,6 @@ const FILLS: Record<string, string> = {
   'off-track': 'FFFFC7CE',
   'not-met': 'FFFFC7CE',
 };
-
-/** Strips characters XML cannot hold and neutralises text that Excel would take for a formula. */
-function safeText(s: string): string {
-  const t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-  return /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
-}
 
 export async function kpiWorkbook(
   result: KpiResult,

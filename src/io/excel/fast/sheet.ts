@@ -7,6 +7,7 @@
  * only an incomplete token is carried to the next chunk, so memory stays flat whatever the sheet size.
  */
 import type { Cell, CellValue, SheetRow } from '../../../core/kpi/values.js';
+import { colName } from '../../../core/kpi/values.js';
 import type { CellStyle } from './styles.js';
 import { decodeAttr, decodeText, excelXmlDecode, FastXmlError } from './xml.js';
 
@@ -52,17 +53,6 @@ export interface SheetScanContext {
 
 function isWs(b: number): boolean {
   return b === 32 || b === 10 || b === 9 || b === 13;
-}
-
-function colLetters(index: number): string {
-  let s = '';
-  let i = index + 1;
-  while (i > 0) {
-    const r = (i - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    i = Math.floor((i - 1) / 26);
-  }
-  return s;
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -630,7 +620,7 @@ export class SheetScanner {
       }
     }
     if (v === null) {
-      const code = this.ctx.errors.get(`${colLetters(col)}${this.rowN}`);
+      const code = this.ctx.errors.get(`${colName(col)}${this.rowN}`);
       if (code === undefined) return;
       this.cells[col] = { v: { error: code } };
       return;
