@@ -9,9 +9,8 @@ import { type AgendaView, agendaText, agendaView } from '../core/pack/agenda-vie
 import { buildIcs, type IcsEvent, stableUid } from '../io/ics.js';
 import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
+import { VERSION } from '../version.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
-
-export const VERSION = '0.1.0';
 
 const m = defineMessages({
   en: {

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n/lang.js';
+import { VERSION } from '../version.js';
 import { Command } from './commander.js';
 import { actionsCommand } from './commands/actions.js';
 import { agendaCommand } from './commands/agenda.js';
@@ -25,8 +26,6 @@ export const COMMANDS = [
   targetsCommand,
   templatesCommand,
 ];
-
-export const VERSION = '0.1.0';
 
 export function buildProgram(
   lang: Lang,
