@@ -45,9 +45,9 @@ export interface TemplateEntry {
   overrides: boolean;
 }
 
-/** The built-in template files of a language, relative to its folder: `pack.html.hbs`, `partials/pack-style.hbs`. */
-export function builtinFiles(lang: Lang): string[] {
-  const dir = join(BUILTIN_TEMPLATES, lang);
+/** The built-in template files (one set for every language): `pack.html.hbs`, `partials/pack-style.hbs`. */
+export function builtinFiles(_lang?: Lang): string[] {
+  const dir = BUILTIN_TEMPLATES;
   const files = readdirSync(dir).filter((f) => f.endsWith('.hbs'));
   const partials = existsSync(join(dir, 'partials'))
     ? readdirSync(join(dir, 'partials'))
@@ -78,7 +78,7 @@ export function listTemplates(lang: Lang, overrides: readonly string[]): Templat
           found = { name: nameOf(file), lang, source: o, path: join(d, file), overrides: false };
       }
     }
-    const builtin = join(BUILTIN_TEMPLATES, lang, file);
+    const builtin = join(BUILTIN_TEMPLATES, file);
     if (found) found.overrides = existsSync(builtin);
     else found = { name: nameOf(file), lang, source: 'built-in', path: builtin, overrides: false };
     entries.push(found);
@@ -148,7 +148,7 @@ export async function runTemplatesEject(
   const plan = await planWrites(
     files.map((f) => ({
       path: join(target, lang, f),
-      content: readFileSync(join(BUILTIN_TEMPLATES, lang, f), 'utf8'),
+      content: readFileSync(join(BUILTIN_TEMPLATES, f), 'utf8'),
       kind: 'user' as const,
     })),
     [{ path: join(target, lang) }],

@@ -29,7 +29,14 @@ const m = defineMessages({
   },
 });
 
-/** The templates shipped with the package. */
+/** Full-width marks in Chinese documents, ASCII ones with their spaces in English. */
+const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string; comma: string }> = {
+  'zh-CN': { colon: '：', lparen: '（', rparen: '）', comma: '，' },
+  'zh-TW': { colon: '：', lparen: '（', rparen: '）', comma: '，' },
+  en: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ' },
+};
+
+/** The templates shipped with the package: one set for every language (words come from the view model). */
 export const BUILTIN_TEMPLATES: string = join(packageRoot(), 'templates');
 
 export type OutputFormat = 'md' | 'html';
@@ -53,6 +60,12 @@ function instance(): typeof Handlebars {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('inc', (n: number) => Number(n) + 1);
+  // Punctuation of the document's language, so one template serves all three: `{{l.asOf}}{{colon}}{{asOf}}`.
+  for (const mark of ['colon', 'lparen', 'rparen', 'comma'] as const)
+    hb.registerHelper(
+      mark,
+      (options: { data?: { lang?: Lang } }) => PUNCTUATION[options.data?.lang ?? 'en'][mark],
+    );
   /** `{{raw chart}}`: emits pre-rendered markup from a Raw value; anything else is escaped. */
   hb.registerHelper('raw', (v: unknown) => {
     if (v && typeof v === 'object' && (v as Raw).__raw === true)
@@ -80,7 +93,7 @@ export function templateDirs(options: RendererOptions): string[] {
     dirs.push(join(o, options.lang));
     dirs.push(o);
   }
-  dirs.push(join(BUILTIN_TEMPLATES, options.lang));
+  dirs.push(BUILTIN_TEMPLATES);
   return dirs;
 }
 
@@ -155,7 +168,11 @@ export function render(name: string, format: OutputFormat, view: object, options
   }
   const data = format === 'md' ? deepEscape(view, escapeMarkdown) : view;
   try {
-    return tpl(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return tpl(data, {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+      data: { lang: options.lang },
+    });
   } catch (error) {
     throw templateError(error, file, options.cwd);
   }
