@@ -95,13 +95,17 @@ export const actionsCommand: CommandDef = {
     );
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet actions examples/',
-        'salesmeet actions 2026-h1-review 2026-07-monthly --overdue',
-        'salesmeet actions . --owner 王芳 --json',
-        'salesmeet actions . --format xlsx --out tracker.xlsx',
-        'salesmeet actions update "2026-h1-review#1" 2026-h1-review --status done --note "已收回 320 万元"',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet actions examples/',
+          'salesmeet actions 2026-h1-review 2026-07-monthly --overdue',
+          'salesmeet actions . --owner 王芳 --json',
+          'salesmeet actions . --format xlsx --out tracker.xlsx',
+          'salesmeet actions update "2026-h1-review#1" 2026-h1-review --status done --note "已收回 320 万元"',
+        ],
+        'minutes-actions.md',
+      ),
     );
     cmd.action(run(() => import('../actions/actions.js')));
     return cmd;

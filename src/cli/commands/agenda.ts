@@ -18,11 +18,15 @@ export const agendaCommand: CommandDef = {
     addCommon(cmd, lang, { json: true, dryRun: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet agenda 2026-h1-review',
-        'salesmeet agenda 2026-h1-review --json',
-        'salesmeet agenda --lang en --dry-run',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet agenda 2026-h1-review',
+          'salesmeet agenda 2026-h1-review --json',
+          'salesmeet agenda --lang en --dry-run',
+        ],
+        'agenda-pack.md',
+      ),
     );
     cmd.action(run(() => import('../actions/agenda.js')));
     return cmd;

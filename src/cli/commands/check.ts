@@ -22,11 +22,15 @@ export const checkCommand: CommandDef = {
     addCommon(cmd, lang, { json: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet check 2026-h1-review',
-        'salesmeet check --strict',
-        'salesmeet check 2026-h1-review --json',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet check 2026-h1-review',
+          'salesmeet check --strict',
+          'salesmeet check 2026-h1-review --json',
+        ],
+        'init-check.md',
+      ),
     );
     cmd.action(run(() => import('../actions/check.js')));
     return cmd;

@@ -96,12 +96,16 @@ export const initCommand: CommandDef = {
     addCommon(cmd, lang, { json: true, dryRun: true, force: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet init 2026-07-monthly --yes --type monthly --date 2026-07-31 --host 王芳 --recorder 李娜',
-        'salesmeet init 2026-h1-review --type half-year --date 2026-07-10 --topic "华东回款落后 => 确定追回计划"',
-        'salesmeet init 2026-08-monthly --type monthly --date 2026-08-31 --from 2026-07-monthly',
-        'salesmeet init            # asks each question when run in a terminal',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet init 2026-07-monthly --yes --type monthly --date 2026-07-31 --host 王芳 --recorder 李娜',
+          'salesmeet init 2026-h1-review --type half-year --date 2026-07-10 --topic "华东回款落后 => 确定追回计划"',
+          'salesmeet init 2026-08-monthly --type monthly --date 2026-08-31 --from 2026-07-monthly',
+          'salesmeet init            # asks each question when run in a terminal',
+        ],
+        'init-check.md',
+      ),
     );
     cmd.action(run(() => import('../actions/init.js')));
     return cmd;

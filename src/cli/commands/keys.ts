@@ -35,10 +35,14 @@ export const keysCommand: CommandDef = {
     addCommon(gen, lang, { json: true, dryRun: true, force: true });
     gen.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet keys generate --as 王芳 2026-h1-review',
-        'SALESMEET_KEYS_DIR=~/secure/keys salesmeet keys generate --as "Wang Fang"',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet keys generate --as 王芳 2026-h1-review',
+          'SALESMEET_KEYS_DIR=~/secure/keys salesmeet keys generate --as "Wang Fang"',
+        ],
+        'minutes-actions.md',
+      ),
     );
     gen.action(run(() => import('../actions/keys.js')));
     cmd.addHelpText('after', examples(lang, ['salesmeet keys generate --as 王芳 2026-h1-review']));

@@ -129,15 +129,19 @@ export const kpiCommand: CommandDef = {
     addCommon(cmd, lang, { json: true, force: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet kpi data/kpi-2026-h1.xlsx --period 2026-H1',
-        'salesmeet kpi data/ --period 2026-06 --by region --as-of 2026-06-18 --workdays',
-        'salesmeet kpi --meeting 2026-h1-review --by region,product',
-        'salesmeet kpi data/orders.xlsx data/targets.xlsx --ytd --period 2026-06 --out out/kpi.xlsx',
-        'salesmeet kpi data/kpi.xlsx --json',
-        'salesmeet kpi 销售出库单.xlsx --columns actual=价税合计,team=销售部门 --by 部门',
-        'salesmeet kpi opportunities.xlsx --won "Signed,Paid" --period 2026-Q2',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet kpi data/kpi-2026-h1.xlsx --period 2026-H1',
+          'salesmeet kpi data/ --period 2026-06 --by region --as-of 2026-06-18 --workdays',
+          'salesmeet kpi --meeting 2026-h1-review --by region,product',
+          'salesmeet kpi data/orders.xlsx data/targets.xlsx --ytd --period 2026-06 --out out/kpi.xlsx',
+          'salesmeet kpi data/kpi.xlsx --json',
+          'salesmeet kpi 销售出库单.xlsx --columns actual=价税合计,team=销售部门 --by 部门',
+          'salesmeet kpi opportunities.xlsx --won "Signed,Paid" --period 2026-Q2',
+        ],
+        'kpi.md',
+      ),
     );
     cmd.action(run(() => import('../actions/kpi.js')));
     return cmd;

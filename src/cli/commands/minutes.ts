@@ -28,14 +28,18 @@ export const minutesCommand: CommandDef = {
     addCommon(cmd, lang, { json: true, dryRun: true, force: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet minutes --new 2026-07-monthly',
-        'salesmeet minutes 2026-h1-review',
-        'salesmeet minutes sign 2026-h1-review --as 陈建国',
-        'salesmeet minutes sign 2026-h1-review --as 王芳 --key ~/.config/salesmeet/keys/王芳.key',
-        'salesmeet minutes verify 2026-h1-review',
-        'salesmeet minutes status 2026-h1-review',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet minutes --new 2026-07-monthly',
+          'salesmeet minutes 2026-h1-review',
+          'salesmeet minutes sign 2026-h1-review --as 陈建国',
+          'salesmeet minutes sign 2026-h1-review --as 王芳 --key ~/.config/salesmeet/keys/王芳.key',
+          'salesmeet minutes verify 2026-h1-review',
+          'salesmeet minutes status 2026-h1-review',
+        ],
+        'minutes-actions.md',
+      ),
     );
     cmd.action(run(() => import('../actions/minutes.js')));
 

@@ -34,12 +34,16 @@ export const packCommand: CommandDef = {
     addCommon(cmd, lang, { json: true, dryRun: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet pack 2026-h1-review',
-        'salesmeet pack 2026-h1-review --pdf',
-        'salesmeet kpi --json > kpi.json && salesmeet pack 2026-h1-review --kpi kpi.json',
-        'salesmeet pack 2026-h1-review --lang en --pdf',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet pack 2026-h1-review',
+          'salesmeet pack 2026-h1-review --pdf',
+          'salesmeet kpi --json > kpi.json && salesmeet pack 2026-h1-review --kpi kpi.json',
+          'salesmeet pack 2026-h1-review --lang en --pdf',
+        ],
+        'agenda-pack.md',
+      ),
     );
     cmd.action(run(() => import('../actions/pack.js')));
     return cmd;

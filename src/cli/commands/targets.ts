@@ -115,13 +115,17 @@ export const targetsCommand: CommandDef = {
     addCommon(cmd, lang, { json: true, dryRun: true, force: true });
     cmd.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet targets --total 12000 --unit 万元 --period 2026-H2 --regions "华东=35,华南=25,华北=22,西部=18" --reserve 10%',
-        'salesmeet targets --total 1200 --period 2026 --quarters 20,25,25,30 --out targets-2026.xlsx',
-        'salesmeet targets --plan plan.yaml --out targets-2026-H2.xlsx --lang zh-CN',
-        'salesmeet targets --total 12000 --unit 万元 --period 2026-H2 --by region,month --history data/orders.xlsx',
-        'salesmeet targets --plan plan.yaml --json',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet targets --total 12000 --unit 万元 --period 2026-H2 --regions "华东=35,华南=25,华北=22,西部=18" --reserve 10%',
+          'salesmeet targets --total 1200 --period 2026 --quarters 20,25,25,30 --out targets-2026.xlsx',
+          'salesmeet targets --plan plan.yaml --out targets-2026-H2.xlsx --lang zh-CN',
+          'salesmeet targets --total 12000 --unit 万元 --period 2026-H2 --by region,month --history data/orders.xlsx',
+          'salesmeet targets --plan plan.yaml --json',
+        ],
+        'targets.md',
+      ),
     );
     cmd.action(run(() => import('../actions/targets.js')));
     return cmd;

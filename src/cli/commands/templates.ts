@@ -58,11 +58,15 @@ export const templatesCommand: CommandDef = {
     addCommon(eject, lang, { json: true, dryRun: true, force: true });
     eject.addHelpText(
       'after',
-      examples(lang, [
-        'salesmeet templates list -m 2026-h1-review',
-        'salesmeet templates eject pack -m 2026-h1-review',
-        'salesmeet templates eject partials/pack-style --to ../team-templates --lang en',
-      ]),
+      examples(
+        lang,
+        [
+          'salesmeet templates list -m 2026-h1-review',
+          'salesmeet templates eject pack -m 2026-h1-review',
+          'salesmeet templates eject partials/pack-style --to ../team-templates --lang en',
+        ],
+        'agenda-pack.md',
+      ),
     );
     eject.action(run(() => import('../actions/templates.js')));
     cmd.addHelpText(

@@ -58,7 +58,14 @@ export function addCommon(
 }
 
 /** Formats the "Examples:" block shown after a command's help. */
-export function examples(lang: Lang, lines: string[]): string {
+export function examples(lang: Lang, lines: string[], doc?: string): string {
   const title = tr(lang, { en: 'Examples:', 'zh-CN': '示例：', 'zh-TW': '範例：' });
-  return `\n${title}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+  const ref = doc
+    ? `\n${tr(lang, {
+        en: `Reference: docs/${doc} in the salesmeet package`,
+        'zh-CN': `参考文档：salesmeet 包内的 docs/${doc}`,
+        'zh-TW': `參考文件：salesmeet 套件內的 docs/${doc}`,
+      })}\n`
+    : '';
+  return `\n${title}\n${lines.map((l) => `  ${l}`).join('\n')}\n${ref}`;
 }
