@@ -48,5 +48,7 @@ describe('the npm package', () => {
     expect(check.stdout).toBe('m/meeting.yaml, m/minutes.yaml: OK (1 advice)\n');
     // The schema the generated meeting.yaml points editors at is in the package.
     expect(readdirSync(join(app, 'node_modules', 'salesmeet', 'schema'))).toContain('meeting.schema.json');
+    // So is the reference each command's --help points to.
+    expect(readdirSync(join(app, 'node_modules', 'salesmeet', 'docs'))).toContain('kpi.md');
   }, 180_000);
 });
