@@ -100,6 +100,9 @@ function finite(value: unknown, path = '$'): void {
     for (const [k, v] of Object.entries(value)) finite(v, `${path}.${k}`);
 }
 
+/** How the runs ended, per property: a property that only ever rejects (or only ever reads) tests nothing. */
+let seen = { result: 0, error: 0 };
+
 async function outcome(file: string, period?: string) {
   try {
     const run = await runKpi(
@@ -108,11 +111,13 @@ async function outcome(file: string, period?: string) {
     );
     finite(run.result);
     expect(JSON.parse(JSON.stringify(run.result)).schema).toBe('salesmeet.kpi/1');
+    seen.result++;
     return 'result';
   } catch (error) {
     if (!(error instanceof SalesmeetError)) throw error;
     expect([2, 3]).toContain(error.exitCode);
     expect(error.text('en')).not.toMatch(/undefined|\[object Object\]|NaN/);
+    seen.error++;
     return 'error';
   }
 }
@@ -132,6 +137,7 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
 
 describe('fuzz: workbooks through kpi', () => {
   it('random sheets give a finite result or a clean error', async () => {
+    seen = { result: 0, error: 0 };
     await fc.assert(
       fc.asyncProperty(
         fc.array(sheet, { minLength: 1, maxLength: 3 }),
@@ -152,9 +158,13 @@ describe('fuzz: workbooks through kpi', () => {
       ),
       { numRuns: runs, seed },
     );
+    // Both ends are reached: sheets that read, and sheets that are refused with a clean message.
+    expect(seen.result).toBeGreaterThan(runs / 10);
+    expect(seen.error).toBeGreaterThan(0);
   });
 
   it('damaged bytes of a real workbook give a result or a clean error', async () => {
+    seen = { result: 0, error: 0 };
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('KPI');
     ws.addRow(['指标', '单位', '目标值', '实际完成', '去年同期']);
@@ -180,5 +190,7 @@ describe('fuzz: workbooks through kpi', () => {
       ),
       { numRuns: runs, seed },
     );
+    expect(seen.error).toBeGreaterThan(0);
+    expect(seen.result + seen.error).toBe(runs);
   });
 });
