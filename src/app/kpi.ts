@@ -27,6 +27,7 @@ import {
 import type { GroupKey, KpiRow, PeriodFrom } from '../core/kpi/result.js';
 import { type CsvRead, parseEncoding, streamCsv } from '../io/csv.js';
 import { inspectWorkbook, type StreamOptions, streamWorkbook } from '../io/excel/read.js';
+import { chineseCalendar } from '../io/holidays.js';
 import { sniffFile } from '../io/sniff.js';
 import type { MeetingFolder } from './meeting-folder.js';
 
@@ -479,11 +480,13 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const ytd = Boolean(options.ytd);
   const workdays = Boolean(options.workdays);
+  const calendar = workdays ? chineseCalendar() : undefined;
   const computed = computeKpi(store, {
     period: p,
     ytd,
     asOf,
     workdays,
+    ...(calendar ? { calendar } : {}),
     by,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     thresholds,
@@ -510,8 +513,8 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
         { hint: m.periodMismatchHint({ suggest: covers.suggest }) },
       );
   }
-  if (workdays) {
-    const years = uncoveredYears(ytd ? ytdOf(p) : p);
+  if (calendar) {
+    const years = uncoveredYears(ytd ? ytdOf(p) : p, calendar);
     if (years.length > 0)
       w.push({
         message: km.noHolidays({ years: years.join(', ') })(options.lang),

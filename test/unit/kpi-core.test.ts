@@ -26,8 +26,11 @@ import {
 import { buildTable, change, pct, pp } from '../../src/core/kpi/present.js';
 import type { KpiResult } from '../../src/core/kpi/result.js';
 import { type Cell, readNumber, readWhen, type SheetRow } from '../../src/core/kpi/values.js';
+import { chineseCalendar } from '../../src/io/holidays.js';
 
 const day = (s: string) => dayOfIso(s)!;
+/** The working calendar kpi --workdays uses (from the chinese-days package). */
+const CN = chineseCalendar();
 const range = (p: { start: number; end: number }) => [isoOfDay(p.start), isoOfDay(p.end)];
 
 describe('formulas', () => {
@@ -126,12 +129,12 @@ describe('periods', () => {
   it('time progress in calendar days and Chinese working days (holidays and 调休)', () => {
     const june = parsePeriod('2025-06')!;
     expect(progressOf(june, day('2025-06-18'), false)).toEqual({ elapsed: 18, total: 30, timeProgress: 0.6 });
-    expect(progressOf(june, day('2025-06-18'), true)).toEqual({ elapsed: 12, total: 20, timeProgress: 0.6 });
+    expect(progressOf(june, day('2025-06-18'), CN)).toEqual({ elapsed: 12, total: 20, timeProgress: 0.6 });
     const feb = parsePeriod('2026-02')!;
     // Spring Festival 02-15…02-23 off, Saturdays 02-14 and 02-28 worked.
-    expect(countDays(feb.start, feb.end, true)).toBe(16);
-    expect(countDays(day('2026-02-14'), day('2026-02-14'), true)).toBe(1);
-    expect(countDays(day('2026-02-23'), day('2026-02-23'), true)).toBe(0);
+    expect(countDays(feb.start, feb.end, CN)).toBe(16);
+    expect(countDays(day('2026-02-14'), day('2026-02-14'), CN)).toBe(1);
+    expect(countDays(day('2026-02-23'), day('2026-02-23'), CN)).toBe(0);
     expect(progressOf(june, day('2025-05-01'), false).timeProgress).toBe(0);
     expect(progressOf(june, day('2025-08-01'), false).timeProgress).toBe(1);
   });

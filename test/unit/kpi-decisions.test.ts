@@ -4,6 +4,7 @@ import { KpiStore, SheetIngester } from '../../src/core/kpi/ingest.js';
 import { dayOfIso, parsePeriod } from '../../src/core/kpi/period.js';
 import type { GroupKey } from '../../src/core/kpi/result.js';
 import type { Cell, SheetRow } from '../../src/core/kpi/values.js';
+import { chineseCalendar } from '../../src/io/holidays.js';
 
 // Three places where following the formulas literally misled: ratios over rows with a missing part, a total
 // over targets that cover only some groups, and monthly targets for a week.
@@ -292,6 +293,8 @@ describe('3. monthly targets prorated to a week', () => {
     period: parsePeriod(w)!,
     asOf: day('2026-07-31'),
     workdays,
+    // The calendar kpi --workdays reads (the chinese-days package).
+    ...(workdays ? { calendar: chineseCalendar() } : {}),
     by: [],
   });
 

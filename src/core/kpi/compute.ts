@@ -21,6 +21,7 @@ import type { Bucket, KpiStore, MetricInfo, TargetRecord } from './ingest.js';
 import { km } from './messages.js';
 import { findMetric, metricByKey, normName } from './metrics.js';
 import {
+  type Calendar,
   countDays,
   isoOfDay,
   monthPeriodOf,
@@ -30,6 +31,7 @@ import {
   priorYearOf,
   progressOf,
   spanOf,
+  WEEKDAYS_ONLY,
   ytdOf,
 } from './period.js';
 import type { Group, GroupKey, KpiResult, KpiRow, PeriodFrom } from './result.js';
@@ -46,6 +48,8 @@ export interface ComputeOptions {
   lang: Lang;
   /** Where the period came from (default: asked for). */
   from?: PeriodFrom;
+  /** The working calendar for `workdays` (io's `chineseCalendar()`); without it, Monday to Friday. */
+  calendar?: Calendar;
   /** Sales headcount (meeting.yaml `kpi.headcount`): revenue per rep of the total is revenue ÷ this. */
   headcount?: number;
 }
@@ -153,6 +157,7 @@ function latestCompleteMonth(store: KpiStore, asOf: number): Period {
 
 export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
+  const cal: Calendar | false = o.workdays ? (o.calendar ?? WEEKDAYS_ONLY) : false;
   const cur: Period = o.ytd ? ytdOf(o.period) : o.period;
   const py: Range = o.ytd ? ytdOf(priorYearOf(o.period)) : priorYearOf(o.period);
   const pp: Range | null = o.ytd ? null : priorPeriodOf(o.period);
@@ -268,9 +273,9 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     if (!p || p.end - p.start <= o.period.end - o.period.start) return null;
     const start = Math.max(p.start, cur.start);
     const end = Math.min(p.end, cur.end);
-    const whole = countDays(p.start, p.end, o.workdays);
+    const whole = countDays(p.start, p.end, cal);
     if (end < start || whole === 0) return null;
-    const part = countDays(start, end, o.workdays);
+    const part = countDays(start, end, cal);
     return { share: part / whole, p, days: `${part}/${whole}` };
   };
   const targetFor = (metric: string, g: Group, keys: GroupKey[]): number | null => {
@@ -461,7 +466,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     return out;
   };
 
-  const progress = progressOf(cur, o.asOf, o.workdays);
+  const progress = progressOf(cur, o.asOf, cal);
   const tp = progress.timeProgress;
   const extras = new Map<KpiRow, RowExtra>();
 

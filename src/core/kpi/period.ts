@@ -2,7 +2,6 @@
  * Periods (year, half, quarter, month, ISO week) as inclusive day ranges, and plain-date arithmetic on day
  * numbers (days since 1970-01-01, UTC), so no time zone can move a date.
  */
-import { COVERED_YEARS, HOLIDAYS, MAKEUP_WORKDAYS } from './holidays-cn.js';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'week';
 
@@ -174,24 +173,36 @@ export function monthPeriodOf(day: number): Period {
   return parsePeriod(monthKey(day))!;
 }
 
+/**
+ * The mainland-China working calendar: public holidays (days off), make-up working days (调休) and the years
+ * the data covers. Loaded by io (the `chinese-days` package) and passed in, so core holds no data that ages.
+ */
+export interface Calendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+  years: ReadonlySet<number>;
+}
+
+/** No holiday data: Monday to Friday, every year uncovered. */
+export const WEEKDAYS_ONLY: Calendar = { holidays: new Set(), workdays: new Set(), years: new Set() };
+
 /** True when the day is a working day in mainland China (holidays off, 调休 Saturdays/Sundays on). */
-export function isWorkday(day: number): boolean {
+export function isWorkday(day: number, cal: Calendar): boolean {
   const iso = isoOfDay(day);
-  if (MAKEUP_WORKDAYS.has(iso)) return true;
-  if (HOLIDAYS.has(iso)) return false;
+  if (cal.workdays.has(iso)) return true;
+  if (cal.holidays.has(iso)) return false;
   return isoWeekday(day) <= 5;
 }
 
-export function isCoveredYear(y: number): boolean {
-  return (COVERED_YEARS as readonly number[]).includes(y);
-}
-
-/** Days in [start, end] (inclusive), counting working days only when asked. */
-export function countDays(start: number, end: number, workdays: boolean): number {
+/**
+ * Days in [start, end] (inclusive), counting working days only when a calendar is given (`--workdays`); false
+ * counts calendar days.
+ */
+export function countDays(start: number, end: number, workdays: Calendar | false): number {
   if (end < start) return 0;
   if (!workdays) return end - start + 1;
   let n = 0;
-  for (let d = start; d <= end; d++) if (isWorkday(d)) n++;
+  for (let d = start; d <= end; d++) if (isWorkday(d, workdays)) n++;
   return n;
 }
 
@@ -203,15 +214,19 @@ export interface Progress {
 }
 
 /** Time progress as of a day: elapsed days include the as-of day. */
-export function progressOf(range: { start: number; end: number }, asOf: number, workdays: boolean): Progress {
+export function progressOf(
+  range: { start: number; end: number },
+  asOf: number,
+  workdays: Calendar | false,
+): Progress {
   const total = countDays(range.start, range.end, workdays);
   const elapsed = countDays(range.start, Math.min(asOf, range.end), workdays);
   return { elapsed, total, timeProgress: total > 0 ? elapsed / total : null };
 }
 
 /** Years a range touches that the holiday data does not cover. */
-export function uncoveredYears(range: { start: number; end: number }): number[] {
+export function uncoveredYears(range: { start: number; end: number }, cal: Calendar): number[] {
   const out: number[] = [];
-  for (let y = ymd(range.start).y; y <= ymd(range.end).y; y++) if (!isCoveredYear(y)) out.push(y);
+  for (let y = ymd(range.start).y; y <= ymd(range.end).y; y++) if (!cal.years.has(y)) out.push(y);
   return out;
 }
