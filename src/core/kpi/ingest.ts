@@ -1168,17 +1168,21 @@ export class SheetIngester {
       this.used++;
       // A red (negative) return line is no purchase: it lowers revenue but is no order and no buying customer.
       if (this.factCols && bucket && !returned) this.fact(row, bucket, when);
-      if (when) {
-        if (when !== this.statedWhen) this.covered(when);
-        if (when.kind === 'day') {
-          if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
-        } else if (
-          /^\d{4}-\d{2}$/.test(when.month) &&
-          (store.latestMonth === null || when.month > store.latestMonth)
-        )
-          store.latestMonth = when.month;
-      }
+      if (when) this.reached(when);
     }
+  }
+
+  /** A dated row with values: what the sheet covers, and the latest month of the data (the default period). */
+  private reached(when: When): void {
+    const store = this.store;
+    if (when !== this.statedWhen) this.covered(when);
+    if (when.kind === 'day') {
+      if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
+    } else if (
+      /^\d{4}-\d{2}$/.test(when.month) &&
+      (store.latestMonth === null || when.month > store.latestMonth)
+    )
+      store.latestMonth = when.month;
   }
 
   /** Won, lost or open, by the stage name; a verdict per distinct stage text. */
@@ -1249,16 +1253,7 @@ export class SheetIngester {
     store.rows++;
     this.used++;
     // Open deals close in the future: only closed ones say how far the data reaches.
-    if (verdict !== 'open' && when) {
-      if (when !== this.statedWhen) this.covered(when);
-      if (when.kind === 'day') {
-        if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
-      } else if (
-        /^\d{4}-\d{2}$/.test(when.month) &&
-        (store.latestMonth === null || when.month > store.latestMonth)
-      )
-        store.latestMonth = when.month;
-    }
+    if (verdict !== 'open' && when) this.reached(when);
   }
 
   /** Ratio pairs of this sheet (numerator and denominator columns both present), found on the first detail row. */
