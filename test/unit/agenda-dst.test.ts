@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agendaInput,
   computeAgenda,
   formatUtcOffset,
   resolveLocalTime,
@@ -298,6 +299,19 @@ describe('a meeting across a clock change lasts its duration in absolute time', 
     expect(a.buffer).toBe(30);
     expect(a.bufferStartTime.clock).toBe('03:30');
     expect(a.end).toBe('04:00');
+  });
+
+  it('`end` − `start` is absolute minutes in the meeting zone: 01:00 to 04:00 in New York on 2026-03-08 is 120', () => {
+    const meeting = { start: '01:00', end: '04:00', date: '2026-03-08', agenda: items(60) };
+    expect(agendaInput({ ...meeting, timezone: 'America/New_York' }).duration).toBe(120);
+    // The system's zone when meeting.yaml names none; plain clock arithmetic without any zone.
+    expect(agendaInput(meeting, 'Europe/London').duration).toBe(180);
+    expect(agendaInput(meeting, 'America/New_York')).toMatchObject({
+      date: '2026-03-08',
+      timeZone: 'America/New_York',
+      duration: 120,
+    });
+    expect(agendaInput(meeting).duration).toBe(180);
   });
 
   it('an item pinned with `at` is pinned to that wall-clock time, so the gap before it is real minutes', () => {
