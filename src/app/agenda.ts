@@ -1,10 +1,14 @@
 import { join, resolve } from 'node:path';
-import { agendaInput, computeAgenda, type TimedAgenda, zonedInstant } from '../core/agenda.js';
-import { InputError } from '../core/errors.js';
-import { parseClock } from '../core/formats.js';
+import { agendaInput, computeAgenda, type TimedAgenda } from '../core/agenda.js';
+import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
-import { agendaProblemText } from '../core/meeting/advice.js';
+import {
+  agendaProblemHint,
+  agendaProblemPath,
+  agendaProblemText,
+  agendaWarningText,
+} from '../core/meeting/advice.js';
 import { type AgendaView, agendaText, agendaView } from '../core/pack/agenda-view.js';
 import { buildIcs, type IcsEvent, stableUid } from '../io/ics.js';
 import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
@@ -50,17 +54,20 @@ export interface AgendaResult {
   /** Start and end as UTC instants. */
   startsAt: Date;
   endsAt: Date;
+  /** Warnings with their position in meeting.yaml (a start the clocks going back make ambiguous). */
+  warnings: Problem[];
   plan: WritePlan;
   written: boolean;
 }
 
 /**
- * The meeting's timed agenda, or an InputError naming the item that does not fit (meeting.yaml:line:column),
- * so no document is ever rendered from an agenda that overruns.
+ * The meeting's timed agenda in its time zone, or an InputError naming the item that does not fit, or the start
+ * that does not exist on that day in that zone (meeting.yaml:line:column), so no document is ever rendered from
+ * an agenda that overruns or an invite at a time that does not exist.
  */
-export function timedAgenda(folder: MeetingFolder): TimedAgenda {
+export function timedAgenda(folder: MeetingFolder, timeZone: string): TimedAgenda {
   const meeting = folder.meeting.value;
-  const input = agendaInput(meeting);
+  const input = agendaInput(meeting, timeZone);
   if (input.items.length === 0 && input.duration === undefined) {
     throw new InputError('agenda.empty', m.empty(), {
       location: {
@@ -73,19 +80,31 @@ export function timedAgenda(folder: MeetingFolder): TimedAgenda {
   const agenda = computeAgenda(input);
   const problem = agenda.problems[0];
   if (problem) {
-    const path = 'index' in problem ? ['agenda', problem.index] : ['agenda'];
-    const pos = folder.meeting.loaded.positionOf(path);
+    const pos = folder.meeting.loaded.positionOf(agendaProblemPath(problem));
     throw new InputError(`agenda.${problem.kind}`, agendaProblemText(problem), {
       location: { file: folder.display(MEETING_FILE), ...pos },
-      hint: (lang) =>
-        ({
-          en: 'shorten the items, or lengthen the meeting with `duration`; `salesmeet check` lists every problem',
-          'zh-CN': '请缩短议程项，或用 `duration` 延长会议；`salesmeet check` 会列出全部问题',
-          'zh-TW': '請縮短議程項目，或以 `duration` 延長會議；`salesmeet check` 會列出全部問題',
-        })[lang],
+      hint:
+        problem.kind === 'startSkipped'
+          ? agendaProblemHint(problem)
+          : (lang) =>
+              ({
+                en: 'shorten the items, or lengthen the meeting with `duration`; `salesmeet check` lists every problem',
+                'zh-CN': '请缩短议程项，或用 `duration` 延长会议；`salesmeet check` 会列出全部问题',
+                'zh-TW': '請縮短議程項目，或以 `duration` 延長會議；`salesmeet check` 會列出全部問題',
+              })[lang],
     });
   }
   return agenda;
+}
+
+/** The agenda's warnings with their position in meeting.yaml, for the command to print. */
+export function agendaWarnings(folder: MeetingFolder, agenda: TimedAgenda): Problem[] {
+  return agenda.warnings.map((w) => ({
+    code: `agenda.${w.kind}`,
+    message: agendaWarningText(w),
+    file: folder.display(MEETING_FILE),
+    ...folder.meeting.loaded.positionOf(agendaProblemPath(w)),
+  }));
 }
 
 /** The template folders of a meeting (`templates:` in meeting.yaml, relative to the folder). */
@@ -94,17 +113,20 @@ export function templateOverrides(folder: MeetingFolder): string[] {
   return t ? [resolve(folder.dir, t)] : [];
 }
 
-/** The calendar event of a meeting: UTC times from date + start + time zone, host as organiser, attendees. */
+/**
+ * The calendar event of a meeting: the start instant from date + start in the time zone, the end that many
+ * minutes later in absolute time (whatever the clocks do in between), host as organiser, attendees.
+ */
 export function inviteEvent(
   folder: MeetingFolder,
+  agenda: TimedAgenda,
   view: AgendaView,
   timezone: string,
   now: Date,
 ): { event: IcsEvent; start: Date; end: Date } {
   const m = folder.meeting.value;
-  const startMinute = parseClock(m.start)!;
-  const start = new Date(zonedInstant(m.date, startMinute, timezone));
-  const end = new Date(zonedInstant(m.date, startMinute + view.duration, timezone));
+  const start = new Date(agenda.startsAt!);
+  const end = new Date(agenda.endsAt!);
   const byName = new Map(m.attendees.map((a) => [a.name, a]));
   const L = view.labels;
   const online = m.online ? `${m.online.tool ? `${m.online.tool} ` : ''}${m.online.link}` : '';
@@ -143,12 +165,12 @@ export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<Age
   const meeting = folder.meeting.value;
   const lang = deps.langFor(meeting.lang);
   const timezone = meeting.timezone ?? deps.timezone;
-  const agenda = timedAgenda(folder);
+  const agenda = timedAgenda(folder, timezone);
   const view = agendaView(meeting, agenda, lang, timezone);
   const overrides = templateOverrides(folder);
   const md = render('agenda', 'md', view, { lang, overrides });
   const html = render('agenda', 'html', view, { lang, overrides });
-  const { event, start, end } = inviteEvent(folder, view, timezone, deps.now());
+  const { event, start, end } = inviteEvent(folder, agenda, view, timezone, deps.now());
   const ics = buildIcs(event, VERSION);
   const out = join(folder.dir, 'out');
   const plan = await planWrites(
@@ -161,5 +183,16 @@ export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<Age
     { force: false, cwd: deps.cwd, root: folder.dir },
   );
   if (!o.dryRun) await commitWrites(plan);
-  return { folder, lang, timezone, agenda, view, startsAt: start, endsAt: end, plan, written: !o.dryRun };
+  return {
+    folder,
+    lang,
+    timezone,
+    agenda,
+    view,
+    startsAt: start,
+    endsAt: end,
+    warnings: agendaWarnings(folder, agenda),
+    plan,
+    written: !o.dryRun,
+  };
 }

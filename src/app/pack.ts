@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { meetingActions, type TrackedAction } from '../core/actions.js';
-import { InputError } from '../core/errors.js';
+import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
 import type { KpiResult } from '../core/kpi/result.js';
@@ -12,7 +12,7 @@ import { findChromium, htmlToPdf } from '../io/pdf.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan, writeAtomic } from '../io/write.js';
 import { renderCharts } from '../render/charts.js';
 import { render } from '../render/engine.js';
-import { templateOverrides, timedAgenda } from './agenda.js';
+import { agendaWarnings, templateOverrides, timedAgenda } from './agenda.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 
 const m = defineMessages({
@@ -78,6 +78,8 @@ export interface PackResult {
   folder: MeetingFolder;
   lang: Lang;
   view: PackView;
+  /** Warnings with their position in meeting.yaml (a start the clocks going back make ambiguous). */
+  warnings: Problem[];
   plan: WritePlan;
   written: boolean;
   pdf: string | null;
@@ -181,7 +183,7 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
   const meeting = folder.meeting.value;
   const lang = deps.langFor(meeting.lang);
   const timezone = meeting.timezone ?? deps.timezone;
-  const agenda = timedAgenda(folder);
+  const agenda = timedAgenda(folder, timezone);
   const actions = await previousActions(folder, deps.cwd);
   const kpi = o.kpiFile
     ? await readKpiJson(resolve(deps.cwd, o.kpiFile), o.kpiFile)
@@ -205,7 +207,8 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
     { path: join(out, 'pack.md'), content: md, kind: 'generated' },
   ];
   const plan = await planWrites(files, [{ path: out }], { force: false, cwd: deps.cwd, root: folder.dir });
-  if (o.dryRun) return { folder, lang, view, plan, written: false, pdf: null };
+  const warnings = agendaWarnings(folder, agenda);
+  if (o.dryRun) return { folder, lang, view, warnings, plan, written: false, pdf: null };
   await commitWrites(plan);
 
   let pdf: string | null = null;
@@ -226,5 +229,5 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
     pdf = join(out, 'pack.pdf');
     await writeAtomic(pdf, bytes);
   }
-  return { folder, lang, view, plan, written: true, pdf };
+  return { folder, lang, view, warnings, plan, written: true, pdf };
 }

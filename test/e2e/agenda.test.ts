@@ -124,6 +124,8 @@ describe('salesmeet agenda on the half-year example', () => {
       title: '午餐',
       start: '12:00',
       end: '13:00',
+      startsAt: '2026-07-10T04:00:00.000Z',
+      endsAt: '2026-07-10T05:00:00.000Z',
       minutes: 60,
       owner: null,
       outcome: null,

@@ -162,7 +162,13 @@ describe('problems', () => {
     ];
     const a = computeAgenda({ start: '09:00', duration: 60, items });
     expect(a.problems).toEqual([
-      { kind: 'overrun', index: 2, title: 'C', end: '10:05', meetingEnd: '10:00' },
+      {
+        kind: 'overrun',
+        index: 2,
+        title: 'C',
+        end: { clock: '10:05', day: 0 },
+        meetingEnd: { clock: '10:00', day: 0 },
+      },
     ]);
     expect(a.buffer).toBe(0);
   });
@@ -174,7 +180,13 @@ describe('problems', () => {
     ];
     const a = computeAgenda({ start: '09:00', duration: 60, transition: 2, items });
     expect(a.problems).toEqual([
-      { kind: 'overrun', index: 1, title: 'B', end: '10:02', meetingEnd: '10:00' },
+      {
+        kind: 'overrun',
+        index: 1,
+        title: 'B',
+        end: { clock: '10:02', day: 0 },
+        meetingEnd: { clock: '10:00', day: 0 },
+      },
     ]);
   });
 
@@ -189,7 +201,7 @@ describe('problems', () => {
       index: 1,
       title: 'Lunch',
       at: '12:00',
-      reached: '12:20',
+      reached: { clock: '12:20', day: 0 },
     });
   });
 

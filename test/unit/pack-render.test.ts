@@ -58,7 +58,7 @@ const charts = (lang: (typeof LANGS)[number]) =>
 async function views(lang: (typeof LANGS)[number]) {
   const folder = await loadMeetingFolder(join(EXAMPLES, '2026-h1-review'), EXAMPLES);
   const meeting = folder.meeting.value;
-  const agenda = timedAgenda(folder);
+  const agenda = timedAgenda(folder, 'Asia/Shanghai');
   const pack = packView({
     meeting,
     agenda,

@@ -101,7 +101,13 @@ describe('preset agendas (DESIGN.md, "Presets by meeting type")', () => {
       ],
     });
     expect(a.problems).toEqual([
-      { kind: 'overrun', index: 1, title: 'B', end: '12:40', meetingEnd: '12:30' },
+      {
+        kind: 'overrun',
+        index: 1,
+        title: 'B',
+        end: { clock: '12:40', day: 0 },
+        meetingEnd: { clock: '12:30', day: 0 },
+      },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { type AgendaResult, runAgenda } from '../../app/agenda.js';
+import { formatLocation } from '../../core/errors.js';
 import { type Lang, pick } from '../../core/i18n/index.js';
 import type { WritePlan } from '../../io/write.js';
 import type { ActionFn } from '../commands/types.js';
@@ -50,6 +51,8 @@ export function agendaJson(r: AgendaResult, cwd: string) {
       title: t.title,
       start: t.start,
       end: t.end,
+      startsAt: t.startTime.instant === undefined ? null : new Date(t.startTime.instant).toISOString(),
+      endsAt: t.endTime.instant === undefined ? null : new Date(t.endTime.instant).toISOString(),
       minutes: t.minutes,
       owner: t.owner ?? null,
       outcome: t.outcome ?? null,
@@ -72,6 +75,7 @@ const run: ActionFn = async (ctx, args) => {
       langFor: (l) => ctx.langFor(l),
     },
   );
+  for (const w of result.warnings) ctx.warn(`${formatLocation(w)}: ${w.message(ctx.lang)}`);
   if (ctx.json) {
     ctx.print(JSON.stringify(agendaJson(result, ctx.cwd), null, 2));
     return 0;

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { runPack } from '../../app/pack.js';
+import { formatLocation } from '../../core/errors.js';
 import { pick } from '../../core/i18n/index.js';
 import type { ActionFn } from '../commands/types.js';
 import { kpiWarningLine } from '../report.js';
@@ -38,6 +39,7 @@ const run: ActionFn = async (ctx, args, opts) => {
       },
     },
   );
+  for (const w of result.warnings) ctx.warn(`${formatLocation(w)}: ${w.message(ctx.lang)}`);
   const v = result.view;
   if (ctx.json) {
     ctx.print(

@@ -1,7 +1,15 @@
 import { ESCALATE_AFTER } from '../actions.js';
-import { type AgendaProblem, agendaInput, computeAgenda, type TimedAgenda } from '../agenda.js';
+import {
+  type AgendaProblem,
+  type AgendaWarning,
+  agendaInput,
+  computeAgenda,
+  formatUtcOffset,
+  type TimedAgenda,
+  wallTimeText,
+} from '../agenda.js';
 import type { Problem } from '../errors.js';
-import { defineMessages } from '../i18n/messages.js';
+import { defineMessages, type Text } from '../i18n/messages.js';
 import type { Minutes } from '../minutes/schema.js';
 import { formatPath } from '../text.js';
 import { ROUTINE_TYPES } from './presets.js';
@@ -16,6 +24,11 @@ const m = defineMessages({
       'agenda item {n} "{title}" is given as a share, but the meeting has no `duration` to share',
     noLength: 'agenda item {n} "{title}" has neither `minutes` nor `share`',
     sharesOverflow: 'the agenda shares add up to {total}%, more than 100%',
+    startSkipped: '{start} on {date} does not exist in {zone}: the clocks go forward that night and skip it',
+    startSkippedHint:
+      'start at "{suggestion}" instead (the same moment on the clock after the change), or pick another time',
+    startAmbiguous:
+      '{start} on {date} happens twice in {zone} (the clocks go back); the first is used ({offset}), not the second ({otherOffset})',
     unknownPerson: '"{name}" is not in the attendee list',
     unknownPersonHint: 'add them under `attendees`, or correct the spelling',
     fewTopics: '{count} key topic(s); good practice is 3–5 topics, each with an expected outcome',
@@ -41,6 +54,10 @@ const m = defineMessages({
     sharesWithoutDuration: '议程第 {n} 项“{title}”按比例分配，但会议没有设置 `duration`',
     noLength: '议程第 {n} 项“{title}”既没有 `minutes` 也没有 `share`',
     sharesOverflow: '议程比例合计 {total}%，超过 100%',
+    startSkipped: '{date} {start} 在 {zone} 时区并不存在：当天时钟拨快（夏令时开始），跳过了这段时间',
+    startSkippedHint: '请改为 "{suggestion}" 开始（即时钟拨快后的同一时刻），或另选时间',
+    startAmbiguous:
+      '{date} {start} 在 {zone} 时区会出现两次（时钟回拨，夏令时结束）；按第一次（{offset}）计算，而非第二次（{otherOffset}）',
     unknownPerson: '“{name}”不在参会人名单中',
     unknownPersonHint: '请在 `attendees` 中添加此人，或更正姓名',
     fewTopics: '重点议题 {count} 个；建议 3–5 个，每个都有预期结果',
@@ -66,6 +83,10 @@ const m = defineMessages({
     sharesWithoutDuration: '議程第 {n} 項「{title}」依比例分配，但會議沒有設定 `duration`',
     noLength: '議程第 {n} 項「{title}」既沒有 `minutes` 也沒有 `share`',
     sharesOverflow: '議程比例合計 {total}%，超過 100%',
+    startSkipped: '{date} {start} 在 {zone} 時區並不存在：當天時鐘撥快（日光節約時間開始），跳過了這段時間',
+    startSkippedHint: '請改為 "{suggestion}" 開始（即時鐘撥快後的同一時刻），或另選時間',
+    startAmbiguous:
+      '{date} {start} 在 {zone} 時區會出現兩次（時鐘回撥，日光節約時間結束）；依第一次（{offset}）計算，而非第二次（{otherOffset}）',
     unknownPerson: '「{name}」不在出席人名單中',
     unknownPersonHint: '請在 `attendees` 中加入此人，或更正姓名',
     fewTopics: '重點議題 {count} 個；建議 3–5 個，每個都有預期結果',
@@ -94,12 +115,23 @@ export interface MeetingReview {
   advice: Problem[];
 }
 
-export function agendaProblemText(p: AgendaProblem) {
+export function agendaProblemText(p: AgendaProblem): Text {
   switch (p.kind) {
     case 'overrun':
-      return m.overrun({ n: p.index + 1, title: p.title, end: p.end, meetingEnd: p.meetingEnd });
+      return (lang) =>
+        m.overrun({
+          n: p.index + 1,
+          title: p.title,
+          end: wallTimeText(p.end)(lang),
+          meetingEnd: wallTimeText(p.meetingEnd)(lang),
+        })(lang);
     case 'fixedTooEarly':
-      return m.fixedTooEarly({ n: p.index + 1, title: p.title, at: p.at, reached: p.reached });
+      return (lang) =>
+        m.fixedTooEarly({ n: p.index + 1, title: p.title, at: p.at, reached: wallTimeText(p.reached)(lang) })(
+          lang,
+        );
+    case 'startSkipped':
+      return m.startSkipped({ start: p.start, date: p.date, zone: p.timeZone });
     case 'sharesWithoutDuration':
       return m.sharesWithoutDuration({ n: p.index + 1, title: p.title });
     case 'noLength':
@@ -107,6 +139,30 @@ export function agendaProblemText(p: AgendaProblem) {
     case 'sharesOverflow':
       return m.sharesOverflow({ total: Math.round(p.total * 1000) / 10 });
   }
+}
+
+/** The hint of an agenda problem, where it has its own (the time to write instead of a skipped start). */
+export function agendaProblemHint(p: AgendaProblem): Text | undefined {
+  if (p.kind === 'overrun') return m.overrunHint();
+  if (p.kind === 'startSkipped') return m.startSkippedHint({ suggestion: p.suggestion });
+  return undefined;
+}
+
+export function agendaWarningText(w: AgendaWarning): Text {
+  return m.startAmbiguous({
+    start: w.start,
+    date: w.date,
+    zone: w.timeZone,
+    offset: formatUtcOffset(w.offset),
+    otherOffset: formatUtcOffset(w.otherOffset),
+  });
+}
+
+/** Where an agenda problem or warning is in meeting.yaml: its item, the field it is about, or the agenda. */
+export function agendaProblemPath(p: AgendaProblem | AgendaWarning): (string | number)[] {
+  if ('index' in p) return ['agenda', p.index];
+  if ('field' in p) return [p.field];
+  return ['agenda'];
 }
 
 function daysBetween(a: string, b: string): number {
@@ -127,14 +183,15 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
   });
   const agenda = computeAgenda(agendaInput(meeting));
   for (const p of agenda.problems) {
-    const path: (string | number)[] = 'index' in p ? ['agenda', p.index] : ['agenda'];
     errors.push({
       code: `agenda.${p.kind}`,
       message: agendaProblemText(p),
-      hint: p.kind === 'overrun' ? m.overrunHint() : undefined,
-      ...at(path),
+      hint: agendaProblemHint(p),
+      ...at(agendaProblemPath(p)),
     });
   }
+  for (const w of agenda.warnings)
+    advice.push({ code: `agenda.${w.kind}`, message: agendaWarningText(w), ...at(agendaProblemPath(w)) });
 
   const people = new Set(meeting.attendees.map((a) => a.name));
   const ref = (name: string | undefined, path: (string | number)[]) => {

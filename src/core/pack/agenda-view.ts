@@ -1,5 +1,4 @@
-import type { TimedAgenda } from '../agenda.js';
-import { formatClock, parseClock } from '../formats.js';
+import { type TimedAgenda, wallTimeText } from '../agenda.js';
 import type { Lang } from '../i18n/lang.js';
 import { typeLabel } from '../meeting/presets.js';
 import type { Meeting } from '../meeting/schema.js';
@@ -66,7 +65,7 @@ export function meetingHead(
     type: typeLabel(meeting.type, lang),
     date: meeting.date,
     dateText: formatDate(meeting.date, lang),
-    time: `${agenda.start}–${agenda.end}`,
+    time: `${wallTimeText(agenda.startTime)(lang)}–${wallTimeText(agenda.endTime)(lang)}`,
     timezone,
     location: meeting.location ?? null,
     online: meeting.online
@@ -105,8 +104,8 @@ export function agendaView(meeting: Meeting, agenda: TimedAgenda, lang: Lang, ti
     if (t.gapBefore > 0) before.push(`${L.idle} ${t.gapBefore} ${L.minutes}`);
     return {
       no: t.isBreak ? '' : String(++n),
-      start: t.start,
-      end: t.end,
+      start: wallTimeText(t.startTime)(lang),
+      end: wallTimeText(t.endTime)(lang),
       minutes: t.minutes,
       title: t.title,
       owner: t.owner ?? '',
@@ -116,15 +115,15 @@ export function agendaView(meeting: Meeting, agenda: TimedAgenda, lang: Lang, ti
       before: before.join(' · '),
     };
   });
-  const endMinute = parseClock(agenda.start)! + agenda.duration;
-  const bufferStart = endMinute - agenda.buffer;
+  const bufferStart = wallTimeText(agenda.bufferStartTime)(lang);
+  const bufferEnd = wallTimeText(agenda.endTime)(lang);
   const share = formatPercent(agenda.bufferShare, lang);
   return {
     lang,
     labels: L,
     head: meetingHead(meeting, agenda, lang, timezone),
-    start: agenda.start,
-    end: agenda.end,
+    start: wallTimeText(agenda.startTime)(lang),
+    end: wallTimeText(agenda.endTime)(lang),
     duration: agenda.duration,
     items,
     transition: agenda.transition,
@@ -133,14 +132,9 @@ export function agendaView(meeting: Meeting, agenda: TimedAgenda, lang: Lang, ti
         ? {
             minutes: agenda.buffer,
             share,
-            start: formatClock(bufferStart),
-            end: formatClock(endMinute),
-            text: fill(L.bufferLine, {
-              minutes: agenda.buffer,
-              share,
-              start: formatClock(bufferStart),
-              end: formatClock(endMinute),
-            }),
+            start: bufferStart,
+            end: bufferEnd,
+            text: fill(L.bufferLine, { minutes: agenda.buffer, share, start: bufferStart, end: bufferEnd }),
           }
         : null,
   };
