@@ -19,6 +19,7 @@ import { didYouMean } from '../core/text.js';
 import { validate } from '../core/validate.js';
 import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
+import type { LangFor } from './deps.js';
 import { ACTIONS_FILE, loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 import { schemaComment } from './yaml-out.js';
 
@@ -130,16 +131,22 @@ export interface ActionsResult {
   meetings: MeetingActionsInput[];
   actions: MergedAction[];
   report: ActionReport;
-  /** The `lang` of the most recent meeting, for the output language. */
-  meetingLang?: string;
+  /** The output language: `langFor` applied to the `lang` of the most recent meeting. */
+  lang: Lang;
   timeZone?: string;
 }
 
 /** Reads one or many meeting folders and builds the action report across them. */
-export async function runActions(
-  o: ActionsOptions,
-  deps: { cwd: string; now: Date },
-): Promise<ActionsResult> {
+/** What the action use-cases need from their caller: the language and the host's time zone are decided there. */
+export interface ActionsDeps {
+  cwd: string;
+  now: Date;
+  /** The host's time zone, for a meeting without `timezone:`. */
+  timezone: string;
+  langFor: LangFor;
+}
+
+export async function runActions(o: ActionsOptions, deps: ActionsDeps): Promise<ActionsResult> {
   const dirs = await findMeetingFolders(o.dirs, deps.cwd);
   const folders: MeetingFolder[] = [];
   for (const d of dirs) folders.push(await loadMeetingFolder(d, deps.cwd));
@@ -148,10 +155,17 @@ export async function runActions(
   );
   const meetings = folders.map(meetingInput);
   const latest = folders[folders.length - 1]?.meeting.value;
-  const asOf = o.asOf ?? localDate(deps.now, latest?.timezone);
+  const asOf = o.asOf ?? localDate(deps.now, latest?.timezone ?? deps.timezone);
   const actions = mergeActions(meetings, asOf);
   const report = actionReport(actions, meetings, asOf, o.filter);
-  return { folders, meetings, actions, report, meetingLang: latest?.lang, timeZone: latest?.timezone };
+  return {
+    folders,
+    meetings,
+    actions,
+    report,
+    lang: deps.langFor(latest?.lang),
+    timeZone: latest?.timezone,
+  };
 }
 
 /** The action list as Markdown or HTML, from the same templates as out/actions.md. */
@@ -175,6 +189,8 @@ export interface UpdateOptions {
 
 export interface UpdateResult {
   folder: MeetingFolder;
+  /** The output language (`langFor` applied to the meeting's `lang`). */
+  lang: Lang;
   update: ActionUpdate;
   action: MergedAction;
   plan: WritePlan;
@@ -184,10 +200,7 @@ export interface UpdateResult {
  * Appends a dated update to the meeting folder's actions.yaml (the status log kept apart from the signed
  * minutes). The file is edited in place, so comments and earlier entries stay as written, and written atomically.
  */
-export async function runActionsUpdate(
-  o: UpdateOptions,
-  deps: { cwd: string; now: Date },
-): Promise<UpdateResult> {
+export async function runActionsUpdate(o: UpdateOptions, deps: ActionsDeps): Promise<UpdateResult> {
   if (o.status === undefined && (o.note === undefined || o.note.trim() === ''))
     throw new UsageError('usage.nothingToRecord', m.nothing());
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
@@ -206,7 +219,10 @@ export async function runActionsUpdate(
       },
     );
   }
-  const update: ActionUpdate = { id, date: localDate(deps.now, folder.meeting.value.timezone) };
+  const update: ActionUpdate = {
+    id,
+    date: localDate(deps.now, folder.meeting.value.timezone ?? deps.timezone),
+  };
   if (o.status !== undefined) update.status = o.status;
   if (o.note !== undefined && o.note.trim() !== '') update.note = o.note.trim();
   if (o.by !== undefined && o.by.trim() !== '') update.by = o.by.trim();
@@ -254,5 +270,5 @@ export async function runActionsUpdate(
   });
   if (!o.dryRun) await commitWrites(plan);
   const merged = mergeActions([{ ...input, log: check.value }]).find((a) => a.id === id)!;
-  return { folder, update, action: merged, plan };
+  return { folder, lang: deps.langFor(folder.meeting.value.lang), update, action: merged, plan };
 }

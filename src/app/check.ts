@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type Problem, SalesmeetError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
 import { reviewMeeting, reviewMinutes } from '../core/meeting/advice.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
 import { actionsLogSchema, minutesSchema } from '../core/minutes/schema.js';
+import type { LangFor } from './deps.js';
 import {
   ACTIONS_FILE,
   loadChecked,
@@ -17,8 +19,8 @@ export interface CheckResult {
   files: string[];
   errors: Problem[];
   advice: Problem[];
-  /** The meeting's `lang`, when meeting.yaml could be read. */
-  lang?: string;
+  /** The output language: `langFor` applied to the meeting's `lang` (when meeting.yaml could be read). */
+  lang: Lang;
 }
 
 /** Present at all: a folder named minutes.yaml is reported by the loader, not silently skipped. */
@@ -44,7 +46,10 @@ async function collect<T>(load: () => Promise<T>, errors: Problem[]): Promise<T 
 }
 
 /** Validates meeting.yaml, minutes.yaml and actions.yaml of a folder: schema errors with positions, then advice. */
-export async function runCheck(dirArg: string | undefined, deps: { cwd: string }): Promise<CheckResult> {
+export async function runCheck(
+  dirArg: string | undefined,
+  deps: { cwd: string; langFor: LangFor },
+): Promise<CheckResult> {
   const dir = await resolveMeetingDir(dirArg, deps.cwd);
   const display = (f: string) => relative(deps.cwd, join(dir, f)) || f;
   const errors: Problem[] = [];
@@ -80,5 +85,5 @@ export async function runCheck(dirArg: string | undefined, deps: { cwd: string }
       errors,
     );
   }
-  return { dir, files, errors, advice, lang: meetingValue?.lang };
+  return { dir, files, errors, advice, lang: deps.langFor(meetingValue?.lang) };
 }

@@ -2,9 +2,12 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
-import { fingerprint, generateKeyPair } from '../core/signoff/keys.js';
+import { fingerprint } from '../core/signoff/keys.js';
+import { generateKeyPair } from '../io/keypair.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
+import type { LangFor } from './deps.js';
 import { MEETING_FILE } from './meeting-folder.js';
 import { keyFileStem, PUBLIC_KEYS_DIR } from './minutes-signoff.js';
 
@@ -50,8 +53,8 @@ export interface KeysGenerateResult {
   publicKey: string;
   /** The copy of the public key registered in the meeting folder, when one was given. */
   registered?: string;
-  /** The `lang` of the meeting folder, when one was given. */
-  meetingLang?: string;
+  /** The output language: `langFor` applied to the meeting folder's `lang` (when one was given). */
+  lang: Lang;
   plan: WritePlan;
 }
 
@@ -62,7 +65,7 @@ export interface KeysGenerateResult {
  */
 export async function runKeysGenerate(
   o: { name: string; dir?: string; force: boolean; dryRun: boolean },
-  deps: { cwd: string; env: NodeJS.ProcessEnv },
+  deps: { cwd: string; env: NodeJS.ProcessEnv; langFor: LangFor },
 ): Promise<KeysGenerateResult> {
   const name = o.name.normalize('NFC').trim();
   if (!name) throw new UsageError('usage.emptyName', m.emptyName());
@@ -109,7 +112,7 @@ export async function runKeysGenerate(
     privateKey,
     publicKey,
     registered,
-    meetingLang,
+    lang: deps.langFor(meetingLang),
     plan,
   };
 }

@@ -445,6 +445,13 @@ export async function ingestFiles(
   return { files, sheets };
 }
 
+/** A `--as-of` day (YYYY-MM-DD), or the usage error that names the flag. */
+export function resolveAsOf(text: string): number {
+  const day = dayOfIso(text);
+  if (day === undefined) throw new UsageError('kpi.asOf', m.badDate({ value: text }));
+  return day;
+}
+
 export function resolvePeriod(text: string): Period {
   const p = parsePeriod(text);
   if (!p) throw new UsageError('kpi.period', m.badPeriod({ value: text }));
@@ -454,8 +461,7 @@ export function resolvePeriod(text: string): Period {
 export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun> {
   const by = parseBy(options.by);
   const asOfText = options.asOf ?? localDate(deps.now);
-  const asOf = dayOfIso(asOfText);
-  if (asOf === undefined) throw new UsageError('kpi.asOf', m.badDate({ value: asOfText }));
+  const asOf = resolveAsOf(asOfText);
   const period = options.period ? resolvePeriod(options.period) : undefined;
   const store = new KpiStore(by, options.lang, options.metricOverrides ?? {}, Boolean(options.ytd), {
     ...(options.won ? { won: options.won } : {}),

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { InputError, SalesmeetError } from '../core/errors.js';
+import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
 import { type Minutes, minutesSchema, type Signature } from '../core/minutes/schema.js';
 import {
@@ -21,6 +22,7 @@ import {
 import { validate } from '../core/validate.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { readTextFile } from '../io/yaml.js';
+import type { LangFor } from './deps.js';
 import { type Checked, loadMeetingFolder, type MeetingFolder, MINUTES_FILE } from './meeting-folder.js';
 
 const m = defineMessages({
@@ -172,6 +174,8 @@ export interface SignOptions {
 
 export interface SignResult {
   folder: MeetingFolder;
+  /** The output language (`langFor` applied to the meeting's `lang`). */
+  lang: Lang;
   signature: Signature;
   replaced: boolean;
   registeredKey: boolean;
@@ -185,8 +189,12 @@ export interface SignResult {
  * place with the YAML Document API (comments, order and layout are kept) and written atomically; the new
  * text is parsed back and must hash to the same content before anything is written.
  */
-export async function runSign(o: SignOptions, deps: { cwd: string; now: Date }): Promise<SignResult> {
+export async function runSign(
+  o: SignOptions,
+  deps: { cwd: string; now: Date; langFor: LangFor },
+): Promise<SignResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const lang = deps.langFor(folder.meeting.value.lang);
   const checked = requireMinutes(folder, o.dir ?? '.');
   const minutes = checked.value;
   const name = o.name.normalize('NFC').trim();
@@ -282,6 +290,7 @@ export async function runSign(o: SignOptions, deps: { cwd: string; now: Date }):
   );
   return {
     folder,
+    lang,
     signature,
     replaced,
     registeredKey,
@@ -312,11 +321,11 @@ async function signOffStateFor(
 }
 
 /** Loads a folder and evaluates its sign-off (for `minutes verify` and `minutes status`). */
-export async function runVerify(dir: string | undefined, deps: { cwd: string }) {
+export async function runVerify(dir: string | undefined, deps: { cwd: string; langFor: LangFor }) {
   const folder = await loadMeetingFolder(dir, deps.cwd);
   const minutes = requireMinutes(folder, dir ?? '.').value;
   const state = await signOffState(folder, minutes);
-  return { folder, minutes, ...state };
+  return { folder, lang: deps.langFor(folder.meeting.value.lang), minutes, ...state };
 }
 
 export const signOffMessages = m;

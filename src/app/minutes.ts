@@ -43,7 +43,7 @@ export function templateOverrides(folder: MeetingFolder): string[] {
 }
 
 /** Renders the action list of one meeting folder (own and carried items) as of a day. */
-export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Date) {
+export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Date, timezone: string) {
   const meeting = folder.meeting.value;
   const input = {
     id: folder.id,
@@ -53,7 +53,7 @@ export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Dat
     carried: meeting.carriedActions,
     log: folder.actions?.value,
   };
-  const asOf = localDate(now, meeting.timezone);
+  const asOf = localDate(now, meeting.timezone ?? timezone);
   const report = actionReport(mergeActions([input], asOf), [input], asOf);
   const view = actionsView(report, {
     lang,
@@ -75,7 +75,7 @@ export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Dat
  */
 export async function runMinutes(
   o: MinutesRenderOptions,
-  deps: { cwd: string; now: Date },
+  deps: { cwd: string; now: Date; timezone: string },
 ): Promise<MinutesRenderResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
   const minutes = requireMinutes(folder, o.dir ?? '.').value;
@@ -99,7 +99,7 @@ export async function runMinutes(
     const { minutesDocx } = await import('../io/docx.js');
     files.push({ path: out('minutes.docx'), content: await minutesDocx(view), kind: 'generated' });
   }
-  const actions = renderMeetingActions(folder, lang, deps.now);
+  const actions = renderMeetingActions(folder, lang, deps.now, deps.timezone);
   files.push({ path: out('actions.md'), content: actions.md, kind: 'generated' });
   files.push({ path: out('actions.html'), content: actions.html, kind: 'generated' });
   const plan = await planWrites(files, [{ path: join(folder.dir, 'out') }], {

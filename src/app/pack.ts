@@ -4,7 +4,7 @@ import { meetingActions, type TrackedAction } from '../core/actions.js';
 import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
-import type { KpiResult } from '../core/kpi/result.js';
+import type { KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
 import { kpiCharts, type RawHtml } from '../core/pack/kpi-view.js';
 import { type PackView, packView } from '../core/pack/view.js';
@@ -13,6 +13,7 @@ import { commitWrites, type PlannedFile, planWrites, type WritePlan, writeAtomic
 import { renderCharts } from '../render/charts.js';
 import { render } from '../render/engine.js';
 import { agendaWarnings, templateOverrides, timedAgenda } from './agenda.js';
+import type { LangFor } from './deps.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 
 const m = defineMessages({
@@ -66,10 +67,10 @@ export interface PackDeps {
   cwd: string;
   now: () => Date;
   timezone: string;
-  langFor: (meetingLang?: string) => Lang;
+  langFor: LangFor;
   env: NodeJS.ProcessEnv;
-  /** The KPI of a meeting folder (from its `kpi` section), or null when none is configured. */
-  computeKpi?: (folder: MeetingFolder) => Promise<KpiResult | null>;
+  /** The warnings of the KPI computed from the meeting's `kpi:` section, as soon as it is computed. */
+  onKpiWarnings?: (warnings: KpiWarning[]) => void;
   /** Progress on stderr (the PDF takes a few seconds). */
   progress?: (step: 'charts' | 'pdf') => void;
 }
@@ -177,6 +178,15 @@ export async function readKpiJson(path: string, display: string): Promise<KpiRes
   };
 }
 
+/** The KPI summary from the meeting's `kpi:` section, computed exactly as `salesmeet kpi --meeting` does. */
+async function meetingKpi(folder: MeetingFolder, lang: Lang, deps: PackDeps): Promise<KpiResult | null> {
+  if (!folder.meeting.value.kpi?.sources.length) return null;
+  const { computeMeetingKpi } = await import('./kpi.js');
+  const run = await computeMeetingKpi(folder, { lang, now: deps.now(), cwd: deps.cwd });
+  deps.onKpiWarnings?.(run.result.warnings);
+  return run.result;
+}
+
 /** Renders out/pack.html and out/pack.md (and out/pack.pdf with --pdf) from a meeting folder. */
 export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
@@ -187,9 +197,7 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
   const actions = await previousActions(folder, deps.cwd);
   const kpi = o.kpiFile
     ? await readKpiJson(resolve(deps.cwd, o.kpiFile), o.kpiFile)
-    : deps.computeKpi
-      ? await deps.computeKpi(folder)
-      : null;
+    : await meetingKpi(folder, lang, deps);
   let charts: { id: string; title: string; svg: RawHtml }[] = [];
   if (kpi) {
     deps.progress?.('charts');

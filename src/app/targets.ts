@@ -94,10 +94,13 @@ export interface TargetsOptions {
 
 export interface TargetsDeps {
   cwd: string;
+  /** Reads a detail export (default: exactly as `salesmeet kpi` reads it: header synonyms, units, totals rows). */
   loadHistory?: (file: string) => Promise<HistoryRow[]>;
 }
 
 export interface TargetsRun {
+  /** The output language (targets have no meeting: the caller's). */
+  lang: Lang;
   plan: TargetPlan;
   result: TargetsResult;
   format: TargetsFormat;
@@ -224,9 +227,14 @@ export async function runTargets(o: TargetsOptions, deps: TargetsDeps): Promise<
 
   let history: HistoryRow[] | null = null;
   if (o.history && o.history.length > 0) {
-    if (!deps.loadHistory) throw new UsageError('targets.noHistoryReader', m.noHistoryReader());
+    const loadHistory =
+      deps.loadHistory ??
+      (async (file: string) => {
+        const { loadHistory } = await import('./history.js');
+        return loadHistory([file], { cwd: deps.cwd, lang: o.lang });
+      });
     history = [];
-    for (const f of o.history) history.push(...(await deps.loadHistory(resolve(deps.cwd, f))));
+    for (const f of o.history) history.push(...(await loadHistory(resolve(deps.cwd, f))));
   }
   const result = decompose(plan, history);
 
@@ -247,7 +255,7 @@ export async function runTargets(o: TargetsOptions, deps: TargetsDeps): Promise<
     if (!o.dryRun) await commitWrites(planned);
     file = { ...planned.files[0]!, shown: relative(deps.cwd, path) || o.out, format: fileFormat };
   }
-  return { plan, result, format, file, written: file !== null && !o.dryRun };
+  return { lang: o.lang, plan, result, format, file, written: file !== null && !o.dryRun };
 }
 
 /** The document of `--json` and `--format yaml|json` (schema "salesmeet.targets/1"). */

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { isLang, type Lang, systemLang } from '../core/i18n/lang.js';
+import { isLang, type Lang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
 import { colorLevel } from './color.js';
+import { hostTimeZone, systemLang } from './env.js';
 
 /** Options every command understands (declared once in program.ts). */
 export interface GlobalOptions {
@@ -21,7 +22,10 @@ export interface Streams {
   stderr: { isTTY?: boolean; write(s: string): unknown; columns?: number };
 }
 
-/** What a command's action gets: the terminal, decided once. */
+/**
+ * What a command's run gets: the terminal, the language and the time zone, decided once here and passed down to
+ * `app` (`langFor`, `timezone`); every app result carries the `lang` it was made in.
+ */
 export interface Context {
   /** The language chosen on the command line or by the system; a meeting's `lang` may refine it via `langFor`. */
   lang: Lang;
@@ -36,6 +40,8 @@ export interface Context {
   cwd: string;
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /** The host's time zone, for a meeting without `timezone:` (and for files written outside a meeting). */
+  timezone: string;
   out: ChalkInstance;
   err: ChalkInstance;
   streams: Streams;
@@ -77,6 +83,7 @@ export function createContext(
     cwd,
     env,
     now: () => (env.SALESMEET_NOW ? new Date(env.SALESMEET_NOW) : new Date()),
+    timezone: hostTimeZone(),
     out,
     err,
     streams,

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { EXIT } from '../core/errors.js';
-import { isLang, type Lang, systemLang } from '../core/i18n/lang.js';
+import { isLang, type Lang } from '../core/i18n/lang.js';
 import type { Loader } from './commands/types.js';
 import type { Context, Streams } from './context.js';
+import { systemLang } from './env.js';
 import { handleError } from './handle-error.js';
 import { buildProgram, COMMANDS } from './program.js';
 
@@ -47,9 +48,8 @@ export async function main(
       }
       const { createContext } = await import('./context.js');
       ctx = createContext(opts, streams, env, cwd);
-      const positional = args.slice(0, -2).map((a) => a as string);
       const mod = await loader();
-      exitCode = (await mod.default(ctx, positional, command.opts(), command)) ?? EXIT.ok;
+      exitCode = await mod.default(ctx, { args: args.slice(0, -2), opts: command.opts() });
     };
 
   const program = buildProgram(lang, run, {

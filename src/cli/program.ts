@@ -1,16 +1,16 @@
 import type { Lang } from '../core/i18n/lang.js';
 import { VERSION } from '../version.js';
 import { Command } from './commander.js';
-import { actionsCommand } from './commands/actions.js';
-import { agendaCommand } from './commands/agenda.js';
-import { checkCommand } from './commands/check.js';
-import { initCommand } from './commands/init.js';
-import { keysCommand } from './commands/keys.js';
-import { kpiCommand } from './commands/kpi.js';
-import { minutesCommand } from './commands/minutes.js';
-import { packCommand } from './commands/pack.js';
-import { targetsCommand } from './commands/targets.js';
-import { templatesCommand } from './commands/templates.js';
+import { actionsCommand } from './commands/actions/define.js';
+import { agendaCommand } from './commands/agenda/define.js';
+import { checkCommand } from './commands/check/define.js';
+import { initCommand } from './commands/init/define.js';
+import { keysCommand } from './commands/keys/define.js';
+import { kpiCommand } from './commands/kpi/define.js';
+import { minutesCommand } from './commands/minutes/define.js';
+import { packCommand } from './commands/pack/define.js';
+import { targetsCommand } from './commands/targets/define.js';
+import { templatesCommand } from './commands/templates/define.js';
 import { examples, type Runner, tr } from './commands/types.js';
 
 /** The command registry: every command's light definition, its action loaded only when it runs. */

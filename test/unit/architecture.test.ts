@@ -75,4 +75,20 @@ describe('the floors of the code', () => {
     );
     expect(bad).toEqual([]);
   });
+
+  it('a command under cli/commands only parses and prints: no file system, no writes, no workbooks', () => {
+    const commands = ALL.filter((f) => f.file.startsWith('cli/commands/'));
+    expect(commands.length).toBeGreaterThan(20);
+    const bad = commands.flatMap((f) => {
+      const text = readFileSync(join(SRC, f.file), 'utf8');
+      // Type-only imports (a WritePlan to print) are fine: they vanish at build time.
+      const runtime = [
+        ...text.matchAll(/import\s+(?!type\s)[^;]*?from\s*'([^']+)'|import\(\s*'([^']+)'/g),
+      ].map((m) => m[1] ?? m[2]!);
+      return runtime
+        .filter((spec) => /^node:fs|\/io\/(write|excel\/|xlsx-)/.test(spec))
+        .map((spec) => `${f.file} → ${spec}`);
+    });
+    expect(bad).toEqual([]);
+  });
 });

@@ -11,14 +11,9 @@ import {
   minutesHash,
   signedContent,
 } from '../../src/core/signoff/canonical.js';
-import {
-  fingerprint,
-  generateKeyPair,
-  publicKeyOf,
-  signHash,
-  verifyHash,
-} from '../../src/core/signoff/keys.js';
+import { fingerprint, publicKeyOf, signHash, verifyHash } from '../../src/core/signoff/keys.js';
 import { evaluateSignOff, requiredSigners } from '../../src/core/signoff/policy.js';
+import { generateKeyPair } from '../../src/io/keypair.js';
 import { parseYaml } from '../../src/io/yaml.js';
 
 const minutesFrom = (text: string): Minutes => minutesSchema.parse(parseYaml(text, 'minutes.yaml').data);

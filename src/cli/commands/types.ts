@@ -2,14 +2,18 @@ import type { Command } from 'commander';
 import type { Lang } from '../../core/i18n/lang.js';
 import type { Context } from '../context.js';
 
-/** What a lazily loaded action module exports: parse options, call the app function, print the result. */
-export type ActionFn = (
-  ctx: Context,
-  args: string[],
-  opts: Record<string, unknown>,
-  command: Command,
-) => Promise<number | undefined>;
-export type Loader = () => Promise<{ default: ActionFn }>;
+/** What commander hands a command: its positional arguments (a variadic one as an array) and its options. */
+export interface RawInput {
+  args: unknown[];
+  opts: Record<string, unknown>;
+}
+
+/**
+ * What a lazily loaded `run.ts` exports: parse the options once (its `options.ts`), call one app function, print
+ * the result; returns the exit code.
+ */
+export type RunFn = (ctx: Context, input: RawInput) => Promise<number>;
+export type Loader = () => Promise<{ default: RunFn }>;
 export type Runner = (loader: Loader) => (...args: unknown[]) => Promise<void>;
 
 /** A command definition: light (commander only), so `--help` loads nothing heavy. */

@@ -297,10 +297,7 @@ export function actionsView(
   };
 }
 
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the meeting's, else the system's). */
-export function localDate(now: Date, timeZone?: string): string {
-  return formatInstant(now.toISOString(), timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone).slice(
-    0,
-    10,
-  );
+/** The calendar day (YYYY-MM-DD) of an instant in a time zone (the meeting's, else the host's, passed in by the caller). */
+export function localDate(now: Date, timeZone: string): string {
+  return formatInstant(now.toISOString(), timeZone).slice(0, 10);
 }

@@ -1,24 +1,9 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-} from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 
-/** An Ed25519 key pair as PEM text: the private key in PKCS#8, the public key in SPKI. */
+/** An Ed25519 key pair as PEM text: the private key in PKCS#8, the public key in SPKI (made by `io/keypair.ts`). */
 export interface KeyPair {
   privateKey: string;
   publicKey: string;
-}
-
-export function generateKeyPair(): KeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519', {
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return { privateKey, publicKey };
 }
 
 /** The public key of a private key (PEM), or undefined when the text is not an Ed25519 private key. */

@@ -1,0 +1,137 @@
+/**
+ * The `kpi` command's use-case: compute the KPI from files or a meeting folder, lay it out in the asked format
+ * (JSON, xlsx, CSV, Markdown, a plain table) and write it to `--out`. Only the coloured terminal table is left to
+ * the caller, which is the one that knows the terminal.
+ */
+import { resolve } from 'node:path';
+import type { Lang } from '../core/i18n/lang.js';
+import type { Text } from '../core/i18n/messages.js';
+import { buildTable, caption, legendLines, metricLegend, type Table } from '../core/kpi/present.js';
+import { commitWrites, planWrites } from '../io/write.js';
+import { PLAIN, renderKpiCsv, renderKpiMarkdown, renderKpiTable } from '../render/kpi-text.js';
+import type { LangFor } from './deps.js';
+import { computeMeetingKpi, type KpiRun, runKpi } from './kpi.js';
+
+export type KpiFormat = 'table' | 'md' | 'csv' | 'xlsx' | 'json';
+
+export interface KpiReportOptions {
+  /** Files or folders (when no meeting folder is given). */
+  files: string[];
+  /** A meeting folder whose `kpi:` section names the sources. */
+  meeting?: string;
+  format: KpiFormat;
+  out?: string;
+  force: boolean;
+  /** CSV encoding for every file given. */
+  encoding?: string;
+  period?: string;
+  ytd?: boolean;
+  asOf?: string;
+  workdays?: boolean;
+  by?: string[];
+  metrics?: string[];
+  won?: string[];
+  lost?: string[];
+  columns?: Record<string, string>;
+  /** false: exceljs only (--no-fast). */
+  fast?: boolean;
+}
+
+export interface KpiReportDeps {
+  cwd: string;
+  now: Date;
+  langFor: LangFor;
+  onProgress?: (file: string, bytesRead: number, size: number) => void;
+  onFileDone?: (file: string) => void;
+  /** A note for --verbose, already in the output language. */
+  onNote?: (text: string) => void;
+  /** Called once the KPI is computed, before anything is written (the caller reports sheets and warnings). */
+  onComputed?: (run: KpiRun, lang: Lang) => void;
+}
+
+export interface KpiReport {
+  lang: Lang;
+  run: KpiRun;
+  title: string;
+  legend: string[];
+  /** The table, for the terminal (format table without --out). */
+  table?: Table;
+  /** The text for stdout (json, md, csv without --out). */
+  content?: string;
+  /** `--out` as given, once written. */
+  written?: string;
+}
+
+/** `salesmeet kpi`: compute, lay out, write. */
+export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Promise<KpiReport> {
+  const common = {
+    ...(o.period ? { period: o.period } : {}),
+    ...(o.ytd ? { ytd: true } : {}),
+    ...(o.asOf ? { asOf: o.asOf } : {}),
+    ...(o.workdays ? { workdays: true } : {}),
+    ...(o.by ? { by: o.by } : {}),
+    ...(o.metrics ? { metrics: o.metrics } : {}),
+    ...(o.won ? { won: o.won } : {}),
+    ...(o.lost ? { lost: o.lost } : {}),
+    ...(o.columns ? { columns: o.columns } : {}),
+  };
+  let lang: Lang = deps.langFor();
+  const reader = {
+    ...(o.fast === false ? { fast: false } : {}),
+    onNote: (t: Text) => deps.onNote?.(t(lang)),
+  };
+  let run: KpiRun;
+  if (o.meeting) {
+    const { loadMeetingFolder } = await import('./meeting-folder.js');
+    const folder = await loadMeetingFolder(o.meeting, deps.cwd);
+    lang = deps.langFor(folder.meeting.value.lang);
+    run = await computeMeetingKpi(folder, {
+      ...common,
+      lang,
+      now: deps.now,
+      cwd: deps.cwd,
+      ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+      ...reader,
+    });
+  } else {
+    run = await runKpi(
+      {
+        sources: o.files.map((f) => ({
+          path: f,
+          ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
+        })),
+        lang,
+        ...common,
+      },
+      {
+        cwd: deps.cwd,
+        now: deps.now,
+        ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+        ...(deps.onFileDone ? { onFileDone: deps.onFileDone } : {}),
+        ...reader,
+      },
+    );
+  }
+  deps.onComputed?.(run, lang);
+  const r = run.result;
+  const title = caption(r, lang, { ytd: run.ytd, workdays: run.workdays });
+  const legend = [...legendLines(lang, run.thresholds), ...metricLegend(r, lang)];
+  const report: KpiReport = { lang, run, title, legend };
+  let content: string | Uint8Array;
+  if (o.format === 'json') content = `${JSON.stringify(r, null, 2)}\n`;
+  else if (o.format === 'xlsx') {
+    const { kpiWorkbook } = await import('../io/excel/report.js');
+    content = await kpiWorkbook(r, run.extras, lang, { caption: title, thresholds: run.thresholds });
+  } else {
+    const table = buildTable(r, run.extras, lang);
+    if (o.format === 'csv') content = renderKpiCsv(table);
+    else if (o.format === 'md') content = renderKpiMarkdown(table, title, legend);
+    else if (o.out) content = `${title}\n\n${renderKpiTable(table, PLAIN)}\n\n${legend.join('\n')}\n`;
+    else return { ...report, table };
+  }
+  if (!o.out) return typeof content === 'string' ? { ...report, content } : report;
+  const path = resolve(deps.cwd, o.out);
+  const plan = await planWrites([{ path, content, kind: 'user' }], [], { force: o.force, cwd: deps.cwd });
+  await commitWrites(plan);
+  return { ...report, written: o.out };
+}

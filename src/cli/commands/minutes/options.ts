@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { dirArg, parseInput } from '../../options.js';
+import type { RawInput } from '../types.js';
+
+export interface MinutesCliOptions {
+  dir: string | undefined;
+  /** `--new`: prepare minutes.yaml instead of rendering. */
+  new: boolean;
+  /** `--no-docx` skips the Word file. */
+  docx: boolean;
+}
+
+export interface MinutesSignCliOptions {
+  dir: string | undefined;
+  /** Who signs (`--as`, required by commander). */
+  name: string;
+  /** An Ed25519 private key to sign with. */
+  keyFile: string | undefined;
+}
+
+export interface MinutesDirCliOptions {
+  dir: string | undefined;
+}
+
+export function parseMinutesOptions(input: RawInput): MinutesCliOptions {
+  const { args, opts } = parseInput(input, {
+    args: dirArg,
+    opts: z.object({ new: z.boolean().optional(), docx: z.boolean().optional() }),
+  });
+  return { dir: args[0], new: Boolean(opts.new), docx: opts.docx !== false };
+}
+
+export function parseMinutesSignOptions(input: RawInput): MinutesSignCliOptions {
+  const { args, opts } = parseInput(input, {
+    args: dirArg,
+    opts: z.object({ as: z.string(), key: z.string().optional() }),
+  });
+  return { dir: args[0], name: opts.as, keyFile: opts.key };
+}
+
+/** `minutes verify [dir]` and `minutes status [dir]`. */
+export function parseMinutesDirOptions(input: RawInput): MinutesDirCliOptions {
+  const { args } = parseInput(input, { args: dirArg, opts: z.object({}) });
+  return { dir: args[0] };
+}

@@ -1,0 +1,44 @@
+import { runTemplatesList } from '../../../app/templates.js';
+import { pick } from '../../../core/i18n/index.js';
+import type { Context } from '../../context.js';
+import { relTo } from '../../print.js';
+import type { RawInput } from '../types.js';
+import { parseTemplatesListOptions } from './options.js';
+
+/** `salesmeet templates list [-m dir] [--to dir]`. */
+export default async function run(ctx: Context, input: RawInput): Promise<number> {
+  const o = parseTemplatesListOptions(input);
+  const rel = relTo(ctx.cwd);
+  const r = await runTemplatesList(o, { cwd: ctx.cwd, langFor: ctx.langFor });
+  if (ctx.json) {
+    ctx.print(
+      JSON.stringify(
+        {
+          schema: 'salesmeet.templates/1',
+          lang: r.lang,
+          folders: r.overrides.map(rel),
+          templates: r.entries.map((e) => ({
+            name: e.name,
+            source: e.source === 'built-in' ? 'built-in' : rel(e.source),
+            path: e.source === 'built-in' ? e.path : rel(e.path),
+            overrides: e.overrides,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  const width = Math.max(...r.entries.map((e) => e.name.length));
+  for (const e of r.entries) {
+    const source =
+      e.source === 'built-in'
+        ? pick(r.lang, { en: 'built-in', 'zh-CN': '内置', 'zh-TW': '內建' })
+        : `${rel(e.path)}${e.overrides ? pick(r.lang, { en: ' (overrides built-in)', 'zh-CN': '（覆盖内置）', 'zh-TW': '（取代內建）' }) : ''}`;
+    ctx.print(
+      `${e.name.padEnd(width)}  ${r.lang}  ${e.source === 'built-in' ? ctx.out.dim(source) : ctx.out.green(source)}`,
+    );
+  }
+  return 0;
+}
