@@ -12,7 +12,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { InputError, OverwriteError } from '../core/errors.js';
+import { InputError, OverwriteError, SalesmeetError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
 import { changedUnderUs, withLock } from './lock.js';
 
@@ -83,6 +83,8 @@ export interface WritePlanEntry extends PlannedFile {
 }
 
 export interface WritePlan {
+  /** Where paths are shown from in messages. */
+  cwd?: string;
   files: WritePlanEntry[];
   dirs: { path: string; action: 'create' | 'exists' }[];
 }
@@ -171,7 +173,7 @@ export async function planWrites(
   dirs: PlannedDir[],
   options: { force: boolean; cwd?: string; root?: string },
 ): Promise<WritePlan> {
-  const plan: WritePlan = { files: [], dirs: [] };
+  const plan: WritePlan = { cwd: options.cwd, files: [], dirs: [] };
   const shown = (p: string) => relative(options.cwd ?? process.cwd(), p) || p;
   const refused: string[] = [];
   const edited: string[] = [];
@@ -352,7 +354,7 @@ export async function writeAtomic(
 /** A file-system failure on our temp file, told about the file the user named (`cannot write out/x.xlsx: …`). */
 function asWriteError(error: unknown, path: string): unknown {
   const code = (error as { code?: unknown }).code;
-  if (!(error instanceof Error) || typeof code !== 'string' || error instanceof InputError) return error;
+  if (!(error instanceof Error) || typeof code !== 'string' || error instanceof SalesmeetError) return error;
   return Object.assign(new Error(`${code}: cannot write ${path}`, { cause: error }), {
     code,
     path,
@@ -422,7 +424,8 @@ export async function commitWrites(plan: WritePlan): Promise<void> {
     });
   for (const f of plan.files) {
     if (f.action === 'unchanged') continue;
-    await writeAtomic(f.path, f.content, { mode: f.mode, exclusive: f.action === 'create', shown: f.path });
+    const shown = relative(plan.cwd ?? process.cwd(), f.path) || f.path;
+    await writeAtomic(f.path, f.content, { mode: f.mode, exclusive: f.action === 'create', shown });
   }
   for (const [dir, files] of generated)
     await updateManifest(dir, async (all) => {

@@ -59,7 +59,7 @@ describe('concurrent actions update on one actions.yaml', () => {
       for (const note of notes) expect(updates.filter((u) => u.note === note)).toHaveLength(1);
     }
     expect(readdirSync(dir).filter((n) => n.endsWith('.lock') || n.endsWith('.tmp'))).toEqual([]);
-  });
+  }, 300_000);
 
   it('clears a lock left by a crashed process and carries on', async () => {
     const dir = copyExample('2026-h1-review', join(tmp.dir, 'stale'));
@@ -103,7 +103,7 @@ describe('two init into the same folder at once', () => {
       expect(minutes).toContain(winner);
       expect(minutes).not.toContain(winner === 'Run A' ? 'Run B' : 'Run A');
     }
-  });
+  }, 300_000);
 });
 
 describe('a run killed at any write boundary', () => {
@@ -129,5 +129,5 @@ describe('a run killed at any write boundary', () => {
       }
       expect(killedAt).toBeGreaterThan(2);
     }
-  });
+  }, 300_000);
 });
