@@ -406,7 +406,7 @@ async function updateManifest(
 
 /**
  * Carries out a plan made by planWrites, and records what it generated. New files are created exclusively (two
- * runs creating the same file: the second is refused, exit 4). Generated files are recorded in two steps — both
+ * runs creating the same user file: the second is refused, exit 4). Generated files are recorded in two steps — both
  * hashes before the rename, the new one after — so a crash at any point leaves every file recognised as ours.
  */
 export async function commitWrites(plan: WritePlan): Promise<void> {
@@ -425,7 +425,11 @@ export async function commitWrites(plan: WritePlan): Promise<void> {
   for (const f of plan.files) {
     if (f.action === 'unchanged') continue;
     const shown = relative(plan.cwd ?? process.cwd(), f.path) || f.path;
-    await writeAtomic(f.path, f.content, { mode: f.mode, exclusive: f.action === 'create', shown });
+    await writeAtomic(f.path, f.content, {
+      mode: f.mode,
+      exclusive: f.action === 'create' && f.kind === 'user',
+      shown,
+    });
   }
   for (const [dir, files] of generated)
     await updateManifest(dir, async (all) => {

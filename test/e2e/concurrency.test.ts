@@ -131,3 +131,39 @@ describe('a run killed at any write boundary', () => {
     }
   }, 300_000);
 });
+
+describe('a whole team signing at once', () => {
+  const SIGNERS = ['陈建国', '李娜', '王芳', '刘强', '张伟'];
+
+  it('keeps every signature: 5 signers within a second, 5 rounds, then signed off', async () => {
+    for (let round = 0; round < 5; round++) {
+      const dir = copyExample('2026-h1-review', join(tmp.dir, `sign-${round}`));
+      const results = await Promise.all(
+        SIGNERS.map((n) => runAsync(['minutes', 'sign', '.', '--as', n], dir)),
+      );
+      expect(results.map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+      expect(readdirSync(join(dir, 'signatures')).sort()).toEqual(SIGNERS.map((n) => `${n}.yaml`).sort());
+      const verify = await runAsync(['minutes', 'verify', '.'], dir);
+      expect(verify.stdout).toContain(
+        'Signed off: every required signature is present and matches the content.',
+      );
+      expect(verify.code).toBe(0);
+    }
+  }, 300_000);
+
+  it('never undoes an edit saved while someone signs', async () => {
+    for (let round = 0; round < 5; round++) {
+      const dir = copyExample('2026-h1-review', join(tmp.dir, `sign-edit-${round}`));
+      const file = join(dir, 'minutes.yaml');
+      const edited = readFileSync(file, 'utf8').replace(
+        '回款率纳入大区经理季度考核',
+        `回款率纳入考核（第 ${round} 版）`,
+      );
+      const signing = runAsync(['minutes', 'sign', '.', '--as', '王芳'], dir);
+      await new Promise((r) => setTimeout(r, 20 * round));
+      writeFileSync(file, edited);
+      expect((await signing).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(edited);
+    }
+  }, 300_000);
+});

@@ -34,8 +34,32 @@ function reason(s: SignerReport, state: SignOffState, lang: Lang, tz: string | u
     line +=
       lang === 'en' ? `, ${formatInstant(s.signature.at, tz)}` : `，${formatInstant(s.signature.at, tz)}`;
   if (s.signature?.signature) line += ` [${l.keySigned}]`;
+  if (s.keys?.signed || s.keys?.expected) {
+    const { signed = '?', expected } = s.keys;
+    line += expected
+      ? pick(lang, {
+          en: `; signed with ${signed}, expected ${expected}`,
+          'zh-CN': `；签名密钥 ${signed}，应为 ${expected}`,
+          'zh-TW': `；簽章金鑰 ${signed}，應為 ${expected}`,
+        })
+      : pick(lang, {
+          en: `; signed with ${signed}, which keys/ no longer holds`,
+          'zh-CN': `；签名密钥 ${signed} 已不在 keys/ 中`,
+          'zh-TW': `；簽章金鑰 ${signed} 已不在 keys/ 中`,
+        });
+  }
   if (s.state === 'changed') {
     const fields = state.changes.get(s.name);
+    if (
+      fields?.some(
+        (f) => f === 'meeting' || f.startsWith('meeting.') || f === 'signers' || f.startsWith('signers['),
+      )
+    )
+      line += pick(lang, {
+        en: '; meeting.yaml no longer matches the signed minutes',
+        'zh-CN': '；meeting.yaml 与已签字的纪要不再一致',
+        'zh-TW': '；meeting.yaml 與已簽名的紀錄不再一致',
+      });
     if (fields && fields.length > 0) {
       const shown = fields.length > 12 ? [...fields.slice(0, 12), '…'] : fields;
       line += pick(lang, {
@@ -67,6 +91,7 @@ function signOffJson(state: SignOffState) {
       hash: s.signature?.hash ?? null,
       keySigned: s.signature?.signature !== undefined,
       changed: s.state === 'changed' ? (state.changes.get(s.name) ?? null) : null,
+      keys: s.keys ?? null,
     })),
   };
 }
@@ -82,6 +107,7 @@ const run: ActionFn = async (ctx, args, opts, command) => {
         name: String(opts.as),
         keyFile: opts.key as string | undefined,
         keysDir: runKeysDir(ctx.env),
+        trust: (opts.trust as string | undefined) ?? ctx.env.SALESMEET_TRUST,
         dryRun: ctx.dryRun,
       },
       { cwd: ctx.cwd, now: ctx.now() },
@@ -146,7 +172,10 @@ const run: ActionFn = async (ctx, args, opts, command) => {
   }
 
   if (which === 'verify' || which === 'status') {
-    const result = await runVerify(dir, { cwd: ctx.cwd });
+    const result = await runVerify(dir, {
+      cwd: ctx.cwd,
+      trust: (opts.trust as string | undefined) ?? ctx.env.SALESMEET_TRUST,
+    });
     const lang = ctx.langFor(result.folder.meeting.value.lang);
     const l = minutesLabels(lang);
     const state: SignOffState = result;
