@@ -17,7 +17,7 @@ import { type ActionStatus, type ActionUpdate, actionsLogSchema } from '../core/
 import { actionsView, localDate } from '../core/minutes/view.js';
 import { didYouMean } from '../core/text.js';
 import { validate } from '../core/validate.js';
-import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
+import { planWrites, updateUserFile, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
 import type { LangFor } from './deps.js';
 import { ACTIONS_FILE, loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
@@ -204,8 +204,8 @@ export async function runActionsUpdate(o: UpdateOptions, deps: ActionsDeps): Pro
   if (o.status === undefined && (o.note === undefined || o.note.trim() === ''))
     throw new UsageError('usage.nothingToRecord', m.nothing());
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
-  const input = meetingInput(folder);
-  const known = meetingActions(input.id, input.own, input.carried, input.log);
+  const input0 = meetingInput(folder);
+  const known = meetingActions(input0.id, input0.own, input0.carried, input0.log);
   const id = o.id.normalize('NFC').trim();
   if (!known.some((a) => a.id === id)) {
     const ids = known.map((a) => a.id);
@@ -228,47 +228,64 @@ export async function runActionsUpdate(o: UpdateOptions, deps: ActionsDeps): Pro
   if (o.by !== undefined && o.by.trim() !== '') update.by = o.by.trim();
 
   const path = join(folder.dir, ACTIONS_FILE);
-  const text = folder.actions?.loaded.text;
-  const doc = parseDocument(text ?? 'updates: []\n', { version: '1.2' });
-  if (text === undefined)
-    doc.commentBefore = `${schemaComment(folder.dir, 'actions.schema.json')}\n ${
-      folder.meeting.value.lang === 'en'
-        ? 'Progress on the action items after the meeting (not part of the signed minutes).'
-        : folder.meeting.value.lang === 'zh-TW'
-          ? '會後行動項目的進度紀錄（不屬於已簽名的會議紀錄）。'
-          : '会后行动项的进度记录（不属于已签字的会议纪要）。'
-    }`;
-  const root = doc.contents as unknown;
-  if (!isMap<unknown, unknown>(root)) throw new SalesmeetError('internal.actionsRoot', 1, m.unstable());
-  let seq: unknown = root.get('updates', true);
-  if (!isSeq<unknown>(seq)) {
-    seq = doc.createNode([]);
-    root.set('updates', seq);
-  }
-  const entry = doc.createNode({ ...update }) as YAMLMap;
-  entry.flow = true;
-  if (isSeq<unknown>(seq)) {
-    seq.flow = false;
-    seq.items.push(entry);
-  }
-  const out = doc.toString({ lineWidth: 0 });
-  const check = validate(
-    actionsLogSchema,
-    parseDocument(out, { version: '1.2' }).toJS(),
-    ACTIONS_FILE,
-    () => ({
-      line: 0,
-      column: 0,
-    }),
-  );
-  if (!check.ok) throw new SalesmeetError('internal.unstable', 1, m.unstable());
-  // actions.yaml is the user's log; appending to it is what they asked for, so the plan is forced.
-  const plan = await planWrites([{ path, content: out, kind: 'user' }], [], {
+  const header = `${schemaComment(folder.dir, 'actions.schema.json')}\n ${
+    folder.meeting.value.lang === 'en'
+      ? 'Progress on the action items after the meeting (not part of the signed minutes).'
+      : folder.meeting.value.lang === 'zh-TW'
+        ? '會後行動項目的進度紀錄（不屬於已簽名的會議紀錄）。'
+        : '会后行动项的进度记录（不属于已签字的会议纪要）。'
+  }`;
+  /** Appends the update to the log as it is saved now (another run may have appended since we loaded it). */
+  const append = (text: string | undefined) => {
+    const doc = parseDocument(text ?? 'updates: []\n', { version: '1.2' });
+    if (text === undefined) doc.commentBefore = header;
+    const root = doc.contents as unknown;
+    if (!isMap<unknown, unknown>(root)) throw new SalesmeetError('internal.actionsRoot', 1, m.unstable());
+    let seq: unknown = root.get('updates', true);
+    if (!isSeq<unknown>(seq)) {
+      seq = doc.createNode([]);
+      root.set('updates', seq);
+    }
+    const entry = doc.createNode({ ...update }) as YAMLMap;
+    entry.flow = true;
+    if (isSeq<unknown>(seq)) {
+      seq.flow = false;
+      seq.items.push(entry);
+    }
+    const out = doc.toString({ lineWidth: 0 });
+    const check = validate(
+      actionsLogSchema,
+      parseDocument(out, { version: '1.2' }).toJS(),
+      ACTIONS_FILE,
+      () => ({
+        line: 0,
+        column: 0,
+      }),
+    );
+    if (!check.ok) throw new SalesmeetError('internal.unstable', 1, m.unstable());
+    return { out, log: check.value };
+  };
+  // actions.yaml is the user's log; appending to it is what they asked for, so the plan is forced. The plan checks
+  // the path (inside the folder, no link); the write itself re-reads the file under its lock and appends to that.
+  const planned = append(folder.actions?.loaded.text);
+  const plan = await planWrites([{ path, content: planned.out, kind: 'user' }], [], {
     force: true,
     cwd: deps.cwd,
     root: folder.dir,
   });
-  if (!o.dryRun) await commitWrites(plan);
-  const merged = mergeActions([{ ...input, log: check.value }]).find((a) => a.id === id)!;
+  let log = planned.log;
+  if (!o.dryRun) {
+    await updateUserFile(
+      path,
+      (text) => {
+        const next = append(text);
+        log = next.log;
+        return next.out;
+      },
+      { shown: folder.display(ACTIONS_FILE) },
+    );
+  }
+  const input = { ...input0, log };
+  const merged = mergeActions([input]).find((a) => a.id === id)!;
   return { folder, lang: deps.langFor(folder.meeting.value.lang), update, action: merged, plan };
 }

@@ -1,29 +1,31 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { InputError, SalesmeetError } from '../core/errors.js';
+import { readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { defineMessages } from '../core/i18n/messages.js';
-import { type Minutes, minutesSchema, type Signature } from '../core/minutes/schema.js';
-import {
-  type Canonical,
-  canonicalJson,
-  changedFields,
-  minutesHash,
-  signedContent,
-} from '../core/signoff/canonical.js';
+import type { Minutes } from '../core/minutes/schema.js';
+import { type Canonical, canonicalJson, changedFields } from '../core/signoff/canonical.js';
 import { fingerprint, isPublicKey, publicKeyOf, signHash } from '../core/signoff/keys.js';
 import {
   evaluateSignOff,
   type RequiredSigner,
   requiredSigners,
+  type SignatureEntry,
   type SignOffReport,
 } from '../core/signoff/policy.js';
-import { validate } from '../core/validate.js';
+import { recordHash, SIGNATURE_FORMAT, signatureMessage, signedRecord } from '../core/signoff/record.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { readTextFile } from '../io/yaml.js';
 import type { LangFor } from './deps.js';
-import { type Checked, loadMeetingFolder, type MeetingFolder, MINUTES_FILE } from './meeting-folder.js';
+import {
+  type Checked,
+  loadChecked,
+  loadMeetingFolder,
+  type MeetingFolder,
+  MINUTES_FILE,
+} from './meeting-folder.js';
+import { toYaml } from './yaml-out.js';
 
 const m = defineMessages({
   en: {
@@ -34,7 +36,9 @@ const m = defineMessages({
     wrongKey:
       'this key is not the one registered for {name} in {file} (registered {registered}, given {given})',
     wrongKeyHint:
-      'sign with the key whose public half is in {file}, or remove that file if the key was replaced',
+      'sign with the key whose public half is in {file}; a new key for {name} is a change the team must review (see docs/minutes-actions.md, "Keys")',
+    badTrust: '{file} is not a trust file: expected a mapping of names to key fingerprints (ed25519:…)',
+    badTrustHint: 'e.g.  王芳: ed25519:3f2a9c1b0d4e5f60',
     keyRequired: '{name} has a registered public key ({file}); a signature without the key could be forged',
     keyRequiredHint: 'pass --key with the private key, e.g. --key {path}',
     badPublicKey: '{file} is not an Ed25519 public key (PEM)',
@@ -48,7 +52,10 @@ const m = defineMessages({
     badKey: '{file} 不是 Ed25519 私钥（PEM 格式）',
     badKeyHint: '可用 `salesmeet keys generate --as {name}` 生成',
     wrongKey: '此密钥不是 {file} 中为 {name} 登记的密钥（登记：{registered}，提供：{given}）',
-    wrongKeyHint: '请使用与 {file} 中公钥配对的私钥；如已更换密钥，请先删除该文件',
+    wrongKeyHint:
+      '请使用与 {file} 中公钥配对的私钥；{name} 更换密钥须经团队审核（见 docs/minutes-actions.md “密钥”一节）',
+    badTrust: '{file} 不是信任清单：应为“姓名: 密钥指纹（ed25519:…）”的映射',
+    badTrustHint: '例如  王芳: ed25519:3f2a9c1b0d4e5f60',
     keyRequired: '{name} 已登记公钥（{file}）；不带密钥的签字可被伪造',
     keyRequiredHint: '请用 --key 指定私钥，例如 --key {path}',
     badPublicKey: '{file} 不是 Ed25519 公钥（PEM 格式）',
@@ -61,7 +68,10 @@ const m = defineMessages({
     badKey: '{file} 不是 Ed25519 私鑰（PEM 格式）',
     badKeyHint: '可用 `salesmeet keys generate --as {name}` 產生',
     wrongKey: '此金鑰不是 {file} 中為 {name} 登記的金鑰（登記：{registered}，提供：{given}）',
-    wrongKeyHint: '請使用與 {file} 中公鑰配對的私鑰；如已更換金鑰，請先刪除該檔案',
+    wrongKeyHint:
+      '請使用與 {file} 中公鑰配對的私鑰；{name} 更換金鑰須經團隊審核（見 docs/minutes-actions.md「金鑰」一節）',
+    badTrust: '{file} 不是信任清單：應為「姓名: 金鑰指紋（ed25519:…）」的對應',
+    badTrustHint: '例如  王芳: ed25519:3f2a9c1b0d4e5f60',
     keyRequired: '{name} 已登記公鑰（{file}）；不帶金鑰的簽名可被偽造',
     keyRequiredHint: '請以 --key 指定私鑰，例如 --key {path}',
     badPublicKey: '{file} 不是 Ed25519 公鑰（PEM 格式）',
@@ -72,19 +82,29 @@ const m = defineMessages({
 
 /** Public keys of signers live in the meeting folder, so they travel (and are reviewed) with the minutes. */
 export const PUBLIC_KEYS_DIR = 'keys';
-/** What salesmeet keeps for itself in a meeting folder: the signed canonical content, to name changed fields. */
+/** One file per signature, so people signing at once, or on their own laptops merged through git, never collide. */
+export const SIGNATURES_DIR = 'signatures';
+/** What salesmeet keeps for itself in a meeting folder: the signed record, to name changed fields. */
 export const STATE_DIR = '.salesmeet';
 
-/** A person's name as a file name: NFC, path separators and control characters replaced. */
+/**
+ * A person's name as a file name: NFC, and every character a file system could refuse (or that could clash:
+ * `a/b` vs `a_b`) percent-encoded, so two different names never share a file.
+ */
 export function keyFileStem(name: string): string {
   return name
     .normalize('NFC')
-    .replace(/[/\\:*?"<>|\u0000-\u001f\u007f]/g, '_')
-    .replace(/^\.+/, '_');
+    .replace(/[%/\\:*?"<>|\u0000-\u001f\u007f]|^\./g, (c) =>
+      [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    );
 }
 
 export function publicKeyPath(dir: string, name: string): string {
   return join(dir, PUBLIC_KEYS_DIR, `${keyFileStem(name)}.pub`);
+}
+
+export function signaturePath(dir: string, name: string): string {
+  return join(dir, SIGNATURES_DIR, `${keyFileStem(name)}.yaml`);
 }
 
 function snapshotPath(dir: string, hash: string): string {
@@ -131,6 +151,75 @@ export async function loadPublicKeys(
   return keys;
 }
 
+/** `signatures/<name>.yaml`: one person's approval of one record. */
+export const signatureFileSchema = z
+  .strictObject({
+    format: z.literal(SIGNATURE_FORMAT),
+    meeting: z.string().min(1),
+    title: z.string(),
+    date: z.string(),
+    name: z.string().min(1),
+    at: z.string().min(1),
+    hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    key: z.string().optional(),
+    publicKey: z.string().optional(),
+    signature: z.string().optional(),
+  })
+  .meta({
+    title: 'salesmeet signature',
+    description: 'One sign-off of the minutes, written by `minutes sign`.',
+  });
+
+/** Every signature of the folder: the files under signatures/, then salesmeet 0.1's entries in minutes.yaml. */
+export async function loadSignatures(folder: MeetingFolder, minutes: Minutes): Promise<SignatureEntry[]> {
+  const out: SignatureEntry[] = minutes.signatures.map((s) => ({ ...s, legacy: true }));
+  let names: string[] = [];
+  try {
+    names = (await readdir(join(folder.dir, SIGNATURES_DIR))).filter((n) => n.endsWith('.yaml')).sort();
+  } catch {
+    return out;
+  }
+  const files: SignatureEntry[] = [];
+  for (const name of names) {
+    const rel = join(SIGNATURES_DIR, name);
+    const { value } = await loadChecked(signatureFileSchema, join(folder.dir, rel), folder.display(rel));
+    const { format: _f, ...sig } = value;
+    files.push(sig);
+  }
+  // A file outranks a 0.1 entry of the same person; among files, the latest signing counts.
+  files.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return [...out, ...files];
+}
+
+/** A trust file: names → the key fingerprints the team accepts for them, kept outside the meeting folder. */
+export async function loadTrust(
+  file: string | undefined,
+  cwd: string,
+): Promise<Map<string, string[]> | undefined> {
+  if (file === undefined || file === '') return undefined;
+  const path = isAbsolute(file) ? file : resolve(cwd, file);
+  const schema = z.record(
+    z.string().min(1),
+    z.union([
+      z.string().regex(/^ed25519:[0-9a-f]{16}$/),
+      z.array(z.string().regex(/^ed25519:[0-9a-f]{16}$/)).min(1),
+    ]),
+  );
+  let value: z.output<typeof schema>;
+  try {
+    value = (await loadChecked(schema, path, file)).value;
+  } catch (error) {
+    if (error instanceof InputError && error.code === 'schema.invalid')
+      throw new InputError('trust.invalid', m.badTrust({ file }), {
+        location: { file },
+        hint: m.badTrustHint(),
+        problems: error.problems,
+      });
+    throw error;
+  }
+  return new Map(Object.entries(value).map(([k, v]) => [k.normalize('NFC'), Array.isArray(v) ? v : [v]]));
+}
+
 export interface SignOffState {
   report: SignOffReport;
   required: RequiredSigner[];
@@ -138,22 +227,67 @@ export interface SignOffState {
   changes: Map<string, string[] | null>;
 }
 
-/** Evaluates the sign-off of a folder's minutes: signatures, keys, who is missing, what changed. */
-export async function signOffState(folder: MeetingFolder, minutes: Minutes): Promise<SignOffState> {
+/**
+ * The text a key signed for an entry: the meeting it names (this one when it names none), the signer, the time and
+ * the hash. A signature moved to another meeting still verifies as a signature, but its hash — which covers the
+ * meeting's facts — no longer matches, so it counts as changed, never as valid.
+ */
+function messageFor(folder: MeetingFolder) {
+  const meeting = folder.meeting.value;
+  return (sig: SignatureEntry) =>
+    signatureMessage({
+      meeting: sig.meeting ?? folder.id,
+      title: sig.title ?? meeting.title,
+      date: sig.date ?? meeting.date,
+      name: sig.name.normalize('NFC'),
+      at: sig.at,
+      hash: sig.hash,
+    });
+}
+
+async function evaluate(
+  folder: MeetingFolder,
+  minutes: Minutes,
+  signatures: SignatureEntry[],
+  trusted: Map<string, string[]> | undefined,
+  extraKey?: { name: string; pem: string },
+) {
   const required = requiredSigners(folder.meeting.value, minutes);
-  const names = [...required.map((r) => r.name), ...minutes.signatures.map((s) => s.name)];
+  const names = [...required.map((r) => r.name), ...signatures.map((s) => s.name)];
   const publicKeys = await loadPublicKeys(folder, names);
-  const hash = minutesHash(minutes);
-  const report = evaluateSignOff({ required, signatures: minutes.signatures, hash, publicKeys });
+  if (extraKey) publicKeys.set(extraKey.name, extraKey.pem);
+  const hash = recordHash(folder.meeting.value, minutes);
+  const report = evaluateSignOff({
+    required,
+    signatures,
+    hash,
+    publicKeys,
+    trusted,
+    message: messageFor(folder),
+  });
+  return { report, required };
+}
+
+/** Evaluates the sign-off of a folder's minutes: signatures, keys, who is missing, what changed. */
+export async function signOffState(
+  folder: MeetingFolder,
+  minutes: Minutes,
+  trusted?: Map<string, string[]>,
+): Promise<SignOffState> {
+  const signatures = await loadSignatures(folder, minutes);
+  const { report, required } = await evaluate(folder, minutes, signatures, trusted);
   const changes = new Map<string, string[] | null>();
-  const current = signedContent(minutes);
+  const current = signedRecord(folder.meeting.value, minutes);
   for (const s of report.signers) {
     if (s.state !== 'changed' || !s.signature) continue;
     const text = await readOptional(snapshotPath(folder.dir, s.signature.hash));
     let fields: string[] | null = null;
     if (text !== undefined) {
       try {
-        fields = changedFields((JSON.parse(text) as { content: Canonical }).content, current);
+        // minutes.yaml's fields by their own path; meeting facts as `meeting.date`, the signer set as `signers`.
+        fields = changedFields((JSON.parse(text) as { content: Canonical }).content, current).map((f) =>
+          f.startsWith('minutes.') ? f.slice('minutes.'.length) : f,
+        );
       } catch {
         fields = null;
       }
@@ -169,6 +303,8 @@ export interface SignOptions {
   keyFile?: string;
   /** Where `keys generate` keeps private keys; used to suggest the --key path. */
   keysDir: string;
+  /** A trust file pinning team keys (--trust / SALESMEET_TRUST). */
+  trust?: string;
   dryRun: boolean;
 }
 
@@ -176,7 +312,7 @@ export interface SignResult {
   folder: MeetingFolder;
   /** The output language (`langFor` applied to the meeting's `lang`). */
   lang: Lang;
-  signature: Signature;
+  signature: SignatureEntry;
   replaced: boolean;
   registeredKey: boolean;
   plan: WritePlan;
@@ -185,9 +321,10 @@ export interface SignResult {
 }
 
 /**
- * Records that NAME approves exactly the current content. minutes.yaml is the user's file, so it is edited in
- * place with the YAML Document API (comments, order and layout are kept) and written atomically; the new
- * text is parsed back and must hash to the same content before anything is written.
+ * Records that NAME approves exactly the current record: the minutes, the meeting facts they show and who must
+ * sign. The approval is its own file, `signatures/<name>.yaml`, written atomically: minutes.yaml is not touched, so
+ * signing never undoes an edit saved meanwhile, and people signing at once (or on their own laptops, merged
+ * through git) never overwrite each other.
  */
 export async function runSign(
   o: SignOptions,
@@ -198,17 +335,27 @@ export async function runSign(
   const checked = requireMinutes(folder, o.dir ?? '.');
   const minutes = checked.value;
   const name = o.name.normalize('NFC').trim();
-  const hash = minutesHash(minutes);
+  const hash = recordHash(folder.meeting.value, minutes);
   const keyRel = join(PUBLIC_KEYS_DIR, `${keyFileStem(name)}.pub`);
   const registered = await readOptional(publicKeyPath(folder.dir, name));
   if (registered !== undefined && !isPublicKey(registered))
     throw new InputError('keys.badPublicKey', m.badPublicKey({ file: folder.display(keyRel) }), {
       location: { file: folder.display(keyRel) },
     });
+  const trusted = await loadTrust(o.trust, deps.cwd);
 
-  const signature: Signature = { name, at: deps.now.toISOString(), hash };
+  const meeting = folder.meeting.value;
+  const signature: SignatureEntry = {
+    meeting: folder.id,
+    title: meeting.title,
+    date: meeting.date,
+    name,
+    at: deps.now.toISOString(),
+    hash,
+  };
   const files: PlannedFile[] = [];
   let registeredKey = false;
+  let newKey: string | undefined;
   if (o.keyFile !== undefined) {
     const shown = o.keyFile;
     const pem = await readTextFile(resolve(deps.cwd, o.keyFile), shown, 64 * 1024);
@@ -223,14 +370,17 @@ export async function runSign(
       throw new InputError(
         'keys.wrongKey',
         m.wrongKey({ name, file: folder.display(keyRel), registered: fingerprint(registered), given }),
-        { location: { file: shown }, hint: m.wrongKeyHint({ file: folder.display(keyRel) }) },
+        { location: { file: shown }, hint: m.wrongKeyHint({ file: folder.display(keyRel), name }) },
       );
     if (registered === undefined) {
+      // Trust on first use: the first key a person signs with is registered beside the minutes.
       files.push({ path: publicKeyPath(folder.dir, name), content: pub, kind: 'user' });
       registeredKey = true;
+      newKey = pub;
     }
     signature.key = given;
-    signature.signature = signHash(pem, hash);
+    signature.publicKey = pub;
+    signature.signature = signHash(pem, messageFor(folder)(signature));
   } else if (registered !== undefined) {
     throw new InputError('keys.required', m.keyRequired({ name, file: folder.display(keyRel) }), {
       location: { file: folder.display(keyRel) },
@@ -238,56 +388,47 @@ export async function runSign(
     });
   }
 
-  // Edit minutes.yaml in place: replace this person's entry or append one.
-  const doc = parseDocument(checked.loaded.text, { version: '1.2', keepSourceTokens: false });
-  const root = doc.contents as unknown;
-  if (!isMap<unknown, unknown>(root)) throw new SalesmeetError('internal.minutesRoot', 1, m.unstable());
-  const entry = doc.createNode({ ...signature }) as YAMLMap;
-  entry.flow = true;
-  let seq: unknown = root.get('signatures', true);
-  let replaced = false;
-  if (!isSeq(seq)) {
-    seq = doc.createNode([]);
-    root.set('signatures', seq);
-  }
-  if (isSeq<unknown>(seq)) {
-    const at = seq.items.findIndex(
-      (it) => isMap(it) && String(it.get('name') ?? '').normalize('NFC') === name,
-    );
-    if (at >= 0) {
-      seq.items[at] = entry;
-      replaced = true;
-    } else {
-      // `signatures: []` written by hand becomes a block list, one signature per line.
-      if (seq.items.length === 0) seq.flow = false;
-      seq.items.push(entry);
-    }
-  }
-  const text = doc.toString({ lineWidth: 0 });
-
-  // The rewrite must not change what was signed.
-  const reparsed = parseDocument(text, { version: '1.2' }).toJS();
-  const check = validate(minutesSchema, reparsed, checked.loaded.file, () => ({ line: 0, column: 0 }));
-  if (!check.ok || minutesHash(check.value) !== hash)
-    throw new SalesmeetError('internal.unstable', 1, m.unstable());
-
-  files.push({ path: join(folder.dir, MINUTES_FILE), content: text, kind: 'user' });
+  const sigPath = signaturePath(folder.dir, name);
+  const replaced =
+    (await readOptional(sigPath)) !== undefined ||
+    minutes.signatures.some((s) => s.name.normalize('NFC') === name);
+  const fileLang = folder.meeting.value.lang;
+  const header =
+    fileLang === 'en'
+      ? ` ${name}'s sign-off of the minutes, written by \`salesmeet minutes sign\`. Do not edit: \`salesmeet minutes verify\` checks it.`
+      : fileLang === 'zh-TW'
+        ? ` ${name} 對會議紀錄的簽名確認，由 \`salesmeet minutes sign\` 寫入。請勿修改：\`salesmeet minutes verify\` 會檢核。`
+        : ` ${name} 对会议纪要的签字确认，由 \`salesmeet minutes sign\` 写入。请勿修改：\`salesmeet minutes verify\` 会校验。`;
+  files.push({
+    path: sigPath,
+    content: toYaml({ format: SIGNATURE_FORMAT, ...signature }, { header: [header] }),
+    kind: 'user',
+  });
   files.push({
     path: snapshotPath(folder.dir, hash),
-    content: `${JSON.stringify({ hash, content: JSON.parse(canonicalJson(signedContent(minutes))) }, null, 2)}\n`,
+    content: `${JSON.stringify({ hash, content: JSON.parse(canonicalJson(signedRecord(folder.meeting.value, minutes))) }, null, 2)}\n`,
     kind: 'generated',
   });
-  // minutes.yaml is rewritten on purpose (the user asked to sign): plan it as forced, it is one edit of their file.
+  // The signature file is this person's own: signing again replaces it (planned as forced).
   const plan = await planWrites(files, [], { force: true, cwd: deps.cwd, root: folder.dir });
+  if (registeredKey) {
+    // Registering a key must not replace one registered meanwhile by another run.
+    const key = plan.files.find((f) => f.path === publicKeyPath(folder.dir, name));
+    if (key) key.action = 'create';
+  }
   if (!o.dryRun) await commitWrites(plan);
 
-  const after = check.value;
-  const state = await signOffStateFor(
-    folder,
-    after,
-    signature,
-    registeredKey ? (files[0]!.content as string) : undefined,
+  const others = (await loadSignatures(folder, minutes)).filter(
+    (s) => s.legacy || s.name.normalize('NFC') !== name,
   );
+  const { report, required } = await evaluate(
+    folder,
+    minutes,
+    [...others, signature],
+    trusted,
+    newKey === undefined ? undefined : { name, pem: newKey },
+  );
+  const state: SignOffState = { report, required, changes: new Map() };
   return {
     folder,
     lang,
@@ -300,31 +441,14 @@ export async function runSign(
   };
 }
 
-/** The sign-off state right after signing (also correct under --dry-run, where nothing was written). */
-async function signOffStateFor(
-  folder: MeetingFolder,
-  minutes: Minutes,
-  signature: Signature,
-  newPublicKey: string | undefined,
-): Promise<SignOffState> {
-  const required = requiredSigners(folder.meeting.value, minutes);
-  const names = [...required.map((r) => r.name), ...minutes.signatures.map((s) => s.name)];
-  const publicKeys = await loadPublicKeys(folder, names);
-  if (newPublicKey !== undefined) publicKeys.set(signature.name, newPublicKey);
-  const report = evaluateSignOff({
-    required,
-    signatures: minutes.signatures,
-    hash: minutesHash(minutes),
-    publicKeys,
-  });
-  return { report, required, changes: new Map() };
-}
-
 /** Loads a folder and evaluates its sign-off (for `minutes verify` and `minutes status`). */
-export async function runVerify(dir: string | undefined, deps: { cwd: string; langFor: LangFor }) {
+export async function runVerify(
+  dir: string | undefined,
+  deps: { cwd: string; langFor: LangFor; trust?: string },
+) {
   const folder = await loadMeetingFolder(dir, deps.cwd);
   const minutes = requireMinutes(folder, dir ?? '.').value;
-  const state = await signOffState(folder, minutes);
+  const state = await signOffState(folder, minutes, await loadTrust(deps.trust, deps.cwd));
   return { folder, lang: deps.langFor(folder.meeting.value.lang), minutes, ...state };
 }
 

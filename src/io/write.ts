@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import {
+  link,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { InputError, OverwriteError } from '../core/errors.js';
+import { InputError, OverwriteError, SalesmeetError } from '../core/errors.js';
 import { defineMessages } from '../core/i18n/messages.js';
+import { changedUnderUs, withLock } from './lock.js';
 
 const m = defineMessages({
   en: {
@@ -14,6 +26,10 @@ const m = defineMessages({
       'generated files are rebuilt from the meeting files; keep your edits elsewhere, or pass --force',
     outside: '{file} is outside the folder {root}; salesmeet writes only inside it',
     symlink: '{file} is a symbolic link; salesmeet does not write through links',
+    notRegular:
+      '{file} is not a regular file (a device, pipe or socket); salesmeet replaces only regular files, even with --force',
+    notRegularHint: 'name a file path instead',
+    appeared: '{file} was created by another process while salesmeet was writing; refusing to overwrite it',
   },
   'zh-CN': {
     refuse: '拒绝覆盖 {file}',
@@ -23,6 +39,9 @@ const m = defineMessages({
     editedHint: '生成文件会根据会议文件重新生成；请把修改保存到别处，或加 --force',
     outside: '{file} 不在文件夹 {root} 内；salesmeet 只在其中写入',
     symlink: '{file} 是符号链接；salesmeet 不通过链接写入',
+    notRegular: '{file} 不是普通文件（设备、管道或套接字）；即使加 --force，salesmeet 也只替换普通文件',
+    notRegularHint: '请改为指定一个文件路径',
+    appeared: '{file} 在 salesmeet 写入期间被另一个进程创建；拒绝覆盖',
   },
   'zh-TW': {
     refuse: '拒絕覆寫 {file}',
@@ -32,6 +51,9 @@ const m = defineMessages({
     editedHint: '產生的檔案會依會議檔案重新產生；請把修改存到別處，或加上 --force',
     outside: '{file} 不在資料夾 {root} 內；salesmeet 只在其中寫入',
     symlink: '{file} 是符號連結；salesmeet 不透過連結寫入',
+    notRegular: '{file} 不是一般檔案（裝置、管道或通訊端）；即使加上 --force，salesmeet 也只取代一般檔案',
+    notRegularHint: '請改為指定一個檔案路徑',
+    appeared: '{file} 在 salesmeet 寫入期間被另一個程序建立；拒絕覆寫',
   },
 });
 
@@ -61,14 +83,16 @@ export interface WritePlanEntry extends PlannedFile {
 }
 
 export interface WritePlan {
+  /** Where paths are shown from in messages. */
+  cwd?: string;
   files: WritePlanEntry[];
   dirs: { path: string; action: 'create' | 'exists' }[];
 }
 
-async function exists(path: string): Promise<'file' | 'dir' | false> {
+async function exists(path: string): Promise<'file' | 'dir' | 'other' | false> {
   try {
     const s = await stat(path);
-    return s.isDirectory() ? 'dir' : 'file';
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
   } catch {
     return false;
   }
@@ -76,10 +100,17 @@ async function exists(path: string): Promise<'file' | 'dir' | false> {
 
 export const MANIFEST = '.salesmeet-generated.json';
 
+/**
+ * What salesmeet wrote in one folder: file name → SHA-256. While a write is under way the entry lists both the old
+ * and the new hash, so a crash between renaming a file and recording it never makes the file look edited by hand.
+ */
 interface Manifest {
   schema: 'salesmeet.generated/1';
-  files: Record<string, string>;
+  files: Record<string, string | string[]>;
 }
+
+const accepted = (entry: string | string[] | undefined): string[] =>
+  entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
 
 export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
@@ -142,7 +173,7 @@ export async function planWrites(
   dirs: PlannedDir[],
   options: { force: boolean; cwd?: string; root?: string },
 ): Promise<WritePlan> {
-  const plan: WritePlan = { files: [], dirs: [] };
+  const plan: WritePlan = { cwd: options.cwd, files: [], dirs: [] };
   const shown = (p: string) => relative(options.cwd ?? process.cwd(), p) || p;
   const refused: string[] = [];
   const edited: string[] = [];
@@ -164,6 +195,12 @@ export async function planWrites(
         location: { file: shown(f.path) },
       });
     }
+    if (e === 'other') {
+      throw new InputError('write.notRegular', m.notRegular({ file: shown(f.path) }), {
+        location: { file: shown(f.path) },
+        hint: m.notRegularHint(),
+      });
+    }
     if (f.kind === 'user') {
       if (!options.force) refused.push(f.path);
       plan.files.push({ ...f, action: 'overwrite' });
@@ -172,8 +209,8 @@ export async function planWrites(
     const dir = dirname(f.path);
     if (!manifests.has(dir)) manifests.set(dir, await readManifest(dir));
     const current = sha256(await readFile(f.path));
-    const recorded = manifests.get(dir)!.files[basename(f.path)];
-    if (recorded !== current && !options.force) edited.push(f.path);
+    const recorded = accepted(manifests.get(dir)!.files[basename(f.path)]);
+    if (!recorded.includes(current) && !options.force) edited.push(f.path);
     plan.files.push({ ...f, action: current === sha256(f.content) ? 'unchanged' : 'overwrite' });
   }
   if (refused.length > 0) {
@@ -193,8 +230,18 @@ export async function planWrites(
   return plan;
 }
 
-const TEMP_RE = /^\.(.+)\.salesmeet-(\d+)-\d+\.tmp$/;
+const TEMP_RE = /^\.(.*)\.salesmeet-(\d+)-\d+\.tmp$/;
 let tempCounter = 0;
+
+/**
+ * Fault injection for the crash tests: `SALESMEET_CRASH_AFTER_RENAME=N` kills the process (SIGKILL, no clean-up)
+ * right after its N-th rename, so a test can stop a run at every write boundary and check what the next run says.
+ */
+const crashAfter = Number(process.env.SALESMEET_CRASH_AFTER_RENAME ?? 0);
+let renames = 0;
+function renamed(): void {
+  if (crashAfter > 0 && ++renames === crashAfter) process.kill(process.pid, 'SIGKILL');
+}
 
 function alive(pid: number): boolean {
   try {
@@ -223,17 +270,50 @@ async function removeStaleTemps(dir: string): Promise<void> {
   }
 }
 
+/** The temp file's name: the target's name cut so the whole stays within the 255-byte limit of file names. */
+function tempName(target: string): string {
+  const suffix = `.salesmeet-${process.pid}-${++tempCounter}.tmp`;
+  let stem = basename(target);
+  while (Buffer.byteLength(`.${stem}${suffix}`) > 255) stem = stem.slice(0, -1);
+  return `.${stem}${suffix}`;
+}
+
+export interface AtomicOptions {
+  mode?: number;
+  /** Create the file only if it does not exist yet (another process creating it meanwhile is refused, exit 4). */
+  exclusive?: boolean;
+  /** The SHA-256 the file must still have just before it is replaced (null: it must not exist). */
+  expect?: string | null;
+  /** The file as shown in messages. */
+  shown?: string;
+}
+
+async function currentHash(path: string): Promise<string | null> {
+  try {
+    return sha256(await readFile(path));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /**
  * Writes a file atomically: the content goes to a temp file in the same folder, is flushed to disk, and is then
  * renamed over the target, so a reader (or a crash) sees the old file or the new one, never half of one. A failed
- * write removes its temp file. Creates parent folders.
+ * write removes its temp file. Creates parent folders. With `exclusive`, the temp file is linked to the target
+ * instead, which fails if the target appeared meanwhile; with `expect`, the target is checked just before.
  */
-export async function writeAtomic(path: string, content: string | Uint8Array, mode?: number): Promise<void> {
+export async function writeAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: number | AtomicOptions = {},
+): Promise<void> {
+  const o: AtomicOptions = typeof options === 'number' ? { mode: options } : options;
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   await removeStaleTemps(dir);
-  const temp = join(dir, `.${basename(path)}.salesmeet-${process.pid}-${++tempCounter}.tmp`);
-  let keepMode = mode;
+  const temp = join(dir, tempName(path));
+  let keepMode = o.mode;
   if (keepMode === undefined) {
     try {
       keepMode = (await stat(path)).mode & 0o777;
@@ -241,7 +321,9 @@ export async function writeAtomic(path: string, content: string | Uint8Array, mo
       keepMode = 0o666 & ~process.umask();
     }
   }
-  const handle = await open(temp, 'wx', keepMode);
+  const handle = await open(temp, 'wx', keepMode).catch((error: unknown) => {
+    throw asWriteError(error, path);
+  });
   try {
     await handle.writeFile(typeof content === 'string' ? content : Buffer.from(content));
     await handle.sync();
@@ -252,11 +334,15 @@ export async function writeAtomic(path: string, content: string | Uint8Array, mo
   }
   await handle.close();
   try {
-    await rename(temp, path);
+    if (o.expect !== undefined && (await currentHash(path)) !== o.expect)
+      throw changedUnderUs(o.shown ?? path);
+    if (o.exclusive) await linkExclusive(temp, path, o.shown ?? path);
+    else await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => {});
-    throw error;
+    throw asWriteError(error, path);
   }
+  renamed();
   // Make the rename itself durable.
   const d = await open(dir, 'r').catch(() => undefined);
   if (d) {
@@ -265,25 +351,125 @@ export async function writeAtomic(path: string, content: string | Uint8Array, mo
   }
 }
 
-/** Carries out a plan made by planWrites, and records what it generated. */
+/** A file-system failure on our temp file, told about the file the user named (`cannot write out/x.xlsx: …`). */
+function asWriteError(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (!(error instanceof Error) || typeof code !== 'string' || error instanceof SalesmeetError) return error;
+  return Object.assign(new Error(`${code}: cannot write ${path}`, { cause: error }), {
+    code,
+    path,
+    syscall: 'write',
+  });
+}
+
+/** Puts `temp` at `path` only if nothing is there (a hard link fails on an existing name); removes `temp`. */
+async function linkExclusive(temp: string, path: string, shown: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EEXIST')
+      throw new OverwriteError('write.appeared', m.appeared({ file: shown }), {
+        location: { file: shown },
+        hint: m.refuseHint(),
+      });
+    // A file system without hard links (FAT, some network shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
+    if ((await exists(path)) !== false)
+      throw new OverwriteError('write.appeared', m.appeared({ file: shown }), { location: { file: shown } });
+    await rename(temp, path);
+    return;
+  }
+  await unlink(temp).catch(() => {});
+}
+
+async function writeManifest(dir: string, files: Record<string, string | string[]>): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  await writeAtomic(
+    join(dir, MANIFEST),
+    `${JSON.stringify({ schema: 'salesmeet.generated/1', files: sorted }, null, 2)}\n`,
+  );
+}
+
+/** Changes a folder's record of generated files under its lock, so concurrent runs never drop each other's entries. */
+async function updateManifest(
+  dir: string,
+  change: (files: Record<string, string | string[]>) => Promise<void> | void,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await withLock(join(dir, MANIFEST), async () => {
+    const manifest = await readManifest(dir);
+    await change(manifest.files);
+    await writeManifest(dir, manifest.files);
+  });
+}
+
+/**
+ * Carries out a plan made by planWrites, and records what it generated. New files are created exclusively (two
+ * runs creating the same user file: the second is refused, exit 4). Generated files are recorded in two steps — both
+ * hashes before the rename, the new one after — so a crash at any point leaves every file recognised as ours.
+ */
 export async function commitWrites(plan: WritePlan): Promise<void> {
   for (const d of plan.dirs) await mkdir(d.path, { recursive: true });
-  const generated = new Map<string, Record<string, string>>();
+  const generated = new Map<string, Map<string, string>>();
   for (const f of plan.files) {
-    if (f.action !== 'unchanged') await writeAtomic(f.path, f.content, f.mode);
-    if (f.kind === 'generated') {
-      const dir = dirname(f.path);
-      if (!generated.has(dir)) generated.set(dir, {});
-      generated.get(dir)![basename(f.path)] = sha256(f.content);
-    }
+    if (f.kind !== 'generated') continue;
+    const dir = dirname(f.path);
+    if (!generated.has(dir)) generated.set(dir, new Map());
+    generated.get(dir)!.set(basename(f.path), sha256(f.content));
   }
-  for (const [dir, files] of generated) {
-    const manifest = await readManifest(dir);
-    Object.assign(manifest.files, files);
-    const sorted = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
-    await writeAtomic(
-      join(dir, MANIFEST),
-      `${JSON.stringify({ schema: 'salesmeet.generated/1', files: sorted }, null, 2)}\n`,
-    );
+  for (const [dir, files] of generated)
+    await updateManifest(dir, (all) => {
+      for (const [name, hash] of files) all[name] = [...new Set([...accepted(all[name]), hash])];
+    });
+  for (const f of plan.files) {
+    if (f.action === 'unchanged') continue;
+    const shown = relative(plan.cwd ?? process.cwd(), f.path) || f.path;
+    await writeAtomic(f.path, f.content, {
+      mode: f.mode,
+      exclusive: f.action === 'create' && f.kind === 'user',
+      shown,
+    });
   }
+  for (const [dir, files] of generated)
+    await updateManifest(dir, async (all) => {
+      for (const [name, hash] of files) {
+        // Record what is there now: ours, or another run's that finished after us (also in the list).
+        const now = await currentHash(join(dir, name));
+        all[name] = now !== null && accepted(all[name]).includes(now) ? now : hash;
+      }
+    });
+}
+
+/**
+ * Changes a user's file that other processes may change too (actions.yaml, a signature list): under the file's
+ * lock, reads the saved text, applies `edit` to it, and writes the result atomically — checking just before the
+ * rename that nobody saved the file meanwhile (exit 3 if so). Concurrent salesmeet runs queue on the lock, so each
+ * edit is applied to the text the previous one left: no update is lost.
+ */
+export async function updateUserFile(
+  path: string,
+  edit: (text: string | undefined) => Promise<string> | string,
+  o: { shown: string; dryRun?: boolean },
+): Promise<{ before: string | undefined; after: string }> {
+  return withLock(
+    path,
+    async () => {
+      let before: string | undefined;
+      try {
+        before = await readFile(path, 'utf8');
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOENT') throw error;
+      }
+      const after = await edit(before);
+      if (!o.dryRun)
+        await writeAtomic(path, after, {
+          expect: before === undefined ? null : sha256(before),
+          exclusive: before === undefined,
+          shown: o.shown,
+        });
+      return { before, after };
+    },
+    { shown: o.shown },
+  );
 }

@@ -101,11 +101,10 @@ describe('sign-off', () => {
     const first = runCli(['minutes', 'sign', '2026-h1-review', '--as', '陈建国'], o);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('纪要状态：待签（待签：李娜、王芳、刘强、张伟）');
-    const afterOne = readFileSync(file, 'utf8');
-    // Edited in place: everything the user wrote is still there, byte for byte, with the signature appended.
-    expect(afterOne.startsWith(original)).toBe(true);
-    expect(afterOne.slice(original.length)).toMatch(
-      /^signatures:\n {2}- \{ name: 陈建国, at: 2026-07-11T02:00:00\.000Z, hash: sha256:[0-9a-f]{64} \}\n$/,
+    // minutes.yaml is not touched: the signature is a file of its own.
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(readFileSync(join(tmp.dir, '2026-h1-review/signatures/陈建国.yaml'), 'utf8')).toMatch(
+      /^# 陈建国 对会议纪要的签字确认，由 `salesmeet minutes sign` 写入。请勿修改：`salesmeet minutes verify` 会校验。\n\nformat: salesmeet\.signature\/2\nmeeting: 2026-h1-review\ntitle: 2026 年上半年销售总结暨下半年目标分解会\ndate: 2026-07-10\nname: 陈建国\nat: 2026-07-11T02:00:00\.000Z\nhash: sha256:[0-9a-f]{64}\n$/,
     );
 
     const status = runCli(['minutes', 'status', '2026-h1-review'], o);
@@ -173,6 +172,7 @@ describe('sign-off', () => {
       required: true,
       state: 'changed',
       changed: ['actions[1].due', 'attendance[7].status'],
+      keys: null,
     });
   });
 
@@ -223,7 +223,7 @@ describe('sign-off', () => {
       Buffer.from(sig.hash),
       createPrivateKey(readFileSync(join(tmp.dir, 'other', '王芳.key'), 'utf8')),
     ).toString('base64');
-    const file = join(tmp.dir, '2026-h1-review/minutes.yaml');
+    const file = join(tmp.dir, '2026-h1-review/signatures/王芳.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(sig.signature, forged));
     const v = runCli(['minutes', 'verify', '2026-h1-review', '--lang', 'en'], o);
     expect(v.code).toBe(3);
@@ -232,7 +232,13 @@ describe('sign-off', () => {
     );
 
     // Dropping the signature and keeping a plain entry is caught as well.
-    writeFileSync(file, readFileSync(file, 'utf8').replace(`, key: ${sig.key}, signature: ${forged}`, ''));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(`key: ${sig.key}\n`, '')
+        .replace(`signature: ${forged}\n`, '')
+        .replace(/^publicKey: \|\n( {2}.*\n)+/m, ''),
+    );
     const v2 = runCli(['minutes', 'verify', '2026-h1-review', '--lang', 'en'], o);
     expect(v2.code).toBe(3);
     expect(v2.stdout).toContain('✗ 王芳 (Attendee): key signature missing, 2026-07-11 10:00');

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, runCli, tempDir } from '../helpers/cli.js';
@@ -25,17 +25,30 @@ beforeAll(() => {
   expect(run(['minutes', 'verify', '2026-h1-review']).code).toBe(0);
 });
 
-/** A fresh copy of the signed meeting with one edit of minutes.yaml applied. */
-function tampered(name: string, edit: (text: string) => string) {
+/** A fresh copy of the signed meeting with one change applied to its files. */
+function copyOf(name: string): string {
   const dir = join(tmp.dir, `t-${name}`);
   cpSync(join(tmp.dir, '2026-h1-review'), dir, { recursive: true });
-  const file = join(dir, 'minutes.yaml');
-  const before = readFileSync(file, 'utf8');
-  const after = edit(before);
-  expect(after, `${name} must change the file`).not.toBe(before);
-  writeFileSync(file, after);
-  return run(['minutes', 'verify', `t-${name}`]);
+  return dir;
 }
+function edit(file: string, change: (text: string) => string) {
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  expect(after, `${file} must change`).not.toBe(before);
+  writeFileSync(file, after);
+}
+/** A fresh copy of the signed meeting with one edit of one of its files, then `verify`. */
+function tampered(
+  name: string,
+  change: (text: string) => string,
+  file = 'minutes.yaml',
+  extra: string[] = [],
+) {
+  const dir = copyOf(name);
+  edit(join(dir, file), change);
+  return run(['minutes', 'verify', `t-${name}`, ...extra]);
+}
+const sigFile = (dir: string, name: string) => join(tmp.dir, dir, 'signatures', `${name}.yaml`);
 
 describe('tampering with signed minutes', () => {
   it('editing a decision invalidates every signature and names the field', () => {
@@ -67,51 +80,220 @@ describe('tampering with signed minutes', () => {
     expect(r.stdout).toContain('changed since: actions[0].due');
   });
 
-  it('removing a signature leaves that person missing', () => {
-    const r = tampered('remove', (t) => t.replace(/^ {2}- \{ name: 张伟, at: .*\n/m, ''));
+  it.each([
+    ['date', (t: string) => t.replace('date: 2026-07-10', 'date: 2026-07-03'), 'meeting.date'],
+    ['place', (t: string) => t.replace('上海总部 12 楼大会议室', '北京分公司会议室'), 'meeting.location'],
+    ['host', (t: string) => t.replace('host: 陈建国', 'host: 李娜'), 'meeting.host'],
+    [
+      'role',
+      (t: string) => t.replace('role: 华东大区经理', 'role: 华东大区总监'),
+      'meeting.attendees[2].role',
+    ],
+  ])('changing the meeting %s in meeting.yaml breaks every signature and says so', (what, change, field) => {
+    const r = tampered(`meeting-${what}`, change, 'meeting.yaml');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('meeting.yaml no longer matches the signed minutes');
+    expect(r.stdout).toContain(field);
+    expect(r.stdout).not.toContain('✓');
+  });
+
+  it('marking a signer optional after the fact and deleting their signature does not pass', () => {
+    const dir = copyOf('optional');
+    edit(join(dir, 'meeting.yaml'), (t) =>
+      t.replace(
+        '{ name: 张伟, role: 华北大区经理, department: 华北大区 }',
+        '{ name: 张伟, role: 华北大区经理, department: 华北大区, required: false }',
+      ),
+    );
+    rmSync(join(dir, 'signatures', '张伟.yaml'));
+    const r = run(['minutes', 'verify', 't-optional']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('meeting.yaml no longer matches the signed minutes');
+    expect(r.stdout).toMatch(/changed since: .*signers/);
+  });
+
+  it('removing a signature file leaves that person missing', () => {
+    const dir = copyOf('remove');
+    rmSync(join(dir, 'signatures', '张伟.yaml'));
+    const r = run(['minutes', 'verify', 't-remove']);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/✗ 张伟 .*not signed/);
   });
 
-  it("a signature copied from another meeting's minutes does not match this content", () => {
+  it("a signature copied from another meeting's folder does not count here", () => {
     expect(run(['minutes', 'sign', '2026-07-monthly', '--as', '张伟']).code).toBe(0);
-    const other = readFileSync(join(tmp.dir, '2026-07-monthly', 'minutes.yaml'), 'utf8');
-    const copied = /^ {2}- \{ name: 张伟, at: .*\}$/m.exec(other)![0];
-    const r = tampered('copied', (t) => t.replace(/^ {2}- \{ name: 张伟, at: .*\}$/m, copied));
+    const dir = copyOf('copied');
+    cpSync(sigFile('2026-07-monthly', '张伟'), join(dir, 'signatures', '张伟.yaml'));
+    const r = run(['minutes', 'verify', 't-copied']);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/✗ 张伟 .*minutes changed after signing/);
   });
 
-  it('a typed-in entry for someone with a registered key is refused', () => {
-    const r = tampered('typed', (t) =>
-      t.replace(/^( {2}- \{ name: 王芳, at: [^,]+, hash: sha256:[0-9a-f]+)[^}]*\}$/m, '$1 }'),
+  it('replay: the whole signed folder copied as another meeting, retitled and redated, is not signed off', () => {
+    const dir = join(tmp.dir, '2026-h1-review-copy');
+    cpSync(join(tmp.dir, '2026-h1-review'), dir, { recursive: true });
+    edit(join(dir, 'meeting.yaml'), (t) =>
+      t
+        .replace(/^title: .*$/m, 'title: 2026 年三季度经营分析会')
+        .replace('date: 2026-07-10', 'date: 2026-10-09'),
+    );
+    const r = run(['minutes', 'verify', '2026-h1-review-copy']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).not.toContain('✓');
+    expect(r.stdout.match(/minutes changed after signing/g)?.length).toBe(5);
+    expect(r.stdout).toContain('meeting.yaml no longer matches the signed minutes');
+    expect(r.stdout).toMatch(/changed since: meeting\.date, meeting\.title/);
+  });
+
+  it('a typed-in signature without a key, for someone with a registered key, is refused', () => {
+    const r = tampered(
+      'typed',
+      (t) => t.replace(/^(key|publicKey|signature):.*(\n {2}.*)*\n/gm, ''),
+      'signatures/王芳.yaml',
     );
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/✗ 王芳 \(Attendee\): key signature missing/);
   });
 
-  it('a forged Ed25519 signature (made with another key) is detected', () => {
-    expect(run(['keys', 'generate', '--as', '王芳', '--force']).code).toBe(0); // a new key, not the registered one
-    const forgedDir = join(tmp.dir, 'forge');
-    cpSync(join(tmp.dir, '2026-h1-review'), forgedDir, { recursive: true });
-    // Sign a copy with the new key outside the real folder's key registry, then paste that entry into the real file.
-    const sign = runCli(
-      ['minutes', 'sign', 'forge', '--as', '王芳', '--key', join(keys, '王芳.key'), '--lang', 'en'],
-      { cwd: tmp.dir, env },
+  it('backdating or renaming a key signature breaks it', () => {
+    const back = tampered(
+      'backdate',
+      (t) => t.replace(/^at: .*$/m, 'at: 2026-07-10T01:00:00.000Z'),
+      'signatures/王芳.yaml',
     );
-    expect(sign.code).toBe(3); // the copy knows 王芳's registered public key and refuses the other key
-    const r = tampered('forged', (t) =>
-      t.replace(
-        /(name: 王芳, at: [^,]+, hash: sha256:[0-9a-f]+, key: [^,]+, signature: )([A-Za-z0-9+/=]+)/,
-        (_m, p: string, sig: string) => {
+    expect(back.code).toBe(3);
+    expect(back.stdout).toMatch(/✗ 王芳 .*signature does not verify/);
+  });
+
+  it('a signature made with another key (a real one, not a flipped byte) is named with both fingerprints', () => {
+    const otherKeys = join(tmp.dir, 'other-keys');
+    const gen = runCli(['keys', 'generate', '--as', '王芳', '--lang', 'en'], {
+      cwd: tmp.dir,
+      env: { SALESMEET_KEYS_DIR: otherKeys },
+    });
+    expect(gen.code).toBe(0);
+    // Sign a copy that has no key registered for 王芳, with the other key, and bring that signature back.
+    const forge = copyOf('forge-src');
+    rmSync(join(forge, 'keys', '王芳.pub'));
+    const signed = runCli(
+      [
+        'minutes',
+        'sign',
+        't-forge-src',
+        '--as',
+        '王芳',
+        '--key',
+        join(otherKeys, '王芳.key'),
+        '--lang',
+        'en',
+      ],
+      {
+        cwd: tmp.dir,
+        env,
+      },
+    );
+    expect(signed.code).toBe(0);
+    const dir = copyOf('forged');
+    cpSync(join(forge, 'signatures', '王芳.yaml'), join(dir, 'signatures', '王芳.yaml'));
+    const r = run(['minutes', 'verify', 't-forged']);
+    expect(r.code).toBe(3);
+    const registered = /key: (ed25519:[0-9a-f]{16})/.exec(
+      readFileSync(sigFile('2026-h1-review', '王芳'), 'utf8'),
+    )![1];
+    const other = /key: (ed25519:[0-9a-f]{16})/.exec(
+      readFileSync(join(dir, 'signatures', '王芳.yaml'), 'utf8'),
+    )![1];
+    expect(other).not.toBe(registered);
+    expect(r.stdout).toContain(`✗ 王芳 (Attendee): signed with a key other than the registered one`);
+    expect(r.stdout).toContain(`signed with ${other}, expected ${registered}`);
+  });
+
+  it('a flipped byte in a key signature does not verify', () => {
+    const r = tampered(
+      'flipped',
+      (t) =>
+        t.replace(/^signature: (.+)$/m, (_m, sig: string) => {
           const bytes = Buffer.from(sig, 'base64');
           bytes[0] = bytes[0]! ^ 0xff;
-          return p + bytes.toString('base64');
-        },
-      ),
+          return `signature: ${bytes.toString('base64')}`;
+        }),
+      'signatures/王芳.yaml',
     );
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/✗ 王芳 .*signature does not verify/);
+  });
+
+  it("deleting the signer's registered public key is reported, not a way to turn keys off", () => {
+    const dir = copyOf('nokey');
+    rmSync(join(dir, 'keys', '王芳.pub'));
+    const r = run(['minutes', 'verify', 't-nokey']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(
+      /✗ 王芳 \(Attendee\): signed with a key that is not registered \(public key removed\?\), .*; signed with ed25519:[0-9a-f]{16}, which keys\/ no longer holds/,
+    );
+  });
+
+  it('swapping both the public key and the signature passes inside the folder, and is caught by a trust file', () => {
+    // What neither the hash nor a key in the folder can prove: whoever can write the folder can replace both.
+    const attacker = join(tmp.dir, 'attacker-keys');
+    expect(
+      runCli(['keys', 'generate', '--as', '王芳', '--lang', 'en'], {
+        cwd: tmp.dir,
+        env: { SALESMEET_KEYS_DIR: attacker },
+      }).code,
+    ).toBe(0);
+    const dir = copyOf('swap');
+    rmSync(join(dir, 'keys', '王芳.pub'));
+    const resign = runCli(
+      ['minutes', 'sign', 't-swap', '--as', '王芳', '--key', join(attacker, '王芳.key'), '--lang', 'en'],
+      {
+        cwd: tmp.dir,
+        env,
+      },
+    );
+    expect(resign.code).toBe(0);
+    expect(run(['minutes', 'verify', 't-swap']).code).toBe(0);
+    const real = /key: (ed25519:[0-9a-f]{16})/.exec(
+      readFileSync(sigFile('2026-h1-review', '王芳'), 'utf8'),
+    )![1]!;
+    const trust = join(tmp.dir, 'team-keys.yaml');
+    writeFileSync(trust, `王芳: ${real}\n`);
+    const r = run(['minutes', 'verify', 't-swap', '--trust', trust]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(
+      new RegExp(`✗ 王芳 \\(Attendee\\): signed with a key the trust file does not list.*expected ${real}`),
+    );
+    // The same through the environment, and the genuine folder passes with the trust file.
+    expect(
+      runCli(['minutes', 'verify', 't-swap', '--lang', 'en'], {
+        cwd: tmp.dir,
+        env: { SALESMEET_TRUST: trust },
+      }).code,
+    ).toBe(3);
+    expect(run(['minutes', 'verify', '2026-h1-review', '--trust', trust]).code).toBe(0);
+  });
+
+  it('a trust file naming someone who signed without a key is refused for them', () => {
+    const trust = join(tmp.dir, 'team-keys-2.yaml');
+    writeFileSync(trust, '张伟: ed25519:0123456789abcdef\n');
+    const r = run(['minutes', 'verify', '2026-h1-review', '--trust', trust]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/✗ 张伟 \(Attendee\): key signature missing/);
+  });
+
+  it('a salesmeet 0.1 signature inside minutes.yaml must be given again', () => {
+    const dir = copyOf('legacy');
+    rmSync(join(dir, 'signatures', '张伟.yaml'));
+    edit(
+      join(dir, 'minutes.yaml'),
+      (t) =>
+        `${t}signatures:\n  - { name: 张伟, at: 2026-07-11T02:00:00.000Z, hash: sha256:${'0'.repeat(64)} }\n`,
+    );
+    const r = run(['minutes', 'verify', 't-legacy']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(
+      '✗ 张伟 (Attendee): signed with salesmeet 0.1 (meeting facts not covered): sign again',
+    );
   });
 
   it('comments, whitespace, quoting and key order change nothing', () => {

@@ -65,7 +65,15 @@ export interface MinutesLabels {
   statuses: Record<'draft' | 'awaiting' | 'signed-off', string>;
   roles: Record<'host' | 'recorder' | 'attendee' | 'other', string>;
   states: Record<
-    'valid' | 'changed' | 'bad-signature' | 'no-public-key' | 'key-required' | 'missing',
+    | 'valid'
+    | 'changed'
+    | 'bad-signature'
+    | 'no-public-key'
+    | 'key-required'
+    | 'key-changed'
+    | 'untrusted-key'
+    | 'outdated'
+    | 'missing',
     string
   >;
   actionStatus: Record<'open' | 'in-progress' | 'done' | 'dropped', string>;
@@ -137,8 +145,11 @@ const zhCN: MinutesLabels = {
     valid: '已签',
     changed: '签后内容已修改',
     'bad-signature': '签名无效（疑似伪造）',
-    'no-public-key': '无登记公钥',
+    'no-public-key': '签名所用密钥未登记（公钥已被删除？）',
     'key-required': '缺少密钥签名',
+    'key-changed': '签名所用密钥与登记的不符',
+    'untrusted-key': '签名所用密钥不在信任清单中',
+    outdated: '旧版签字（未涵盖会议信息），需重新签字',
     missing: '未签',
   },
   actionStatus: { open: '未开始', 'in-progress': '进行中', done: '已完成', dropped: '已取消' },
@@ -210,8 +221,11 @@ const zhTW: MinutesLabels = {
     valid: '已簽',
     changed: '簽後內容已修改',
     'bad-signature': '簽章無效（疑似偽造）',
-    'no-public-key': '無登記公鑰',
+    'no-public-key': '簽章所用金鑰未登記（公鑰已被刪除？）',
     'key-required': '缺少金鑰簽章',
+    'key-changed': '簽章所用金鑰與登記的不符',
+    'untrusted-key': '簽章所用金鑰不在信任清單中',
+    outdated: '舊版簽名（未涵蓋會議資訊），需重新簽名',
     missing: '未簽',
   },
   actionStatus: { open: '未開始', 'in-progress': '進行中', done: '已完成', dropped: '已取消' },
@@ -283,8 +297,11 @@ const en: MinutesLabels = {
     valid: 'signed',
     changed: 'minutes changed after signing',
     'bad-signature': 'signature does not verify (forged?)',
-    'no-public-key': 'no registered public key',
+    'no-public-key': 'signed with a key that is not registered (public key removed?)',
     'key-required': 'key signature missing',
+    'key-changed': 'signed with a key other than the registered one',
+    'untrusted-key': 'signed with a key the trust file does not list',
+    outdated: 'signed with salesmeet 0.1 (meeting facts not covered): sign again',
     missing: 'not signed',
   },
   actionStatus: { open: 'open', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },

@@ -2,6 +2,19 @@ import type { Meeting } from '../meeting/schema.js';
 import type { Minutes, Signature } from '../minutes/schema.js';
 import { fingerprint, verifyHash } from './keys.js';
 
+/**
+ * A signature as read: from its own file under `signatures/` (with the public key it was made with, when made with
+ * a key), or `legacy` — an entry in minutes.yaml written by salesmeet 0.1, whose hash covers the minutes only.
+ */
+export type SignatureEntry = Signature & {
+  publicKey?: string;
+  legacy?: boolean;
+  /** The meeting the signer approved (folder name, title, date), as the key signed them. */
+  meeting?: string;
+  title?: string;
+  date?: string;
+};
+
 export type SignerRole = 'host' | 'recorder' | 'attendee' | 'other';
 
 export interface RequiredSigner {
@@ -44,6 +57,11 @@ export function requiredSigners(meeting: Meeting, minutes: Minutes): RequiredSig
  * - `no-public-key`: a signature is present but no public key is registered for this name in the folder;
  * - `key-required`: a public key is registered for this name, but the entry carries no signature, so anyone
  *   could have written it;
+ * - `key-changed`: the key the signature was made with is not the one registered for this name in the folder
+ *   (`keys/<name>.pub`) — someone else's key, or a key swapped in;
+ * - `untrusted-key`: the key is not the one the trust file (`--trust`) pins for this name;
+ * - `outdated`: an entry written by salesmeet 0.1 in minutes.yaml, which covered the minutes but not the meeting
+ *   facts; it must be signed again;
  * - `missing`: a required signer has not signed.
  */
 export type SignerState =
@@ -52,6 +70,9 @@ export type SignerState =
   | 'bad-signature'
   | 'no-public-key'
   | 'key-required'
+  | 'key-changed'
+  | 'untrusted-key'
+  | 'outdated'
   | 'missing';
 
 export interface SignerReport {
@@ -59,7 +80,9 @@ export interface SignerReport {
   role: SignerRole;
   required: boolean;
   state: SignerState;
-  signature?: Signature;
+  signature?: SignatureEntry;
+  /** For a key problem: the key the signature was made with, and the one expected (registered or pinned). */
+  keys?: { signed?: string; expected?: string };
 }
 
 export type SignOffStatus = 'draft' | 'awaiting' | 'signed-off';
@@ -74,29 +97,68 @@ export interface SignOffReport {
 
 export interface SignOffInput {
   required: readonly RequiredSigner[];
-  signatures: readonly Signature[];
+  signatures: readonly SignatureEntry[];
   /** The hash of the current canonical content. */
   hash: string;
   /** Public keys (PEM) registered in the meeting folder, by signer name. */
   publicKeys: ReadonlyMap<string, string>;
+  /** Key fingerprints pinned outside the folder (a trust file), by signer name. */
+  trusted?: ReadonlyMap<string, readonly string[]>;
+  /** The text a key signed for this entry (default: the hash string, as salesmeet 0.1 signed). */
+  message?: (sig: SignatureEntry) => string;
 }
 
-function checkOne(sig: Signature, hash: string, publicKey: string | undefined): SignerState {
+interface Checked {
+  state: SignerState;
+  keys?: { signed?: string; expected?: string };
+}
+
+function fingerprintOf(pem: string): string | undefined {
+  try {
+    return fingerprint(pem);
+  } catch {
+    return undefined;
+  }
+}
+
+function checkOne(
+  sig: SignatureEntry,
+  input: SignOffInput,
+  registered: string | undefined,
+  trusted: readonly string[] | undefined,
+): Checked {
+  if (sig.legacy) return { state: 'outdated' };
   if (sig.signature !== undefined) {
-    if (publicKey === undefined) return 'no-public-key';
-    if (sig.key !== undefined && sig.key !== fingerprint(publicKey)) return 'bad-signature';
-    if (!verifyHash(publicKey, sig.hash, sig.signature)) return 'bad-signature';
-  } else if (publicKey !== undefined) return 'key-required';
-  return sig.hash === hash ? 'valid' : 'changed';
+    const publicKey = sig.publicKey ?? registered;
+    if (publicKey === undefined) return { state: 'no-public-key', keys: { signed: sig.key } };
+    const signed = fingerprintOf(publicKey);
+    if (signed === undefined || (sig.key !== undefined && sig.key !== signed))
+      return { state: 'bad-signature' };
+    const message = input.message ? input.message(sig) : sig.hash;
+    if (!verifyHash(publicKey, message, sig.signature)) return { state: 'bad-signature' };
+    if (trusted !== undefined) {
+      if (!trusted.includes(signed))
+        return { state: 'untrusted-key', keys: { signed, expected: trusted.join(', ') } };
+    } else if (registered === undefined) {
+      // Signed with a key, yet no key is registered under this name any more: it was removed.
+      return { state: 'no-public-key', keys: { signed } };
+    } else {
+      const expected = fingerprintOf(registered);
+      if (expected !== signed) return { state: 'key-changed', keys: { signed, expected } };
+    }
+  } else if (registered !== undefined || trusted !== undefined) return { state: 'key-required' };
+  return { state: sig.hash === input.hash ? 'valid' : 'changed' };
 }
 
 /** Checks every signature against the current content and the registered keys, and finds who is missing. */
 export function evaluateSignOff(input: SignOffInput): SignOffReport {
   const nfc = (s: string) => s.normalize('NFC');
   const keys = new Map([...input.publicKeys].map(([k, v]) => [nfc(k), v]));
+  const trust = new Map([...(input.trusted ?? [])].map(([k, v]) => [nfc(k), v]));
+  const check = (sig: SignatureEntry, name: string) => checkOne(sig, input, keys.get(name), trust.get(name));
   const roles = new Map(input.required.map((r) => [nfc(r.name), r.role]));
   // One entry per person: the last one written counts (signing again replaces the earlier entry).
-  const latest = new Map<string, Signature>();
+  const latest = new Map<string, SignatureEntry>();
   for (const s of input.signatures) latest.set(nfc(s.name), s);
 
   const signers: SignerReport[] = [];
@@ -108,19 +170,13 @@ export function evaluateSignOff(input: SignOffInput): SignOffReport {
         name: r.name,
         role: r.role,
         required: true,
-        state: checkOne(sig, input.hash, keys.get(nfc(r.name))),
+        ...check(sig, nfc(r.name)),
         signature: sig,
       });
   }
   for (const [name, sig] of latest) {
     if (roles.has(name)) continue;
-    signers.push({
-      name: sig.name,
-      role: 'other',
-      required: false,
-      state: checkOne(sig, input.hash, keys.get(name)),
-      signature: sig,
-    });
+    signers.push({ name: sig.name, role: 'other', required: false, ...check(sig, name), signature: sig });
   }
   const complete = signers.length > 0 && signers.every((s) => s.state === 'valid');
   const status: SignOffStatus =

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { formatLocation } from '../../../core/errors.js';
 import { type AgendaResult, runAgenda } from '../../../app/agenda.js';
+import { formatLocation } from '../../../core/errors.js';
 import type { Context } from '../../context.js';
 import { printWrites } from '../../print.js';
 import type { RawInput } from '../types.js';

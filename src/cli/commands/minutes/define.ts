@@ -55,6 +55,14 @@ export const minutesCommand: CommandDef = {
       )
       .requiredOption('--as <name>', d('who signs', '签字人', '簽名人'))
       .option(
+        '--trust <file>',
+        d(
+          'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+          '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
+          '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
+        ),
+      )
+      .option(
         '--key <file>',
         d(
           'sign with this Ed25519 private key (from `salesmeet keys generate`)',
@@ -81,6 +89,14 @@ export const minutesCommand: CommandDef = {
           '核验每个签字；仅当纪要已全部签字且未被修改时退出码为 0',
           '核驗每個簽名；僅當紀錄已全部簽名且未被修改時結束碼為 0',
         ),
+      )
+      .option(
+        '--trust <file>',
+        d(
+          'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+          '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
+          '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
+        ),
       );
     addCommon(verify, lang, { json: true });
     verify.addHelpText('after', examples(lang, ['salesmeet minutes verify 2026-h1-review']));
@@ -94,6 +110,14 @@ export const minutesCommand: CommandDef = {
           'print the sign-off state: draft, awaiting sign-off or signed off',
           '显示签字状态：草稿、待签或已签',
           '顯示簽名狀態：草稿、待簽或已簽',
+        ),
+      )
+      .option(
+        '--trust <file>',
+        d(
+          'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+          '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
+          '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
         ),
       );
     addCommon(status, lang, { json: true });

@@ -16,10 +16,13 @@ export interface MinutesSignCliOptions {
   name: string;
   /** An Ed25519 private key to sign with. */
   keyFile: string | undefined;
+  /** A trust file pinning team keys (`--trust`; the run falls back to $SALESMEET_TRUST). */
+  trust: string | undefined;
 }
 
 export interface MinutesDirCliOptions {
   dir: string | undefined;
+  trust: string | undefined;
 }
 
 export function parseMinutesOptions(input: RawInput): MinutesCliOptions {
@@ -33,13 +36,16 @@ export function parseMinutesOptions(input: RawInput): MinutesCliOptions {
 export function parseMinutesSignOptions(input: RawInput): MinutesSignCliOptions {
   const { args, opts } = parseInput(input, {
     args: dirArg,
-    opts: z.object({ as: z.string(), key: z.string().optional() }),
+    opts: z.object({ as: z.string(), key: z.string().optional(), trust: z.string().optional() }),
   });
-  return { dir: args[0], name: opts.as, keyFile: opts.key };
+  return { dir: args[0], name: opts.as, keyFile: opts.key, trust: opts.trust };
 }
 
 /** `minutes verify [dir]` and `minutes status [dir]`. */
 export function parseMinutesDirOptions(input: RawInput): MinutesDirCliOptions {
-  const { args } = parseInput(input, { args: dirArg, opts: z.object({}) });
-  return { dir: args[0] };
+  const { args, opts } = parseInput(input, {
+    args: dirArg,
+    opts: z.object({ trust: z.string().optional() }),
+  });
+  return { dir: args[0], trust: opts.trust };
 }

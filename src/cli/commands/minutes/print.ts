@@ -31,8 +31,32 @@ export function reason(s: SignerReport, state: SignOffState, lang: Lang, tz: str
     line +=
       lang === 'en' ? `, ${formatInstant(s.signature.at, tz)}` : `，${formatInstant(s.signature.at, tz)}`;
   if (s.signature?.signature) line += ` [${l.keySigned}]`;
+  if (s.keys?.signed || s.keys?.expected) {
+    const { signed = '?', expected } = s.keys;
+    line += expected
+      ? pick(lang, {
+          en: `; signed with ${signed}, expected ${expected}`,
+          'zh-CN': `；签名密钥 ${signed}，应为 ${expected}`,
+          'zh-TW': `；簽章金鑰 ${signed}，應為 ${expected}`,
+        })
+      : pick(lang, {
+          en: `; signed with ${signed}, which keys/ no longer holds`,
+          'zh-CN': `；签名密钥 ${signed} 已不在 keys/ 中`,
+          'zh-TW': `；簽章金鑰 ${signed} 已不在 keys/ 中`,
+        });
+  }
   if (s.state === 'changed') {
     const fields = state.changes.get(s.name);
+    if (
+      fields?.some(
+        (f) => f === 'meeting' || f.startsWith('meeting.') || f === 'signers' || f.startsWith('signers['),
+      )
+    )
+      line += pick(lang, {
+        en: '; meeting.yaml no longer matches the signed minutes',
+        'zh-CN': '；meeting.yaml 与已签字的纪要不再一致',
+        'zh-TW': '；meeting.yaml 與已簽名的紀錄不再一致',
+      });
     if (fields && fields.length > 0) {
       const shown = fields.length > 12 ? [...fields.slice(0, 12), '…'] : fields;
       line += pick(lang, {
@@ -64,6 +88,7 @@ export function signOffJson(state: SignOffState) {
       hash: s.signature?.hash ?? null,
       keySigned: s.signature?.signature !== undefined,
       changed: s.state === 'changed' ? (state.changes.get(s.name) ?? null) : null,
+      keys: s.keys ?? null,
     })),
   };
 }

@@ -12,7 +12,14 @@ import { printPlan, signOffJson } from './print.js';
 export default async function run(ctx: Context, input: RawInput): Promise<number> {
   const o = parseMinutesSignOptions(input);
   const result = await runSign(
-    { dir: o.dir, name: o.name, keyFile: o.keyFile, keysDir: runKeysDir(ctx.env), dryRun: ctx.dryRun },
+    {
+      dir: o.dir,
+      name: o.name,
+      keyFile: o.keyFile,
+      keysDir: runKeysDir(ctx.env),
+      trust: o.trust ?? ctx.env.SALESMEET_TRUST,
+      dryRun: ctx.dryRun,
+    },
     { cwd: ctx.cwd, now: ctx.now(), langFor: ctx.langFor },
   );
   const lang = result.lang;

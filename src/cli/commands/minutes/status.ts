@@ -9,7 +9,11 @@ import { reason, signOffJson } from './print.js';
 /** `salesmeet minutes status [dir]`: the sign-off state, always exit 0. */
 export default async function run(ctx: Context, input: RawInput): Promise<number> {
   const o = parseMinutesDirOptions(input);
-  const result = await runVerify(o.dir, { cwd: ctx.cwd, langFor: ctx.langFor });
+  const result = await runVerify(o.dir, {
+    cwd: ctx.cwd,
+    langFor: ctx.langFor,
+    trust: o.trust ?? ctx.env.SALESMEET_TRUST,
+  });
   const lang = result.lang;
   const l = minutesLabels(lang);
   if (ctx.json) {

@@ -10,7 +10,11 @@ import { reason, signOffJson } from './print.js';
 /** `salesmeet minutes verify [dir]`: exit 0 only when the minutes are fully signed off and unchanged. */
 export default async function run(ctx: Context, input: RawInput): Promise<number> {
   const o = parseMinutesDirOptions(input);
-  const result = await runVerify(o.dir, { cwd: ctx.cwd, langFor: ctx.langFor });
+  const result = await runVerify(o.dir, {
+    cwd: ctx.cwd,
+    langFor: ctx.langFor,
+    trust: o.trust ?? ctx.env.SALESMEET_TRUST,
+  });
   const lang = result.lang;
   const l = minutesLabels(lang);
   const failed = !result.report.complete;

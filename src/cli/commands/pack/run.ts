@@ -1,5 +1,5 @@
-import { formatLocation } from '../../../core/errors.js';
 import { runPack } from '../../../app/pack.js';
+import { formatLocation } from '../../../core/errors.js';
 import { pick } from '../../../core/i18n/index.js';
 import type { Context } from '../../context.js';
 import { printWrites, relTo } from '../../print.js';
