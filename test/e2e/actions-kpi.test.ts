@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runCli, tempDir } from '../helpers/cli.js';
+import { copyExample, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 // The loop no tool closes: an action's measure names a KPI, and `actions --kpi` checks it against the export.
 const tmp = tempDir('salesmeet-actions-kpi-');
@@ -12,8 +13,8 @@ beforeAll(() => {
 const data = '2026-h1-review/data/kpi-2026-h1.xlsx';
 
 describe('actions --kpi', () => {
-  it('reports a KPI-linked measure as pending before its date, not met after it', () => {
-    const before = runCli(
+  it('reports a KPI-linked measure as pending before its date, not met after it', async () => {
+    const before = await runIn(
       [
         'actions',
         '2026-07-monthly',
@@ -46,7 +47,7 @@ describe('actions --kpi', () => {
         by: '2026-09-30',
       },
     ]);
-    const after = runCli(
+    const after = await runIn(
       [
         'actions',
         '2026-07-monthly',
@@ -67,10 +68,10 @@ describe('actions --kpi', () => {
     );
   });
 
-  it('a target that the data reaches is met', () => {
+  it('a target that the data reaches is met', async () => {
     const file = join(tmp.dir, '2026-07-monthly', 'minutes.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('target: 0.9,', 'target: 0.85,'));
-    const r = runCli(
+    const r = await runIn(
       [
         'actions',
         '2026-07-monthly',
@@ -87,9 +88,9 @@ describe('actions --kpi', () => {
     expect(JSON.parse(r.stdout).kpiChecks[0].state).toBe('met');
   });
 
-  it('an unreadable export is exit 3 naming the file', () => {
+  it('an unreadable export is exit 3 naming the file', async () => {
     writeFileSync(join(tmp.dir, 'broken.xlsx'), 'not a workbook');
-    const r = runCli(['actions', '2026-07-monthly', '--kpi', 'broken.xlsx', '--lang', 'en'], {
+    const r = await runIn(['actions', '2026-07-monthly', '--kpi', 'broken.xlsx', '--lang', 'en'], {
       cwd: tmp.dir,
     });
     expect(r.code).toBe(3);

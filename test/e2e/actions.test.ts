@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyExample, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { copyExample, STACK_RE, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let tmp: { dir: string; cleanup: () => void };
 let root: string;
@@ -15,8 +16,8 @@ afterEach(() => tmp.cleanup());
 const AUG20 = { SALESMEET_NOW: '2026-08-20T18:00:00+08:00' };
 
 describe('salesmeet actions', () => {
-  it('reads every meeting under a root folder: overdue first, by owner, rates and carry-over (JSON)', () => {
-    const r = runCli(['actions', 'meetings', '--json'], { cwd: tmp.dir, env: AUG20 });
+  it('reads every meeting under a root folder: overdue first, by owner, rates and carry-over (JSON)', async () => {
+    const r = await runIn(['actions', 'meetings', '--json'], { cwd: tmp.dir, env: AUG20 });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.schema).toBe('salesmeet.actions/1');
@@ -57,8 +58,8 @@ describe('salesmeet actions', () => {
     ]);
   });
 
-  it('prints a readable list in the meetings language, and filters by owner and overdue', () => {
-    const r = runCli(['actions', 'meetings'], { cwd: tmp.dir, env: AUG20 });
+  it('prints a readable list in the meetings language, and filters by owner and overdue', async () => {
+    const r = await runIn(['actions', 'meetings'], { cwd: tmp.dir, env: AUG20 });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('统计日期 2026-08-20 · 3 次会议 · 6 项：已完成 3，未完成 3，逾期 2 · 完成率 50.0%');
@@ -69,7 +70,7 @@ describe('salesmeet actions', () => {
     expect(r.stdout).toContain('      考核标准：collection_rate 目标 0.9（华东；截至 2026-09-30）');
     expect(r.stdout).toContain('  2026-07-monthly  3 项，已完成 1，逾期 1，完成率 33.3%，结转入 2 项');
 
-    const overdue = runCli(['actions', 'meetings', '--overdue', '--lang', 'en'], {
+    const overdue = await runIn(['actions', 'meetings', '--overdue', '--lang', 'en'], {
       cwd: tmp.dir,
       env: AUG20,
     });
@@ -79,14 +80,15 @@ describe('salesmeet actions', () => {
     expect(overdue.stdout).not.toContain('2026-07-monthly#2');
 
     const wang = JSON.parse(
-      runCli(['actions', 'meetings', '--owner', '王芳', '--json'], { cwd: tmp.dir, env: AUG20 }).stdout,
+      (await runIn(['actions', 'meetings', '--owner', '王芳', '--json'], { cwd: tmp.dir, env: AUG20 }))
+        .stdout,
     );
     expect(wang.items.map((i: { id: string }) => i.id)).toEqual(['2026-07-monthly#2', '2026-h1-review#1']);
     expect(wang.perOwner).toEqual([
       { key: '王芳', total: 2, done: 1, open: 1, inProgress: 0, dropped: 0, overdue: 0, completion: 0.5 },
     ]);
 
-    const bad = runCli(['actions', 'meetings', '--status', 'finished'], { cwd: tmp.dir, env: AUG20 });
+    const bad = await runIn(['actions', 'meetings', '--status', 'finished'], { cwd: tmp.dir, env: AUG20 });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
       '--status: expected one of open, in-progress, done, dropped, overdue, found "finished"',
@@ -94,7 +96,7 @@ describe('salesmeet actions', () => {
   });
 
   it('writes an xlsx tracker and refuses to overwrite it without --force', async () => {
-    const r = runCli(
+    const r = await runIn(
       ['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx', '--as-of', '2026-08-20'],
       { cwd: tmp.dir },
     );
@@ -109,24 +111,26 @@ describe('salesmeet actions', () => {
     expect(ws.getCell('G2').dataValidation.type).toBe('list');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
-    const again = runCli(['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx'], {
+    const again = await runIn(['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx'], {
       cwd: tmp.dir,
     });
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('refusing to overwrite tracker.xlsx');
     expect(
-      runCli(['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx', '--force'], {
-        cwd: tmp.dir,
-      }).code,
+      (
+        await runIn(['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx', '--force'], {
+          cwd: tmp.dir,
+        })
+      ).code,
     ).toBe(0);
 
-    const noOut = runCli(['actions', 'meetings', '--format', 'xlsx'], { cwd: tmp.dir });
+    const noOut = await runIn(['actions', 'meetings', '--format', 'xlsx'], { cwd: tmp.dir });
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--format xlsx needs --out FILE');
   });
 
-  it('renders Markdown and HTML across meetings', () => {
-    const md = runCli(['actions', 'meetings', '--format', 'md', '--lang', 'en'], {
+  it('renders Markdown and HTML across meetings', async () => {
+    const md = await runIn(['actions', 'meetings', '--format', 'md', '--lang', 'en'], {
       cwd: tmp.dir,
       env: AUG20,
     });
@@ -136,7 +140,7 @@ describe('salesmeet actions', () => {
     expect(md.stdout).toContain(
       '| 2026-h1-review\\#3 | 制定华南新客户开发方案 | 2026-07-31 ⚠ overdue | 每月新增客户不少于 35 家 | in progress<br>2026-08-12 方案已提交市场部，评审排在 8 月 18 日 | 1 |',
     );
-    const html = runCli(['actions', 'meetings', '--format', 'html', '--out', 'out/actions.html'], {
+    const html = await runIn(['actions', 'meetings', '--format', 'html', '--out', 'out/actions.html'], {
       cwd: tmp.dir,
       env: AUG20,
     });
@@ -146,24 +150,24 @@ describe('salesmeet actions', () => {
     );
   });
 
-  it('says which folder has no meetings (exit 3)', () => {
-    const r = runCli(['actions', '.'], { cwd: join(root, '2026-h1-review', '..', '..') });
+  it('says which folder has no meetings (exit 3)', async () => {
+    const r = await runIn(['actions', '.'], { cwd: join(root, '2026-h1-review', '..', '..') });
     expect(r.code).toBe(0);
-    const none = runCli(['actions', 'nowhere'], { cwd: tmp.dir });
+    const none = await runIn(['actions', 'nowhere'], { cwd: tmp.dir });
     expect(none.code).toBe(3);
     expect(none.stderr).toContain('nowhere: error: folder not found');
     writeFileSync(join(tmp.dir, 'x.txt'), '');
-    const empty = runCli(['actions', 'meetings/2026-h1-review/out'], { cwd: tmp.dir });
+    const empty = await runIn(['actions', 'meetings/2026-h1-review/out'], { cwd: tmp.dir });
     expect(empty.code).toBe(3);
     expect(empty.stderr).not.toMatch(STACK_RE);
   });
 });
 
 describe('salesmeet actions update', () => {
-  it('appends a dated update to actions.yaml, keeping what was there', () => {
+  it('appends a dated update to actions.yaml, keeping what was there', async () => {
     const file = join(root, '2026-07-monthly/actions.yaml');
     const before = readFileSync(file, 'utf8');
-    const r = runCli(
+    const r = await runIn(
       [
         'actions',
         'update',
@@ -187,23 +191,30 @@ describe('salesmeet actions update', () => {
     expect(after.slice(before.length)).toBe(
       '  - { id: 2026-07-monthly#3, date: 2026-08-20, status: in-progress, note: 方案初稿已提交, by: 张伟 }\n',
     );
-    const j = JSON.parse(runCli(['actions', 'meetings', '--json'], { cwd: tmp.dir, env: AUG20 }).stdout);
+    const j = JSON.parse(
+      (await runIn(['actions', 'meetings', '--json'], { cwd: tmp.dir, env: AUG20 })).stdout,
+    );
     expect(j.items.find((i: { id: string }) => i.id === '2026-07-monthly#3').status).toBe('in-progress');
-    expect(runCli(['check', 'meetings/2026-07-monthly'], { cwd: tmp.dir }).code).toBe(0);
+    expect((await runIn(['check', 'meetings/2026-07-monthly'], { cwd: tmp.dir })).code).toBe(0);
   });
 
-  it('creates actions.yaml when the meeting has none, and updates a carried item in the later meeting', () => {
-    const r = runCli(['actions', 'update', '2026-h1-review#3', '--status', 'done', '--note', '方案已发布'], {
-      cwd: join(root, '2026-07-monthly'),
-      env: AUG20,
-    });
+  it('creates actions.yaml when the meeting has none, and updates a carried item in the later meeting', async () => {
+    const r = await runIn(
+      ['actions', 'update', '2026-h1-review#3', '--status', 'done', '--note', '方案已发布'],
+      {
+        cwd: join(root, '2026-07-monthly'),
+        env: AUG20,
+      },
+    );
     expect(r.code).toBe(0);
-    const j = JSON.parse(runCli(['actions', 'meetings', '--json'], { cwd: tmp.dir, env: AUG20 }).stdout);
+    const j = JSON.parse(
+      (await runIn(['actions', 'meetings', '--json'], { cwd: tmp.dir, env: AUG20 })).stdout,
+    );
     expect(j.items.find((i: { id: string }) => i.id === '2026-h1-review#3').status).toBe('done');
   });
 
-  it('rejects an unknown id with a suggestion (exit 3) and an update with nothing in it (exit 2)', () => {
-    const r = runCli(
+  it('rejects an unknown id with a suggestion (exit 3) and an update with nothing in it (exit 2)', async () => {
+    const r = await runIn(
       ['actions', 'update', '2026-07-monthy#3', 'meetings/2026-07-monthly', '--status', 'done'],
       { cwd: tmp.dir, env: AUG20 },
     );
@@ -212,7 +223,7 @@ describe('salesmeet actions update', () => {
       'meetings/2026-07-monthly/actions.yaml: error: no action "2026-07-monthy#3" in this meeting (it has: 2026-h1-review#1, 2026-h1-review#3, 2026-07-monthly#1, 2026-07-monthly#2, 2026-07-monthly#3)',
     );
     expect(r.stderr).toContain('hint: did you mean "2026-07-monthly#3"?');
-    const empty = runCli(['actions', 'update', '2026-07-monthly#3', 'meetings/2026-07-monthly'], {
+    const empty = await runIn(['actions', 'update', '2026-07-monthly#3', 'meetings/2026-07-monthly'], {
       cwd: tmp.dir,
     });
     expect(empty.code).toBe(2);
@@ -221,8 +232,8 @@ describe('salesmeet actions update', () => {
 });
 
 describe('init --from carries open items forward', () => {
-  it('increments carry-over counts from the July meeting', () => {
-    const r = runCli(
+  it('increments carry-over counts from the July meeting', async () => {
+    const r = await runIn(
       [
         'init',
         'meetings/2026-08-monthly',

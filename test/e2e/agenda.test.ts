@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { copyExample, STACK_RE, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let tmp: { dir: string; cleanup: () => void };
 beforeAll(() => {
@@ -14,9 +15,9 @@ type Prop = { params: Record<string, string>; val: string };
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('salesmeet agenda on the half-year example', () => {
-  it('prints the timed agenda and writes agenda.md, agenda.html and invite.ics', () => {
+  it('prints the timed agenda and writes agenda.md, agenda.html and invite.ics', async () => {
     const dir = copyExample('2026-h1-review', tmp.dir);
-    const r = runCli(['agenda', '2026-h1-review'], { cwd: tmp.dir });
+    const r = await runIn(['agenda', '2026-h1-review'], { cwd: tmp.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -46,7 +47,7 @@ describe('salesmeet agenda on the half-year example', () => {
     expect(html).toContain('<td class="time">12:00–13:00</td>');
   });
 
-  it('the invite parses back with every field: UTC times, place, link, organiser, attendee roles, agenda', () => {
+  it('the invite parses back with every field: UTC times, place, link, organiser, attendee roles, agenda', async () => {
     const dir = join(tmp.dir, '2026-h1-review');
     const text = readFileSync(join(dir, 'out', 'invite.ics'), 'utf8');
     // CRLF everywhere, no line longer than 75 octets.
@@ -98,13 +99,13 @@ describe('salesmeet agenda on the half-year example', () => {
       ].join('\n'),
     );
     // A re-run keeps the same UID, so a re-sent invite updates the event instead of duplicating it.
-    runCli(['agenda', '2026-h1-review'], { cwd: tmp.dir });
+    await runIn(['agenda', '2026-h1-review'], { cwd: tmp.dir });
     const again = readFileSync(join(dir, 'out', 'invite.ics'), 'utf8');
     expect(again.match(/UID:.*/)?.[0]).toBe(text.match(/UID:.*/)?.[0]);
   });
 
-  it('--json prints the computed agenda', () => {
-    const r = runCli(['agenda', '2026-h1-review', '--json', '--dry-run'], { cwd: tmp.dir });
+  it('--json prints the computed agenda', async () => {
+    const r = await runIn(['agenda', '2026-h1-review', '--json', '--dry-run'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({
@@ -141,7 +142,7 @@ describe('salesmeet agenda on the half-year example', () => {
 });
 
 describe('salesmeet agenda with e-mails, shares and another time zone', () => {
-  it('mailto: addresses when known, UTC from the meeting time zone, English labels', () => {
+  it('mailto: addresses when known, UTC from the meeting time zone, English labels', async () => {
     const dir = join(tmp.dir, 'qbr');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -171,7 +172,7 @@ describe('salesmeet agenda with e-mails, shares and another time zone', () => {
         '',
       ].join('\n'),
     );
-    const r = runCli(['agenda', 'qbr'], { cwd: tmp.dir });
+    const r = await runIn(['agenda', 'qbr'], { cwd: tmp.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  15:06–15:31  4. Target decomposition\n');
@@ -202,7 +203,7 @@ describe('salesmeet agenda with e-mails, shares and another time zone', () => {
 });
 
 describe('an agenda that does not fit', () => {
-  it('exit 3 naming the item that overflows, with its position in meeting.yaml; nothing written', () => {
+  it('exit 3 naming the item that overflows, with its position in meeting.yaml; nothing written', async () => {
     const dir = join(tmp.dir, 'overrun');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -220,7 +221,7 @@ describe('an agenda that does not fit', () => {
         '',
       ].join('\n'),
     );
-    const r = runCli(['agenda', 'overrun', '--lang', 'zh-CN'], { cwd: tmp.dir });
+    const r = await runIn(['agenda', 'overrun', '--lang', 'zh-CN'], { cwd: tmp.dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -231,11 +232,11 @@ describe('an agenda that does not fit', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('a meeting with neither agenda items nor a duration is exit 3', () => {
+  it('a meeting with neither agenda items nor a duration is exit 3', async () => {
     const dir = join(tmp.dir, 'bare');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'meeting.yaml'), 'title: Bare\ntype: custom\ndate: 2026-09-01\nstart: "10:00"\n');
-    const r = runCli(['agenda', 'bare'], { cwd: tmp.dir });
+    const r = await runIn(['agenda', 'bare'], { cwd: tmp.dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'bare/meeting.yaml:1:1: error: the meeting has no agenda items and no `duration`, so it has no time to put in a calendar\n' +
@@ -243,9 +244,9 @@ describe('an agenda that does not fit', () => {
     );
   });
 
-  it('a folder without meeting.yaml is exit 3 with a hint', () => {
+  it('a folder without meeting.yaml is exit 3 with a hint', async () => {
     mkdirSync(join(tmp.dir, 'empty'), { recursive: true });
-    const r = runCli(['agenda', 'empty'], { cwd: tmp.dir });
+    const r = await runIn(['agenda', 'empty'], { cwd: tmp.dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('empty: error: no meeting.yaml in this folder');
   });

@@ -2,11 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyExample, runCli, STACK_RE, snapshotTree, tempDir } from '../helpers/cli.js';
+import { copyExample, STACK_RE, snapshotTree, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 const tmp = tempDir();
 afterAll(tmp.cleanup);
-const run = (args: string[], env?: Record<string, string | undefined>) => runCli(args, { cwd: tmp.dir, env });
+const run = async (args: string[], env?: Record<string, string | undefined>) =>
+  await runIn(args, { cwd: tmp.dir, env });
 
 const monthly = [
   '--yes',
@@ -27,8 +29,8 @@ const monthly = [
 ];
 
 describe('salesmeet init (non-interactive)', () => {
-  it('scaffolds a folder that check accepts', () => {
-    const r = run([
+  it('scaffolds a folder that check accepts', async () => {
+    const r = await run([
       'init',
       'demo',
       ...monthly,
@@ -94,14 +96,14 @@ describe('salesmeet init (non-interactive)', () => {
     expect(minutes.attendance.map((a: { name: string }) => a.name)).toEqual(['王芳', '李娜', '张伟', '周杰']);
     expect(minutes.topics).toHaveLength(6);
 
-    const check = run(['check', 'demo']);
+    const check = await run(['check', 'demo']);
     expect(check.code).toBe(0);
     expect(check.stdout).toBe('demo/meeting.yaml, demo/minutes.yaml：校验通过\n');
   });
 
-  it('refuses to overwrite (exit 4) and changes nothing; --force overwrites', () => {
+  it('refuses to overwrite (exit 4) and changes nothing; --force overwrites', async () => {
     const before = snapshotTree(join(tmp.dir, 'demo'));
-    const r = run([
+    const r = await run([
       'init',
       'demo',
       ...monthly.filter((a) => a !== '6月销售例会' && a !== '--title'),
@@ -113,14 +115,14 @@ describe('salesmeet init (non-interactive)', () => {
       'demo/meeting.yaml: error: refusing to overwrite 2 existing files: demo/meeting.yaml, demo/minutes.yaml\n  hint: it is your file and it already exists; pass --force to replace it\n',
     );
     expect(snapshotTree(join(tmp.dir, 'demo'))).toEqual(before);
-    const f = run(['init', 'demo', ...monthly, '--force', '--title', '改过的标题']);
+    const f = await run(['init', 'demo', ...monthly, '--force', '--title', '改过的标题']);
     expect(f.code).toBe(0);
     expect(f.stdout).toContain('  覆盖  demo/meeting.yaml');
     expect(parse(readFileSync(join(tmp.dir, 'demo/meeting.yaml'), 'utf8')).title).toBe('改过的标题');
   });
 
-  it('--dry-run shows the plan and writes nothing', () => {
-    const r = run([
+  it('--dry-run shows the plan and writes nothing', async () => {
+    const r = await run([
       'init',
       'dry',
       '--yes',
@@ -139,8 +141,8 @@ describe('salesmeet init (non-interactive)', () => {
     expect(existsSync(join(tmp.dir, 'dry'))).toBe(false);
   });
 
-  it('--json describes the plan', () => {
-    const r = run(['init', 'j', '--yes', '--type', 'daily', '--date', '2026-07-06', '--json']);
+  it('--json describes the plan', async () => {
+    const r = await run(['init', 'j', '--yes', '--type', 'daily', '--date', '2026-07-06', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       schema: 'salesmeet.init/1',
@@ -158,31 +160,31 @@ describe('salesmeet init (non-interactive)', () => {
     });
   });
 
-  it('without a terminal, a missing required value is a usage error naming the flag', () => {
-    const r = run(['init', 'x', '--type', 'weekly']);
+  it('without a terminal, a missing required value is a usage error naming the flag', async () => {
+    const r = await run(['init', 'x', '--type', 'weekly']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'error: missing --date: the meeting date is required when salesmeet cannot ask (--yes, --no-input, CI or no terminal)\n',
     );
-    const b = run(['init', 'x', '--yes', '--type', 'weekley', '--date', '2026-07-06']);
+    const b = await run(['init', 'x', '--yes', '--type', 'weekley', '--date', '2026-07-06']);
     expect(b.code).toBe(2);
     expect(b.stderr).toBe(
       'error: --type: expected one of daily, weekly, monthly, quarterly, half-year, annual, custom, found "weekley"\n  hint: did you mean "weekly"?\n',
     );
-    const c = run(['init', 'x', '--yes', '--type', 'weekly', '--date', '2026/07/06']);
+    const c = await run(['init', 'x', '--yes', '--type', 'weekly', '--date', '2026/07/06']);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('error: --date: expected a date YYYY-MM-DD, found "2026/07/06"');
     expect(r.stderr + b.stderr + c.stderr).not.toMatch(STACK_RE);
     expect(existsSync(join(tmp.dir, 'x'))).toBe(false);
   });
 
-  it('--from carries the open actions of the previous meeting into the first agenda item', () => {
+  it('--from carries the open actions of the previous meeting into the first agenda item', async () => {
     copyExample('2026-h1-review', tmp.dir);
     writeFileSync(
       join(tmp.dir, '2026-h1-review/actions.yaml'),
       'updates:\n  - { id: "2026-h1-review#2", date: 2026-07-14, status: done, note: 已发出 }\n  - { id: "2026-h1-review#1", date: 2026-07-15, status: in-progress }\n',
     );
-    const r = run([
+    const r = await run([
       'init',
       '2026-08-weekly',
       '--yes',
@@ -218,8 +220,18 @@ describe('salesmeet init (non-interactive)', () => {
     ]);
 
     // Carried again: the count goes up, and at three the item is flagged for escalation.
-    run(['init', 'w2', '--yes', '--type', 'weekly', '--date', '2026-08-10', '--from', '2026-08-weekly']);
-    const third = run([
+    await run([
+      'init',
+      'w2',
+      '--yes',
+      '--type',
+      'weekly',
+      '--date',
+      '2026-08-10',
+      '--from',
+      '2026-08-weekly',
+    ]);
+    const third = await run([
       'init',
       'w3',
       '--yes',

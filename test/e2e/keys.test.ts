@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyExample, runCli, tempDir } from '../helpers/cli.js';
+import { copyExample, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let tmp: { dir: string; cleanup: () => void };
 beforeEach(() => {
@@ -10,10 +11,10 @@ beforeEach(() => {
 afterEach(() => tmp.cleanup());
 
 describe('salesmeet keys generate', () => {
-  it('writes the private key with 0600 outside the meeting folder and registers the public key in it', () => {
+  it('writes the private key with 0600 outside the meeting folder and registers the public key in it', async () => {
     copyExample('2026-h1-review', tmp.dir);
     const keys = join(tmp.dir, 'home-keys');
-    const r = runCli(['keys', 'generate', '--as', '王芳', '2026-h1-review', '--json'], {
+    const r = await runIn(['keys', 'generate', '--as', '王芳', '2026-h1-review', '--json'], {
       cwd: tmp.dir,
       env: { SALESMEET_KEYS_DIR: keys },
     });
@@ -34,7 +35,7 @@ describe('salesmeet keys generate', () => {
     );
     expect(existsSync(join(tmp.dir, '2026-h1-review/keys/王芳.key'))).toBe(false);
 
-    const again = runCli(['keys', 'generate', '--as', '王芳'], {
+    const again = await runIn(['keys', 'generate', '--as', '王芳'], {
       cwd: tmp.dir,
       env: { SALESMEET_KEYS_DIR: keys },
     });
@@ -42,9 +43,9 @@ describe('salesmeet keys generate', () => {
     expect(again.stderr).toContain('refusing to overwrite 2 existing files');
   });
 
-  it('refuses a keys folder inside the meeting folder (exit 2)', () => {
+  it('refuses a keys folder inside the meeting folder (exit 2)', async () => {
     copyExample('2026-h1-review', tmp.dir);
-    const r = runCli(['keys', 'generate', '--as', '王芳', '2026-h1-review'], {
+    const r = await runIn(['keys', 'generate', '--as', '王芳', '2026-h1-review'], {
       cwd: tmp.dir,
       env: { SALESMEET_KEYS_DIR: join(tmp.dir, '2026-h1-review', 'secret') },
     });

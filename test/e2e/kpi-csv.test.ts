@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { STACK_RE, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -96,8 +97,8 @@ afterAll(() => {
 
 const KPI = ['--period', '2026-06', '--as-of', '2026-06-30', '--json'];
 
-function revenue(args: string[]) {
-  const r = runCli(['kpi', ...args, ...KPI], { cwd: dir });
+async function revenue(args: string[]) {
+  const r = await runIn(['kpi', ...args, ...KPI], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const j = JSON.parse(r.stdout);
@@ -113,22 +114,27 @@ function revenue(args: string[]) {
 describe('salesmeet kpi: a CSV in each encoding', () => {
   it.each(['utf8.csv', 'bom.csv', 'gb.csv', 'big5.csv', 'unicode.txt'])(
     '%s gives the June revenue',
-    (file) => {
-      expect(revenue([file])).toEqual({ metric: 'revenue', actual: JUNE, priorPeriod: MAY, warnings: [] });
+    async (file) => {
+      expect(await revenue([file])).toEqual({
+        metric: 'revenue',
+        actual: JUNE,
+        priorPeriod: MAY,
+        warnings: [],
+      });
     },
   );
 
-  it('--encoding names the encoding; an unknown one is a usage error before anything is read', () => {
-    expect(revenue(['gb.csv', '--encoding', 'gb18030']).actual).toBe(JUNE);
-    const bad = runCli(['kpi', 'gb.csv', '--encoding', 'latin9', ...KPI], { cwd: dir });
+  it('--encoding names the encoding; an unknown one is a usage error before anything is read', async () => {
+    expect((await revenue(['gb.csv', '--encoding', 'gb18030'])).actual).toBe(JUNE);
+    const bad = await runIn(['kpi', 'gb.csv', '--encoding', 'latin9', ...KPI], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
       'error: unknown encoding "latin9": use utf-8, utf-16le, utf-16be, gb18030, gbk, big5\n',
     );
   });
 
-  it('a semicolon CSV with a sep= line (English headers)', () => {
-    expect(revenue(['semi.csv'])).toEqual({
+  it('a semicolon CSV with a sep= line (English headers)', async () => {
+    expect(await revenue(['semi.csv'])).toEqual({
       metric: 'revenue',
       actual: 1900.5,
       priorPeriod: null,
@@ -138,9 +144,14 @@ describe('salesmeet kpi: a CSV in each encoding', () => {
 });
 
 describe('salesmeet kpi: folders', () => {
-  it('reads every .csv and .tsv of a folder, not lock files; an .xls there is named with --verbose', () => {
-    expect(revenue(['data'])).toEqual({ metric: 'revenue', actual: JUNE, priorPeriod: MAY, warnings: [] });
-    const v = runCli(['kpi', 'data', ...KPI, '--verbose'], { cwd: dir });
+  it('reads every .csv and .tsv of a folder, not lock files; an .xls there is named with --verbose', async () => {
+    expect(await revenue(['data'])).toEqual({
+      metric: 'revenue',
+      actual: JUNE,
+      priorPeriod: MAY,
+      warnings: [],
+    });
+    const v = await runIn(['kpi', 'data', ...KPI, '--verbose'], { cwd: dir });
     expect(v.stderr).toContain(
       'not read: old.xls (.xls files in a folder are skipped; pass one by name to read it)',
     );
@@ -148,53 +159,53 @@ describe('salesmeet kpi: folders', () => {
     expect(v.stderr).toContain(`${join('data', 'orders-06.tsv')}: read as CSV text (UTF-8, delimiter Tab)`);
   });
 
-  it('says what a folder without readable files holds', () => {
-    const r = runCli(['kpi', 'xls-only', ...KPI], { cwd: dir });
+  it('says what a folder without readable files holds', async () => {
+    const r = await runIn(['kpi', 'xls-only', ...KPI], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr.split('\n')[0]).toBe(
       'xls-only: error: no .xlsx or .csv files in this folder (found 2 .xls files: old Excel format, save them as .xlsx)',
     );
-    const e = runCli(['kpi', 'empty', ...KPI, '--lang', 'zh-CN'], { cwd: dir });
+    const e = await runIn(['kpi', 'empty', ...KPI, '--lang', 'zh-CN'], { cwd: dir });
     expect(e.code).toBe(3);
     expect(e.stderr).toContain('该文件夹中没有 .xlsx 或 .csv 文件');
   });
 });
 
 describe('salesmeet kpi: .xls files and what they really are', () => {
-  const fails = (file: string, first: string, hint: string) => {
-    const r = runCli(['kpi', file, ...KPI], { cwd: dir });
+  const fails = async (file: string, first: string, hint: string) => {
+    const r = await runIn(['kpi', file, ...KPI], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(`${file}: error: ${first}`);
     expect(r.stderr).toContain(hint);
     expect(r.stderr).not.toMatch(STACK_RE);
   };
-  it('an old Excel 97-2003 workbook', () =>
-    fails(
+  it('an old Excel 97-2003 workbook', async () =>
+    await fails(
       'old.xls',
       'expected an Excel workbook (.xlsx), found an old Excel 97-2003 .xls file',
       'open it in Excel or WPS and save it as .xlsx (Excel Workbook) or .csv',
     ));
-  it('a password-protected workbook', () =>
-    fails(
+  it('a password-protected workbook', async () =>
+    await fails(
       'locked.xlsx',
       'expected an Excel workbook (.xlsx), found a password-protected workbook',
       'remove the password in Excel and save the workbook again',
     ));
-  it('an HTML page named .xls', () =>
-    fails(
+  it('an HTML page named .xls', async () =>
+    await fails(
       'report.xls',
       'expected an Excel workbook (.xlsx) or a CSV file, found an HTML page saved under a spreadsheet file name',
       'open it in Excel and save it as .xlsx (Excel Workbook)',
     ));
-  it('an HTML page named .csv', () =>
-    fails(
+  it('an HTML page named .csv', async () =>
+    await fails(
       'page.csv',
       'expected an Excel workbook (.xlsx) or a CSV file, found an HTML page saved under a spreadsheet file name',
       'open it in Excel and save it as .xlsx (Excel Workbook)',
     ));
-  it('tab-separated text named .xls is read, with a warning', () => {
-    const r = runCli(['kpi', 'export.xls', ...KPI], { cwd: dir });
+  it('tab-separated text named .xls is read, with a warning', async () => {
+    const r = await runIn(['kpi', 'export.xls', ...KPI], { cwd: dir });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.totals[0].actual).toBe(JUNE);
@@ -210,23 +221,23 @@ describe('salesmeet kpi: .xls files and what they really are', () => {
 });
 
 describe('salesmeet kpi: positions in CSV files', () => {
-  it('an unterminated quote is reported at the line it opens', () => {
-    const r = runCli(['kpi', 'quote.csv', ...KPI], { cwd: dir });
+  it('an unterminated quote is reported at the line it opens', async () => {
+    const r = await runIn(['kpi', 'quote.csv', ...KPI], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr.split('\n')[0]).toBe(
       'quote.csv:3: error: a quoted field starting on this line is never closed: its closing quote (") is missing',
     );
   });
 
-  it('a file outside the working directory is shown by its absolute path', () => {
+  it('a file outside the working directory is shown by its absolute path', async () => {
     const orders = join(outside.dir, 'orders.csv');
-    const r = runCli(['kpi', orders, ...KPI], { cwd: dir });
+    const r = await runIn(['kpi', orders, ...KPI], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).warnings).toEqual([
       { message: 'expected a number, found 九千二', file: orders, sheet: 'orders.csv', cell: 'C3' },
     ]);
     const empty = join(outside.dir, 'empty.csv');
-    const e = runCli(['kpi', empty, ...KPI], { cwd: dir });
+    const e = await runIn(['kpi', empty, ...KPI], { cwd: dir });
     expect(e.code).toBe(3);
     expect(e.stderr.split('\n')[0]).toBe(`${empty}: error: expected a CSV text file, found an empty file`);
   });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 // The built binary on real workbooks, for the three places where `kpi` used to follow the formulas literally
 // and mislead: a ratio over rows with a missing part, a total over targets for some regions only, and monthly
@@ -59,8 +60,8 @@ beforeAll(async () => {
   });
 });
 
-const kpi = (args: string[]) => {
-  const r = runCli(['kpi', ...args, '--json'], { cwd: tmp.dir });
+const kpi = async (args: string[]) => {
+  const r = await runIn(['kpi', ...args, '--json'], { cwd: tmp.dir });
   expect(r.code).toBe(0);
   const warnings = r.stderr
     .split('\n')
@@ -70,8 +71,8 @@ const kpi = (args: string[]) => {
 };
 
 describe('kpi decisions, end to end', () => {
-  it('gross margin over the rows that have both revenue and cost', () => {
-    const { json, warnings } = kpi(['margin.xlsx', '--period', '2026-06', '--as-of', '2026-06-30']);
+  it('gross margin over the rows that have both revenue and cost', async () => {
+    const { json, warnings } = await kpi(['margin.xlsx', '--period', '2026-06', '--as-of', '2026-06-30']);
     const total = (metric: string) => json.totals.find((r: { metric: string }) => r.metric === metric);
     // Rows 2 and 4 carry both: (100 + 50 − 60 − 20) / (100 + 50) = 70 / 150 = 0.4667 (was (480 − 80) / 480 = 0.8333).
     expect(total('gross_margin').actual).toBe(0.466666666667);
@@ -80,7 +81,7 @@ describe('kpi decisions, end to end', () => {
     expect(warnings).toEqual([
       'warning: margin.xlsx [Orders]: Gross margin: 4 row(s) with Revenue but no Cost were left out of the ratio (D3, D5, D6, …)',
     ]);
-    const zh = runCli(
+    const zh = await runIn(
       ['kpi', 'margin.xlsx', '--period', '2026-06', '--as-of', '2026-06-30', '--lang', 'zh-CN'],
       {
         cwd: tmp.dir,
@@ -89,8 +90,8 @@ describe('kpi decisions, end to end', () => {
     expect(zh.stderr).toContain('毛利率：4 行有销售额但没有成本，未计入该比率（D3, D5, D6, …）');
   });
 
-  it('without --by, the total of a target by region is compared with those regions only', () => {
-    const { json, warnings } = kpi([
+  it('without --by, the total of a target by region is compared with those regions only', async () => {
+    const { json, warnings } = await kpi([
       'orders.xlsx',
       'targets.xlsx',
       '--period',
@@ -110,7 +111,7 @@ describe('kpi decisions, end to end', () => {
     expect(warnings).toEqual([
       "warning: Revenue: the total's target covers East, West only; achievement is computed over those regions (North has no target)",
     ]);
-    const tw = runCli(
+    const tw = await runIn(
       [
         'kpi',
         'orders.xlsx',
@@ -127,14 +128,14 @@ describe('kpi decisions, end to end', () => {
     expect(tw.stderr).toContain('營收：合計的目標只涵蓋 East、West；達成率按這些區域計算（North 沒有目標）');
   });
 
-  it('a weekly meeting gets its share of the monthly target, by calendar or working days', () => {
-    const w25 = kpi(['orders.xlsx', 'monthly.xlsx', '--period', '2026-W25', '--as-of', '2026-06-30']);
+  it('a weekly meeting gets its share of the monthly target, by calendar or working days', async () => {
+    const w25 = await kpi(['orders.xlsx', 'monthly.xlsx', '--period', '2026-W25', '--as-of', '2026-06-30']);
     // 2026-W25 = 06-15…06-21, 7 of June's 30 days: 3000 × 7 / 30 = 700; actual 600 (06-16); 600 / 700.
     expect(w25.json.totals[0]).toMatchObject({ target: 700, actual: 600, achievement: 0.857142857143 });
     expect(w25.warnings).toEqual([
       'warning: Targets prorated from monthly targets by calendar days (2026-06: 7/30)',
     ]);
-    const wd = kpi([
+    const wd = await kpi([
       'orders.xlsx',
       'monthly.xlsx',
       '--period',
@@ -149,14 +150,17 @@ describe('kpi decisions, end to end', () => {
       'warning: Targets prorated from monthly targets by working days (2026-06: 4/21)',
     ]);
     // Across two months, 2026-W27 = 06-29…07-05: 3000 × 2 / 30 + 3100 × 5 / 31 = 200 + 500.
-    const w27 = kpi(['orders.xlsx', 'monthly.xlsx', '--period', '2026-W27', '--as-of', '2026-07-31']);
+    const w27 = await kpi(['orders.xlsx', 'monthly.xlsx', '--period', '2026-W27', '--as-of', '2026-07-31']);
     expect(w27.json.totals[0]).toMatchObject({ target: 700, actual: null });
     expect(w27.warnings).toEqual([
       'warning: Targets prorated from monthly targets by calendar days (2026-06: 2/30, 2026-07: 5/31)',
     ]);
-    const zh = runCli(['kpi', 'orders.xlsx', 'monthly.xlsx', '--period', '2026-W25', '--lang', 'zh-CN'], {
-      cwd: tmp.dir,
-    });
+    const zh = await runIn(
+      ['kpi', 'orders.xlsx', 'monthly.xlsx', '--period', '2026-W25', '--lang', 'zh-CN'],
+      {
+        cwd: tmp.dir,
+      },
+    );
     expect(zh.stderr).toContain('目标由月度目标按日历天数折算（2026-06: 7/30）');
   });
 });

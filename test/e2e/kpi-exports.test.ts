@@ -13,7 +13,8 @@ import * as salesforce from '../fixtures/exports/salesforce.js';
 import * as sap from '../fixtures/exports/sap.js';
 import * as summary from '../fixtures/exports/summary-titled.js';
 import * as yonyou from '../fixtures/exports/yonyou.js';
-import { type RunResult, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { type RunResult, STACK_RE, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 interface KpiRow {
   metric: string;
@@ -48,13 +49,13 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** Runs `salesmeet kpi … --json --as-of DAY` in the fixtures folder. */
-function kpi(files: string[], asOf: string, ...args: string[]): RunResult {
-  return runCli(['kpi', ...files, '--json', '--as-of', asOf, ...args], { cwd: dir });
+async function kpi(files: string[], asOf: string, ...args: string[]): Promise<RunResult> {
+  return await runIn(['kpi', ...files, '--json', '--as-of', asOf, ...args], { cwd: dir });
 }
 
 /** Like kpi, for a run that must succeed: exit 0 and the parsed JSON (stderr shown when it does not). */
-function ok(files: string[], asOf: string, ...args: string[]): KpiJson & { stderr: string } {
-  const r = kpi(files, asOf, ...args);
+async function ok(files: string[], asOf: string, ...args: string[]): Promise<KpiJson & { stderr: string }> {
+  const r = await kpi(files, asOf, ...args);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).not.toMatch(STACK_RE);
   return { ...(JSON.parse(r.stdout) as KpiJson), stderr: r.stderr };
@@ -109,8 +110,8 @@ function expectDeals(j: KpiJson, want: DealFigures): void {
 describe('Salesforce opportunity report (formatted .xlsx export)', () => {
   const { FILE, TARGETS_FILE, AS_OF, expected } = salesforce;
 
-  it('--period 2026-Q2 with the quota: won revenue, win rates, pipeline, weighted pipeline, coverage', () => {
-    const j = ok([FILE, TARGETS_FILE], AS_OF, '--period', '2026-Q2');
+  it('--period 2026-Q2 with the quota: won revenue, win rates, pipeline, weighted pipeline, coverage', async () => {
+    const j = await ok([FILE, TARGETS_FILE], AS_OF, '--period', '2026-Q2');
     expect(j.period).toMatchObject({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
     expectDeals(j, expected.q2);
     expect(actual(j, 'weighted_pipeline')).toBeCloseTo(expected.q2.weighted_pipeline, 6);
@@ -121,16 +122,16 @@ describe('Salesforce opportunity report (formatted .xlsx export)', () => {
     );
   });
 
-  it('without --period: the latest complete month of won/lost deals (June), open deals in later months ignored', () => {
-    const j = ok([FILE], AS_OF);
+  it('without --period: the latest complete month of won/lost deals (June), open deals in later months ignored', async () => {
+    const j = await ok([FILE], AS_OF);
     expect(j.period.label).toBe('2026-06');
     expectDeals(j, expected.default);
     // No target without the quota file: no coverage figure.
     expect(total(j, 'pipeline_coverage')?.actual ?? null).toBeNull();
   });
 
-  it('--by rep: won amount per Opportunity Owner', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-Q2', '--by', 'rep');
+  it('--by rep: won amount per Opportunity Owner', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-Q2', '--by', 'rep');
     expectGroups(byGroup(j, 'revenue', 'rep'), expected.q2ByRep);
   });
 });
@@ -138,8 +139,8 @@ describe('Salesforce opportunity report (formatted .xlsx export)', () => {
 describe('HubSpot deals (CSV export of the deals view)', () => {
   const { FILE, RENEWALS_FILE, AS_OF, expected } = hubspot;
 
-  it('--period 2026-06: closed won is revenue, closed lost counts for win rate, open with a close date is pipeline', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-06');
+  it('--period 2026-06: closed won is revenue, closed lost counts for win rate, open with a close date is pipeline', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-06');
     expect(j.period.label).toBe('2026-06');
     expectDeals(j, expected.june);
     // No probability column: no weighted pipeline.
@@ -151,23 +152,23 @@ describe('HubSpot deals (CSV export of the deals view)', () => {
     expect(Math.max(lines.length, inJson.length)).toBe(1);
   });
 
-  it('without --period: June 2026 (over on the as-of day; open deals closing later do not move it)', () => {
-    const j = ok([FILE], AS_OF);
+  it('without --period: June 2026 (over on the as-of day; open deals closing later do not move it)', async () => {
+    const j = await ok([FILE], AS_OF);
     expect(j.period.label).toBe('2026-06');
     expectDeals(j, expected.june);
   });
 
-  it('custom won stages: refused with the stages found and the flag that fixes it', () => {
+  it('custom won stages: refused with the stages found and the flag that fixes it', async () => {
     // "Signed" / "Paid" are no default won stages: no revenue is guessed, the stages are listed.
-    const r = kpi([RENEWALS_FILE], AS_OF, '--period', '2026-06');
+    const r = await kpi([RENEWALS_FILE], AS_OF, '--period', '2026-06');
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(
       /^hubspot-crm-exports-renewals-2026-07-03\.csv: error: no stage in column "Deal Stage" is counted as won \(found: .*Signed \(\d+\).*\), so no revenue can be read from it\n {2}hint: name the won stages with --won "[^"]+" \(the lost ones with --lost\), or kpi\.won in meeting\.yaml\n$/,
     );
   });
 
-  it('--won "Signed,Paid" makes them revenue', () => {
-    const j = ok([RENEWALS_FILE], AS_OF, '--period', '2026-06', '--won', 'Signed,Paid');
+  it('--won "Signed,Paid" makes them revenue', async () => {
+    const j = await ok([RENEWALS_FILE], AS_OF, '--period', '2026-06', '--won', 'Signed,Paid');
     expectDeals(j, expected.renewalsJune);
   });
 });
@@ -175,8 +176,8 @@ describe('HubSpot deals (CSV export of the deals view)', () => {
 describe('金蝶云星空 销售出库单列表', () => {
   const { FILE, AS_OF, expected, lines, JUNE } = kingdee;
 
-  it('--period 2026-06: revenue from 金额 (tax-exclusive, returns netted), units from 实发数量, prices never summed', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-06');
+  it('--period 2026-06: revenue from 金额 (tax-exclusive, returns netted), units from 实发数量, prices never summed', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-06');
     expect(j.period.label).toBe('2026-06');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorPeriod).toBeCloseTo(expected.revenue.priorPeriod, 6);
@@ -195,20 +196,20 @@ describe('金蝶云星空 销售出库单列表', () => {
     }
   });
 
-  it('without --period: June 2026 (July is not over on the as-of day)', () => {
-    const j = ok([FILE], AS_OF);
+  it('without --period: June 2026 (July is not over on the as-of day)', async () => {
+    const j = await ok([FILE], AS_OF);
     expect(j.period.label).toBe('2026-06');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
   });
 
-  it('--columns actual=价税合计 takes the tax-inclusive amount', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-06', '--columns', 'actual=价税合计');
+  it('--columns actual=价税合计 takes the tax-inclusive amount', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-06', '--columns', 'actual=价税合计');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.revenueInclTax.actual, 6);
     expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.revenueInclTax.priorYear, 6);
   });
 
-  it('--by 部门 (a Chinese dimension name) breaks down by 销售部门', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-06', '--by', '部门');
+  it('--by 部门 (a Chinese dimension name) breaks down by 销售部门', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-06', '--by', '部门');
     expectGroups(byGroup(j, 'revenue', 'team'), expected.revenueByTeam);
     expect(row(j, 'revenue', { team: '华东销售部' })?.actual).toBeCloseTo(
       expected.revenueByTeam.get('华东销售部')!,
@@ -220,8 +221,8 @@ describe('金蝶云星空 销售出库单列表', () => {
 describe('用友 U8 销售统计表 (stated period, two-row header)', () => {
   const { q1, q2, AS_OF, expected } = yonyou;
 
-  it('without --period: the period the condition row states (2026-Q2); 本期 is actual, 上年同期 prior year', () => {
-    const j = ok([q2.file], AS_OF);
+  it('without --period: the period the condition row states (2026-Q2); 本期 is actual, 上年同期 prior year', async () => {
+    const j = await ok([q2.file], AS_OF);
     expect(j.period).toMatchObject({ label: '2026-Q2', start: '2026-04-01', end: '2026-06-30' });
     expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.q2.revenue.priorYear, 6);
@@ -229,15 +230,15 @@ describe('用友 U8 销售统计表 (stated period, two-row header)', () => {
     expect(total(j, 'units')?.priorYear).toBeCloseTo(expected.q2.units.priorYear, 6);
   });
 
-  it('--period 2026-Q2: the same figures', () => {
-    const j = ok([q2.file], AS_OF, '--period', '2026-Q2');
+  it('--period 2026-Q2: the same figures', async () => {
+    const j = await ok([q2.file], AS_OF, '--period', '2026-Q2');
     expect(j.period.label).toBe('2026-Q2');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
     expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
   });
 
-  it('asked for another period (2026-06): exit 3, naming what the data covers and suggesting --period', () => {
-    const r = kpi([q2.file], AS_OF, '--period', '2026-06');
+  it('asked for another period (2026-06): exit 3, naming what the data covers and suggesting --period', async () => {
+    const r = await kpi([q2.file], AS_OF, '--period', '2026-06');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/2026-Q2|2026-04-01/);
@@ -245,16 +246,16 @@ describe('用友 U8 销售统计表 (stated period, two-row header)', () => {
     expect(r.stderr).not.toMatch(STACK_RE);
   });
 
-  it('Q1 and Q2 read together for --period 2026-H1: the sum of both', () => {
-    const j = ok([q1.file, q2.file], AS_OF, '--period', '2026-H1');
+  it('Q1 and Q2 read together for --period 2026-H1: the sum of both', async () => {
+    const j = await ok([q1.file, q2.file], AS_OF, '--period', '2026-H1');
     expect(j.period.label).toBe('2026-H1');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.h1.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.h1.revenue.priorYear, 6);
     expect(actual(j, 'units')).toBeCloseTo(expected.h1.units.actual, 6);
   });
 
-  it('beside dated rows for another period: contributes nothing, with a warning naming the sheet and its period', () => {
-    const j = ok([kingdee.FILE, q2.file], kingdee.AS_OF, '--period', '2026-06');
+  it('beside dated rows for another period: contributes nothing, with a warning naming the sheet and its period', async () => {
+    const j = await ok([kingdee.FILE, q2.file], kingdee.AS_OF, '--period', '2026-06');
     expect(actual(j, 'revenue')).toBeCloseTo(kingdee.expected.revenue.actual, 6);
     expect(actual(j, 'units')).toBeCloseTo(kingdee.expected.units.actual, 6);
     expect(said(j)).toMatch(/销售统计表/);
@@ -265,8 +266,8 @@ describe('用友 U8 销售统计表 (stated period, two-row header)', () => {
 describe('SAP billing item list (VF05-style ALV export)', () => {
   const { FILE_EN, FILE_ZH, AS_OF, expected } = sap;
 
-  it('--period 2026-Q2: Net Value is revenue (Tax Amount is not), Billed Quantity is units', () => {
-    const j = ok([FILE_EN], AS_OF, '--period', '2026-Q2');
+  it('--period 2026-Q2: Net Value is revenue (Tax Amount is not), Billed Quantity is units', async () => {
+    const j = await ok([FILE_EN], AS_OF, '--period', '2026-Q2');
     expect(j.period.label).toBe('2026-Q2');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorPeriod).toBeCloseTo(expected.q2.revenue.priorPeriod, 6);
@@ -274,23 +275,23 @@ describe('SAP billing item list (VF05-style ALV export)', () => {
     expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
   });
 
-  it('without --period: June 2026 (July is not over on the as-of day)', () => {
-    const j = ok([FILE_EN], AS_OF);
+  it('without --period: June 2026 (July is not over on the as-of day)', async () => {
+    const j = await ok([FILE_EN], AS_OF);
     expect(j.period.label).toBe('2026-06');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.default.revenue.actual, 6);
   });
 
-  it('--by product: Material Description', () => {
-    const j = ok([FILE_EN], AS_OF, '--period', '2026-Q2', '--by', 'product');
+  it('--by product: Material Description', async () => {
+    const j = await ok([FILE_EN], AS_OF, '--period', '2026-Q2', '--by', 'product');
     expectGroups(byGroup(j, 'revenue', 'product'), expected.q2.revenueByProduct);
   });
 
-  it('the Chinese logon labels (开票日期 as 2026.06.10, 售达方, 物料描述, 净值) give the same figures', () => {
-    const j = ok([FILE_ZH], AS_OF, '--period', '2026-Q2');
+  it('the Chinese logon labels (开票日期 as 2026.06.10, 售达方, 物料描述, 净值) give the same figures', async () => {
+    const j = await ok([FILE_ZH], AS_OF, '--period', '2026-Q2');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.q2.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.q2.revenue.priorYear, 6);
     expect(actual(j, 'units')).toBeCloseTo(expected.q2.units.actual, 6);
-    const d = ok([FILE_ZH], AS_OF);
+    const d = await ok([FILE_ZH], AS_OF);
     expect(d.period.label).toBe('2026-06');
   });
 });
@@ -298,21 +299,21 @@ describe('SAP billing item list (VF05-style ALV export)', () => {
 describe('纷享销客 商机 export', () => {
   const { FILE, AS_OF, expected } = fxiaoke;
 
-  it('--period 2026-Q2: 赢单 revenue, 输单 for win rate, open stages as pipeline weighted by 赢率 text', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-Q2');
+  it('--period 2026-Q2: 赢单 revenue, 输单 for win rate, open stages as pipeline weighted by 赢率 text', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-Q2');
     expect(j.period.label).toBe('2026-Q2');
     expectDeals(j, expected.q2);
     expect(actual(j, 'weighted_pipeline')).toBeCloseTo(expected.q2.weighted_pipeline, 6);
   });
 
-  it('without --period: June 2026', () => {
-    const j = ok([FILE], AS_OF);
+  it('without --period: June 2026', async () => {
+    const j = await ok([FILE], AS_OF);
     expect(j.period.label).toBe('2026-06');
     expectDeals(j, expected.default);
   });
 
-  it('--by 销售代表 groups by 负责人', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-Q2', '--by', '销售代表');
+  it('--by 销售代表 groups by 负责人', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-Q2', '--by', '销售代表');
     expectGroups(byGroup(j, 'revenue', 'rep'), expected.q2ByRep);
   });
 });
@@ -330,19 +331,19 @@ describe('titled summary sheet (2026年上半年销售业绩达成表)', () => {
     }
   };
 
-  it('without --period: the period of its title (2026-H1)', () => {
-    const j = ok([FILE], AS_OF);
+  it('without --period: the period of its title (2026-H1)', async () => {
+    const j = await ok([FILE], AS_OF);
     expect(j.period).toMatchObject({ label: '2026-H1', start: '2026-01-01', end: '2026-06-30' });
     expectSummary(j);
   });
 
-  it('--period 2026-H1: the same figures', () => {
-    const j = ok([FILE], AS_OF, '--period', '2026-H1');
+  it('--period 2026-H1: the same figures', async () => {
+    const j = await ok([FILE], AS_OF, '--period', '2026-H1');
     expectSummary(j);
   });
 
-  it('--period 2026-Q2: exit 3, naming the period the sheet states', () => {
-    const r = kpi([FILE], AS_OF, '--period', '2026-Q2');
+  it('--period 2026-Q2: exit 3, naming the period the sheet states', async () => {
+    const r = await kpi([FILE], AS_OF, '--period', '2026-Q2');
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/2026-H1|2026年上半年/);
     expect(r.stderr).toMatch(/--period/);
@@ -353,24 +354,24 @@ describe('titled summary sheet (2026年上半年销售业绩达成表)', () => {
 describe('plain order-detail CSV in every encoding', () => {
   const { variants, AS_OF, expected, tw } = plainCsv;
 
-  it.each(variants.map((v) => [v.encoding, v.file] as const))('%s (%s): the same totals', (_, file) => {
-    const j = ok([file], AS_OF, '--period', '2026-06');
+  it.each(variants.map((v) => [v.encoding, v.file] as const))('%s (%s): the same totals', async (_, file) => {
+    const j = await ok([file], AS_OF, '--period', '2026-06');
     expect(j.period.label).toBe('2026-06');
     expect(actual(j, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
     expect(total(j, 'revenue')?.priorPeriod).toBeCloseTo(expected.revenue.priorPeriod, 6);
     expect(total(j, 'revenue')?.priorYear).toBeCloseTo(expected.revenue.priorYear, 6);
-    const d = ok([file], AS_OF);
+    const d = await ok([file], AS_OF);
     expect(d.period.label).toBe('2026-06');
     expect(actual(d, 'revenue')).toBeCloseTo(expected.revenue.actual, 6);
   });
 
-  it('--by 区域 on the UTF-8 file', () => {
-    const j = ok(['orders-utf8.csv'], AS_OF, '--period', '2026-06', '--by', '区域');
+  it('--by 区域 on the UTF-8 file', async () => {
+    const j = await ok(['orders-utf8.csv'], AS_OF, '--period', '2026-06', '--by', '区域');
     expectGroups(byGroup(j, 'revenue', 'region'), expected.revenueByRegion);
   });
 
-  it('--by 區域 on the Big5 file (zh-TW region names)', () => {
-    const j = ok(['orders-big5.csv'], AS_OF, '--period', '2026-06', '--by', '區域');
+  it('--by 區域 on the Big5 file (zh-TW region names)', async () => {
+    const j = await ok(['orders-big5.csv'], AS_OF, '--period', '2026-06', '--by', '區域');
     const want = new Map([...expected.revenueByRegion].map(([k, v]) => [tw(k), v]));
     expectGroups(byGroup(j, 'revenue', 'region'), want);
   });
@@ -452,8 +453,8 @@ describe('what the user reads: the line above the table, the notes and the warni
       ],
     },
   ];
-  it('--verbose lists every cell behind a counted warning', () => {
-    const r = runCli(
+  it('--verbose lists every cell behind a counted warning', async () => {
+    const r = await runIn(
       ['kpi', 'hubspot-crm-exports-all-deals-2026-07-03.csv', '--as-of', '2026-07-03', '--verbose'],
       {
         cwd: dir,
@@ -464,8 +465,8 @@ describe('what the user reads: the line above the table, the notes and the warni
     );
   });
 
-  it.each(cases)('kpi $args', ({ args, code, header, stderr }) => {
-    const r = runCli(['kpi', ...args], { cwd: dir });
+  it.each(cases)('kpi $args', async ({ args, code, header, stderr }) => {
+    const r = await runIn(['kpi', ...args], { cwd: dir });
     expect(r.code, r.stderr).toBe(code);
     if (header) expect(r.stdout.split('\n')[0]).toBe(header);
     expect(r.stderr).toBe(stderr.map((l) => `${l}\n`).join(''));

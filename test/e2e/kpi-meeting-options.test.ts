@@ -6,7 +6,8 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -21,9 +22,9 @@ const DEALS = [
   '戊,已回款,2026-05-11,40,王芳',
 ].join('\r\n');
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ dir, cleanup } = tempDir('salesmeet-kpi-meeting-'));
-  const r = runCli(['init', 'm', '--yes', '--type', 'monthly', '--date', '2026-07-03', '--lang', 'en'], {
+  const r = await runIn(['init', 'm', '--yes', '--type', 'monthly', '--date', '2026-07-03', '--lang', 'en'], {
     cwd: dir,
   });
   expect(r.code, r.stderr).toBe(0);
@@ -48,8 +49,8 @@ beforeAll(() => {
 afterAll(() => cleanup());
 
 describe('salesmeet kpi --meeting: what meeting.yaml says about the exports', () => {
-  it('kpi.won, kpi.lost and kpi.headcount', () => {
-    const r = runCli(['kpi', '--meeting', 'm', '--json'], { cwd: dir });
+  it('kpi.won, kpi.lost and kpi.headcount', async () => {
+    const r = await runIn(['kpi', '--meeting', 'm', '--json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     const t = (m: string) => j.totals.find((x: { metric: string }) => x.metric === m)?.actual;
@@ -64,16 +65,16 @@ describe('salesmeet kpi --meeting: what meeting.yaml says about the exports', ()
     );
   });
 
-  it('the same on plain files: --won and --lost; without them the CRM stages are refused', () => {
+  it('the same on plain files: --won and --lost; without them the CRM stages are refused', async () => {
     const file = join('m', 'data', 'deals.csv');
-    const ok = runCli(
+    const ok = await runIn(
       ['kpi', file, '--won', '已回款,已签合同', '--lost', '已放弃', '--period', '2026-06', '--json'],
       { cwd: dir },
     );
     expect(ok.code, ok.stderr).toBe(0);
     const j = JSON.parse(ok.stdout);
     expect(j.totals.find((x: { metric: string }) => x.metric === 'lost_deals').actual).toBe(1);
-    const refused = runCli(['kpi', file, '--period', '2026-06'], { cwd: dir });
+    const refused = await runIn(['kpi', file, '--period', '2026-06'], { cwd: dir });
     expect(refused.code).toBe(3);
     expect(refused.stderr).toBe(
       'm/data/deals.csv: error: no stage in column "阶段" is counted as won (found: 已回款 (2), 已签合同 (1), 已放弃 (1), 方案 (1)), so no revenue can be read from it\n' +

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { copyExample, STACK_RE, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -86,8 +87,8 @@ afterAll(() => cleanup());
 const AS_OF = ['--as-of', '2026-06-30'];
 
 describe('salesmeet kpi: the worked example', () => {
-  it('prints the table with the exact figures of DESIGN.md and names the error cell', () => {
-    const r = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF], { cwd: dir });
+  it('prints the table with the exact figures of DESIGN.md and names the error cell', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF], { cwd: dir });
     expect(r.code).toBe(0);
     const line = (label: string) => r.stdout.split('\n').find((l) => l.startsWith(label)) ?? '';
     expect(line('Revenue')).toMatch(/万元\s+10,000\s+9,200\s+92\.0%\s+−800\s+8,000\s+\+15\.0%\s+! at risk/);
@@ -102,19 +103,23 @@ describe('salesmeet kpi: the worked example', () => {
     expect(r.stdout).toContain('Achievement = actual / target');
   });
 
-  it('reads the same in Chinese', () => {
-    const r = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--lang', 'zh-CN'], { cwd: dir });
+  it('reads the same in Chinese', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--lang', 'zh-CN'], {
+      cwd: dir,
+    });
     expect(r.stdout).toMatch(
       /回款率\s+%\s+90\.0%\s+85\.0%\s+94\.4%\s+−5\.0 个百分点\s+88\.0%\s+−3\.0 个百分点\s+! 预警/,
     );
     expect(r.stderr).toContain('提示：kpi.xlsx [KPI]!C7: 应为数字，实际是 #DIV/0!');
-    const tw = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--lang', 'zh-TW'], { cwd: dir });
+    const tw = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--lang', 'zh-TW'], {
+      cwd: dir,
+    });
     expect(tw.stdout).toMatch(/營收\s+万元\s+10,000\s+9,200\s+92\.0%/);
     expect(tw.stdout).toContain('年增率');
   });
 
-  it('--json prints the documented shape with fractions', () => {
-    const r = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--json'], { cwd: dir });
+  it('--json prints the documented shape with fractions', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual([
@@ -203,8 +208,8 @@ describe('salesmeet kpi: the worked example', () => {
 });
 
 describe('salesmeet kpi: detail rows and targets from another file', () => {
-  it('joins targets by region and month, reads serials, text dates, units in merged headers, skips totals', () => {
-    const r = runCli(
+  it('joins targets by region and month, reads serials, text dates, units in merged headers, skips totals', async () => {
+    const r = await runIn(
       ['kpi', 'orders.xlsx', 'targets.xlsx', '--period', '2026-06', ...AS_OF, '--by', 'region', '--json'],
       { cwd: dir },
     );
@@ -240,14 +245,18 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     expect(j.rows.some((x: { group: { region: string } }) => x.group.region === 'North')).toBe(false);
   });
 
-  it('every period kind, year to date, and the default period', () => {
+  it('every period kind, year to date, and the default period', async () => {
     const q = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', 'targets.xlsx', '--period', '2026-Q2', ...AS_OF, '--json'], { cwd: dir })
-        .stdout,
+      (
+        await runIn(['kpi', 'orders.xlsx', 'targets.xlsx', '--period', '2026-Q2', ...AS_OF, '--json'], {
+          cwd: dir,
+        })
+      ).stdout,
     );
     expect(q.totals[0]).toMatchObject({ target: 380, actual: 320, priorYear: 200 });
     const ytd = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', '--period', '2026-06', '--ytd', ...AS_OF, '--json'], { cwd: dir }).stdout,
+      (await runIn(['kpi', 'orders.xlsx', '--period', '2026-06', '--ytd', ...AS_OF, '--json'], { cwd: dir }))
+        .stdout,
     );
     expect(ytd.period).toEqual({
       from: 'option',
@@ -257,32 +266,32 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     });
     expect(ytd.totals[0]).toMatchObject({ actual: 320, priorYear: 200, priorPeriod: null });
     const w = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', '--period', '2026-W25', ...AS_OF, '--json'], { cwd: dir }).stdout,
+      (await runIn(['kpi', 'orders.xlsx', '--period', '2026-W25', ...AS_OF, '--json'], { cwd: dir })).stdout,
     );
     expect(w.period).toEqual({ from: 'option', label: '2026-W25', start: '2026-06-15', end: '2026-06-21' });
     expect(w.totals[0]).toMatchObject({ actual: 110 });
     const h = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', '--period', '2026-H1', ...AS_OF, '--json'], { cwd: dir }).stdout,
+      (await runIn(['kpi', 'orders.xlsx', '--period', '2026-H1', ...AS_OF, '--json'], { cwd: dir })).stdout,
     );
     expect(h.totals[0].actual).toBe(320);
     const y = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', '--period', '2025', ...AS_OF, '--json'], { cwd: dir }).stdout,
+      (await runIn(['kpi', 'orders.xlsx', '--period', '2025', ...AS_OF, '--json'], { cwd: dir })).stdout,
     );
     expect(y.totals[0]).toMatchObject({ actual: 200, priorYear: null });
     // No --period: the latest complete month in the data as of the day (2026-06 is not over on 06-25).
     const d = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', '--as-of', '2026-06-25', '--json'], { cwd: dir }).stdout,
+      (await runIn(['kpi', 'orders.xlsx', '--as-of', '2026-06-25', '--json'], { cwd: dir })).stdout,
     );
     expect(d.period).toMatchObject({ label: '2026-05', from: 'data' });
     expect(d.totals[0].actual).toBe(90);
     // The line above the table says where the period came from.
-    expect(runCli(['kpi', 'orders.xlsx', '--as-of', '2026-06-25'], { cwd: dir }).stdout).toContain(
+    expect((await runIn(['kpi', 'orders.xlsx', '--as-of', '2026-06-25'], { cwd: dir })).stdout).toContain(
       'KPI 2026-05 · 2026-05-01 ~ 2026-05-31 · as of 2026-06-25 · time progress 100.0% · latest complete month in the data',
     );
   });
 
-  it('time progress, forecast and working days mid-period', () => {
-    const r = runCli(
+  it('time progress, forecast and working days mid-period', async () => {
+    const r = await runIn(
       ['kpi', 'orders.xlsx', 'targets.xlsx', '--period', '2026-06', '--as-of', '2026-06-18', '--json'],
       { cwd: dir },
     );
@@ -291,20 +300,30 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     // Rows dated after the as-of day are the export's business: they count (06-20 here).
     expect(j.totals[0]).toMatchObject({ actual: 230, forecast: 383.333333333, status: 'on-track' });
     const wd = JSON.parse(
-      runCli(['kpi', 'orders.xlsx', '--period', '2026-06', '--as-of', '2026-06-18', '--workdays', '--json'], {
-        cwd: dir,
-      }).stdout,
+      (
+        await runIn(
+          ['kpi', 'orders.xlsx', '--period', '2026-06', '--as-of', '2026-06-18', '--workdays', '--json'],
+          {
+            cwd: dir,
+          },
+        )
+      ).stdout,
     );
     // June 2026: 21 working days (端午 06-19 off), 14 of them up to the 18th.
     expect(wd.timeProgress).toBeCloseTo(14 / 21, 10);
-    const out = runCli(['kpi', 'future.xlsx', '--period', '2027-01', '--as-of', '2027-01-10', '--workdays'], {
-      cwd: dir,
-    });
+    const out = await runIn(
+      ['kpi', 'future.xlsx', '--period', '2027-01', '--as-of', '2027-01-10', '--workdays'],
+      {
+        cwd: dir,
+      },
+    );
     expect(out.stderr).toContain(
       'no Chinese holiday data for 2027: working days there are counted Monday to Friday',
     );
     // Asked for a month the orders do not reach: not an empty table with exit 0, but what the data covers.
-    const none = runCli(['kpi', 'orders.xlsx', '--period', '2027-01', '--as-of', '2027-01-10'], { cwd: dir });
+    const none = await runIn(['kpi', 'orders.xlsx', '--period', '2027-01', '--as-of', '2027-01-10'], {
+      cwd: dir,
+    });
     expect(none.code).toBe(3);
     expect(none.stderr).toBe(
       'error: no KPI values for 2027-01: the data covers 2025-06-11 ~ 2026-06-20 (orders.xlsx [Orders])\n' +
@@ -312,10 +331,13 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     );
   });
 
-  it('--verbose says how each sheet was read', () => {
-    const r = runCli(['kpi', 'orders.xlsx', 'targets.xlsx', '--period', '2026-06', ...AS_OF, '--verbose'], {
-      cwd: dir,
-    });
+  it('--verbose says how each sheet was read', async () => {
+    const r = await runIn(
+      ['kpi', 'orders.xlsx', 'targets.xlsx', '--period', '2026-06', ...AS_OF, '--verbose'],
+      {
+        cwd: dir,
+      },
+    );
     expect(r.stderr).toContain('orders.xlsx [Orders]: detail');
     expect(r.stderr).toContain('targets.xlsx [Targets]: targets');
     expect(r.stderr).toContain('targets.xlsx [Matrix]: skipped: months as column headers');
@@ -347,7 +369,7 @@ describe('salesmeet kpi: the workbook `salesmeet targets` writes', () => {
     o.addRow(['2026-07-09', '华东', '二组', 450000]);
     o.addRow(['2026-07-12', '华南', '一组', 700000]);
     await orders.xlsx.writeFile(join(dir, 'orders-h2.xlsx'));
-    const r = runCli(
+    const r = await runIn(
       [
         'kpi',
         'orders-h2.xlsx',
@@ -382,47 +404,50 @@ describe('salesmeet kpi: the workbook `salesmeet targets` writes', () => {
 });
 
 describe('salesmeet kpi: broken input', () => {
-  const fails = (file: string, message: string) => {
-    const r = runCli(['kpi', file], { cwd: dir });
+  const fails = async (file: string, message: string) => {
+    const r = await runIn(['kpi', file], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(`${file}: error: ${message}`);
     expect(r.stderr).not.toMatch(STACK_RE);
     return r;
   };
-  it('a text file named .xlsx', () => {
-    const r = fails('notes.xlsx', 'expected an Excel workbook (.xlsx), found text that looks like CSV');
+  it('a text file named .xlsx', async () => {
+    const r = await fails('notes.xlsx', 'expected an Excel workbook (.xlsx), found text that looks like CSV');
     expect(r.stderr).toContain('rename it to .csv');
   });
-  it('a truncated zip', () => fails('cut.xlsx', 'the workbook is incomplete: its zip archive is cut short'));
-  it('an encrypted or old .xls file', () =>
-    fails(
+  it('a truncated zip', async () =>
+    await fails('cut.xlsx', 'the workbook is incomplete: its zip archive is cut short'));
+  it('an encrypted or old .xls file', async () =>
+    await fails(
       'old.xlsx',
       'expected an Excel workbook (.xlsx), found a password-protected workbook or an old .xls file',
     ));
-  it('no recognisable headers', () => {
-    const r = fails(
+  it('no recognisable headers', async () => {
+    const r = await fails(
       'blank.xlsx',
       'no sheet with recognisable KPI headers (looked for 指标/Metric, 目标/Target, 实际/Actual, 月份/Month, 区域/Region… in the first 40 rows)',
     );
     expect(r.stderr).toContain('kpi.columns');
   });
-  it('a missing file, a bad period, a bad dimension', () => {
-    expect(runCli(['kpi', 'nope.xlsx'], { cwd: dir }).stderr).toContain('nope.xlsx: error: file not found');
-    const p = runCli(['kpi', 'kpi.xlsx', '--period', '2026-13'], { cwd: dir });
+  it('a missing file, a bad period, a bad dimension', async () => {
+    expect((await runIn(['kpi', 'nope.xlsx'], { cwd: dir })).stderr).toContain(
+      'nope.xlsx: error: file not found',
+    );
+    const p = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-13'], { cwd: dir });
     expect(p.code).toBe(2);
     expect(p.stderr).toContain(
       'expected a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25, found "2026-13"',
     );
-    const b = runCli(['kpi', 'kpi.xlsx', '--by', 'planet'], { cwd: dir });
+    const b = await runIn(['kpi', 'kpi.xlsx', '--by', 'planet'], { cwd: dir });
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('cannot break down by "planet"');
   });
 });
 
 describe('salesmeet kpi: files out', () => {
-  it('csv with a BOM; --out refuses to overwrite without --force', () => {
-    const r = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--out', 'report.csv'], {
+  it('csv with a BOM; --out refuses to overwrite without --force', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--out', 'report.csv'], {
       cwd: dir,
     });
     expect(r.code).toBe(0);
@@ -431,11 +456,17 @@ describe('salesmeet kpi: files out', () => {
     expect(csv.startsWith('\uFEFFMetric,Unit,Target,Actual,Achievement')).toBe(true);
     expect(csv).toContain('Revenue,万元,"10,000","9,200",92.0%,-800,"8,000",+15.0%,! at risk');
     expect(csv).toContain("Collection rate,%,90.0%,85.0%,94.4%,'-5.0 pp,88.0%,'-3.0 pp,! at risk");
-    const again = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', '--out', 'report.csv'], { cwd: dir });
+    const again = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', '--out', 'report.csv'], {
+      cwd: dir,
+    });
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('refusing to overwrite report.csv');
     expect(
-      runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', '--out', 'report.csv', '--force'], { cwd: dir }).code,
+      (
+        await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', '--out', 'report.csv', '--force'], {
+          cwd: dir,
+        })
+      ).code,
     ).toBe(0);
   });
 
@@ -445,12 +476,14 @@ describe('salesmeet kpi: files out', () => {
     ws.addRow(['Metric', 'Target', 'Actual']);
     ws.addRow(['=HYPERLINK("http://x")', 10, 9]);
     await wb.xlsx.writeFile(join(dir, 'evil.xlsx'));
-    const r = runCli(['kpi', 'evil.xlsx', '--period', '2026-06', '--format', 'csv'], { cwd: dir });
+    const r = await runIn(['kpi', 'evil.xlsx', '--period', '2026-06', '--format', 'csv'], { cwd: dir });
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
-  it('markdown', () => {
-    const r = runCli(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--format', 'md'], { cwd: dir });
+  it('markdown', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--format', 'md'], {
+      cwd: dir,
+    });
     expect(r.stdout).toContain(
       '| Revenue | 万元 | 10,000 | 9,200 | 92.0% | −800 | 8,000 | +15.0% | ! at risk |',
     );
@@ -458,7 +491,7 @@ describe('salesmeet kpi: files out', () => {
   });
 
   it('an xlsx report with formats, frozen header and a legend', async () => {
-    const r = runCli(
+    const r = await runIn(
       [
         'kpi',
         'orders.xlsx',
@@ -505,19 +538,19 @@ describe('salesmeet kpi: files out', () => {
     expect(legend.getRow(3).height).toBeGreaterThanOrEqual(30);
   });
 
-  it('xlsx needs --out', () => {
-    const r = runCli(['kpi', 'kpi.xlsx', '--format', 'xlsx'], { cwd: dir });
+  it('xlsx needs --out', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--format', 'xlsx'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the xlsx report needs --out FILE');
   });
 });
 
 describe('salesmeet kpi --meeting (the examples)', () => {
-  it('half-year review: summary, detail and targets agree', () => {
+  it('half-year review: summary, detail and targets agree', async () => {
     const { dir: tmp, cleanup: done } = tempDir();
     try {
       const folder = copyExample('2026-h1-review', tmp);
-      const r = runCli(['kpi', '--meeting', folder, '--json'], { cwd: tmp });
+      const r = await runIn(['kpi', '--meeting', folder, '--json'], { cwd: tmp });
       expect(r.code).toBe(0);
       const j = JSON.parse(r.stdout);
       expect(j.warnings).toEqual([]);
@@ -543,19 +576,19 @@ describe('salesmeet kpi --meeting (the examples)', () => {
       const sum = regions.reduce((s: number, x: { actual: number }) => s + x.actual, 0);
       expect(sum).toBeCloseTo(9200, 6);
       expect(regions.reduce((s: number, x: { target: number }) => s + x.target, 0)).toBeCloseTo(10000, 6);
-      const table = runCli(['kpi', '--meeting', folder], { cwd: tmp });
+      const table = await runIn(['kpi', '--meeting', folder], { cwd: tmp });
       expect(table.stdout).toContain('KPI 达成情况 2026-H1');
     } finally {
       done();
     }
   });
 
-  it('weekly: ISO week from order lines, weekly targets per rep', () => {
+  it('weekly: ISO week from order lines, weekly targets per rep', async () => {
     const { dir: tmp, cleanup: done } = tempDir();
     try {
       const folder = copyExample('2026-w27-weekly', tmp);
       const j = JSON.parse(
-        runCli(['kpi', '--meeting', folder, '--metric', 'revenue', '--json'], { cwd: tmp }).stdout,
+        (await runIn(['kpi', '--meeting', folder, '--metric', 'revenue', '--json'], { cwd: tmp })).stdout,
       );
       expect(j.period).toEqual({
         from: 'meeting',

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { copyExample, STACK_RE, tempDir } from '../helpers/cli.js';
 import { KPI_EXAMPLE } from '../helpers/kpi-example.js';
+import { runIn } from '../helpers/run-in.js';
 
 let tmp: { dir: string; cleanup: () => void };
 const NOW = { SALESMEET_NOW: '2026-07-20T10:00:00+08:00' };
@@ -15,8 +16,8 @@ beforeAll(() => {
 afterAll(() => tmp.cleanup());
 
 describe('salesmeet pack on the half-year example', () => {
-  it('writes a self-contained pack.html and a pack.md with the KPI from `kpi --json`', () => {
-    const r = runCli(['pack', '2026-h1-review', '--kpi', 'kpi.json'], { cwd: tmp.dir });
+  it('writes a self-contained pack.html and a pack.md with the KPI from `kpi --json`', async () => {
+    const r = await runIn(['pack', '2026-h1-review', '--kpi', 'kpi.json'], { cwd: tmp.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('已写入：\n  2026-h1-review/out/pack.html\n  2026-h1-review/out/pack.md\n');
@@ -51,8 +52,8 @@ describe('salesmeet pack on the half-year example', () => {
     expect(md).toContain('### 市场竞争\n\n4. 竞品 5 月起在华南降价 8%（提出人：吴磊）');
   });
 
-  it("computes the KPI summary from the meeting's kpi section, with charts", () => {
-    const r = runCli(['pack', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+  it("computes the KPI summary from the meeting's kpi section, with charts", async () => {
+    const r = await runIn(['pack', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const md = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
@@ -67,21 +68,21 @@ describe('salesmeet pack on the half-year example', () => {
     expect(html).toContain('<h2>KPI summary</h2>');
   });
 
-  it('without a kpi section the pack says so instead of showing numbers', () => {
+  it('without a kpi section the pack says so instead of showing numbers', async () => {
     const dir = join(tmp.dir, 'no-kpi');
     copyExample('2026-h1-review', dir);
     const file = join(dir, '2026-h1-review', 'meeting.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^kpi:\n(?: {2}.*\n|\n)*/m, ''));
-    const r = runCli(['pack', 'no-kpi/2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+    const r = await runIn(['pack', 'no-kpi/2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
     expect(html).not.toContain('<svg');
     expect(html).toContain('<p class="muted">No KPI data configured');
   });
 
-  it('--pdf without a browser: says how to install one, still writes the HTML, exit 3', () => {
-    const r = runCli(['pack', '2026-h1-review', '--pdf', '--lang', 'en'], {
+  it('--pdf without a browser: says how to install one, still writes the HTML, exit 3', async () => {
+    const r = await runIn(['pack', '2026-h1-review', '--pdf', '--lang', 'en'], {
       cwd: tmp.dir,
       env: { SALESMEET_CHROMIUM: join(tmp.dir, 'no-such-chromium') },
     });
@@ -95,9 +96,9 @@ describe('salesmeet pack on the half-year example', () => {
     expect(existsSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.pdf'))).toBe(false);
   });
 
-  it('a --kpi file that is not a KPI result is exit 3 naming the file', () => {
+  it('a --kpi file that is not a KPI result is exit 3 naming the file', async () => {
     writeFileSync(join(tmp.dir, 'bad.json'), '{"rows": []}');
-    const r = runCli(['pack', '2026-h1-review', '--kpi', 'bad.json', '--lang', 'en'], { cwd: tmp.dir });
+    const r = await runIn(['pack', '2026-h1-review', '--kpi', 'bad.json', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'bad.json: error: not a KPI result: schema is null\n' +
@@ -107,10 +108,10 @@ describe('salesmeet pack on the half-year example', () => {
 });
 
 describe("the previous meeting's actions", () => {
-  it('carried by init --from, status from the previous folder, overdue first as of today', () => {
+  it('carried by init --from, status from the previous folder, overdue first as of today', async () => {
     // Start from the half-year review's minutes alone: no progress recorded yet.
     rmSync(join(tmp.dir, '2026-h1-review', 'actions.yaml'), { force: true });
-    const init = runCli(
+    const init = await runIn(
       [
         'init',
         '2026-08-monthly',
@@ -130,7 +131,10 @@ describe("the previous meeting's actions", () => {
       join(tmp.dir, '2026-h1-review', 'actions.yaml'),
       'updates:\n  - { id: "2026-h1-review#2", date: 2026-07-14, status: done, by: 李娜 }\n',
     );
-    const r = runCli(['pack', '2026-08-monthly'], { cwd: tmp.dir, env: { ...NOW, SALESMEET_LANG: 'zh-CN' } });
+    const r = await runIn(['pack', '2026-08-monthly'], {
+      cwd: tmp.dir,
+      env: { ...NOW, SALESMEET_LANG: 'zh-CN' },
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('上次会议有 1 项行动项已逾期');
     const md = readFileSync(join(tmp.dir, '2026-08-monthly', 'out', 'pack.md'), 'utf8');
@@ -148,7 +152,7 @@ describe("the previous meeting's actions", () => {
         '',
       ].join('\n'),
     );
-    const json = runCli(['pack', '2026-08-monthly', '--json', '--dry-run'], {
+    const json = await runIn(['pack', '2026-08-monthly', '--json', '--dry-run'], {
       cwd: tmp.dir,
       env: { ...NOW, SALESMEET_LANG: 'zh-CN' },
     });
@@ -162,12 +166,12 @@ describe("the previous meeting's actions", () => {
     });
   });
 
-  it('a `previous` folder that does not exist is exit 3 at its line in meeting.yaml', () => {
+  it('a `previous` folder that does not exist is exit 3 at its line in meeting.yaml', async () => {
     const file = join(tmp.dir, '2026-08-monthly', 'meeting.yaml');
     const text = readFileSync(file, 'utf8').replace(/^previous: .*$/m, 'previous: ../2026-h0-review');
     writeFileSync(file, text);
     const line = text.split('\n').findIndex((l) => l.startsWith('previous:')) + 1;
-    const r = runCli(['pack', '2026-08-monthly', '--lang', 'en'], { cwd: tmp.dir, env: NOW });
+    const r = await runIn(['pack', '2026-08-monthly', '--lang', 'en'], { cwd: tmp.dir, env: NOW });
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       `2026-08-monthly/meeting.yaml:${line}:11: error: the previous meeting "../2026-h0-review" cannot be read\n` +

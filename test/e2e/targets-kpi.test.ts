@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runCli, tempDir } from '../helpers/cli.js';
+import { copyExample, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 // Issue 6's "done": targets decomposed with the seasonality and regional shares of the example's detail export,
 // then read back by `salesmeet kpi` next to July and August actuals: achievement per region and month.
@@ -31,8 +32,8 @@ beforeAll(async () => {
 });
 
 describe('targets --history, then kpi on actuals plus the targets sheet', () => {
-  it('decomposes by the prior year and reads back as targets per region and month', () => {
-    const t = runCli(
+  it('decomposes by the prior year and reads back as targets per region and month', async () => {
+    const t = await runIn(
       [
         'targets',
         '--total',
@@ -67,7 +68,7 @@ describe('targets --history, then kpi on actuals plus the targets sheet', () => 
       ['2026-07', 0],
       ['2026-08', 1],
     ] as const) {
-      const k = runCli(
+      const k = await runIn(
         ['kpi', 'actuals-2026.xlsx', 'targets-2026-H2.xlsx', '--period', period, '--by', 'region', '--json'],
         {
           cwd: tmp.dir,
@@ -112,7 +113,7 @@ describe('targets workbook and text from the plan', () => {
       join(tmp.dir, 'plan.yaml'),
       'total: 100\nperiod: 2026-Q3\nregions:\n  - { name: "=HYPERLINK(\\"x\\")", weight: 50 }\n  - { name: "@SUM", weight: 50 }\n',
     );
-    const r = runCli(['targets', '--plan', 'plan.yaml', '--out', 'n.xlsx'], { cwd: tmp.dir, env });
+    const r = await runIn(['targets', '--plan', 'plan.yaml', '--out', 'n.xlsx'], { cwd: tmp.dir, env });
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, 'n.xlsx'));

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli, STACK_RE, tempDir } from '../helpers/cli.js';
+import { STACK_RE, tempDir } from '../helpers/cli.js';
+import { runIn } from '../helpers/run-in.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -29,8 +30,8 @@ const H2 = [
 ];
 
 describe('salesmeet targets', () => {
-  it('prints the region × month split with the reserve stated', () => {
-    const r = runCli(H2, { cwd: dir });
+  it('prints the region × month split with the reserve stated', async () => {
+    const r = await runIn(H2, { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
@@ -50,7 +51,7 @@ describe('salesmeet targets', () => {
 
   it('writes the xlsx, refuses to overwrite it without --force (exit 4), and replaces it with --force', async () => {
     const args = [...H2, '--months', '15,16,17,16,17,19', '--out', 'targets-2026-H2.xlsx', '--lang', 'zh-CN'];
-    const first = runCli(args, { cwd: dir });
+    const first = await runIn(args, { cwd: dir });
     expect(first.code).toBe(0);
     expect(first.stderr).toBe(
       '已写入 targets-2026-H2.xlsx\n下一步：salesmeet kpi <实际数据.xlsx> targets-2026-H2.xlsx\n',
@@ -63,17 +64,17 @@ describe('salesmeet targets', () => {
     expect((long.getRow(2).values as unknown[]).slice(1)).toEqual(['华东', '2026-07', 693]);
     expect(long.rowCount).toBe(25);
 
-    const again = runCli(args, { cwd: dir });
+    const again = await runIn(args, { cwd: dir });
     expect(again.code).toBe(4);
     expect(again.stderr).toBe(
       'targets-2026-H2.xlsx: 错误: 拒绝覆盖 targets-2026-H2.xlsx\n  提示: 这是已存在的用户文件；如确需替换，请加 --force\n',
     );
-    const forced = runCli([...args, '--force'], { cwd: dir });
+    const forced = await runIn([...args, '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
   });
 
-  it('--json prints the documented shape', () => {
-    const r = runCli([...H2, '--json'], { cwd: dir });
+  it('--json prints the documented shape', async () => {
+    const r = await runIn([...H2, '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
@@ -100,8 +101,8 @@ describe('salesmeet targets', () => {
     expect(doc.time.quarters.map((q: { target: number }) => q.target)).toEqual([6600, 6600]);
   });
 
-  it('--format yaml prints YAML on stdout', () => {
-    const r = runCli(
+  it('--format yaml prints YAML on stdout', async () => {
+    const r = await runIn(
       [
         'targets',
         '--total',
@@ -127,12 +128,12 @@ describe('salesmeet targets', () => {
     expect(doc.time.months.map((m: { companyTarget: number }) => m.companyTarget)).toEqual([72, 72, 96]);
   });
 
-  it('reports a bad plan file with positions and exit 3, without a stack trace', () => {
+  it('reports a bad plan file with positions and exit 3, without a stack trace', async () => {
     writeFileSync(
       join(dir, 'plan.yaml'),
       'total: 12000\nperiod: 2026-H2\nreserve: 10\nregions:\n  - { name: 华东, wieght: 35 }\n',
     );
-    const r = runCli(['targets', '--plan', 'plan.yaml'], { cwd: dir });
+    const r = await runIn(['targets', '--plan', 'plan.yaml'], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       [
@@ -147,30 +148,34 @@ describe('salesmeet targets', () => {
     expect(r.stderr).not.toMatch(STACK_RE);
   });
 
-  it('reports bad flags with exit 2', () => {
-    const r = runCli(['targets', '--total', '100', '--period', '2026', '--quarters', '1,2,3'], { cwd: dir });
+  it('reports bad flags with exit 2', async () => {
+    const r = await runIn(['targets', '--total', '100', '--period', '2026', '--quarters', '1,2,3'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: --quarters: expected 4 weights, one per quarter of 2026, found 3\n');
-    const none = runCli(['targets', '--period', '2026'], { cwd: dir });
+    const none = await runIn(['targets', '--period', '2026'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
       'error: missing --total: the target to decompose\n  hint: e.g. salesmeet targets --total 12000 --unit 万元 --period 2026-H2, or --plan plan.yaml\n',
     );
-    const xlsx = runCli(['targets', '--total', '1', '--period', '2026', '--format', 'xlsx'], { cwd: dir });
+    const xlsx = await runIn(['targets', '--total', '1', '--period', '2026', '--format', 'xlsx'], {
+      cwd: dir,
+    });
     expect(xlsx.code).toBe(2);
     expect(xlsx.stderr).toBe(
       'error: --format xlsx writes a file: give --out FILE\n  hint: e.g. --out targets-2026-H2.xlsx\n',
     );
   });
 
-  it('--dry-run writes nothing', () => {
-    const r = runCli([...H2, '--out', 't.xlsx', '--dry-run'], { cwd: dir });
+  it('--dry-run writes nothing', async () => {
+    const r = await runIn([...H2, '--out', 't.xlsx', '--dry-run'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Would write t.xlsx (dry run, nothing written)\n');
     expect(existsSync(join(dir, 't.xlsx'))).toBe(false);
   });
 
-  it('decomposes a plan file over regions, teams and reps (zh-TW)', () => {
+  it('decomposes a plan file over regions, teams and reps (zh-TW)', async () => {
     writeFileSync(
       join(dir, 'plan.yaml'),
       [
@@ -189,7 +194,9 @@ describe('salesmeet targets', () => {
         '',
       ].join('\n'),
     );
-    const r = runCli(['targets', '--plan', 'plan.yaml', '--out', 't.json', '--lang', 'zh-TW'], { cwd: dir });
+    const r = await runIn(['targets', '--plan', 'plan.yaml', '--out', 't.json', '--lang', 'zh-TW'], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
     const doc = JSON.parse(readFileSync(join(dir, 't.json'), 'utf8'));
     expect(doc.levels).toEqual(['region', 'team', 'rep']);
@@ -208,8 +215,8 @@ describe('salesmeet targets', () => {
     );
   });
 
-  it('has help with examples', () => {
-    const r = runCli(['targets', '--help'], { cwd: dir });
+  it('has help with examples', async () => {
+    const r = await runIn(['targets', '--help'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('salesmeet targets --total 12000 --unit 万元 --period 2026-H2');
     expect(r.stdout).toContain('--reserve <margin>');
