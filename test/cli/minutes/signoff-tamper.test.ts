@@ -1,6 +1,13 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fingerprint,
+  generateKeyPair,
+  publicKeyOf,
+  signHash,
+  verifyHash,
+} from '../../../src/core/signoff/keys.js';
 import { copyExample, tempDir } from '../../helpers/cli.js';
 import { runIn } from '../../helpers/run-in.js';
 
@@ -101,15 +108,29 @@ describe('tampering with signed minutes', () => {
       { cwd: tmp.dir, env },
     );
     expect(sign.code).toBe(3); // the copy knows 王芳's registered public key and refuses the other key
+    // Sign the same content hash with the new key, keep the registered key's fingerprint in the entry, and paste
+    // that signature into the real file: a valid Ed25519 signature, by the wrong key.
+    const other = readFileSync(join(keys, '王芳.key'), 'utf8');
+    const otherPublic = publicKeyOf(other)!;
     const r = await tampered('forged', (t) =>
       t.replace(
-        /(name: 王芳, at: [^,]+, hash: sha256:[0-9a-f]+, key: [^,]+, signature: )([A-Za-z0-9+/=]+)/,
-        (_m, p: string, sig: string) => {
-          const bytes = Buffer.from(sig, 'base64');
-          bytes[0] = bytes[0]! ^ 0xff;
-          return p + bytes.toString('base64');
+        /(name: 王芳, at: [^,]+, hash: (sha256:[0-9a-f]+), key: [^,]+, signature: )([A-Za-z0-9+/=]+)/,
+        (_m, p: string, hash: string, genuine: string) => {
+          const forged = signHash(other, hash);
+          expect(forged).not.toBe(genuine);
+          expect(verifyHash(otherPublic, hash, forged)).toBe(true);
+          return p + forged;
         },
       ),
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/✗ 王芳 .*signature does not verify/);
+  });
+
+  it("a genuine signature whose entry names another key's fingerprint is refused", async () => {
+    const otherKey = fingerprint(generateKeyPair().publicKey);
+    const r = await tampered('fingerprint', (t) =>
+      t.replace(/(name: 王芳, at: [^,]+, hash: sha256:[0-9a-f]+, key: )(ed25519:[0-9a-f]+)/, `$1${otherKey}`),
     );
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/✗ 王芳 .*signature does not verify/);

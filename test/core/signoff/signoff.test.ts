@@ -253,6 +253,12 @@ describe('sign-off evaluation', () => {
     expect(f.signers[1]!.state).toBe('bad-signature');
     expect(f.complete).toBe(false);
 
+    // 王芳's genuine signature, but the entry names another key: the entry does not match the registered key.
+    const relabelled: Signature = { ...good, key: fingerprint(mallory.publicKey) };
+    const r = evaluateSignOff({ required, signatures: [sig('陈建国'), relabelled], hash, publicKeys: keys });
+    expect(r.signers[1]!.state).toBe('bad-signature');
+    expect(r.complete).toBe(false);
+
     // An entry without a signature for a person who has a registered key could have been typed by anyone.
     const plain = evaluateSignOff({
       required,
