@@ -84,7 +84,7 @@ export interface RendererOptions {
 }
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
-const partialsLoaded = new Set<string>();
+let partialsLoaded: string | undefined;
 
 /** The folders searched for a language, most specific first. */
 export function templateDirs(options: RendererOptions): string[] {
@@ -112,10 +112,13 @@ export function findTemplate(name: string, format: OutputFormat, options: Render
 }
 
 function loadPartials(h: typeof Handlebars, options: RendererOptions) {
-  // Partials: `partials/*.hbs` from the built-in folder first, then overrides (which win).
+  // Partials: `partials/*.hbs` from the built-in folder first, then overrides (which win). The built-in ones are
+  // read once; a team's are read again on each render (main() may run many times in one process, as in the tests,
+  // and a team's partial may change between runs or belong to another meeting).
   const dirs = templateDirs(options).reverse();
   const key = dirs.join('|');
-  if (partialsLoaded.has(key)) return;
+  if (key === partialsLoaded && dirs.length === 1) return;
+  for (const name of Object.keys(h.partials)) h.unregisterPartial(name);
   for (const d of dirs) {
     const pd = join(d, 'partials');
     if (!existsSync(pd)) continue;
@@ -123,7 +126,7 @@ function loadPartials(h: typeof Handlebars, options: RendererOptions) {
       if (f.endsWith('.hbs')) h.registerPartial(basename(f, '.hbs'), readFileSync(join(pd, f), 'utf8'));
     }
   }
-  partialsLoaded.add(key);
+  partialsLoaded = key;
 }
 
 /**
@@ -161,10 +164,12 @@ export function render(name: string, format: OutputFormat, view: object, options
   const h = instance();
   loadPartials(h, options);
   const file = findTemplate(name, format, options);
-  let tpl = compiled.get(file);
+  // Built-in templates are compiled once; a team's template is read on each render (it may change between runs).
+  const builtIn = file.startsWith(BUILTIN_TEMPLATES);
+  let tpl = builtIn ? compiled.get(file) : undefined;
   if (!tpl) {
     tpl = h.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: format === 'md' });
-    compiled.set(file, tpl);
+    if (builtIn) compiled.set(file, tpl);
   }
   const data = format === 'md' ? deepEscape(view, escapeMarkdown) : view;
   try {

@@ -1,0 +1,181 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyExample, STACK_RE, tempDir } from '../../helpers/cli.js';
+import { KPI_EXAMPLE } from '../../helpers/kpi-example.js';
+import { runIn } from '../../helpers/run-in.js';
+
+let tmp: { dir: string; cleanup: () => void };
+const NOW = { SALESMEET_NOW: '2026-07-20T10:00:00+08:00' };
+
+beforeAll(() => {
+  tmp = tempDir();
+  copyExample('2026-h1-review', tmp.dir);
+  writeFileSync(join(tmp.dir, 'kpi.json'), JSON.stringify(KPI_EXAMPLE, null, 2));
+});
+afterAll(() => tmp.cleanup());
+
+describe('salesmeet pack on the half-year example', () => {
+  it('writes a self-contained pack.html and a pack.md with the KPI from `kpi --json`', async () => {
+    const r = await runIn(['pack', '2026-h1-review', '--kpi', 'kpi.json'], { cwd: tmp.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('已写入：\n  2026-h1-review/out/pack.html\n  2026-h1-review/out/pack.md\n');
+    const html = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    // Nothing is fetched: no script, no stylesheet link, no remote image or font.
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|src="http|url\(http/i);
+    expect(html.match(/<svg [^>]*class="chart"/g)).toHaveLength(3);
+    for (const title of [
+      '会议目标',
+      '重点议题',
+      '会议议程',
+      '业绩数据（KPI）',
+      '问题清单',
+      '上次会议行动项跟踪',
+      '会议材料',
+    ])
+      expect(html).toMatch(new RegExp(`<h2( id="\\w+")?>${title.replace(/[()（）]/g, '.')}</h2>`));
+    expect(html).toContain('@page { size: A4;');
+    const md = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+    expect(md).toContain('| 销售额（万元） | 10,000 | 9,200 | 8,000 | 92.0% | −800 | +15.0% | ▲ 有风险 |');
+    expect(md).toContain(
+      '| 回款率（%） | 90.0% | 85.0% | 88.0% | 94.4% | −5.0 个百分点 | −3.0 个百分点 | ▲ 有风险 |',
+    );
+    expect(md).toContain('| 华南 | 2,800 | 2,400 | 85.7% | 落后 14.3 个百分点 | +4.4% | 26.1% | ▼ 落后 |');
+    // Open issues grouped by category, in the order they were raised.
+    expect(md).toContain(
+      '### 回款\n\n1. 华东大区 6 月回款率仅 78%，两家重点客户逾期超过 90 天（提出人：周杰）',
+    );
+    expect(md).toContain('### 市场竞争\n\n4. 竞品 5 月起在华南降价 8%（提出人：吴磊）');
+  });
+
+  it("computes the KPI summary from the meeting's kpi section, with charts", async () => {
+    const r = await runIn(['pack', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const md = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+    // The worked example of DESIGN.md, read from the example's Excel export.
+    expect(md).toContain('| Revenue (万元) | 10,000 | 9,200 | 8,000 | 92.0% | −800 | +15.0% | ▲ At risk |');
+    expect(md).toContain(
+      '| Collection rate (%) | 90.0% | 85.0% | 88.0% | 94.4% | −5.0 pp | −3.0 pp | ▲ At risk |',
+    );
+    expect(md).toContain('| New customers (家) | 200 | 180 | 150 | 90.0% | −20 | +20.0% | ▲ At risk |');
+    const html = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
+    expect(html.match(/<svg/g)?.length).toBe(3);
+    expect(html).toContain('<h2>KPI summary</h2>');
+  });
+
+  it('without a kpi section the pack says so instead of showing numbers', async () => {
+    const dir = join(tmp.dir, 'no-kpi');
+    copyExample('2026-h1-review', dir);
+    const file = join(dir, '2026-h1-review', 'meeting.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^kpi:\n(?: {2}.*\n|\n)*/m, ''));
+    const r = await runIn(['pack', 'no-kpi/2026-h1-review', '--lang', 'en'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
+    expect(html).not.toContain('<svg');
+    expect(html).toContain('<p class="muted">No KPI data configured');
+  });
+
+  it('--pdf without a browser: says how to install one, still writes the HTML, exit 3', async () => {
+    const r = await runIn(['pack', '2026-h1-review', '--pdf', '--lang', 'en'], {
+      cwd: tmp.dir,
+      env: { SALESMEET_CHROMIUM: join(tmp.dir, 'no-such-chromium') },
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(
+      'error: no Chromium found for --pdf: pack.html and pack.md were written, pack.pdf was not',
+    );
+    expect(r.stderr).toContain('apt-get install chromium fonts-noto-cjk');
+    expect(r.stderr).not.toMatch(STACK_RE);
+    expect(existsSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.html'))).toBe(true);
+    expect(existsSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.pdf'))).toBe(false);
+  });
+
+  it('a --kpi file that is not a KPI result is exit 3 naming the file', async () => {
+    writeFileSync(join(tmp.dir, 'bad.json'), '{"rows": []}');
+    const r = await runIn(['pack', '2026-h1-review', '--kpi', 'bad.json', '--lang', 'en'], { cwd: tmp.dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      'bad.json: error: not a KPI result: schema is null\n' +
+        '  hint: pass the output of `salesmeet kpi --json` (schema "salesmeet.kpi/1")\n',
+    );
+  });
+});
+
+describe("the previous meeting's actions", () => {
+  it('carried by init --from, status from the previous folder, overdue first as of today', async () => {
+    // Start from the half-year review's minutes alone: no progress recorded yet.
+    rmSync(join(tmp.dir, '2026-h1-review', 'actions.yaml'), { force: true });
+    const init = await runIn(
+      [
+        'init',
+        '2026-08-monthly',
+        '--yes',
+        '--type',
+        'monthly',
+        '--date',
+        '2026-08-05',
+        '--from',
+        '2026-h1-review',
+      ],
+      { cwd: tmp.dir, env: { ...NOW, SALESMEET_LANG: 'zh-CN' } },
+    );
+    expect(init.code).toBe(0);
+    // After the new meeting was set up, 李娜 reported her item done in the previous meeting's actions.yaml.
+    writeFileSync(
+      join(tmp.dir, '2026-h1-review', 'actions.yaml'),
+      'updates:\n  - { id: "2026-h1-review#2", date: 2026-07-14, status: done, by: 李娜 }\n',
+    );
+    const r = await runIn(['pack', '2026-08-monthly'], {
+      cwd: tmp.dir,
+      env: { ...NOW, SALESMEET_LANG: 'zh-CN' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('上次会议有 1 项行动项已逾期');
+    const md = readFileSync(join(tmp.dir, '2026-08-monthly', 'out', 'pack.md'), 'utf8');
+    const table = md.slice(md.indexOf('## 上次会议行动项跟踪'), md.indexOf('## 会议材料'));
+    expect(table).toBe(
+      [
+        '## 上次会议行动项跟踪',
+        '',
+        '| 行动项 | 负责人 | 截止日期 | 状态 | 结转次数 |',
+        '|---|---|---|---|---:|',
+        '| **制定华东重点客户回款追收计划并每周跟进** | 王芳 | 2026-07-17 | 已逾期 · 未开始 | 1 |',
+        '| 制定华南新客户开发方案 | 刘强 | 2026-07-31 | 未开始 | 1 |',
+        '| 输出下半年目标分解表（大区 × 月份） | 李娜 | 2026-07-15 | 已完成 | 1 |',
+        '',
+        '',
+      ].join('\n'),
+    );
+    const json = await runIn(['pack', '2026-08-monthly', '--json', '--dry-run'], {
+      cwd: tmp.dir,
+      env: { ...NOW, SALESMEET_LANG: 'zh-CN' },
+    });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      schema: 'salesmeet.pack/1',
+      lang: 'zh-CN',
+      kpi: false,
+      actions: 3,
+      overdue: 1,
+      dryRun: true,
+    });
+  });
+
+  it('a `previous` folder that does not exist is exit 3 at its line in meeting.yaml', async () => {
+    const file = join(tmp.dir, '2026-08-monthly', 'meeting.yaml');
+    const text = readFileSync(file, 'utf8').replace(/^previous: .*$/m, 'previous: ../2026-h0-review');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('previous:')) + 1;
+    const r = await runIn(['pack', '2026-08-monthly', '--lang', 'en'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(
+      `2026-08-monthly/meeting.yaml:${line}:11: error: the previous meeting "../2026-h0-review" cannot be read\n` +
+        '  hint: `previous` is the path of the previous meeting folder, relative to this one\n',
+    );
+  });
+});

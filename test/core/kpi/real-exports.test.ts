@@ -1,0 +1,518 @@
+/**
+ * How the KPI reader decides where real exports are ambiguous: stage columns, header groups over two rows,
+ * tax-inclusive beside tax-exclusive amounts, periods a report states about itself. Rows are fed in as the
+ * Excel reader hands them over; expected figures are worked out by hand in the comments.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeKpi, defaultPeriod } from '../../../src/core/kpi/compute.js';
+import { KpiStore, SheetIngester, type StageNames } from '../../../src/core/kpi/ingest.js';
+import { dayOfIso, isoOfDay, parsePeriod } from '../../../src/core/kpi/period.js';
+import type { GroupKey, KpiRow } from '../../../src/core/kpi/result.js';
+import { statedPeriod } from '../../../src/core/kpi/stated.js';
+import type { Cell, SheetRow } from '../../../src/core/kpi/values.js';
+
+type Raw = string | number | null | Cell;
+
+function ingest(
+  sheets: {
+    name: string;
+    rows: Raw[][];
+    merges?: { top: number; left: number; bottom: number; right: number }[];
+  }[],
+  opts: { by?: GroupKey[]; stages?: StageNames; columns?: Record<string, string> } = {},
+) {
+  const store = new KpiStore(opts.by ?? [], 'en', {}, false, opts.stages ?? {});
+  for (const s of sheets) {
+    const ing = new SheetIngester(store, {
+      file: 'export.xlsx',
+      sheet: s.name,
+      ...(s.merges ? { merges: s.merges } : {}),
+      ...(opts.columns ? { columns: opts.columns } : {}),
+    });
+    s.rows.forEach((r, i) => {
+      const row: SheetRow = {
+        n: i + 1,
+        cells: r.map((v) => (v === null ? undefined : typeof v === 'object' && 'v' in v ? v : { v })),
+      };
+      ing.push(row);
+    });
+    ing.finish();
+  }
+  return store;
+}
+
+const day = (s: string) => dayOfIso(s)!;
+const run = (store: KpiStore, period: string, by: GroupKey[] = []) =>
+  computeKpi(store, {
+    period: parsePeriod(period)!,
+    ytd: false,
+    asOf: day('2026-07-15'),
+    workdays: false,
+    by,
+    lang: 'en',
+  }).result;
+const total = (rows: KpiRow[], metric: string) => rows.find((r) => r.metric === metric && !r.group.region);
+
+describe('the period a report states about itself', () => {
+  it('reads titles and condition rows in the styles ERPs and BI tools write', () => {
+    const label = (t: string) => statedPeriod(t)?.label;
+    expect(label('日期：2026-04-01 至 2026-06-30')).toBe('2026-Q2');
+    expect(label('期间: 2026.04-2026.06')).toBe('2026-Q2');
+    expect(label('会计期间：2026年4期 至 2026年6期')).toBe('2026-Q2');
+    expect(label('2026年6月')).toBe('2026-06');
+    expect(label('2026年第二季度')).toBe('2026-Q2');
+    expect(label('2026年上半年销售业绩达成表')).toBe('2026-H1');
+    expect(label('FY2026 Q2')).toBe('2026-Q2');
+    expect(label('Q2 2026 Pipeline')).toBe('2026-Q2');
+    expect(label('Jun 2026')).toBe('2026-06');
+    expect(label('Close Date: 4/1/2026 to 6/30/2026')).toBe('2026-Q2');
+    expect(label('2026年1-6月')).toBe('2026-H1');
+    expect(label('2026年度销售统计')).toBe('2026');
+    expect(label('Pipeline and Closed Business FY2025-FY2026')).toBe('2025-01-01~2026-12-31');
+    expect(label('2025年-2026年销售对比')).toBe('2025-01-01~2026-12-31');
+    // A range that is no standard period keeps its days.
+    expect(label('日期：2026-04-01 至 2026-05-15')).toBe('2026-04-01~2026-05-15');
+    // An export time or an as-of day is not a period.
+    expect(label('导出时间 2026-06-30 10:00')).toBeUndefined();
+    expect(label('截至2026年6月30日')).toBeUndefined();
+    expect(label('数据截止：2026年6月')).toBeUndefined();
+    expect(label('Report generated Jun 2026')).toBeUndefined();
+    expect(label('导出时间：2026年7月 范围：2026-04-01 至 2026-06-30')).toBe('2026-Q2');
+    expect(label('单位：万元')).toBeUndefined();
+    expect(label('Generated 6/30/2026')).toBeUndefined();
+  });
+
+  const u8 = (title: string) => ({
+    name: '销售统计表',
+    rows: [
+      ['销售统计表'],
+      [title],
+      ['存货名称', '本期', null, '上年同期', null],
+      [null, '数量', '金额', '数量', '金额'],
+      ['空调', 10, 30000, 8, 24000],
+      ['冰箱', 5, 15000, 6, 18000],
+      ['合计', 15, 45000, 14, 42000],
+    ] as Raw[][],
+    merges: [
+      { top: 3, left: 1, bottom: 3, right: 2 },
+      { top: 3, left: 3, bottom: 3, right: 4 },
+      { top: 3, left: 0, bottom: 4, right: 0 },
+    ],
+  });
+
+  it('a 用友 statement: 本期 / 上年同期 over 数量 / 金额; quantity is units, never revenue', () => {
+    const store = ingest([u8('日期：2026-04-01 至 2026-06-30')]);
+    expect(defaultPeriod(store, day('2026-07-15'))).toMatchObject({
+      period: { label: '2026-Q2' },
+      from: { kind: 'stated', cell: 'A2' },
+    });
+    const r = run(store, '2026-Q2');
+    // 30000 + 15000 = 45000 this period; 24000 + 18000 = 42000 a year earlier; 10 + 5 units against 8 + 6.
+    expect(total(r.totals, 'revenue')).toMatchObject({ actual: 45000, priorYear: 42000 });
+    expect(total(r.totals, 'units')).toMatchObject({ actual: 15, priorYear: 14 });
+    expect(r.totals.map((x) => x.metric)).toEqual(['revenue', 'units']);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('answers only its own period; two quarters add up to the half-year, one does not', () => {
+    const q2 = ingest([u8('日期：2026-04-01 至 2026-06-30')]);
+    const june = run(q2, '2026-06');
+    expect(june.totals).toEqual([]);
+    expect(june.warnings).toEqual([
+      {
+        message: 'states its period as 2026-Q2 here, so it does not answer 2026-06: left out',
+        file: 'export.xlsx',
+        sheet: '销售统计表',
+        cell: 'A2',
+      },
+    ]);
+    expect(run(q2, '2026-H1').totals).toEqual([]);
+    const both = ingest([
+      { ...u8('日期：2026-01-01 至 2026-03-31'), name: 'Q1' },
+      { ...u8('日期：2026-04-01 至 2026-06-30'), name: 'Q2' },
+    ]);
+    // The same 45000 in each quarter: 90000 for the half-year.
+    expect(total(run(both, '2026-H1').totals, 'revenue')).toMatchObject({ actual: 90000, priorYear: 84000 });
+    expect(total(run(both, '2026-Q1').totals, 'revenue')).toMatchObject({ actual: 45000 });
+  });
+
+  it('a sheet with neither dates nor a stated period is taken as the asked period, and says so', () => {
+    const store = ingest([
+      {
+        name: 'S',
+        rows: [
+          ['产品', '销售额'],
+          ['A', 10],
+          ['B', 20],
+        ],
+      },
+    ]);
+    const r = run(store, '2026-06');
+    expect(total(r.totals, 'revenue')?.actual).toBe(30);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'no date column and no stated period: its figures are taken as 2026-06',
+    ]);
+  });
+
+  it('a dated export that states a narrower range warns when asked for more', () => {
+    const store = ingest([
+      {
+        name: 'Orders',
+        rows: [['日期：2026-04-01 至 2026-06-30'], ['日期', '销售额'], ['2026-04-03', 10], ['2026-06-20', 5]],
+      },
+    ]);
+    expect(total(run(store, '2026-Q2').totals, 'revenue')?.actual).toBe(15);
+    expect(run(store, '2026-Q2').warnings).toEqual([]);
+    expect(run(store, '2026-H1').warnings.map((w) => w.message)).toEqual([
+      'the export states it covers 2026-Q2 here; 2026-H1 reaches beyond that, so its figures may be incomplete',
+    ]);
+  });
+});
+
+describe('opportunity exports', () => {
+  const opps: Raw[][] = [
+    ['Opportunity Name', 'Created Date', 'Stage', 'Close Date', 'Amount', 'Probability (%)', 'Region'],
+    ['A', '2026-03-01', 'Closed Won', '2026-06-10', 100, 100, 'East'],
+    ['B', '2026-03-02', 'Closed Lost', '2026-06-11', 900, 0, 'East'],
+    ['C', '2026-03-03', 'Negotiation/Review', '2026-06-20', 500, 60, 'West'],
+    ['D', '2026-03-04', 'Prospecting', '2026-12-20', 700, 10, 'West'],
+    ['E', '2026-03-05', 'Prospecting', null, 300, 10, 'West'],
+    ['F', '2026-03-06', 'Closed Won', '2026-05-02', 50, 100, 'West'],
+    ['G', '2026-03-07', 'Closed Won', null, 80, 100, 'West'],
+  ];
+
+  it('revenue is won deals by close date; lost ones count for the win rate; open ones are pipeline', () => {
+    const store = ingest([{ name: 'Opps', rows: opps }], { by: ['region'] });
+    const r = run(store, '2026-06');
+    const t = (m: string) => total(r.totals, m)?.actual;
+    expect(t('revenue')).toBe(100); // A only: B lost, C open, F in May
+    expect(t('won_deals')).toBe(1);
+    expect(t('lost_deals')).toBe(1);
+    expect(t('win_rate')).toBe(0.5); // 1 won ÷ (1 won + 1 lost)
+    expect(t('win_rate_amount')).toBe(0.1); // 100 ÷ (100 + 900)
+    expect(t('pipeline')).toBe(500); // C closes in June; D in December
+    expect(t('weighted_pipeline')).toBe(300); // 500 × 60%
+    expect(r.notes.map((n) => n.message)).toEqual([
+      'stages counted as won: Closed Won (3); as lost: Closed Lost (1); open pipeline: Prospecting (2), Negotiation/Review (1) (3 deal(s) in 2 stage(s)); --won and --lost name other stages',
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      '1 open deal(s) without a close date left out of the pipeline: D6',
+      '1 won or lost deal(s) without a close date skipped: D8',
+    ]);
+    // The close date, not the created date, is the deal's period; only closed deals set the default period.
+    expect(defaultPeriod(store, day('2026-07-15')).period.label).toBe('2026-06');
+  });
+
+  it('pipeline coverage = open pipeline ÷ what is left of the target', () => {
+    const store = ingest([
+      { name: 'Opps', rows: opps },
+      {
+        name: 'Targets',
+        rows: [
+          ['Month', 'Target'],
+          ['2026-06', 400],
+        ],
+      },
+    ]);
+    const cov = total(run(store, '2026-06').totals, 'pipeline_coverage');
+    // 500 ÷ (400 − 100) = 1.67×
+    expect(cov?.actual).toBeCloseTo(500 / 300, 10);
+    expect(cov?.unit).toBe('×');
+  });
+
+  it('custom stage names: refused with the flag that fixes it, read with --won', () => {
+    const rows: Raw[][] = [
+      ['Deal', 'Deal Stage', 'Close Date', 'Amount'],
+      ['A', 'Signed', '2026-06-10', 100],
+      ['B', 'Paid', '2026-06-12', 40],
+      ['C', 'Demo', '2026-06-20', 500],
+    ];
+    expect(() => ingest([{ name: 'Deals', rows }])).toThrowError(
+      'no stage in column "Deal Stage" is counted as won (found: Signed (1), Paid (1), Demo (1)), so no revenue can be read from it',
+    );
+    const store = ingest([{ name: 'Deals', rows }], { stages: { won: ['Signed', 'Paid'] } });
+    const r = run(store, '2026-06');
+    expect(total(r.totals, 'revenue')?.actual).toBe(140);
+    expect(total(r.totals, 'pipeline')?.actual).toBe(500);
+  });
+
+  it('Chinese CRM stages: 赢单 / 输单 / 赢率 as text', () => {
+    const store = ingest([
+      {
+        name: '商机',
+        rows: [
+          ['商机名称', '销售阶段', '商机金额', '预计成交日期', '赢率', '负责人'],
+          ['甲', '赢单', 1000, '2026/6/3', '100%', '王芳'],
+          ['乙', '输单', 3000, '2026/6/9', '0%', '王芳'],
+          ['丙', '方案报价', 2000, '2026/6/28', '40%', '李明'],
+        ],
+      },
+    ]);
+    const r = run(store, '2026-06');
+    expect(total(r.totals, 'revenue')?.actual).toBe(1000);
+    expect(total(r.totals, 'win_rate')?.actual).toBe(0.5);
+    expect(total(r.totals, 'weighted_pipeline')?.actual).toBe(800); // 2000 × 40%
+  });
+});
+
+describe('one column per measure', () => {
+  const kingdee: Raw[][] = [
+    ['单据编号', '日期', '销售部门', '物料名称', '实发数量', '含税单价', '金额', '税额', '价税合计'],
+    ['XSCKD1', '2026-06-03', '华东', '空调', 2, 1130, 2000, 260, 2260],
+    ['XSCKD2', '2026-06-05', '华南', '冰箱', 1, 2260, 2000, 260, 2260],
+    ['XSCKD3', '2026-06-09', '华东', '空调', -1, 1130, -1000, -130, -1130],
+  ];
+
+  it('金额 (without tax) is revenue, 价税合计 is left out and said so; unit prices and tax never summed', () => {
+    const store = ingest([{ name: '出库', rows: kingdee }]);
+    const r = run(store, '2026-06');
+    // 2000 + 2000 − 1000 (a red return line)
+    expect(total(r.totals, 'revenue')?.actual).toBe(3000);
+    expect(total(r.totals, 'units')?.actual).toBe(2);
+    // Two bills sold (the red return bill is no order): 3000 ÷ 2 per order.
+    expect(total(r.totals, 'orders')?.actual).toBe(2);
+    expect(total(r.totals, 'avg_order_value')?.actual).toBe(1500);
+    expect(r.totals.map((x) => x.metric)).toEqual(['revenue', 'units', 'orders', 'avg_order_value']);
+    expect(r.notes.map((n) => n.message)).toEqual([
+      'Revenue from "金额" (without tax); "价税合计" left out (with tax; --columns actual=价税合计 to use it)',
+    ]);
+  });
+
+  it('--columns actual=价税合计 takes the tax-inclusive amount instead', () => {
+    const store = ingest([{ name: '出库', rows: kingdee }], {
+      by: ['team'],
+      columns: { actual: '价税合计', team: '销售部门' },
+    });
+    const r = run(store, '2026-06', ['team']);
+    expect(total(r.totals, 'revenue')?.actual).toBe(3390);
+    expect(r.rows.filter((x) => x.metric === 'revenue').map((x) => [x.group.team, x.actual])).toEqual([
+      ['华东', 1130],
+      ['华南', 2260],
+    ]);
+  });
+});
+
+describe('counted warnings', () => {
+  it('rows without a date: one line with the count and the first cells', () => {
+    const rows: Raw[][] = [['Date', 'Revenue']];
+    for (let i = 0; i < 134; i++) rows.push([null, 10]);
+    rows.push(['2026-06-01', 5]);
+    const r = run(ingest([{ name: 'S', rows }]), '2026-06');
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      '134 row(s) with values but no date skipped: A2, A3, A4 …',
+    ]);
+    expect(isoOfDay(day('2026-06-01'))).toBe('2026-06-01');
+  });
+});
+
+describe('sales metrics counted from order lines', () => {
+  // Two order lines for SO-1 (one order), a customer who buys in two regions, a customer first seen in May.
+  const lines: Raw[][] = [
+    ['订单号', '日期', '区域', '客户', '业务员', '销售额'],
+    ['SO-0', '2026-05-20', '华东', '甲', '张三', 50],
+    ['SO-1', '2026-06-02', '华东', '甲', '张三', 100],
+    ['SO-1', '2026-06-02', '华东', '甲', '张三', 20],
+    ['SO-2', '2026-06-05', '华南', '甲', '李四', 60],
+    ['SO-3', '2026-06-09', '华南', '乙', '李四', 80],
+    ['SO-4', '2026-06-19', '华南', '乙', '李四', 40],
+    ['SO-5', '2026-06-25', '华东', '丙', '王五', 30],
+  ];
+
+  it('orders, active and new customers, average order value, revenue per rep, repeat rate', () => {
+    const r = run(ingest([{ name: 'Orders', rows: lines }], { by: ['region'] }), '2026-06', ['region']);
+    const t = (m: string) => total(r.totals, m)?.actual;
+    // June: 100 + 20 + 60 + 80 + 40 + 30 = 330 over SO-1…SO-5.
+    expect(t('revenue')).toBe(330);
+    expect(t('orders')).toBe(5);
+    expect(t('avg_order_value')).toBe(66); // 330 ÷ 5
+    // 甲 buys in 华东 and 华南 but is one customer of the total.
+    expect(t('active_customers')).toBe(3);
+    // 甲 bought in May already: 乙 and 丙 are new.
+    expect(t('new_customers')).toBe(2);
+    // 甲 (SO-1, SO-2) and 乙 (SO-3, SO-4) bought twice: 2 of 3.
+    expect(t('repeat_rate')).toBeCloseTo(2 / 3, 12);
+    expect(t('revenue_per_rep')).toBe(110); // 330 ÷ 3 reps
+    const east = r.rows.filter((x) => x.group.region === '华东');
+    const of = (m: string) => east.find((x) => x.metric === m);
+    expect(of('active_customers')).toMatchObject({ actual: 2, share: null });
+    expect(of('orders')).toMatchObject({ actual: 2, priorPeriod: 1 });
+    // Distinct counts do not run at a daily pace: no forecast for them.
+    expect(total(r.totals, 'active_customers')?.forecast).toBeNull();
+  });
+
+  it('no history before the period: new customers are not guessed', () => {
+    const r = run(ingest([{ name: 'Orders', rows: lines.filter((l) => l[0] !== 'SO-0') }]), '2026-06');
+    expect(total(r.totals, 'new_customers')).toBeUndefined();
+    expect(total(r.totals, 'active_customers')?.actual).toBe(3);
+  });
+});
+
+describe('CRM column names that look like something else', () => {
+  it('Dynamics 365: Status (Open / Won / Lost) is the stage; Est. Revenue is never summed', () => {
+    const store = ingest([
+      {
+        name: 'Opportunities',
+        rows: [
+          ['Topic', 'Status', 'Est. Close Date', 'Est. Revenue', 'Actual Revenue', 'Owner'],
+          ['A', 'Won', '2026-06-03', 500, 480, '王芳'],
+          ['B', 'Lost', '2026-06-08', 300, null, '王芳'],
+          ['C', 'Open', '2026-06-25', 700, null, '李明'],
+        ],
+      },
+    ]);
+    const r = run(store, '2026-06');
+    // Revenue is the won deal's actual revenue; the open deal's estimate is pipeline, not revenue.
+    expect(total(r.totals, 'revenue')?.actual).toBe(480);
+    expect(total(r.totals, 'win_rate')?.actual).toBe(0.5);
+  });
+
+  it('an ERP status column (已审核) is not a stage', () => {
+    const store = ingest([
+      {
+        name: '出库',
+        rows: [
+          ['单据编号', '日期', '状态', '金额'],
+          ['A1', '2026-06-03', '已审核', 100],
+          ['A2', '2026-06-04', '已审核', 50],
+        ],
+      },
+    ]);
+    expect(total(run(store, '2026-06').totals, 'revenue')?.actual).toBe(150);
+  });
+
+  it('HubSpot: the Pipeline column names the pipeline; Close Date as date and time', () => {
+    const store = ingest([
+      {
+        name: 'Deals',
+        rows: [
+          ['Record ID', 'Deal Name', 'Pipeline', 'Deal Stage', 'Close Date', 'Amount', 'Deal owner'],
+          ['1', 'A', 'Sales Pipeline', 'Closed won', '2026-06-10 14:32', 1200, 'Jo'],
+          ['2', 'B', 'Sales Pipeline', 'Closed lost', '2026-06-11 09:00', 800, 'Jo'],
+          ['3', 'C', 'Sales Pipeline', 'Contract sent', '2026-06-28 10:00', 2000, 'Al'],
+        ],
+      },
+    ]);
+    const r = run(store, '2026-06');
+    expect(total(r.totals, 'revenue')?.actual).toBe(1200);
+    expect(total(r.totals, 'pipeline')?.actual).toBe(2000);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe("a bill's continuation lines (金蝶 / 用友 lists that merge the bill's header fields)", () => {
+  it('take the bill number, date and customer of its first line; a footer sum without a label does not', () => {
+    const store = ingest(
+      [
+        {
+          name: '销售出库单',
+          rows: [
+            ['单据编号', '日期', '客户', '物料名称', '实发数量', '金额'],
+            ['XSCKD1', '2026-06-03', '甲公司', '空调', 2, 2000],
+            [null, null, null, '冰箱', 1, 1500],
+            [null, null, null, '风扇', 3, 300],
+            ['XSCKD2', '2026-05-28', '乙公司', '空调', 1, 1000],
+            [null, null, null, null, 7, 4800],
+          ],
+        },
+      ],
+      { by: ['customer'] },
+    );
+    const r = run(store, '2026-06', ['customer']);
+    // June: bill XSCKD1 = 2000 + 1500 + 300, all 甲公司; the unlabelled 4800 footer is no line of a bill.
+    expect(total(r.totals, 'revenue')?.actual).toBe(3800);
+    expect(total(r.totals, 'orders')?.actual).toBe(1);
+    expect(r.rows.filter((x) => x.metric === 'revenue').map((x) => [x.group.customer, x.actual])).toEqual([
+      ['甲公司', 3800],
+      ['乙公司', null], // bought in May only: a row for its prior period
+    ]);
+    expect(r.notes.map((n) => n.message)).toEqual([
+      "2 line(s) without a bill number or date took them from the bill's first line above: A3, A4",
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['1 row(s) with values but no date skipped: B6']);
+  });
+});
+
+describe('revenue per rep with a headcount from meeting.yaml', () => {
+  it('the total divides by the headcount; the prior periods, whose headcount is unknown, stay blank', () => {
+    const store = ingest([
+      {
+        name: 'Orders',
+        rows: [
+          ['日期', '业务员', '销售额'],
+          ['2026-05-20', '张三', 90],
+          ['2026-06-02', '张三', 100],
+          ['2026-06-05', '李四', 140],
+        ],
+      },
+    ]);
+    const r = computeKpi(store, {
+      period: parsePeriod('2026-06')!,
+      ytd: false,
+      asOf: day('2026-07-15'),
+      workdays: false,
+      by: [],
+      lang: 'en',
+      headcount: 4,
+    }).result;
+    // 240 ÷ 4 people, though only 2 of them sold in June.
+    expect(total(r.totals, 'revenue_per_rep')).toMatchObject({ actual: 60, priorPeriod: null });
+    // Without a headcount: 240 ÷ 2 reps with sales, and May's 90 ÷ 1.
+    expect(total(run(store, '2026-06').totals, 'revenue_per_rep')).toMatchObject({
+      actual: 120,
+      priorPeriod: 90,
+    });
+  });
+});
+
+describe('rate targets', () => {
+  const orders: Raw[][] = [
+    ['日期', '区域', '回款额', '应回款额'],
+    ['2026-06-03', '华东', 90, 100],
+    ['2026-06-09', '华南', 40, 50],
+  ];
+  it('different rates of several regions are not added: the total has no target and says why', () => {
+    const store = ingest(
+      [
+        { name: 'Orders', rows: orders },
+        {
+          name: 'Targets',
+          rows: [
+            ['区域', '月份', '回款率目标'],
+            ['华东', '2026-06', '90%'],
+            ['华南', '2026-06', '85%'],
+          ],
+        },
+      ],
+      { by: ['region'] },
+    );
+    const r = run(store, '2026-06', ['region']);
+    // (90 + 40) ÷ (100 + 50), against no total target (not 175%).
+    expect(total(r.totals, 'collection_rate')?.actual).toBeCloseTo(130 / 150, 10);
+    expect(total(r.totals, 'collection_rate')?.target).toBeNull();
+    expect(
+      r.rows.filter((x) => x.metric === 'collection_rate').map((x) => [x.group.region, x.target]),
+    ).toEqual([
+      ['华东', 0.9],
+      ['华南', 0.85],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'Collection rate: the targets of several groups or months are different rates, which cannot be added up; give one target for the total',
+    );
+  });
+
+  it('one rate for every month stays that rate, also for a week (not prorated like an amount)', () => {
+    const store = ingest([
+      { name: 'Orders', rows: orders },
+      {
+        name: 'Targets',
+        rows: [
+          ['月份', '回款率目标'],
+          ['2026-05', '90%'],
+          ['2026-06', '90%'],
+        ],
+      },
+    ]);
+    expect(total(run(store, '2026-Q2').totals, 'collection_rate')?.target).toBe(0.9);
+    expect(total(run(store, '2026-W23').totals, 'collection_rate')?.target).toBe(0.9);
+  });
+});
