@@ -348,7 +348,7 @@ const run: ActionFn = async (ctx, args, opts) => {
 
   let content: string | Uint8Array | undefined;
   if (format === 'xlsx') {
-    const { trackerWorkbook } = await import('../../io/xlsx-tracker.js');
+    const { trackerWorkbook } = await import('../../io/excel/write/tracker.js');
     const title = result.folders.length === 1 ? result.folders[0]!.meeting.value.title : 'salesmeet';
     content = await trackerWorkbook(result.report, minutesLabels(lang), title);
   } else if (format === 'md' || format === 'html') content = renderActions(result, format, lang, ctx.now());

@@ -248,7 +248,7 @@ const run: ActionFn = async (ctx, args, opts) => {
   let content: string | Uint8Array;
   if (format === 'json') content = `${JSON.stringify(r, null, 2)}\n`;
   else if (format === 'xlsx') {
-    const { kpiWorkbook } = await import('../../io/excel/report.js');
+    const { kpiWorkbook } = await import('../../io/excel/write/kpi-report.js');
     content = await kpiWorkbook(r, result.extras, lang, { caption: title, thresholds: result.thresholds });
   } else {
     const table = buildTable(r, result.extras, lang);
