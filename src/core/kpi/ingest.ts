@@ -5,21 +5,11 @@
  */
 
 import type { Lang } from '../i18n/lang.js';
-import {
-  GROUP_KEYS,
-  type HeaderInfo,
-  isTotalLabel,
-  type Role,
-  splitUnit,
-  type Unit,
-  type ValueRole,
-} from './headers.js';
+import { type HeaderInfo, isTotalLabel, type Role, splitUnit, type Unit, type ValueRole } from './headers.js';
 import {
   CLOSE_DATE,
   type Column,
-  dimPreference,
   HEADER_SCAN,
-  labelFor,
   parseUnitText,
   preference,
   type SheetOptions,
@@ -28,6 +18,7 @@ import {
   taxOf,
 } from './ingest/columns.js';
 import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
+import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
 import type { Bucket, Coverage, KpiStore, RatioGap, SheetKind, SummaryRecord } from './ingest/store.js';
 import { flushTallies, type Tally, type TallyKind } from './ingest/tallies.js';
@@ -230,34 +221,14 @@ export class SheetIngester {
       periods.find((c) => c.info.forced) ??
       (this.stageCol ? periods.find((c) => CLOSE_DATE.test(normName(c.info.text))) : undefined) ??
       periods[0];
-    const seenDims = new Set<GroupKey>();
-    // Several columns for one dimension (SAP's Material beside Material Description, 金蝶's 物料编码 beside
-    // 物料名称): the user's, else the one with the name, not the code.
-    const dims = [...this.cols].sort((a, b) => dimPreference(b) - dimPreference(a) || a.index - b.index);
-    for (const c of dims) {
-      if ((GROUP_KEYS as string[]).includes(c.info.role) && !seenDims.has(c.info.role as GroupKey)) {
-        seenDims.add(c.info.role as GroupKey);
-        this.dimCols.push(c);
-      }
-    }
-    this.dimCols.sort((a, b) => a.index - b.index);
+    this.dimCols = dimensionColumns(this.cols);
     this.valueCols = this.cols.filter((c) => VALUE_ROLES.has(c.info.role));
-    const hasActual = this.valueCols.some((c) => c.info.role !== 'target');
-    const hasTarget = this.valueCols.some((c) => c.info.role === 'target');
-    if (this.metricCol) this.kind = 'summary';
-    else if (!hasActual && hasTarget && !this.stageCol)
-      this.kind = this.periodCol ? 'targets' : 'targets-flat';
-    else if (this.stageCol) this.kind = 'pipeline';
-    else this.kind = 'detail';
+    this.kind = sheetKindOf(this.valueCols, this.metricCol, this.stageCol, this.periodCol);
     this.targetDims = this.dimCols.map((c) => c.info.role as GroupKey);
     if (this.stated && !this.periodCol) this.statedWhen = { kind: 'month', month: this.stated.label };
 
     // 当月 and 累计 side by side: keep the scope asked for, per role, when the sheet has it.
-    const want = this.store.ytd ? 'ytd' : 'period';
-    this.valueCols = this.valueCols.filter((c) => {
-      if (c.info.scope === want || c.info.scope === undefined) return true;
-      return !this.valueCols.some((o) => o.info.role === c.info.role && o.info.scope === want);
-    });
+    this.valueCols = inScope(this.valueCols, this.store.ytd);
     if (this.kind === 'summary') {
       if (!this.store.ytd)
         this.valueCols.sort((a, b) => Number(a.info.scope === 'ytd') - Number(b.info.scope === 'ytd'));
@@ -268,53 +239,30 @@ export class SheetIngester {
       return;
     }
     // Detail and targets: every value column belongs to a metric (unnamed → revenue).
-    for (const c of this.valueCols) {
-      const def =
-        c.info.metric ??
-        (c.info.metricLabel ? findMetric(c.info.metricLabel) : undefined) ??
-        (c.info.metricLabel ? undefined : metricByKey('revenue'));
-      const label = def ? def.labels['zh-CN'] : (c.info.metricLabel ?? c.info.text);
-      const unit = c.info.unit ?? (def && def.kind !== 'amount' ? null : this.sheetUnit);
-      const info = store.metric(
-        def,
-        def ? labelFor(def, c.info.text) : label,
-        c.info.role === 'actual' ? unit : null,
-      );
-      c.metric = info;
-      c.percent = unit?.percent ?? false;
-      c.scale = unit?.scale ?? 1;
-      c.plain = !c.percent && info.kind !== 'ratio';
-    }
+    for (const c of this.valueCols) assignMetric(c, store, this.sheetUnit);
     this.onePerMetric();
     for (const c of this.valueCols) c.slot = store.slot(c.metric!.key, c.info.role as ValueRole);
     // A ratio column beside its numerator and denominator is recomputed from them, not read.
-    const present = new Set(this.valueCols.filter((c) => c.info.role === 'actual').map((c) => c.metric!.key));
-    this.valueCols = this.valueCols.filter((c) => {
-      const def = c.metric?.def;
-      if (def?.agg !== 'ratio') return true;
-      const num =
-        def.numerator !== undefined &&
-        (present.has(def.numerator) ||
-          (def.numeratorFromCost !== undefined && present.has(def.numeratorFromCost)));
-      return !(num && def.denominator !== undefined && present.has(def.denominator));
-    });
+    this.valueCols = withoutDerivable(this.valueCols);
     if (this.kind === 'pipeline') this.setupPipeline();
-    if (this.kind === 'detail') {
-      const order = first('order');
-      const customer = this.dimCols.find((c) => c.info.role === 'customer');
-      const rep = this.dimCols.find((c) => c.info.role === 'rep');
-      if (order || customer || rep) {
-        this.factCols = {
-          ...(order ? { order } : {}),
-          ...(customer ? { customer } : {}),
-          ...(rep ? { rep } : {}),
-        };
-        this.revenueSlot =
-          this.valueCols.find((c) => c.info.role === 'actual' && c.metric?.key === 'revenue')?.slot ?? -2;
-        if (order) store.factsHave.order = true;
-        if (customer) store.factsHave.customer = true;
-        if (rep) store.factsHave.rep = true;
-      }
+    if (this.kind === 'detail') this.setupFacts(first('order'));
+  }
+
+  /** Detail sheets: the columns whose distinct values are counted (order number, customer, rep). */
+  private setupFacts(order: Column | undefined): void {
+    const customer = this.dimCols.find((c) => c.info.role === 'customer');
+    const rep = this.dimCols.find((c) => c.info.role === 'rep');
+    if (order || customer || rep) {
+      this.factCols = {
+        ...(order ? { order } : {}),
+        ...(customer ? { customer } : {}),
+        ...(rep ? { rep } : {}),
+      };
+      this.revenueSlot =
+        this.valueCols.find((c) => c.info.role === 'actual' && c.metric?.key === 'revenue')?.slot ?? -2;
+      if (order) this.store.factsHave.order = true;
+      if (customer) this.store.factsHave.customer = true;
+      if (rep) this.store.factsHave.rep = true;
     }
   }
 
@@ -836,12 +784,6 @@ export class SheetIngester {
       }
     | undefined;
 
-  /**
-   * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
-   * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
-   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
-   * such dimension (the total's achievement over the groups that have a target, without `--by`).
-   */
   /** A value column's number in base units, or null (no warning: the value pass has given it). */
   private partValue(row: SheetRow, c: Column): number | null {
     const cell = row.cells[c.index];
@@ -852,41 +794,60 @@ export class SheetIngester {
     return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
   }
 
+  /**
+   * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
+   * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
+   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
+   * such dimension (the total's achievement over the groups that have a target, without `--by`).
+   */
   private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
+    this.takeRatioParts(row, when, bucket, this.pairs ?? this.ratioPairs());
+    this.takeFine(row, when, this.fineCols ?? this.fineColumns());
+  }
+
+  /** The ratios whose numerator and denominator are both columns of the sheet (found on the first row). */
+  private ratioPairs(): NonNullable<typeof this.pairs> {
     const store = this.store;
-    let pairs = this.pairs;
-    if (pairs === undefined) {
-      pairs = [];
-      const col = (key: string | undefined) =>
-        key === undefined
-          ? undefined
-          : this.valueCols.find(
-              (c) => c.info.role === 'actual' && c.metric?.key === key && c.metric.kind !== 'ratio',
-            );
-      for (const key of ['collection_rate', 'gross_margin', 'expense_ratio', 'cost_ratio', 'conversion']) {
-        const def = metricByKey(key)!;
-        const den = col(def.denominator);
-        const num = col(def.numerator) ?? col(def.numeratorFromCost);
-        if (!den || !num) continue;
-        const fromCost = num.metric!.key !== def.numerator;
-        const gap = (has: Column, lacks: Column): RatioGap => ({
-          metric: key,
-          has: has.metric!.key,
-          lacks: lacks.metric!.key,
-          file: this.opts.file,
-          sheet: this.opts.sheet,
-          byWhen: new Map(),
-        });
-        const gaps = [gap(den, num), gap(num, den)];
-        store.ratioGaps.push(...gaps);
-        // Numerator and denominator sums of paired rows; for a margin from cost, its own pair of slots.
-        const slots = fromCost
-          ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
-          : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
-        pairs.push({ metric: key, num, den, fromCost, slots, gaps });
-      }
-      this.pairs = pairs;
+    const pairs: NonNullable<typeof this.pairs> = [];
+    const col = (key: string | undefined) =>
+      key === undefined
+        ? undefined
+        : this.valueCols.find(
+            (c) => c.info.role === 'actual' && c.metric?.key === key && c.metric.kind !== 'ratio',
+          );
+    for (const key of ['collection_rate', 'gross_margin', 'expense_ratio', 'cost_ratio', 'conversion']) {
+      const def = metricByKey(key)!;
+      const den = col(def.denominator);
+      const num = col(def.numerator) ?? col(def.numeratorFromCost);
+      if (!den || !num) continue;
+      const fromCost = num.metric!.key !== def.numerator;
+      const gap = (has: Column, lacks: Column): RatioGap => ({
+        metric: key,
+        has: has.metric!.key,
+        lacks: lacks.metric!.key,
+        file: this.opts.file,
+        sheet: this.opts.sheet,
+        byWhen: new Map(),
+      });
+      const gaps = [gap(den, num), gap(num, den)];
+      store.ratioGaps.push(...gaps);
+      // Numerator and denominator sums of paired rows; for a margin from cost, its own pair of slots.
+      const slots = fromCost
+        ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
+        : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
+      pairs.push({ metric: key, num, den, fromCost, slots, gaps });
     }
+    this.pairs = pairs;
+    return pairs;
+  }
+
+  /** Numerator and denominator of each ratio summed over the rows with both; rows with one part noted. */
+  private takeRatioParts(
+    row: SheetRow,
+    when: When | null,
+    bucket: Bucket,
+    pairs: NonNullable<typeof this.pairs>,
+  ): void {
     for (let pi = 0; pi < pairs.length; pi++) {
       const p = pairs[pi]!;
       const d = this.partValue(row, p.den);
@@ -911,22 +872,30 @@ export class SheetIngester {
         if (g.cells.length < 3) g.cells.push({ n: row.n, cell: `${colName(missing.index)}${row.n}` });
       }
     }
-    let fc = this.fineCols;
-    if (fc === undefined) {
-      // Customers are left out: a breakdown by customer and day would outgrow the cap on its own.
-      const dims = this.dimCols.filter(
-        (c) => !store.keep.includes(c.info.role as GroupKey) && c.info.role !== 'customer',
-      );
-      fc = {
-        dims,
-        values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
-        trees: dims.map(() => new Map()),
-        row: [],
-        day: null,
-        periods: [],
-      };
-      this.fineCols = fc;
-    }
+  }
+
+  /** The dimensions not kept and the summed actuals, for the store's `fine` buckets (found on the first row). */
+  private fineColumns(): NonNullable<typeof this.fineCols> {
+    const store = this.store;
+    // Customers are left out: a breakdown by customer and day would outgrow the cap on its own.
+    const dims = this.dimCols.filter(
+      (c) => !store.keep.includes(c.info.role as GroupKey) && c.info.role !== 'customer',
+    );
+    const fc: NonNullable<typeof this.fineCols> = {
+      dims,
+      values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
+      trees: dims.map(() => new Map()),
+      row: [],
+      day: null,
+      periods: [],
+    };
+    this.fineCols = fc;
+    return fc;
+  }
+
+  /** The row's actuals into a bucket per dimension not kept, by month and ISO week. */
+  private takeFine(row: SheetRow, when: When | null, fc: NonNullable<typeof this.fineCols>): void {
+    const store = this.store;
     if (fc.dims.length === 0 || store.fine === null || !store.inFocus(when, 0)) return;
     const values = fc.values;
     const vals = fc.row;
