@@ -52,7 +52,7 @@ import {
   WEEKDAYS_ONLY,
   ytdOf,
 } from './period.js';
-import type { Group, GroupKey, KpiResult, KpiRow, PeriodFrom } from './result.js';
+import type { Group, GroupKey, KpiResult, KpiRow, KpiWarning, PeriodFrom } from './result.js';
 
 export interface ComputeOptions {
   period: Period;
@@ -126,19 +126,142 @@ function latestCompleteMonth(store: KpiStore, asOf: number): Period {
 }
 
 export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
-  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
-  const cal: Calendar | false = o.workdays ? (o.calendar ?? WEEKDAYS_ONLY) : false;
-  const cur: Period = o.ytd ? ytdOf(o.period) : o.period;
-  const py: Range = o.ytd ? ytdOf(priorYearOf(o.period)) : priorYearOf(o.period);
-  const pp: Range | null = o.ytd ? null : priorPeriodOf(o.period);
-  const ranges: (Range | null)[] = [cur, py, pp];
-  const by = o.by;
-  const warnings = [...store.warnings];
+  return new KpiRun(store, o).compute();
+}
 
-  // 1. Detail buckets → per group (at every level of `by`: region, then region × product) and total.
-  const levels = by.map((_, i) => by.slice(0, i + 1));
-  const groupsAt = levels.map(() => new Map<string, Acc>());
-  const accFor = (level: number, src: Group): Acc => {
+/** One computation: the options and ranges, the accumulators per group, the targets and the warnings so far. */
+class KpiRun {
+  readonly thresholds: Thresholds;
+  readonly cal: Calendar | false;
+  readonly cur: Period;
+  readonly ranges: (Range | null)[];
+  readonly by: GroupKey[];
+  readonly warnings: KpiWarning[];
+  readonly levels: GroupKey[][];
+  readonly groupsAt: Map<string, Acc>[];
+  readonly total: Acc;
+  /** Sheets without dates that state their period answer only that period (or their sum, exactly). */
+  readonly statedLabels: Set<string>;
+  readonly answering: Set<string>[];
+  /** 2. Targets sheets: per metric, the source whose dimensions cover the grouping (fewest dimensions first). */
+  readonly targetSources = new Map<string, { source: string; dims: GroupKey[] }[]>();
+  /**
+   * A target for a period longer than the one asked (a month's for a week) counts with its share of days
+   * (calendar or working days); prorated periods are named in one warning.
+   */
+  readonly prorated = new Map<string, { kind: Period['kind']; days: string }>();
+  readonly rateTargetsWarned = new Set<string>();
+  readonly averagedWarned = new Set<string>();
+  readonly progress: ReturnType<typeof progressOf>;
+  readonly tp: number | null;
+  readonly extras = new Map<KpiRow, RowExtra>();
+  readonly sep: string;
+
+  constructor(
+    readonly store: KpiStore,
+    readonly o: ComputeOptions,
+  ) {
+    this.thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
+    this.cal = o.workdays ? (o.calendar ?? WEEKDAYS_ONLY) : false;
+    const cur: Period = o.ytd ? ytdOf(o.period) : o.period;
+    const py: Range = o.ytd ? ytdOf(priorYearOf(o.period)) : priorYearOf(o.period);
+    const pp: Range | null = o.ytd ? null : priorPeriodOf(o.period);
+    this.cur = cur;
+    this.ranges = [cur, py, pp];
+    this.by = o.by;
+    this.warnings = [...store.warnings];
+    this.levels = o.by.map((_, i) => o.by.slice(0, i + 1));
+    this.groupsAt = this.levels.map(() => new Map<string, Acc>());
+    this.total = newAcc({});
+    this.statedLabels = new Set(store.stated.filter((s) => s.undated).map((s) => s.label));
+    this.answering = this.ranges.map((r) => statedAnswering(store, r));
+    const targetSources = this.targetSources;
+    for (const t of store.targets) {
+      const list = targetSources.get(t.metric) ?? [];
+      if (!list.some((s) => s.source === t.source)) list.push({ source: t.source, dims: t.dims });
+      targetSources.set(t.metric, list);
+    }
+    for (const list of targetSources.values()) list.sort((a, b) => a.dims.length - b.dims.length);
+    this.progress = progressOf(cur, o.asOf, this.cal);
+    this.tp = this.progress.timeProgress;
+    // The total of a metric whose target comes by group (a targets sheet by region) covering only some of the
+    // groups with actuals: its achievement is computed over the groups that have a target.
+    this.sep = km.listSep()(o.lang);
+  }
+
+  compute(): Computed {
+    const { store, o, cur, by, warnings, prorated, progress, tp, extras } = this;
+    this.accumulate();
+    this.targetGroups();
+    // Money metrics in 元-based units are shown in the unit of revenue (回款额 in 万元 beside 销售额 in 万元).
+    moneyInRevenueUnit(store);
+    // 3. Which metrics to show.
+    const metricList = metricsToShow(store, o.metrics);
+    const totals: KpiRow[] = [];
+    const rows: KpiRow[] = [];
+    for (const m of metricList) this.addMetricRows(m, totals, rows);
+    if (prorated.size > 0) warnings.push(proratedWarning(prorated, o.workdays, o.lang));
+
+    const result: KpiResult = {
+      schema: 'salesmeet.kpi/1',
+      period: {
+        label: cur.label,
+        start: isoOfDay(cur.start),
+        end: isoOfDay(cur.end),
+        from: o.from ?? 'option',
+      },
+      asOf: isoOfDay(o.asOf),
+      timeProgress: tp,
+      by,
+      rows: by.length === 0 ? totals : rows,
+      totals,
+      warnings,
+      notes: [...store.info],
+    };
+    return { result, extras, elapsed: progress.elapsed, total: progress.total };
+  }
+
+  /** 1. Detail buckets → per group (at every level of `by`: region, then region × product) and total. */
+  private accumulate(): void {
+    const { store, o, cur, ranges, warnings, levels, total, statedLabels, answering } = this;
+    warnings.push(...periodWarnings(store, cur, answering[R_CUR]!, o.lang));
+    let weekOnMonths = false;
+    for (const b of store.buckets.values()) {
+      for (let ri = 0; ri < 3; ri++) {
+        if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) {
+          if (ri === R_CUR && b.when?.kind === 'month' && o.period.kind === 'week') weekOnMonths = true;
+          continue;
+        }
+        if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
+          continue;
+        addTo(total, ri, b);
+        for (let l = 0; l < levels.length; l++) {
+          if (levels[l]!.some((k) => b.group[k] === undefined)) break;
+          addTo(this.accFor(l, b.group), ri, b);
+        }
+      }
+    }
+    if (weekOnMonths)
+      warnings.push({ message: km.weekOnMonths()(o.lang), file: null, sheet: null, cell: null });
+    distinctCounts(store, ranges, (b, ri) => {
+      if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) return [];
+      if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
+        return [];
+      const out = [total];
+      for (let l = 0; l < levels.length; l++) {
+        if (levels[l]!.some((k) => b.group[k] === undefined)) break;
+        out.push(this.accFor(l, b.group));
+      }
+      return out;
+    });
+    // A headcount from meeting.yaml replaces the reps counted in the data, for the total of the period itself;
+    // the prior periods' headcounts are not known, so their revenue per rep is left blank.
+    if (o.headcount !== undefined && o.headcount > 0 && store.metrics.has('revenue'))
+      applyHeadcount(store, total, o.headcount);
+  }
+
+  private accFor(level: number, src: Group): Acc {
+    const { levels, groupsAt } = this;
     const keys = levels[level]!;
     const k = groupKey(src, keys);
     const map = groupsAt[level]!;
@@ -150,58 +273,22 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       map.set(k, acc);
     }
     return acc;
-  };
-  const total = newAcc({});
-  // Sheets without dates that state their period answer only that period (or their sum, exactly).
-  const statedLabels = new Set(store.stated.filter((s) => s.undated).map((s) => s.label));
-  const answering = ranges.map((r) => statedAnswering(store, r));
-  warnings.push(...periodWarnings(store, cur, answering[R_CUR]!, o.lang));
-  let weekOnMonths = false;
-  for (const b of store.buckets.values()) {
-    for (let ri = 0; ri < 3; ri++) {
-      if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) {
-        if (ri === R_CUR && b.when?.kind === 'month' && o.period.kind === 'week') weekOnMonths = true;
-        continue;
-      }
-      if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
-        continue;
-      addTo(total, ri, b);
-      for (let l = 0; l < levels.length; l++) {
-        if (levels[l]!.some((k) => b.group[k] === undefined)) break;
-        addTo(accFor(l, b.group), ri, b);
-      }
-    }
   }
-  if (weekOnMonths)
-    warnings.push({ message: km.weekOnMonths()(o.lang), file: null, sheet: null, cell: null });
-  distinctCounts(store, ranges, (b, ri) => {
-    if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) return [];
-    if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
-      return [];
-    const out = [total];
-    for (let l = 0; l < levels.length; l++) {
-      if (levels[l]!.some((k) => b.group[k] === undefined)) break;
-      out.push(accFor(l, b.group));
-    }
-    return out;
-  });
-  // A headcount from meeting.yaml replaces the reps counted in the data, for the total of the period itself;
-  // the prior periods' headcounts are not known, so their revenue per rep is left blank.
-  if (o.headcount !== undefined && o.headcount > 0 && store.metrics.has('revenue'))
-    applyHeadcount(store, total, o.headcount);
 
-  // 2. Targets sheets: per metric, the source whose dimensions cover the grouping (fewest dimensions first).
-  const targetSources = new Map<string, { source: string; dims: GroupKey[] }[]>();
-  for (const t of store.targets) {
-    const list = targetSources.get(t.metric) ?? [];
-    if (!list.some((s) => s.source === t.source)) list.push({ source: t.source, dims: t.dims });
-    targetSources.set(t.metric, list);
+  /** Groups that have a target but no actual still get a row. */
+  private targetGroups(): void {
+    const { store, levels } = this;
+    for (const t of store.targets) {
+      if (!this.targetShare(t)) continue;
+      for (let l = 0; l < levels.length; l++) {
+        if (levels[l]!.some((k) => t.group[k] === undefined)) break;
+        this.accFor(l, t.group);
+      }
+    }
   }
-  for (const list of targetSources.values()) list.sort((a, b) => a.dims.length - b.dims.length);
-  // A target for a period longer than the one asked (a month's for a week) counts with its share of days
-  // (calendar or working days); prorated periods are named in one warning.
-  const prorated = new Map<string, { kind: Period['kind']; days: string }>();
-  const targetShare = (t: TargetRecord): { share: number; p?: Period; days?: string } | null => {
+
+  private targetShare(t: TargetRecord): { share: number; p?: Period; days?: string } | null {
+    const { o, cal, cur } = this;
     if (inRange(t.when, cur, true)) return { share: 1 };
     const p = t.when?.kind === 'month' ? parsePeriod(t.when.month) : undefined;
     if (!p || p.end - p.start <= o.period.end - o.period.start) return null;
@@ -211,8 +298,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     if (end < start || whole === 0) return null;
     const part = countDays(start, end, cal);
     return { share: part / whole, p, days: `${part}/${whole}` };
-  };
-  const targetFor = (metric: string, g: Group, keys: GroupKey[]): number | null => {
+  }
+
+  private targetFor(metric: string, g: Group, keys: GroupKey[]): number | null {
+    const { store, o, warnings, targetSources, prorated, rateTargetsWarned } = this;
     const src = targetSources.get(metric)?.find((s) => keys.every((k) => s.dims.includes(k)));
     if (!src) return null;
     // A rate (回款率 90%) neither adds up over regions or months nor shrinks for a week: several different
@@ -225,7 +314,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     for (const t of store.targets) {
       if (t.metric !== metric || t.source !== src.source) continue;
       if (keys.some((k) => t.group[k] !== g[k])) continue;
-      const sh = targetShare(t);
+      const sh = this.targetShare(t);
       if (!sh) continue;
       if (!summable) {
         rates.add(t.value);
@@ -251,43 +340,27 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       });
     }
     return null;
-  };
-  const rateTargetsWarned = new Set<string>();
-  // Groups that have a target but no actual still get a row.
-  for (const t of store.targets) {
-    if (!targetShare(t)) continue;
-    for (let l = 0; l < levels.length; l++) {
-      if (levels[l]!.some((k) => t.group[k] === undefined)) break;
-      accFor(l, t.group);
-    }
   }
 
-  // Money metrics in 元-based units are shown in the unit of revenue (回款额 in 万元 beside 销售额 in 万元).
-  moneyInRevenueUnit(store);
-
-  // 3. Which metrics to show.
-  const metricList = metricsToShow(store, o.metrics);
-
-  // 4. Values per metric for an accumulator.
-  const averagedWarned = new Set<string>();
-  const slotOf = (metric: string, role: string) =>
-    store.slots.findIndex((s) => s.metric === metric && s.role === role);
-  const read = (acc: Acc, ri: number, slot: number): { sum: number; count: number } | null => {
+  private read(acc: Acc, ri: number, slot: number): { sum: number; count: number } | null {
     if (slot < 0) return null;
     const c = acc.counts[ri]![slot];
     if (!c) return null;
     return { sum: acc.sums[ri]![slot]!, count: c };
-  };
-  const metricValue = (acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null => {
+  }
+
+  private metricValue(acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null {
+    const { o, warnings, averagedWarned } = this;
     const def = m.def;
     // Sums over the rows that carry both parts, when a sheet had both columns (blank is not zero).
-    const paired = m.agg === 'ratio' && role === 'actual' ? slotOf(`${m.key}\u0002den`, 'actual') : -1;
-    const pairedCost = m.agg === 'ratio' && role === 'actual' ? slotOf(`${m.key}\u0002denc`, 'actual') : -1;
+    const paired = m.agg === 'ratio' && role === 'actual' ? this.slotOf(`${m.key}\u0002den`, 'actual') : -1;
+    const pairedCost =
+      m.agg === 'ratio' && role === 'actual' ? this.slotOf(`${m.key}\u0002denc`, 'actual') : -1;
     if (paired >= 0 || pairedCost >= 0) {
-      const den = read(acc, ri, paired);
-      const num = read(acc, ri, slotOf(`${m.key}\u0002num`, 'actual'));
-      const denc = read(acc, ri, pairedCost);
-      const cost = read(acc, ri, slotOf(`${m.key}\u0002cost`, 'actual'));
+      const den = this.read(acc, ri, paired);
+      const num = this.read(acc, ri, this.slotOf(`${m.key}\u0002num`, 'actual'));
+      const denc = this.read(acc, ri, pairedCost);
+      const cost = this.read(acc, ri, this.slotOf(`${m.key}\u0002cost`, 'actual'));
       if (den || denc) {
         // A margin from cost: (Σ revenue − Σ cost) / Σ revenue, as before, over the paired rows only.
         const n = (num?.sum ?? 0) + (denc && cost ? denc.sum - cost.sum : 0);
@@ -295,15 +368,15 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
         return d === 0 ? null : fin(n / d);
       }
     } else if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
-      const den = read(acc, ri, slotOf(def.denominator, 'actual'));
-      let num = def.numerator ? read(acc, ri, slotOf(def.numerator, 'actual')) : null;
+      const den = this.read(acc, ri, this.slotOf(def.denominator, 'actual'));
+      let num = def.numerator ? this.read(acc, ri, this.slotOf(def.numerator, 'actual')) : null;
       if (!num && def.numeratorFromCost && den) {
-        const cost = read(acc, ri, slotOf(def.numeratorFromCost, 'actual'));
+        const cost = this.read(acc, ri, this.slotOf(def.numeratorFromCost, 'actual'));
         if (cost) num = { sum: den.sum - cost.sum, count: 1 };
       }
       if (num && den) return den.sum === 0 ? null : fin(num.sum / den.sum);
     }
-    const v = read(acc, ri, slotOf(m.key, role));
+    const v = this.read(acc, ri, this.slotOf(m.key, role));
     if (!v) return null;
     if (m.agg === 'sum') return v.sum;
     if (m.agg === 'mean') return v.sum / v.count;
@@ -318,9 +391,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       });
     }
     return null;
-  };
+  }
 
-  const summaryFor = (m: MetricInfo, g: Group, keys: GroupKey[]) => {
+  private summaryFor(m: MetricInfo, g: Group, keys: GroupKey[]) {
+    const { store, ranges, answering } = this;
     const out: {
       target: number | null;
       actual: number | null;
@@ -367,17 +441,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       if (r.when === undefined && r.values.priorYear === undefined && r.values.actual === undefined) continue;
     }
     return out;
-  };
+  }
 
-  const progress = progressOf(cur, o.asOf, cal);
-  const tp = progress.timeProgress;
-  const extras = new Map<KpiRow, RowExtra>();
-
-  // The total of a metric whose target comes by group (a targets sheet by region) covering only some of the
-  // groups with actuals: its achievement is computed over the groups that have a target.
-  const sep = km.listSep()(o.lang);
-  const names = (list: string[]) => (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(sep);
-  const partialOf = (m: MetricInfo): { actual: number | null; warning: string } | null => {
+  private partialOf(m: MetricInfo): { actual: number | null; warning: string } | null {
+    const { store, o, cur, total, targetSources } = this;
     const src = targetSources.get(m.key)?.[0];
     if (!src || src.dims.length === 0 || m.agg !== 'sum') return null;
     const dims = src.dims;
@@ -391,13 +458,13 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     const label = (g: Group) => dims.map((k) => g[k] ?? '—').join(' × ');
     const targeted = new Map<string, string>();
     for (const t of store.targets)
-      if (t.metric === m.key && t.source === src.source && targetShare(t))
+      if (t.metric === m.key && t.source === src.source && this.targetShare(t))
         targeted.set(groupKey(t.group, dims), label(t.group));
     if (targeted.size === 0) return null;
     const covered = newAcc({});
     const all = newAcc({});
     const missing = new Map<string, string>();
-    const slot = slotOf(m.key, 'actual');
+    const slot = this.slotOf(m.key, 'actual');
     for (const b of buckets.values()) {
       if (!inRange(b.when, cur, true) || !b.counts[slot] || dims.some((k) => b.group[k] === undefined))
         continue;
@@ -409,10 +476,10 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       if (targeted.has(k)) addTo(covered, R_CUR, b);
       else missing.set(k, label(b.group));
     }
-    const full = metricValue(total, m, R_CUR, 'actual');
-    const part = metricValue(covered, m, R_CUR, 'actual');
+    const full = this.metricValue(total, m, R_CUR, 'actual');
+    const part = this.metricValue(covered, m, R_CUR, 'actual');
     // Rows no bucket by dimension holds (a sheet without the column): not covered, and not nameable.
-    const seen = metricValue(all, m, R_CUR, 'actual');
+    const seen = this.metricValue(all, m, R_CUR, 'actual');
     if (full !== null && seen !== null && Math.abs(full - seen) > Math.max(Math.abs(full) * 1e-9, 1e-9))
       missing.set('', '—');
     if (missing.size === 0) return null;
@@ -430,31 +497,34 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       actual: part,
       warning: msg({
         metric: m.def ? m.def.labels[o.lang] : m.label,
-        covered: names(sorted(targeted)),
+        covered: this.names(sorted(targeted)),
         dimension: dims.map((k) => km[dimKey[k]]()(o.lang)).join(' × '),
-        missing: names(sorted(missing)),
+        missing: this.names(sorted(missing)),
       })(o.lang),
     };
-  };
+  }
 
-  const buildRow = (m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null => {
+  private buildRow(m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null {
+    const { o, thresholds, warnings, targetSources, progress, tp, extras } = this;
     const explicitPY =
-      metricValue(acc, m, R_CUR, 'actual') !== null ? read(acc, R_CUR, slotOf(m.key, 'priorYear')) : null;
-    const explicitPP = read(acc, R_CUR, slotOf(m.key, 'priorPeriod'));
-    let actual = metricValue(acc, m, R_CUR, 'actual');
-    const s = summaryFor(m, acc.group, keys);
-    let target = metricValue(acc, m, R_CUR, 'target');
+      this.metricValue(acc, m, R_CUR, 'actual') !== null
+        ? this.read(acc, R_CUR, this.slotOf(m.key, 'priorYear'))
+        : null;
+    const explicitPP = this.read(acc, R_CUR, this.slotOf(m.key, 'priorPeriod'));
+    let actual = this.metricValue(acc, m, R_CUR, 'actual');
+    const s = this.summaryFor(m, acc.group, keys);
+    let target = this.metricValue(acc, m, R_CUR, 'target');
     // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
     // target by group that covers only some groups is compared with those groups' actual.
     let partial: { actual: number | null; warning: string } | null = null;
     if (target === null && isTotal && s.target !== null && targetSources.get(m.key)?.[0]?.dims.length)
       target = s.target;
     else if (target === null) {
-      target = targetFor(m.key, acc.group, keys);
-      if (target !== null && isTotal) partial = partialOf(m);
+      target = this.targetFor(m.key, acc.group, keys);
+      if (target !== null && isTotal) partial = this.partialOf(m);
     }
-    let priorYear = explicitPY ? explicitPY.sum : metricValue(acc, m, R_PY, 'actual');
-    let priorPeriod = explicitPP ? explicitPP.sum : metricValue(acc, m, R_PP, 'actual');
+    let priorYear = explicitPY ? explicitPY.sum : this.metricValue(acc, m, R_PY, 'actual');
+    let priorPeriod = explicitPP ? explicitPP.sum : this.metricValue(acc, m, R_PP, 'actual');
     if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
       const diff = Math.abs(actual - s.actual);
       if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
@@ -521,19 +591,27 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       progressGap: rowTp !== null && achievement !== null ? fin(achievement - rowTp) : null,
     });
     return row;
-  };
+  }
 
-  const totals: KpiRow[] = [];
-  const rows: KpiRow[] = [];
-  for (const m of metricList) {
+  private slotOf(metric: string, role: string): number {
+    return this.store.slots.findIndex((s) => s.metric === metric && s.role === role);
+  }
+
+  private names(list: string[]): string {
+    return (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(this.sep);
+  }
+
+  /** The rows of one metric: its total, then (with `by`) a row per group at every level, ranked. */
+  private addMetricRows(m: MetricInfo, totals: KpiRow[], rows: KpiRow[]): void {
+    const { store, o, cur, by, warnings, levels, groupsAt, total } = this;
     warnings.push(...ratioGapWarnings(store, m.key, cur, o.lang));
     if (m.key === 'pipeline_coverage') {
       coverageRows(store, m, totals, rows, by, o.lang);
-      continue;
+      return;
     }
-    const t = buildRow(m, total, [], true);
+    const t = this.buildRow(m, total, [], true);
     if (t) totals.push(t);
-    if (by.length === 0) continue;
+    if (by.length === 0) return;
     const metricRows: KpiRow[] = [];
     const parents = new Map<string, KpiRow[]>();
     for (let l = 0; l < levels.length; l++) {
@@ -544,7 +622,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
       if (m.key === 'revenue_per_rep' && (keys.includes('rep') || keys.includes('customer'))) continue;
       if (keys.includes('customer') && CUSTOMER_COUNTS.has(m.key)) continue;
       for (const acc of groupsAt[l]!.values()) {
-        const r = buildRow(m, acc, keys, false);
+        const r = this.buildRow(m, acc, keys, false);
         if (r) levelRows.push(r);
       }
       // Group rows from summary sheets that list the metric per region (or rep…).
@@ -554,7 +632,7 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
         if (levelRows.some((r) => keys.every((k) => r.group[k] === rec.group[k]))) continue;
         const g: Group = {};
         for (const k of keys) g[k] = rec.group[k]!;
-        const r = buildRow(m, newAcc(g), keys, false);
+        const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
       for (const r of levelRows) {
@@ -568,24 +646,4 @@ export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {
     shareAndRank(m, metricRows, parents, t?.actual ?? null);
     rows.push(...metricRows);
   }
-
-  if (prorated.size > 0) warnings.push(proratedWarning(prorated, o.workdays, o.lang));
-
-  const result: KpiResult = {
-    schema: 'salesmeet.kpi/1',
-    period: {
-      label: cur.label,
-      start: isoOfDay(cur.start),
-      end: isoOfDay(cur.end),
-      from: o.from ?? 'option',
-    },
-    asOf: isoOfDay(o.asOf),
-    timeProgress: tp,
-    by,
-    rows: by.length === 0 ? totals : rows,
-    totals,
-    warnings,
-    notes: [...store.info],
-  };
-  return { result, extras, elapsed: progress.elapsed, total: progress.total };
 }
