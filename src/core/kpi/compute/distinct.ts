@@ -22,6 +22,14 @@ interface Distinct {
 
 const REPEAT = -1e15;
 
+interface Slots {
+  orders: number;
+  customers: number;
+  newCustomers: number;
+  repeat: number;
+  reps: number;
+}
+
 /**
  * What cannot be added up bucket by bucket: distinct orders, active, new and repeat customers, reps with sales.
  * Counted from the detail rows' facts into slots of each accumulator, so the usual row building reads them
@@ -37,7 +45,13 @@ export function distinctCounts(
   // A metric the data gives as a column (订单数, 新客户数) is read, not counted.
   const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
   const hasOrders = !given('orders') && f.order.some((o) => o !== -1);
-  const have = store.factsHave;
+  const per = countPerAcc(store, accsOf);
+  putCounts(store, ranges, per, distinctSlots(store, hasOrders, given));
+}
+
+/** Every row's order, customer and rep, into the distinct sets of each accumulator its bucket feeds. */
+function countPerAcc(store: KpiStore, accsOf: (b: Bucket, ri: number) => Acc[]): Map<Acc, Distinct[]> {
+  const f = store.facts;
   const startOf = (b: Bucket) =>
     b.when === null ? null : b.when.kind === 'day' ? b.when.day : (spanOf(b.when.month)?.start ?? null);
   // Per bucket (a few thousand), not per row: its start day and, per range, the accumulators it feeds.
@@ -67,8 +81,7 @@ export function distinctCounts(
     }
     return info;
   };
-  // When each customer first bought and how far back the data reaches come from the store (every row).
-  const earliest = store.earliest;
+  // Every row of the store: its bucket, order, customer and rep.
   for (let i = 0; i < f.bucket.length; i++) {
     const info = infoOf(store.bucketList[f.bucket.at(i)]!);
     const start = info.start;
@@ -90,6 +103,12 @@ export function distinctCounts(
       if (rep >= 0) d.reps.add(rep);
     }
   }
+  return per;
+}
+
+/** The slots the counts go to (and the ratios that read them), for what the data has and does not give. */
+function distinctSlots(store: KpiStore, hasOrders: boolean, given: (key: string) => boolean): Slots {
+  const have = store.factsHave;
   const revenue = store.metrics.get('revenue')!;
   const slot = (key: string) => {
     const def = metricByKey(key)!;
@@ -112,6 +131,13 @@ export function distinctCounts(
   if (hasOrders) slot('avg_order_value');
   if (have.rep) slot('revenue_per_rep');
   if (slots.repeat >= 0 && slots.customers >= 0) slot('repeat_rate');
+  return slots;
+}
+
+/** The counts per accumulator and range; new customers only when the data reaches back before the range. */
+function putCounts(store: KpiStore, ranges: (Range | null)[], per: Map<Acc, Distinct[]>, slots: Slots): void {
+  // When each customer first bought and how far back the data reaches come from the store.
+  const earliest = store.earliest;
   const put = (acc: Acc, ri: number, s: number, v: number) => {
     if (s < 0) return;
     acc.sums[ri]![s] = v;
