@@ -151,7 +151,7 @@ export async function runActionsReport(o: ActionsReportOptions, deps: ActionsDep
 
   let content: string | Uint8Array | undefined;
   if (o.format === 'xlsx') {
-    const { trackerWorkbook } = await import('../io/xlsx-tracker.js');
+    const { trackerWorkbook } = await import('../io/excel/write/tracker.js');
     const title = result.folders.length === 1 ? result.folders[0]!.meeting.value.title : 'salesmeet';
     content = await trackerWorkbook(result.report, minutesLabels(lang), title);
   } else if (o.format === 'md' || o.format === 'html')

@@ -120,7 +120,7 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
   let content: string | Uint8Array;
   if (o.format === 'json') content = `${JSON.stringify(r, null, 2)}\n`;
   else if (o.format === 'xlsx') {
-    const { kpiWorkbook } = await import('../io/excel/report.js');
+    const { kpiWorkbook } = await import('../io/excel/write/kpi-report.js');
     content = await kpiWorkbook(r, run.extras, lang, { caption: title, thresholds: run.thresholds });
   } else {
     const table = buildTable(r, run.extras, lang);

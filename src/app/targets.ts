@@ -300,7 +300,7 @@ export async function renderTargets(
   now: Date,
 ): Promise<string | Uint8Array> {
   if (format === 'xlsx') {
-    const { targetsWorkbook } = await import('../io/xlsx-targets.js');
+    const { targetsWorkbook } = await import('../io/excel/write/targets.js');
     return targetsWorkbook(r, { lang, created: now });
   }
   const doc = targetsDocument(r, lang);

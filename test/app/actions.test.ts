@@ -13,7 +13,7 @@ import {
 } from '../../src/core/actions.js';
 import type { KpiResult, KpiRow } from '../../src/core/kpi/result.js';
 import { minutesLabels } from '../../src/core/minutes/labels.js';
-import { trackerWorkbook } from '../../src/io/xlsx-tracker.js';
+import { trackerWorkbook } from '../../src/io/excel/write/tracker.js';
 import { EXAMPLES } from '../helpers/cli.js';
 
 async function examples(): Promise<MeetingActionsInput[]> {

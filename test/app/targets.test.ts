@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTargets, type TargetsOptions } from '../../src/app/targets.js';
 import { formatLocation, SalesmeetError } from '../../src/core/errors.js';
 import type { HistoryRow } from '../../src/core/history.js';
-import { workbookFirst } from '../../src/io/xlsx-targets.js';
+import { workbookFirst } from '../../src/io/excel/write/part-order.js';
 import { tempDir } from '../helpers/cli.js';
 
 let dir: string;

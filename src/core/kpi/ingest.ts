@@ -4,23 +4,28 @@
  * classifies the sheet (summary / detail / targets), skips totals rows and reports bad cells by address.
  */
 
-import { formatLocation, InputError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
+import { type HeaderInfo, isTotalLabel, type Role, splitUnit, type Unit, type ValueRole } from './headers.js';
 import {
-  GROUP_KEYS,
-  type HeaderInfo,
-  isTotalLabel,
-  type Role,
-  recognise,
-  scopeOf,
-  splitUnit,
-  type Unit,
-  type ValueRole,
-} from './headers.js';
+  CLOSE_DATE,
+  type Column,
+  HEADER_SCAN,
+  parseUnitText,
+  preference,
+  type SheetOptions,
+  STATUS_HEADERS,
+  TREE_MAX,
+  taxOf,
+} from './ingest/columns.js';
+import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
+import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
+import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
+import type { Bucket, Coverage, KpiStore, RatioGap, SheetKind, SummaryRecord } from './ingest/store.js';
+import { flushTallies, type Tally, type TallyKind } from './ingest/tallies.js';
 import { km } from './messages.js';
-import { findMetric, type MetricDef, metricByKey, normName } from './metrics.js';
-import { isoWeekOf, monthKey, spanOf } from './period.js';
-import type { Group, GroupKey, KpiWarning } from './result.js';
+import { findMetric, metricByKey, normName } from './metrics.js';
+import { isoWeekOf, monthKey } from './period.js';
+import type { Group, GroupKey } from './result.js';
 import { type StatedPeriod, statedPeriod } from './stated.js';
 import {
   type Cell,
@@ -33,330 +38,12 @@ import {
   type When,
 } from './values.js';
 
-export type SheetKind = 'summary' | 'detail' | 'pipeline' | 'targets' | 'targets-flat';
+export { periodInTitle, type SheetOptions, taxOf } from './ingest/columns.js';
+export * from './ingest/store.js';
 
-/** A merged range, 1-based rows, 0-based columns. */
-export interface Merge {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export interface MetricOverride {
-  label?: string;
-  kind?: 'amount' | 'count' | 'ratio';
-  direction?: 'higher' | 'lower';
-  unit?: string;
-}
-
-/** A metric as the data knows it: dictionary entry (if any), label, display unit. */
-export interface MetricInfo {
-  key: string;
-  label: string;
-  def?: MetricDef;
-  kind: 'amount' | 'count' | 'ratio';
-  direction: 'higher' | 'lower';
-  agg: 'sum' | 'ratio' | 'mean';
-  unit: string | null;
-  /** Scale of the display unit (万元 → 1e4); values are stored in base units. */
-  scale: number;
-  /** Order of first appearance, for output order. */
-  order: number;
-}
-
-export interface SummaryRecord {
-  metric: string;
-  group: Group;
-  when?: When;
-  values: Partial<Record<ValueRole, number>>;
-  /** The period a sheet without a period column states (`2026年上半年…`): it applies to that period only. */
-  stated?: StatedPeriod;
-  /** Where the actual came from, to name it in warnings. */
-  where: { file: string; sheet: string; cell: string };
-}
-
-export interface Bucket {
-  /** Its place in the store, for per-bucket tables. */
-  id: number;
-  when: When | null;
-  group: Group;
-  sums: number[];
-  counts: number[];
-}
-
-/** Rows of one sheet that hold `has` but not `lacks` for a ratio, by period (the ratio is asked for one period). */
-export interface RatioGap {
-  metric: string;
-  has: string;
-  lacks: string;
-  file: string;
-  sheet: string;
-  byWhen: Map<string, { when: When | null; count: number; cells: { n: number; cell: string }[] }>;
-}
-
-export interface TargetRecord {
-  metric: string;
-  when: When | null;
-  group: Group;
-  dims: GroupKey[];
-  value: number;
-  source: string;
-}
-
-export interface Note {
-  file: string;
-  sheet: string;
-  text: string;
-}
-
-/** A sheet that states its own period in a title or condition row. */
-export interface StatedSheet extends StatedPeriod {
-  file: string;
-  sheet: string;
-  /** Where the period is stated (`A2`). */
-  cell: string;
-  /** The sheet has no date column: it answers only the period it states. */
-  undated: boolean;
-  kind: SheetKind;
-}
-
-/** What the dated rows of a sheet cover: first and last day, and period labels (`2026-04`, `2026-Q2`). */
-export interface Coverage {
-  file: string;
-  sheet: string;
-  first: number | null;
-  last: number | null;
-  labels: Set<string>;
-}
-
-/** Stage names (`--won`, `--lost`, `kpi.won`) that replace the default won and lost stages. */
-export interface StageNames {
-  won?: string[];
-  lost?: string[];
-}
-
-/** A growable column of 32-bit integers: a million facts in 4 MB, not an array of boxed numbers. */
-export class IntColumn {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-
-  at(i: number): number {
-    return this.data[i]!;
-  }
-
-  some(test: (v: number) => boolean): boolean {
-    for (let i = 0; i < this.length; i++) if (test(this.data[i]!)) return true;
-    return false;
-  }
-}
-
-/** Everything read from all sheets of all files. */
-export class KpiStore {
-  metrics = new Map<string, MetricInfo>();
-  summary: SummaryRecord[] = [];
-  buckets = new Map<string, Bucket>();
-  /** slot index → metric key and role, for detail buckets. */
-  slots: { metric: string; role: ValueRole }[] = [];
-  private slotIndex = new Map<string, number>();
-  targets: TargetRecord[] = [];
-  warnings: KpiWarning[] = [];
-  notes: Note[] = [];
-  /** Latest month and day seen in dated detail rows. */
-  latestDay: number | null = null;
-  latestMonth: string | null = null;
-  rows = 0;
-  sheetsUsed = 0;
-  /** How the data was read, in one line each (which stages counted as won, which amount column was used). */
-  info: KpiWarning[] = [];
-  /** The full lists behind counted warnings (every cell), for --verbose. */
-  details: string[] = [];
-  stated: StatedSheet[] = [];
-  /** Sheets with values but no date column and no stated period: taken as the asked period. */
-  undated: { file: string; sheet: string; kind: SheetKind }[] = [];
-  coverage: Coverage[] = [];
-  /**
-   * Detail rows that name a customer, an order or a rep, for what cannot be summed per bucket: distinct
-   * orders, active and new customers, reps with sales. Texts are kept as numbers (`intern`); −1 = none.
-   */
-  facts = {
-    bucket: new IntColumn(),
-    customer: new IntColumn(),
-    order: new IntColumn(),
-    rep: new IntColumn(),
-  };
-  /** Buckets by id (`Bucket.id`), for the facts. */
-  bucketList: Bucket[] = [];
-  /** Which of those columns the data has. */
-  factsHave = { order: false, customer: false, rep: false };
-  /** Metrics counted from the facts at compute time (not columns of the data). */
-  derived = new Set<string>();
-  /**
-   * The day ranges the asked period needs (current, prior year, prior period), when it is known before the
-   * data is read: rows outside them keep no facts and no per-dimension buckets. null: keep everything.
-   */
-  focus: { start: number; end: number }[] | null = null;
-  /** Each customer's first purchase (start day, by interned id) over all rows, and the earliest fact day. */
-  firstSeen = new Map<number, number>();
-  earliest = Number.POSITIVE_INFINITY;
-  private spans = new Map<string, { start: number; end: number } | null>();
-
-  /** The first and last day of a row's period (a day, or a month / span label). */
-  spanOfWhen(when: When): { start: number; end: number } | null {
-    if (when.kind === 'day') return { start: when.day, end: when.day };
-    let s = this.spans.get(when.month);
-    if (s === undefined) {
-      s = spanOf(when.month) ?? null;
-      this.spans.set(when.month, s);
-    }
-    return s;
-  }
-
-  /** Whether a row's period touches one of the focus ranges (always, without a focus or a date). */
-  inFocus(when: When | null, only?: number): boolean {
-    const focus = this.focus;
-    if (focus === null || when === null) return true;
-    const day = when.kind === 'day' ? when.day : undefined;
-    const span = day === undefined ? this.spanOfWhen(when) : null;
-    for (let i = 0; i < focus.length; i++) {
-      if (only !== undefined && i !== only) continue;
-      const r = focus[i]!;
-      if (
-        day !== undefined
-          ? day >= r.start && day <= r.end
-          : span !== null && span.start <= r.end && span.end >= r.start
-      )
-        return true;
-    }
-    return false;
-  }
-  private ids = new Map<string, number>();
-  /** Detail rows with one part of a ratio and not the other (left out of the ratio), per metric, sheet and part. */
-  ratioGaps: RatioGap[] = [];
-  /**
-   * Actuals of detail rows by each dimension that is not kept, per month and per ISO week (a dated row is in
-   * two of them; customers left out), so a total over the groups that have a target can be computed without
-   * `--by`; null once it grew past its cap.
-   */
-  fine: Map<string, Bucket> | null = new Map();
-  private warned = new Set<string>();
-
-  constructor(
-    readonly keep: GroupKey[],
-    readonly lang: Lang,
-    readonly overrides: Record<string, MetricOverride> = {},
-    /** Year to date asked for: a summary sheet's 累计 columns are preferred over its 当月 columns. */
-    readonly ytd = false,
-    readonly stages: StageNames = {},
-  ) {}
-
-  /** A number per distinct text (customer, order, rep names share one table: only equality matters). */
-  get internedCount(): number {
-    return this.ids.size;
-  }
-
-  intern(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(text, id);
-    }
-    return id;
-  }
-
-  warn(w: KpiWarning): void {
-    if (this.warnings.length < 500) this.warnings.push(w);
-  }
-
-  warnOnce(key: string, w: KpiWarning): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    this.warn(w);
-  }
-
-  slot(metric: string, role: ValueRole): number {
-    const k = `${metric}\u0001${role}`;
-    let i = this.slotIndex.get(k);
-    if (i === undefined) {
-      i = this.slots.length;
-      this.slots.push({ metric, role });
-      this.slotIndex.set(k, i);
-    }
-    return i;
-  }
-
-  /** Registers a metric by dictionary entry or label; the first unit seen becomes its display unit. */
-  metric(def: MetricDef | undefined, label: string, unit: Unit | null): MetricInfo {
-    const key = def?.key ?? label;
-    let info = this.metrics.get(key);
-    const o =
-      this.overrides[key] ?? this.overrides[label] ?? (def ? undefined : this.overrides[normName(label)]);
-    if (!info) {
-      const kind = o?.kind ?? def?.kind ?? 'amount';
-      info = {
-        key,
-        ...(def ? { def } : {}),
-        label: o?.label ?? label,
-        kind,
-        direction: o?.direction ?? def?.direction ?? 'higher',
-        agg: o?.kind
-          ? o.kind === 'ratio'
-            ? 'ratio'
-            : 'sum'
-          : (def?.agg ?? (kind === 'ratio' ? 'ratio' : 'sum')),
-        unit: o?.unit ?? (unit && !unit.percent ? unit.text : (def?.unit ?? null)),
-        scale: unit && !unit.percent && unit.scale ? unit.scale : 1,
-        order: this.metrics.size,
-      };
-      if (info.kind === 'ratio') {
-        info.unit = '%';
-        info.scale = 1;
-      }
-      this.metrics.set(key, info);
-    } else if (info.unit === null && unit && !unit.percent && info.kind !== 'ratio') {
-      info.unit = unit.text;
-      info.scale = unit.scale ?? 1;
-    }
-    return info;
-  }
-}
-
-export interface SheetOptions {
-  file: string;
-  sheet: string;
-  /** `kpi.columns`: field → header text. */
-  columns?: Record<string, string>;
-  merges?: Merge[];
-}
-
-interface Column {
-  index: number;
-  info: HeaderInfo;
-  /** For value columns: the metric they hold (undefined for the metric column of a summary sheet). */
-  metric?: MetricInfo;
-  /** Multiply a read value by this to get base units. */
-  scale: number;
-  percent: boolean;
-  slot: number;
-  /** Detail value column whose plain finite numbers need no reading: not a percent column, not a ratio. */
-  plain?: boolean;
-}
-
-const HEADER_SCAN = 40;
-const TREE_MAX = 20_000;
 /** Buckets by period and dimension (store.fine) kept at most; past it a total over partial targets is not adjusted. */
 const FINE_MAX = 50_000;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
-const VALUE_ROLES = new Set<Role>(['target', 'actual', 'priorYear', 'priorPeriod']);
 
 /**
  * One sheet being read. Feed rows with `push` in order, then call `finish`. Rows before the header are held
@@ -387,7 +74,7 @@ export class SheetIngester {
   private pipe = { won: -1, lost: -1, closed: -1, wonAmount: -1, closedAmount: -1, open: -1, weighted: -1 };
   private stageVerdict = new Map<string, StageVerdict>();
   private stageCount = new Map<string, number>();
-  private tallies = new Map<TallyKind, { count: number; cells: string[]; found?: string }>();
+  private tallies = new Map<TallyKind, Tally>();
   private cover: Coverage | undefined;
   /** Detail sheets: the columns whose distinct values are counted (order number, customer, rep). */
   private factCols: { order?: Column; customer?: Column; rep?: Column } | undefined;
@@ -432,8 +119,9 @@ export class SheetIngester {
       });
     }
     const kind = this.kind as SheetKind | 'skip';
-    this.flushTallies();
-    if (kind === 'pipeline') this.stageNote();
+    flushTallies(this.tallies, this.store, this.opts);
+    if (kind === 'pipeline')
+      this.note(stageNote(this.stageCount, this.stageVerdict, this.stageCol!.info.text, this.opts));
     if (kind !== 'skip' && this.used > 0) {
       const dated = this.periodCol !== undefined;
       if (this.stated)
@@ -448,64 +136,6 @@ export class SheetIngester {
         this.store.undated.push({ file: this.opts.file, sheet: this.opts.sheet, kind });
     }
     return kind;
-  }
-
-  private flushTallies(): void {
-    const lang = this.store.lang;
-    for (const [kind, t] of this.tallies) {
-      const cells = t.cells.slice(0, 3).join(', ') + (t.count > 3 ? ' …' : '');
-      const text = TALLY_TEXT[kind]({ count: t.count, cells, found: t.found ?? '' });
-      const line = { message: text(lang), file: this.opts.file, sheet: this.opts.sheet, cell: null };
-      // Continuation lines are read as meant: a note, not a warning.
-      if (kind === 'continued') this.store.info.push(line);
-      else this.store.warn(line);
-      if (t.count > 3)
-        this.store.details.push(
-          `${formatLocation({ file: this.opts.file, sheet: this.opts.sheet })}: ${TALLY_TEXT[kind]({
-            count: t.count,
-            cells: t.cells.join(', ') + (t.count > t.cells.length ? ' …' : ''),
-            found: t.found ?? '',
-          })(lang)}`,
-        );
-    }
-    this.tallies.clear();
-  }
-
-  /** One line on which stages were counted as won, lost and open; a refusal when none is won or lost. */
-  private stageNote(): void {
-    const by: Record<StageVerdict, [string, number][]> = { won: [], lost: [], open: [] };
-    for (const [stage, n] of this.stageCount) by[this.stageVerdict.get(stage)!].push([stage, n]);
-    const list = (xs: [string, number][], max: number) =>
-      xs
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, max)
-        .map(([s, n]) => `${s} (${n})`)
-        .join(', ') + (xs.length > max ? ' …' : '');
-    const total = (xs: [string, number][]) => xs.reduce((a, [, n]) => a + n, 0);
-    const stageHeader = this.stageCol!.info.text;
-    if (this.stageCount.size > 0 && by.won.length === 0)
-      throw new InputError(
-        'kpi.noWonStage',
-        km.noWonStage({ column: stageHeader, found: list([...by.open, ...by.lost], 8) }),
-        {
-          location: { file: this.opts.file, sheet: this.opts.sheet },
-          hint: km.noWonStageHint({
-            example: by.open
-              .slice(0, 2)
-              .map(([s]) => s)
-              .join(','),
-          }),
-        },
-      );
-    this.note(
-      km.stages({
-        won: by.won.length > 0 ? list(by.won, 4) : '—',
-        lost: by.lost.length > 0 ? list(by.lost, 4) : '—',
-        open: by.open.length > 0 ? list(by.open, 3) : '—',
-        openDeals: total(by.open),
-        openStages: by.open.length,
-      }),
-    );
   }
 
   private where(row: number, col: number) {
@@ -528,86 +158,11 @@ export class SheetIngester {
     });
   }
 
-  /** Header text per column for a held row, with the group text above when the row above looks like a group header. */
-  private headerCandidates(i: number): { infos: (HeaderInfo | undefined)[]; score: number; values: number } {
-    const row = this.held[i]!;
-    const above = i > 0 ? this.held[i - 1] : undefined;
-    const groups: (string | undefined)[] = [];
-    if (above) {
-      const filled = above.cells.filter((c) => cellText(c) !== '').length;
-      if (filled >= 2) {
-        let last: string | undefined;
-        const width = Math.max(row.cells.length, above.cells.length);
-        for (let c = 0; c < width; c++) {
-          const master = this.mergeMaster.get(`${above.n}:${c}`);
-          const own = cellText(above.cells[c]);
-          if (own !== '') last = own;
-          else if (master === undefined && this.mergeMaster.size > 0) last = undefined;
-          groups[c] =
-            own !== ''
-              ? own
-              : master !== undefined
-                ? cellText(
-                    this.held.find((r) => r.n === Number(master.split(':')[0]))?.cells[
-                      Number(master.split(':')[1])
-                    ],
-                  )
-                : last;
-        }
-      }
-    }
-    const overrides = new Map<string, Role>();
-    for (const [field, header] of Object.entries(this.opts.columns ?? {})) {
-      const role = roleOfOverride(field);
-      if (role) overrides.set(normName(header), role);
-    }
-    const infos: (HeaderInfo | undefined)[] = [];
-    let score = 0;
-    let values = 0;
-    const width = Math.max(row.cells.length, above?.cells.length ?? 0);
-    for (let c = 0; c < width; c++) {
-      let text = cellText(row.cells[c]);
-      if (text === '' && above) {
-        // A header merged down over two rows (指标 over A3:A4) sits in the row above.
-        const master = this.mergeMaster.get(`${row.n}:${c}`);
-        if (master !== undefined && master === `${above.n}:${c}`) text = cellText(above.cells[c]);
-        else if (groups.length > 0 && master === undefined && !this.mergeMaster.has(`${above.n}:${c + 1}`))
-          text = cellText(above.cells[c]);
-        if (text !== '') {
-          const info = recognise(text);
-          infos[c] = info;
-          if (info && info.role !== 'derived') {
-            score += 1;
-            if (VALUE_ROLES.has(info.role) || info.role === 'stage') values += 1;
-          }
-          continue;
-        }
-      }
-      if (text === '' || typeof row.cells[c]?.v === 'number') continue;
-      const forced = overrides.get(normName(text)) ?? overrides.get(normName(splitUnit(text).name));
-      let info: HeaderInfo | undefined = forced
-        ? { role: forced, unit: splitUnit(text).unit, text, forced: true }
-        : recognise(text, groups[c]);
-      if (!info && groups[c] && cellText(row.cells[c]) !== '') info = recognise(`${groups[c]}${text}`);
-      if (info) {
-        const group = groups[c];
-        const scope = scopeOf(text) ?? (group ? scopeOf(group) : undefined);
-        if (scope) info.scope = scope;
-      }
-      infos[c] = info;
-      if (info && info.role !== 'derived') {
-        score += 1;
-        if (VALUE_ROLES.has(info.role) || info.role === 'stage') values += 1;
-      }
-    }
-    return { infos, score, values };
-  }
-
   private decide(): void {
     const held = this.held;
     let best: { i: number; infos: (HeaderInfo | undefined)[]; score: number } | undefined;
     for (let i = 0; i < held.length; i++) {
-      const cand = this.headerCandidates(i);
+      const cand = headerCandidates(held, i, this.mergeMaster, this.opts.columns);
       if (cand.values === 0 || cand.score < 2) continue;
       if (!best || cand.score > best.score) best = { i, infos: cand.infos, score: cand.score };
     }
@@ -666,34 +221,14 @@ export class SheetIngester {
       periods.find((c) => c.info.forced) ??
       (this.stageCol ? periods.find((c) => CLOSE_DATE.test(normName(c.info.text))) : undefined) ??
       periods[0];
-    const seenDims = new Set<GroupKey>();
-    // Several columns for one dimension (SAP's Material beside Material Description, 金蝶's 物料编码 beside
-    // 物料名称): the user's, else the one with the name, not the code.
-    const dims = [...this.cols].sort((a, b) => dimPreference(b) - dimPreference(a) || a.index - b.index);
-    for (const c of dims) {
-      if ((GROUP_KEYS as string[]).includes(c.info.role) && !seenDims.has(c.info.role as GroupKey)) {
-        seenDims.add(c.info.role as GroupKey);
-        this.dimCols.push(c);
-      }
-    }
-    this.dimCols.sort((a, b) => a.index - b.index);
+    this.dimCols = dimensionColumns(this.cols);
     this.valueCols = this.cols.filter((c) => VALUE_ROLES.has(c.info.role));
-    const hasActual = this.valueCols.some((c) => c.info.role !== 'target');
-    const hasTarget = this.valueCols.some((c) => c.info.role === 'target');
-    if (this.metricCol) this.kind = 'summary';
-    else if (!hasActual && hasTarget && !this.stageCol)
-      this.kind = this.periodCol ? 'targets' : 'targets-flat';
-    else if (this.stageCol) this.kind = 'pipeline';
-    else this.kind = 'detail';
+    this.kind = sheetKindOf(this.valueCols, this.metricCol, this.stageCol, this.periodCol);
     this.targetDims = this.dimCols.map((c) => c.info.role as GroupKey);
     if (this.stated && !this.periodCol) this.statedWhen = { kind: 'month', month: this.stated.label };
 
     // 当月 and 累计 side by side: keep the scope asked for, per role, when the sheet has it.
-    const want = this.store.ytd ? 'ytd' : 'period';
-    this.valueCols = this.valueCols.filter((c) => {
-      if (c.info.scope === want || c.info.scope === undefined) return true;
-      return !this.valueCols.some((o) => o.info.role === c.info.role && o.info.scope === want);
-    });
+    this.valueCols = inScope(this.valueCols, this.store.ytd);
     if (this.kind === 'summary') {
       if (!this.store.ytd)
         this.valueCols.sort((a, b) => Number(a.info.scope === 'ytd') - Number(b.info.scope === 'ytd'));
@@ -704,53 +239,30 @@ export class SheetIngester {
       return;
     }
     // Detail and targets: every value column belongs to a metric (unnamed → revenue).
-    for (const c of this.valueCols) {
-      const def =
-        c.info.metric ??
-        (c.info.metricLabel ? findMetric(c.info.metricLabel) : undefined) ??
-        (c.info.metricLabel ? undefined : metricByKey('revenue'));
-      const label = def ? def.labels['zh-CN'] : (c.info.metricLabel ?? c.info.text);
-      const unit = c.info.unit ?? (def && def.kind !== 'amount' ? null : this.sheetUnit);
-      const info = store.metric(
-        def,
-        def ? labelFor(def, c.info.text) : label,
-        c.info.role === 'actual' ? unit : null,
-      );
-      c.metric = info;
-      c.percent = unit?.percent ?? false;
-      c.scale = unit?.scale ?? 1;
-      c.plain = !c.percent && info.kind !== 'ratio';
-    }
+    for (const c of this.valueCols) assignMetric(c, store, this.sheetUnit);
     this.onePerMetric();
     for (const c of this.valueCols) c.slot = store.slot(c.metric!.key, c.info.role as ValueRole);
     // A ratio column beside its numerator and denominator is recomputed from them, not read.
-    const present = new Set(this.valueCols.filter((c) => c.info.role === 'actual').map((c) => c.metric!.key));
-    this.valueCols = this.valueCols.filter((c) => {
-      const def = c.metric?.def;
-      if (def?.agg !== 'ratio') return true;
-      const num =
-        def.numerator !== undefined &&
-        (present.has(def.numerator) ||
-          (def.numeratorFromCost !== undefined && present.has(def.numeratorFromCost)));
-      return !(num && def.denominator !== undefined && present.has(def.denominator));
-    });
+    this.valueCols = withoutDerivable(this.valueCols);
     if (this.kind === 'pipeline') this.setupPipeline();
-    if (this.kind === 'detail') {
-      const order = first('order');
-      const customer = this.dimCols.find((c) => c.info.role === 'customer');
-      const rep = this.dimCols.find((c) => c.info.role === 'rep');
-      if (order || customer || rep) {
-        this.factCols = {
-          ...(order ? { order } : {}),
-          ...(customer ? { customer } : {}),
-          ...(rep ? { rep } : {}),
-        };
-        this.revenueSlot =
-          this.valueCols.find((c) => c.info.role === 'actual' && c.metric?.key === 'revenue')?.slot ?? -2;
-        if (order) store.factsHave.order = true;
-        if (customer) store.factsHave.customer = true;
-        if (rep) store.factsHave.rep = true;
-      }
+    if (this.kind === 'detail') this.setupFacts(first('order'));
+  }
+
+  /** Detail sheets: the columns whose distinct values are counted (order number, customer, rep). */
+  private setupFacts(order: Column | undefined): void {
+    const customer = this.dimCols.find((c) => c.info.role === 'customer');
+    const rep = this.dimCols.find((c) => c.info.role === 'rep');
+    if (order || customer || rep) {
+      this.factCols = {
+        ...(order ? { order } : {}),
+        ...(customer ? { customer } : {}),
+        ...(rep ? { rep } : {}),
+      };
+      this.revenueSlot =
+        this.valueCols.find((c) => c.info.role === 'actual' && c.metric?.key === 'revenue')?.slot ?? -2;
+      if (order) this.store.factsHave.order = true;
+      if (customer) this.store.factsHave.customer = true;
+      if (rep) this.store.factsHave.rep = true;
     }
   }
 
@@ -1272,12 +784,6 @@ export class SheetIngester {
       }
     | undefined;
 
-  /**
-   * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
-   * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
-   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
-   * such dimension (the total's achievement over the groups that have a target, without `--by`).
-   */
   /** A value column's number in base units, or null (no warning: the value pass has given it). */
   private partValue(row: SheetRow, c: Column): number | null {
     const cell = row.cells[c.index];
@@ -1288,41 +794,60 @@ export class SheetIngester {
     return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
   }
 
+  /**
+   * After a detail row went into its bucket: sums each ratio's numerator and denominator over the rows that
+   * carry both (a row with revenue and no cost says nothing about the margin; blank is not zero) and notes the
+   * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
+   * such dimension (the total's achievement over the groups that have a target, without `--by`).
+   */
   private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
+    this.takeRatioParts(row, when, bucket, this.pairs ?? this.ratioPairs());
+    this.takeFine(row, when, this.fineCols ?? this.fineColumns());
+  }
+
+  /** The ratios whose numerator and denominator are both columns of the sheet (found on the first row). */
+  private ratioPairs(): NonNullable<typeof this.pairs> {
     const store = this.store;
-    let pairs = this.pairs;
-    if (pairs === undefined) {
-      pairs = [];
-      const col = (key: string | undefined) =>
-        key === undefined
-          ? undefined
-          : this.valueCols.find(
-              (c) => c.info.role === 'actual' && c.metric?.key === key && c.metric.kind !== 'ratio',
-            );
-      for (const key of ['collection_rate', 'gross_margin', 'expense_ratio', 'cost_ratio', 'conversion']) {
-        const def = metricByKey(key)!;
-        const den = col(def.denominator);
-        const num = col(def.numerator) ?? col(def.numeratorFromCost);
-        if (!den || !num) continue;
-        const fromCost = num.metric!.key !== def.numerator;
-        const gap = (has: Column, lacks: Column): RatioGap => ({
-          metric: key,
-          has: has.metric!.key,
-          lacks: lacks.metric!.key,
-          file: this.opts.file,
-          sheet: this.opts.sheet,
-          byWhen: new Map(),
-        });
-        const gaps = [gap(den, num), gap(num, den)];
-        store.ratioGaps.push(...gaps);
-        // Numerator and denominator sums of paired rows; for a margin from cost, its own pair of slots.
-        const slots = fromCost
-          ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
-          : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
-        pairs.push({ metric: key, num, den, fromCost, slots, gaps });
-      }
-      this.pairs = pairs;
+    const pairs: NonNullable<typeof this.pairs> = [];
+    const col = (key: string | undefined) =>
+      key === undefined
+        ? undefined
+        : this.valueCols.find(
+            (c) => c.info.role === 'actual' && c.metric?.key === key && c.metric.kind !== 'ratio',
+          );
+    for (const key of ['collection_rate', 'gross_margin', 'expense_ratio', 'cost_ratio', 'conversion']) {
+      const def = metricByKey(key)!;
+      const den = col(def.denominator);
+      const num = col(def.numerator) ?? col(def.numeratorFromCost);
+      if (!den || !num) continue;
+      const fromCost = num.metric!.key !== def.numerator;
+      const gap = (has: Column, lacks: Column): RatioGap => ({
+        metric: key,
+        has: has.metric!.key,
+        lacks: lacks.metric!.key,
+        file: this.opts.file,
+        sheet: this.opts.sheet,
+        byWhen: new Map(),
+      });
+      const gaps = [gap(den, num), gap(num, den)];
+      store.ratioGaps.push(...gaps);
+      // Numerator and denominator sums of paired rows; for a margin from cost, its own pair of slots.
+      const slots = fromCost
+        ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
+        : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
+      pairs.push({ metric: key, num, den, fromCost, slots, gaps });
     }
+    this.pairs = pairs;
+    return pairs;
+  }
+
+  /** Numerator and denominator of each ratio summed over the rows with both; rows with one part noted. */
+  private takeRatioParts(
+    row: SheetRow,
+    when: When | null,
+    bucket: Bucket,
+    pairs: NonNullable<typeof this.pairs>,
+  ): void {
     for (let pi = 0; pi < pairs.length; pi++) {
       const p = pairs[pi]!;
       const d = this.partValue(row, p.den);
@@ -1347,22 +872,30 @@ export class SheetIngester {
         if (g.cells.length < 3) g.cells.push({ n: row.n, cell: `${colName(missing.index)}${row.n}` });
       }
     }
-    let fc = this.fineCols;
-    if (fc === undefined) {
-      // Customers are left out: a breakdown by customer and day would outgrow the cap on its own.
-      const dims = this.dimCols.filter(
-        (c) => !store.keep.includes(c.info.role as GroupKey) && c.info.role !== 'customer',
-      );
-      fc = {
-        dims,
-        values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
-        trees: dims.map(() => new Map()),
-        row: [],
-        day: null,
-        periods: [],
-      };
-      this.fineCols = fc;
-    }
+  }
+
+  /** The dimensions not kept and the summed actuals, for the store's `fine` buckets (found on the first row). */
+  private fineColumns(): NonNullable<typeof this.fineCols> {
+    const store = this.store;
+    // Customers are left out: a breakdown by customer and day would outgrow the cap on its own.
+    const dims = this.dimCols.filter(
+      (c) => !store.keep.includes(c.info.role as GroupKey) && c.info.role !== 'customer',
+    );
+    const fc: NonNullable<typeof this.fineCols> = {
+      dims,
+      values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
+      trees: dims.map(() => new Map()),
+      row: [],
+      day: null,
+      periods: [],
+    };
+    this.fineCols = fc;
+    return fc;
+  }
+
+  /** The row's actuals into a bucket per dimension not kept, by month and ISO week. */
+  private takeFine(row: SheetRow, when: When | null, fc: NonNullable<typeof this.fineCols>): void {
+    const store = this.store;
     if (fc.dims.length === 0 || store.fine === null || !store.inFocus(when, 0)) return;
     const values = fc.values;
     const vals = fc.row;
@@ -1484,149 +1017,4 @@ export class SheetIngester {
       this.used++;
     }
   }
-}
-
-function roleOfOverride(field: string): Role | undefined {
-  const map: Record<string, Role> = {
-    metric: 'metric',
-    target: 'target',
-    actual: 'actual',
-    amount: 'actual',
-    revenue: 'actual',
-    priorYear: 'priorYear',
-    priorPeriod: 'priorPeriod',
-    unit: 'unit',
-    period: 'period',
-    month: 'period',
-    date: 'period',
-    region: 'region',
-    product: 'product',
-    rep: 'rep',
-    customer: 'customer',
-    channel: 'channel',
-    team: 'team',
-  };
-  return map[field];
-}
-
-/** The period a title or group header names, as a day range (see stated.ts); undefined when it names none. */
-export function periodInTitle(text: string): { start: number; end: number } | undefined {
-  const p = statedPeriod(text);
-  return p ? { start: p.start, end: p.end } : undefined;
-}
-
-type StageVerdict = 'won' | 'lost' | 'open';
-
-/** A stage name as compared: `06 - Closed Won (100%)` → `closedwon`. */
-function stageKey(stage: string): string {
-  return normName(stage.replace(/[(（][^)）]*[)）]/g, '').replace(/^\s*\d+\s*[.\-、:：)]?\s*/, ''));
-}
-
-/** The vendors' default stage names: Salesforce, HubSpot (closedwon), Dynamics, 纷享销客, 销售易, 钉钉/飞书. */
-const WON_STAGES = new Set(
-  [
-    'Closed Won',
-    'closedwon',
-    'Won',
-    'Deal won',
-    '赢单',
-    '已赢单',
-    '成交',
-    '已成交',
-    '签约',
-    '已签约',
-    '贏單',
-    '已贏單',
-    '簽約',
-    '已簽約',
-  ].map(stageKey),
-);
-const LOST_STAGES = new Set(
-  [
-    'Closed Lost',
-    'closedlost',
-    'Lost',
-    'Deal lost',
-    '输单',
-    '已输单',
-    '丢单',
-    '已丢单',
-    '失败',
-    '輸單',
-    '已輸單',
-    '丟單',
-    '失敗',
-  ].map(stageKey),
-);
-
-/** Headers that are a stage column only when their values say won or lost. */
-const STATUS_HEADERS = new Set(
-  [
-    'status',
-    'statusreason',
-    'opportunitystatus',
-    'dealstatus',
-    '状态',
-    '狀態',
-    '赢输状态',
-    '商机结果',
-    '结果',
-  ].map(normName),
-);
-
-/** Close-date headers, preferred over a created date in an opportunity export. */
-const CLOSE_DATE = /close|closing|成交|签约|簽約|结单|結單|赢单|贏單|结案/;
-
-type TallyKind = 'noDate' | 'badDate' | 'openNoClose' | 'closedNoClose' | 'continued';
-const TALLY_TEXT: Record<
-  TallyKind,
-  (p: { count: number; cells: string; found: string }) => (lang: Lang) => string
-> = {
-  noDate: (p) => km.noDateRows(p),
-  badDate: (p) => km.badDateRows(p),
-  openNoClose: (p) => km.openNoClose(p),
-  closedNoClose: (p) => km.closedNoClose(p),
-  continued: (p) => km.continuedLines(p),
-};
-
-/** 价税合计 / 含税金额 (with tax) or 无税金额 / Net Value (without); undefined when the header does not say. */
-export function taxOf(header: string): 'incl' | 'excl' | undefined {
-  const t = normName(header);
-  if (/无税|無稅|不含税|不含稅|未税|未稅|税前|稅前|净额|淨額|净值|淨值|^net|excl|withouttax|pretax/.test(t))
-    return 'excl';
-  if (/价税合计|價稅合計|含税|含稅|incl|withtax|gross/.test(t)) return 'incl';
-  return undefined;
-}
-
-function dimPreference(c: Column): number {
-  if (c.info.forced) return 100;
-  const t = c.info.text.toLowerCase();
-  if (/名称|名稱|描述|简称|簡稱|全称|全稱|description|name/.test(t)) return 10;
-  if (/编码|編碼|代码|代碼|编号|編號|code|number|\bno\.?$|\bid$/.test(t)) return -10;
-  return 0;
-}
-
-/** Which of several columns for one metric to keep: the user's, without tax, in local currency, the first. */
-function preference(c: Column): number {
-  if (c.info.forced) return 1000;
-  const t = normName(c.info.text);
-  let score = 100 - c.index / 1000;
-  const tax = taxOf(c.info.text);
-  if (tax === 'excl') score += 20;
-  else if (tax === 'incl') score -= 20;
-  if (/本币|本幣|本位币|本位幣|local/.test(t)) score += 5;
-  else if (/原币|原幣|foreign|transaction/.test(t)) score -= 5;
-  return score;
-}
-
-function parseUnitText(t: string): Unit | null {
-  const u = splitUnit(`x(${t.trim()})`).unit;
-  return u ?? null;
-}
-
-/** The label a metric is shown with: the header as written, without its unit. */
-function labelFor(def: MetricDef, header: string): string {
-  const name = splitUnit(header).name.trim();
-  const own = findMetric(name);
-  return own && own.key === def.key ? name : def.labels['zh-CN'];
 }

@@ -2,11 +2,21 @@
  * The KPI report as a formatted workbook: real numbers with number and percent formats, a frozen header,
  * status fills, filters, and a legend sheet with the formulas used. exceljs is imported lazily.
  */
-import type { Lang } from '../../core/i18n/lang.js';
-import type { RowExtra } from '../../core/kpi/compute.js';
-import { legendLines, metricLegend, statusText, WORDS } from '../../core/kpi/present.js';
-import type { GroupKey, KpiResult, KpiRow } from '../../core/kpi/result.js';
-import { safeText } from './cells.js';
+import type { Lang } from '../../../core/i18n/lang.js';
+import type { RowExtra } from '../../../core/kpi/compute.js';
+import { legendLines, metricLegend, statusText, WORDS } from '../../../core/kpi/present.js';
+import type { GroupKey, KpiResult, KpiRow } from '../../../core/kpi/result.js';
+import { safeText } from '../cells.js';
+import {
+  type Cell,
+  newWorkbook,
+  PRINT_LANDSCAPE,
+  solidFill,
+  type Workbook,
+  type Worksheet,
+  workbookBytes,
+  wrappedHeight,
+} from './style.js';
 
 const FILLS: Record<string, string> = {
   'on-track': 'FFC6EFCE',
@@ -15,6 +25,18 @@ const FILLS: Record<string, string> = {
   'off-track': 'FFFFC7CE',
   'not-met': 'FFFFC7CE',
 };
+const HEADER_FILL = solidFill('FFD9E1F2');
+
+type Words = (typeof WORDS)[Lang];
+
+/** A column of the KPI sheet: its header, its number format (or a rule: value, change, mom), width and value. */
+interface Column {
+  key: string;
+  header: string;
+  fmt?: string;
+  width: number;
+  get: (r: KpiRow) => unknown;
+}
 
 export async function kpiWorkbook(
   result: KpiResult,
@@ -22,25 +44,43 @@ export async function kpiWorkbook(
   lang: Lang,
   meta: { caption: string; thresholds: { onTrack: number; atRisk: number } },
 ): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
   const w = WORDS[lang];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'salesmeet';
+  const wb = await newWorkbook();
   // Printed landscape, every column on one page wide, the caption and header row on every page.
-  const print = {
-    orientation: 'landscape' as const,
-    paperSize: 9, // A4
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
   const ws = wb.addWorksheet('KPI', {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { ...print, printTitlesRow: '1:2' },
+    pageSetup: { ...PRINT_LANDSCAPE, printTitlesRow: '1:2' },
   });
-  const by = result.by;
-  const cols: { key: string; header: string; fmt?: string; width: number; get: (r: KpiRow) => unknown }[] = [
+  const cols = kpiColumns(result.by, w, extras, lang);
+  ws.getCell(1, 1).value = safeText(meta.caption);
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  const header = ws.getRow(2);
+  cols.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    ws.getColumn(i + 1).width = c.width;
+  });
+  const all = result.by.length > 0 ? [...result.rows, ...result.totals] : result.rows;
+  all.forEach((r, ri) => {
+    const row = ws.getRow(ri + 3);
+    cols.forEach((c, i) => {
+      writeValue(row.getCell(i + 1), c, r, w);
+    });
+    const fill = r.status ? FILLS[r.status] : undefined;
+    if (fill) row.getCell(cols.length).fill = solidFill(fill);
+    if (Object.keys(r.group).length === 0 && result.by.length > 0) row.font = { bold: true };
+  });
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + all.length, column: cols.length } };
+  legendSheet(wb, result, lang, meta);
+  return workbookBytes(wb);
+}
+
+/** The columns of the KPI sheet: the grouping keys, then the figures, then the status. */
+function kpiColumns(by: readonly GroupKey[], w: Words, extras: Map<KpiRow, RowExtra>, lang: Lang): Column[] {
+  return [
     ...by.map((k: GroupKey, i: number) => ({
       key: `g:${k}`,
       header: w.group[k],
@@ -92,63 +132,53 @@ export async function kpiWorkbook(
     { key: 'rank', header: w.col.rank!, fmt: '0', width: 6, get: (r) => r.rank },
     { key: 'status', header: w.col.status!, width: 12, get: (r) => statusText(r.status, lang) },
   ];
-  ws.getCell(1, 1).value = safeText(meta.caption);
-  ws.getCell(1, 1).font = { bold: true, size: 13 };
-  const header = ws.getRow(2);
-  cols.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    ws.getColumn(i + 1).width = c.width;
-  });
-  const all = by.length > 0 ? [...result.rows, ...result.totals] : result.rows;
-  all.forEach((r, ri) => {
-    const row = ws.getRow(ri + 3);
-    cols.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      const v = c.get(r);
-      if (v === null || v === undefined) return;
-      if (typeof v === 'string') {
-        cell.value = safeText(v);
-        if (c.fmt) cell.alignment = { horizontal: 'right' };
-        return;
-      }
-      if (typeof v !== 'number') return;
-      const isPp = (c.key === 'yoy' && r.yoyUnit === 'pp') || (c.key === 'mom' && r.momUnit === 'pp');
-      if (c.fmt === 'value') {
-        cell.value = v;
-        cell.numFmt =
-          r.unit === '×'
-            ? '0.0"×"'
-            : r.kind === 'ratio'
-              ? c.key === 'variance'
-                ? `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`
-                : '0.0%'
-              : '#,##0.##';
-        if (r.kind === 'ratio' && c.key === 'variance') cell.value = Math.round(v * 1000) / 10;
-      } else if (c.fmt === 'change' || c.fmt === 'mom') {
-        if (isPp) {
-          cell.value = Math.round(v * 1000) / 10;
-          cell.numFmt = `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`;
-        } else {
-          cell.value = v;
-          cell.numFmt = '+0.0%;-0.0%;0.0%';
-        }
-      } else {
-        cell.value = v;
-        if (c.fmt) cell.numFmt = c.fmt;
-      }
-    });
-    const fill = r.status ? FILLS[r.status] : undefined;
-    if (fill) row.getCell(cols.length).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-    if (Object.keys(r.group).length === 0 && by.length > 0) row.font = { bold: true };
-  });
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + all.length, column: cols.length } };
+}
 
-  const legend = wb.addWorksheet(lang === 'en' ? 'Legend' : lang === 'zh-CN' ? '说明' : '說明', {
-    pageSetup: print,
+/** One cell of a KPI row: text as safe text, numbers with the format their metric and column call for. */
+function writeValue(cell: Cell, c: Column, r: KpiRow, w: Words): void {
+  const v = c.get(r);
+  if (v === null || v === undefined) return;
+  if (typeof v === 'string') {
+    cell.value = safeText(v);
+    if (c.fmt) cell.alignment = { horizontal: 'right' };
+    return;
+  }
+  if (typeof v !== 'number') return;
+  const isPp = (c.key === 'yoy' && r.yoyUnit === 'pp') || (c.key === 'mom' && r.momUnit === 'pp');
+  if (c.fmt === 'value') {
+    cell.value = v;
+    cell.numFmt =
+      r.unit === '×'
+        ? '0.0"×"'
+        : r.kind === 'ratio'
+          ? c.key === 'variance'
+            ? `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`
+            : '0.0%'
+          : '#,##0.##';
+    if (r.kind === 'ratio' && c.key === 'variance') cell.value = Math.round(v * 1000) / 10;
+  } else if (c.fmt === 'change' || c.fmt === 'mom') {
+    if (isPp) {
+      cell.value = Math.round(v * 1000) / 10;
+      cell.numFmt = `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`;
+    } else {
+      cell.value = v;
+      cell.numFmt = '+0.0%;-0.0%;0.0%';
+    }
+  } else {
+    cell.value = v;
+    if (c.fmt) cell.numFmt = c.fmt;
+  }
+}
+
+/** The legend sheet: the caption, how to read the table, the status colours, the formulas and reading notes. */
+function legendSheet(
+  wb: Workbook,
+  result: KpiResult,
+  lang: Lang,
+  meta: { caption: string; thresholds: { onTrack: number; atRisk: number } },
+): void {
+  const legend: Worksheet = wb.addWorksheet(lang === 'en' ? 'Legend' : lang === 'zh-CN' ? '说明' : '說明', {
+    pageSetup: PRINT_LANDSCAPE,
   });
   legend.getColumn(1).width = LEGEND_WIDTH;
   legend.getCell(1, 1).value = safeText(meta.caption);
@@ -163,7 +193,7 @@ export async function kpiWorkbook(
   statuses.forEach((s, i) => {
     const c = legend.getCell(i + 8, 1);
     c.value = statusText(s, lang);
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[s]! } };
+    c.fill = solidFill(FILLS[s]!);
   });
   // The formulas of the counted metrics, then how the data was read (which stages were won, which amount).
   [...metricLegend(result, lang), ...result.notes.map((n) => `${n.file} [${n.sheet}]: ${n.message}`)].forEach(
@@ -174,18 +204,6 @@ export async function kpiWorkbook(
       legend.getRow(i + 14).height = wrappedHeight(l, LEGEND_WIDTH);
     },
   );
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
 }
 
 const LEGEND_WIDTH = 110;
-
-/**
- * The height of a row whose wrapped text fills a column this many characters wide: spreadsheet programs do not
- * grow a row for wrapped text written by a library, so the text would be cut. CJK characters take two.
- */
-function wrappedHeight(text: string, width: number): number {
-  let units = 0;
-  for (const ch of text) units += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
-  return 15 * Math.max(1, Math.ceil(units / (width * 0.95)));
-}

@@ -1,0 +1,67 @@
+/**
+ * The three ranges a KPI is computed over (the period, the same period a year earlier, the period before)
+ * and the accumulators of value slots per range that detail buckets add up into.
+ */
+import type { Bucket, KpiStore } from '../ingest.js';
+import { spanOf } from '../period.js';
+import type { Group, GroupKey } from '../result.js';
+import type { When } from '../values.js';
+
+export type Range = { start: number; end: number };
+
+export function inRange(when: When | null, r: Range | null, current: boolean): boolean {
+  if (r === null) return false;
+  if (when === null) return current;
+  if (when.kind === 'day') return when.day >= r.start && when.day <= r.end;
+  const m = spanOf(when.month);
+  return m !== undefined && m.start >= r.start && m.end <= r.end;
+}
+
+/**
+ * The stated periods (of sheets without dates) that answer a range: those inside it, when together they
+ * cover it exactly (two quarterly reports for a half-year); none otherwise.
+ */
+export function statedAnswering(store: KpiStore, r: Range | null): Set<string> {
+  const out = new Set<string>();
+  if (r === null) return out;
+  const inside = store.stated.filter((s) => s.undated && s.start >= r.start && s.end <= r.end);
+  const spans = [...new Map(inside.map((s) => [s.label, s])).values()].sort((a, b) => a.start - b.start);
+  let at = r.start;
+  for (const s of spans) {
+    if (s.start !== at) return out;
+    at = s.end + 1;
+  }
+  if (at !== r.end + 1) return out;
+  for (const s of spans) out.add(s.label);
+  return out;
+}
+
+export const R_CUR = 0;
+export const R_PY = 1;
+export const R_PP = 2;
+
+export interface Acc {
+  group: Group;
+  sums: number[][];
+  counts: number[][];
+}
+
+export function newAcc(group: Group): Acc {
+  return { group, sums: [[], [], []], counts: [[], [], []] };
+}
+
+export function groupKey(g: Group, by: GroupKey[]): string {
+  return by.map((k) => g[k] ?? '').join('\u0001');
+}
+
+/** Adds a bucket's sums and counts to an accumulator's in range `ri`. */
+export function addTo(acc: Acc, ri: number, b: Bucket): void {
+  const s = acc.sums[ri]!;
+  const c = acc.counts[ri]!;
+  for (let i = 0; i < b.sums.length; i++) {
+    const v = b.sums[i];
+    if (v === undefined) continue;
+    s[i] = (s[i] ?? 0) + v;
+    c[i] = (c[i] ?? 0) + (b.counts[i] ?? 0);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Rows of the KPI table beyond the arithmetic of one metric: pipeline coverage from two other rows, shares
+ * of the total and ranks within the parent group, and the order of groups.
+ */
+import type { Lang } from '../../i18n/lang.js';
+import { fin, ranks, shareOf } from '../formulas.js';
+import type { KpiStore, MetricInfo } from '../ingest.js';
+import type { Group, GroupKey, KpiRow } from '../result.js';
+import { groupKey } from './acc.js';
+import { DISTINCT } from './distinct.js';
+
+/** Open pipeline ÷ what is left of the revenue target, per row that has both; added to totals or rows. */
+export function coverageRows(
+  store: KpiStore,
+  m: MetricInfo,
+  totals: KpiRow[],
+  rows: KpiRow[],
+  by: GroupKey[],
+  lang: Lang,
+): void {
+  const rev = store.metrics.get('revenue');
+  const pipe = store.metrics.get('pipeline');
+  if (!rev || !pipe) return;
+  const pipeRows = new Map(
+    [...totals, ...rows].filter((r) => r.metric === 'pipeline').map((r) => [groupKey(r.group, by), r]),
+  );
+  for (const r of [...totals, ...rows]) {
+    if (r.metric !== 'revenue' || r.target === null) continue;
+    const p = pipeRows.get(groupKey(r.group, by));
+    const left = (r.target - (r.actual ?? 0)) * rev.scale;
+    if (!p || p.actual === null || left <= 0) continue;
+    const row = coverageRow(m, r, fin((p.actual * pipe.scale) / left), lang);
+    (Object.keys(r.group).length === 0 ? totals : rows).push(row);
+  }
+}
+
+/** Share of the total (of amounts that add up) and rank within the parent group. */
+export function shareAndRank(
+  m: MetricInfo,
+  metricRows: KpiRow[],
+  parents: Map<string, KpiRow[]>,
+  tot: number | null,
+): void {
+  for (const r of metricRows)
+    if (m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key)) r.share = shareOf(r.actual, tot);
+  for (const list of parents.values()) {
+    const useAch = list.some((r) => r.achievement !== null);
+    const rk = ranks(
+      list.map((r) => (useAch ? r.achievement : r.actual)),
+      useAch || m.direction === 'higher',
+    );
+    list.forEach((r, i) => {
+      r.rank = rk[i] ?? null;
+    });
+  }
+}
+
+function coverageRow(m: MetricInfo, revenue: KpiRow, coverage: number | null, lang: Lang): KpiRow {
+  return {
+    metric: m.key,
+    label: m.def ? m.def.labels[lang] : m.label,
+    kind: 'ratio',
+    direction: 'higher',
+    unit: '×',
+    group: revenue.group,
+    target: null,
+    actual: coverage,
+    priorYear: null,
+    priorPeriod: null,
+    achievement: null,
+    variance: null,
+    yoy: null,
+    yoyUnit: 'pp',
+    yoyNote: null,
+    mom: null,
+    momUnit: 'pp',
+    momNote: null,
+    share: null,
+    rank: null,
+    status: null,
+    forecast: null,
+    forecastAchievement: null,
+  };
+}
+
+export function compareGroups(a: Group, b: Group, by: GroupKey[]): number {
+  for (const k of by) {
+    const c = (a[k] ?? '').localeCompare(b[k] ?? '', 'zh-CN');
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+export function fmtPlain(v: number): string {
+  return String(Math.round(v * 100) / 100);
+}

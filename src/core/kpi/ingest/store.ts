@@ -1,0 +1,308 @@
+/**
+ * What the sheets of one run read into: the store of facts (interned texts, value slots, buckets,
+ * warnings and notes) and the records it holds. One store per `salesmeet kpi` run; each sheet's SheetIngester adds to it.
+ */
+import type { Lang } from '../../i18n/lang.js';
+import type { Unit, ValueRole } from '../headers.js';
+import { type MetricDef, normName } from '../metrics.js';
+import { spanOf } from '../period.js';
+import type { Group, GroupKey, KpiWarning } from '../result.js';
+import type { StatedPeriod } from '../stated.js';
+import type { When } from '../values.js';
+
+export type SheetKind = 'summary' | 'detail' | 'pipeline' | 'targets' | 'targets-flat';
+
+/** A merged range, 1-based rows, 0-based columns. */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface MetricOverride {
+  label?: string;
+  kind?: 'amount' | 'count' | 'ratio';
+  direction?: 'higher' | 'lower';
+  unit?: string;
+}
+
+/** A metric as the data knows it: dictionary entry (if any), label, display unit. */
+export interface MetricInfo {
+  key: string;
+  label: string;
+  def?: MetricDef;
+  kind: 'amount' | 'count' | 'ratio';
+  direction: 'higher' | 'lower';
+  agg: 'sum' | 'ratio' | 'mean';
+  unit: string | null;
+  /** Scale of the display unit (万元 → 1e4); values are stored in base units. */
+  scale: number;
+  /** Order of first appearance, for output order. */
+  order: number;
+}
+
+export interface SummaryRecord {
+  metric: string;
+  group: Group;
+  when?: When;
+  values: Partial<Record<ValueRole, number>>;
+  /** The period a sheet without a period column states (`2026年上半年…`): it applies to that period only. */
+  stated?: StatedPeriod;
+  /** Where the actual came from, to name it in warnings. */
+  where: { file: string; sheet: string; cell: string };
+}
+
+export interface Bucket {
+  /** Its place in the store, for per-bucket tables. */
+  id: number;
+  when: When | null;
+  group: Group;
+  sums: number[];
+  counts: number[];
+}
+
+/** Rows of one sheet that hold `has` but not `lacks` for a ratio, by period (the ratio is asked for one period). */
+export interface RatioGap {
+  metric: string;
+  has: string;
+  lacks: string;
+  file: string;
+  sheet: string;
+  byWhen: Map<string, { when: When | null; count: number; cells: { n: number; cell: string }[] }>;
+}
+
+export interface TargetRecord {
+  metric: string;
+  when: When | null;
+  group: Group;
+  dims: GroupKey[];
+  value: number;
+  source: string;
+}
+
+export interface Note {
+  file: string;
+  sheet: string;
+  text: string;
+}
+
+/** A sheet that states its own period in a title or condition row. */
+export interface StatedSheet extends StatedPeriod {
+  file: string;
+  sheet: string;
+  /** Where the period is stated (`A2`). */
+  cell: string;
+  /** The sheet has no date column: it answers only the period it states. */
+  undated: boolean;
+  kind: SheetKind;
+}
+
+/** What the dated rows of a sheet cover: first and last day, and period labels (`2026-04`, `2026-Q2`). */
+export interface Coverage {
+  file: string;
+  sheet: string;
+  first: number | null;
+  last: number | null;
+  labels: Set<string>;
+}
+
+/** Stage names (`--won`, `--lost`, `kpi.won`) that replace the default won and lost stages. */
+export interface StageNames {
+  won?: string[];
+  lost?: string[];
+}
+
+/** A growable column of 32-bit integers: a million facts in 4 MB, not an array of boxed numbers. */
+export class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  some(test: (v: number) => boolean): boolean {
+    for (let i = 0; i < this.length; i++) if (test(this.data[i]!)) return true;
+    return false;
+  }
+}
+
+/** Everything read from all sheets of all files. */
+export class KpiStore {
+  metrics = new Map<string, MetricInfo>();
+  summary: SummaryRecord[] = [];
+  buckets = new Map<string, Bucket>();
+  /** slot index → metric key and role, for detail buckets. */
+  slots: { metric: string; role: ValueRole }[] = [];
+  private slotIndex = new Map<string, number>();
+  targets: TargetRecord[] = [];
+  warnings: KpiWarning[] = [];
+  notes: Note[] = [];
+  /** Latest month and day seen in dated detail rows. */
+  latestDay: number | null = null;
+  latestMonth: string | null = null;
+  rows = 0;
+  sheetsUsed = 0;
+  /** How the data was read, in one line each (which stages counted as won, which amount column was used). */
+  info: KpiWarning[] = [];
+  /** The full lists behind counted warnings (every cell), for --verbose. */
+  details: string[] = [];
+  stated: StatedSheet[] = [];
+  /** Sheets with values but no date column and no stated period: taken as the asked period. */
+  undated: { file: string; sheet: string; kind: SheetKind }[] = [];
+  coverage: Coverage[] = [];
+  /**
+   * Detail rows that name a customer, an order or a rep, for what cannot be summed per bucket: distinct
+   * orders, active and new customers, reps with sales. Texts are kept as numbers (`intern`); −1 = none.
+   */
+  facts = {
+    bucket: new IntColumn(),
+    customer: new IntColumn(),
+    order: new IntColumn(),
+    rep: new IntColumn(),
+  };
+  /** Buckets by id (`Bucket.id`), for the facts. */
+  bucketList: Bucket[] = [];
+  /** Which of those columns the data has. */
+  factsHave = { order: false, customer: false, rep: false };
+  /** Metrics counted from the facts at compute time (not columns of the data). */
+  derived = new Set<string>();
+  /**
+   * The day ranges the asked period needs (current, prior year, prior period), when it is known before the
+   * data is read: rows outside them keep no facts and no per-dimension buckets. null: keep everything.
+   */
+  focus: { start: number; end: number }[] | null = null;
+  /** Each customer's first purchase (start day, by interned id) over all rows, and the earliest fact day. */
+  firstSeen = new Map<number, number>();
+  earliest = Number.POSITIVE_INFINITY;
+  private spans = new Map<string, { start: number; end: number } | null>();
+
+  /** The first and last day of a row's period (a day, or a month / span label). */
+  spanOfWhen(when: When): { start: number; end: number } | null {
+    if (when.kind === 'day') return { start: when.day, end: when.day };
+    let s = this.spans.get(when.month);
+    if (s === undefined) {
+      s = spanOf(when.month) ?? null;
+      this.spans.set(when.month, s);
+    }
+    return s;
+  }
+
+  /** Whether a row's period touches one of the focus ranges (always, without a focus or a date). */
+  inFocus(when: When | null, only?: number): boolean {
+    const focus = this.focus;
+    if (focus === null || when === null) return true;
+    const day = when.kind === 'day' ? when.day : undefined;
+    const span = day === undefined ? this.spanOfWhen(when) : null;
+    for (let i = 0; i < focus.length; i++) {
+      if (only !== undefined && i !== only) continue;
+      const r = focus[i]!;
+      if (
+        day !== undefined
+          ? day >= r.start && day <= r.end
+          : span !== null && span.start <= r.end && span.end >= r.start
+      )
+        return true;
+    }
+    return false;
+  }
+  private ids = new Map<string, number>();
+  /** Detail rows with one part of a ratio and not the other (left out of the ratio), per metric, sheet and part. */
+  ratioGaps: RatioGap[] = [];
+  /**
+   * Actuals of detail rows by each dimension that is not kept, per month and per ISO week (a dated row is in
+   * two of them; customers left out), so a total over the groups that have a target can be computed without
+   * `--by`; null once it grew past its cap.
+   */
+  fine: Map<string, Bucket> | null = new Map();
+  private warned = new Set<string>();
+
+  constructor(
+    readonly keep: GroupKey[],
+    readonly lang: Lang,
+    readonly overrides: Record<string, MetricOverride> = {},
+    /** Year to date asked for: a summary sheet's 累计 columns are preferred over its 当月 columns. */
+    readonly ytd = false,
+    readonly stages: StageNames = {},
+  ) {}
+
+  /** A number per distinct text (customer, order, rep names share one table: only equality matters). */
+  get internedCount(): number {
+    return this.ids.size;
+  }
+
+  intern(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+
+  warn(w: KpiWarning): void {
+    if (this.warnings.length < 500) this.warnings.push(w);
+  }
+
+  warnOnce(key: string, w: KpiWarning): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warn(w);
+  }
+
+  slot(metric: string, role: ValueRole): number {
+    const k = `${metric}\u0001${role}`;
+    let i = this.slotIndex.get(k);
+    if (i === undefined) {
+      i = this.slots.length;
+      this.slots.push({ metric, role });
+      this.slotIndex.set(k, i);
+    }
+    return i;
+  }
+
+  /** Registers a metric by dictionary entry or label; the first unit seen becomes its display unit. */
+  metric(def: MetricDef | undefined, label: string, unit: Unit | null): MetricInfo {
+    const key = def?.key ?? label;
+    let info = this.metrics.get(key);
+    const o =
+      this.overrides[key] ?? this.overrides[label] ?? (def ? undefined : this.overrides[normName(label)]);
+    if (!info) {
+      const kind = o?.kind ?? def?.kind ?? 'amount';
+      info = {
+        key,
+        ...(def ? { def } : {}),
+        label: o?.label ?? label,
+        kind,
+        direction: o?.direction ?? def?.direction ?? 'higher',
+        agg: o?.kind
+          ? o.kind === 'ratio'
+            ? 'ratio'
+            : 'sum'
+          : (def?.agg ?? (kind === 'ratio' ? 'ratio' : 'sum')),
+        unit: o?.unit ?? (unit && !unit.percent ? unit.text : (def?.unit ?? null)),
+        scale: unit && !unit.percent && unit.scale ? unit.scale : 1,
+        order: this.metrics.size,
+      };
+      if (info.kind === 'ratio') {
+        info.unit = '%';
+        info.scale = 1;
+      }
+      this.metrics.set(key, info);
+    } else if (info.unit === null && unit && !unit.percent && info.kind !== 'ratio') {
+      info.unit = unit.text;
+      info.scale = unit.scale ?? 1;
+    }
+    return info;
+  }
+}
