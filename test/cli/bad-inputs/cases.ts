@@ -384,6 +384,33 @@ export const ARGUMENT_CASES: BadInput[] = [
     stderr: ['refusing to overwrite plan.xlsx'],
   },
   {
+    name: 'args: minutes sign --as an empty name',
+    files: { 'm/minutes.yaml': 'attendance: []\n' },
+    args: ['minutes', 'sign', 'm', '--as', '', '--lang', 'en'],
+    code: 2,
+    stderr: ['error: --as: expected text of at least 1 characters, found ""'],
+  },
+  {
+    name: 'args: keys generate --as a blank name',
+    args: ['keys', 'generate', '--as', '  ', '--lang', 'en'],
+    code: 2,
+    stderr: ['error: --as: expected text of at least 1 characters'],
+  },
+  {
+    name: 'args: init into a folder whose name is too long',
+    args: ['init', 'x'.repeat(300), '--type', 'weekly', '--date', '2026-07-06', '--lang', 'en'],
+    code: 3,
+    stderr: [`${'x'.repeat(300)}: error: cannot write: the name is too long for the file system`],
+  },
+  {
+    name: 'args: kpi --out a device, even with --force',
+    args: ['kpi', '--meeting', 'm', '--out', '/dev/full', '--force', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'is not a regular file (a device, pipe or socket); salesmeet replaces only regular files, even with --force',
+    ],
+  },
+  {
     name: 'args: out/ is a link to a folder elsewhere',
     build: async (dir) => {
       const { mkdirSync, symlinkSync } = await import('node:fs');

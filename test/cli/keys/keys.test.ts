@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyExample, tempDir } from '../../helpers/cli.js';
@@ -52,5 +52,16 @@ describe('salesmeet keys generate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('a private key must never travel with the minutes');
     expect(existsSync(join(tmp.dir, '2026-h1-review', 'secret'))).toBe(false);
+  });
+
+  it('a name too long for a file name is exit 3 saying so, and nothing is written', async () => {
+    const keys = join(tmp.dir, 'home-keys');
+    const r = await runIn(['keys', 'generate', '--as', '名'.repeat(300), '--lang', 'en'], {
+      cwd: tmp.dir,
+      env: { SALESMEET_KEYS_DIR: keys },
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('.key: error: cannot write: the name is too long for the file system');
+    expect(existsSync(keys) ? readdirSync(keys) : []).toEqual([]);
   });
 });

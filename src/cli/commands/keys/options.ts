@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFlag } from '../../flags.js';
 import { dirArg, parseInput } from '../../options.js';
 import type { RawInput } from '../types.js';
 
@@ -14,5 +15,5 @@ export function parseKeysGenerateOptions(input: RawInput): KeysGenerateCliOption
     args: dirArg,
     opts: z.object({ as: z.string().optional() }),
   });
-  return { dir: args[0], name: opts.as ?? '' };
+  return { dir: args[0], name: parseFlag(z.string().trim().min(1), opts.as ?? '', '--as') };
 }

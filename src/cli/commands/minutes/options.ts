@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFlag } from '../../flags.js';
 import { dirArg, parseInput } from '../../options.js';
 import type { RawInput } from '../types.js';
 
@@ -38,7 +39,12 @@ export function parseMinutesSignOptions(input: RawInput): MinutesSignCliOptions 
     args: dirArg,
     opts: z.object({ as: z.string(), key: z.string().optional(), trust: z.string().optional() }),
   });
-  return { dir: args[0], name: opts.as, keyFile: opts.key, trust: opts.trust };
+  return {
+    dir: args[0],
+    name: parseFlag(z.string().trim().min(1), opts.as, '--as'),
+    keyFile: opts.key,
+    trust: opts.trust,
+  };
 }
 
 /** `minutes verify [dir]` and `minutes status [dir]`. */
