@@ -1,60 +1,9 @@
 /** Messages, headings and labels of `salesmeet targets`, in zh-CN, zh-TW and en. */
 import type { Lang } from '../i18n/lang.js';
-import { defineMessages } from '../i18n/messages.js';
+import { messagesOf } from '../i18n/messages.js';
 import type { OrgLevel } from './plan.js';
 
-export const tm = defineMessages({
-  en: {
-    needsHistory: '{what} needs a history file (a detail export of the prior year)',
-    needsHistoryHint: 'give explicit weights, or use even splits, until a history file is given',
-    needsMembersHint:
-      'list the members in the plan file (regions, teams, reps), or the regions with --regions',
-    noMembers: 'the history names no {level} under {parent}',
-    noteMonthAverage:
-      '{month}: no prior-year amount for {base} in the history; the month got the average weight',
-    noteQuarterEven:
-      'quarters: no prior-year amounts in the history; quarters split in proportion to their months',
-    noteShareAverage: '{name}: no prior-year amount in the history; given the average share of its peers',
-    noHistory:
-      'no prior-year actual in the history: the target of {target} rests on no data; check it with the owner',
-    below:
-      'the target {target} is below the prior-year actual {priorYear} ({growth}); a target should stretch',
-    beyondOwn:
-      'the target {target} is {growth} over the prior year ({priorYear}), far beyond its own growth the year before ({reference})',
-    beyondPeers:
-      "the target {target} is {growth} over the prior year ({priorYear}), far beyond its peers' median ({reference})",
-    beyondPeriod:
-      'the target {target} is {growth} over the same month last year ({priorYear}), far beyond the period as a whole ({reference})',
-  },
-  'zh-CN': {
-    needsHistory: '{what} 需要历史数据文件（上年的明细导出）',
-    needsHistoryHint: '在提供历史数据之前，请写明权重或使用平均分配',
-    needsMembersHint: '请在计划文件中列出成员（regions、teams、reps），或用 --regions 列出区域',
-    noMembers: '历史数据中 {parent} 下没有 {level}',
-    noteMonthAverage: '{month}：历史数据中没有 {base} 的上年金额，该月按平均权重',
-    noteQuarterEven: '季度：历史数据中没有上年金额，季度按所含月份比例分配',
-    noteShareAverage: '{name}：历史数据中没有上年金额，按同级平均占比分配',
-    noHistory: '历史数据中没有上年实际：目标 {target} 缺乏数据依据，请与负责人确认',
-    below: '目标 {target} 低于上年实际 {priorYear}（{growth}）；目标应有挑战性',
-    beyondOwn: '目标 {target} 比上年（{priorYear}）增长 {growth}，远超其前一年的增长（{reference}）',
-    beyondPeers: '目标 {target} 比上年（{priorYear}）增长 {growth}，远超同级中位数（{reference}）',
-    beyondPeriod: '目标 {target} 比上年同月（{priorYear}）增长 {growth}，远超整个期间的增长（{reference}）',
-  },
-  'zh-TW': {
-    needsHistory: '{what} 需要歷史資料檔（去年的明細匯出）',
-    needsHistoryHint: '在提供歷史資料之前，請寫明權重或使用平均分配',
-    needsMembersHint: '請在計畫檔中列出成員（regions、teams、reps），或用 --regions 列出區域',
-    noMembers: '歷史資料中 {parent} 下沒有 {level}',
-    noteMonthAverage: '{month}：歷史資料中沒有 {base} 的去年金額，該月依平均權重',
-    noteQuarterEven: '季度：歷史資料中沒有去年金額，季度依所含月份比例分配',
-    noteShareAverage: '{name}：歷史資料中沒有去年金額，依同層平均占比分配',
-    noHistory: '歷史資料中沒有去年實績：目標 {target} 缺乏資料依據，請與負責人確認',
-    below: '目標 {target} 低於去年實績 {priorYear}（{growth}）；目標應有挑戰性',
-    beyondOwn: '目標 {target} 比去年（{priorYear}）成長 {growth}，遠超其前一年的成長（{reference}）',
-    beyondPeers: '目標 {target} 比去年（{priorYear}）成長 {growth}，遠超同層中位數（{reference}）',
-    beyondPeriod: '目標 {target} 比去年同月（{priorYear}）成長 {growth}，遠超整個期間的成長（{reference}）',
-  },
-});
+export const tm = messagesOf((c) => c.targets.messages);
 
 export interface TargetLabels {
   level: Record<OrgLevel, string>;
