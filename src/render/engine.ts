@@ -4,17 +4,16 @@ import Handlebars from 'handlebars';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';
+import { byLang } from '../i18n/index.js';
 import { packageRoot } from '../paths.js';
 import { deepEscape, escapeMarkdown } from './escape.js';
 
 const m = messagesOf((c) => c.render.messages);
 
 /** Full-width marks in Chinese documents, ASCII ones with their spaces in English. */
-const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string; comma: string }> = {
-  'zh-CN': { colon: '：', lparen: '（', rparen: '）', comma: '，' },
-  'zh-TW': { colon: '：', lparen: '（', rparen: '）', comma: '，' },
-  en: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ' },
-};
+const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string; comma: string }> = byLang(
+  (c) => c.render.punctuation,
+);
 
 /** The templates shipped with the package: one set for every language (words come from the view model). */
 export const BUILTIN_TEMPLATES: string = join(packageRoot(), 'templates');
