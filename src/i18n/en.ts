@@ -474,7 +474,6 @@ export const en = {
       failedHint:
         'a template may only use fields of the view model; run `salesmeet templates list` to see the defaults',
     },
-    punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ' },
   },
   pack: {
     agenda: 'Agenda',
@@ -675,6 +674,7 @@ export const en = {
     measureTarget: 'target',
     measureBy: 'by',
   },
+  punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ', semicolon: '; ' },
   dates: {
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     months: [
@@ -692,6 +692,12 @@ export const en = {
       'December',
     ],
     date: '{weekday}, {day} {month} {year}',
+  },
+  layout: {
+    /** The heading of a minutes document. */
+    minutesHeading: '{minutes}: {title}',
+    /** A column header with its unit (target workbook). */
+    withUnit: '{word} ({unit})',
   },
 };
 

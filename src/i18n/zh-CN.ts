@@ -450,7 +450,6 @@ export const zhCN: Messages = {
       unknownField: '模板使用了“{field}”，但视图模型中没有这个字段',
       failedHint: '模板只能使用视图模型中的字段；运行 `salesmeet templates list` 查看默认模板',
     },
-    punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，' },
   },
   pack: {
     agenda: '议程',
@@ -648,9 +647,14 @@ export const zhCN: Messages = {
     measureTarget: '目标',
     measureBy: '截至',
   },
+  punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，', semicolon: '；' },
   dates: {
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
     months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
     date: '{year}年{month}月{day}日（{weekday}）',
+  },
+  layout: {
+    minutesHeading: '{title} {minutes}',
+    withUnit: '{word}({unit})',
   },
 };

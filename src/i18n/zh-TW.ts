@@ -450,7 +450,6 @@ export const zhTW: Messages = {
       unknownField: '範本使用了「{field}」，但檢視模型中沒有這個欄位',
       failedHint: '範本只能使用檢視模型中的欄位；執行 `salesmeet templates list` 查看預設範本',
     },
-    punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，' },
   },
   pack: {
     agenda: '議程',
@@ -648,9 +647,14 @@ export const zhTW: Messages = {
     measureTarget: '目標',
     measureBy: '截至',
   },
+  punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，', semicolon: '；' },
   dates: {
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
     months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
     date: '{year}年{month}月{day}日（{weekday}）',
+  },
+  layout: {
+    minutesHeading: '{title} {minutes}',
+    withUnit: '{word}({unit})',
   },
 };

@@ -12,7 +12,7 @@ const m = messagesOf((c) => c.render.messages);
 
 /** Full-width marks in Chinese documents, ASCII ones with their spaces in English. */
 const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string; comma: string }> = byLang(
-  (c) => c.render.punctuation,
+  (c) => c.punctuation,
 );
 
 /** The templates shipped with the package: one set for every language (words come from the view model). */

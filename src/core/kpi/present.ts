@@ -246,7 +246,7 @@ export function caption(result: KpiResult, lang: Lang, opts: { ytd: boolean; wor
   if (from === 'data') parts.push(km.fromData()(lang));
   else if (from === 'stated') parts.push(km.fromStated({ where: result.period.where ?? '' })(lang));
   else if (from === 'today') parts.push(km.fromToday({ asOf: result.asOf })(lang));
-  return parts.join(lang === 'en' ? ' · ' : ' · ');
+  return parts.join(' · ');
 }
 
 /** The formulas of the metrics counted from order lines and opportunity exports, for those the result has. */

@@ -31,7 +31,7 @@ export function formatChange(v: number | null, unit: ChangeUnit, note: ChangeNot
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(Math.abs(n));
-  if (unit === 'pp') return lang === 'en' ? `${sign}${abs} pp` : `${sign}${abs} ${L.pp}`;
+  if (unit === 'pp') return `${sign}${abs} ${L.pp}`;
   return `${sign}${abs}%`;
 }
 
@@ -45,7 +45,7 @@ export function formatGap(achievement: number | null, timeProgress: number | nul
     maximumFractionDigits: 1,
   }).format(Math.abs(pp));
   const word = pp >= 0 ? L.ahead : L.behind;
-  return lang === 'en' ? `${word} ${abs} pp` : `${word} ${abs} ${L.pp}`;
+  return `${word} ${abs} ${L.pp}`;
 }
 
 /** A metric value in its unit: ratios stored as fractions show as percentages. */

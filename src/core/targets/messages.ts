@@ -1,7 +1,7 @@
 /** Messages, headings and labels of `salesmeet targets`, in zh-CN, zh-TW and en. */
-import { byLang } from '../../i18n/index.js';
+import { byLang, catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
-import { messagesOf } from '../i18n/messages.js';
+import { interpolate, messagesOf } from '../i18n/messages.js';
 import type { OrgLevel } from './plan.js';
 
 export const tm = messagesOf((c) => c.targets.messages);
@@ -62,5 +62,5 @@ export function targetLabels(lang: Lang): TargetLabels {
 export function targetHeader(lang: Lang, unit: string | null): string {
   const word = targetLabels(lang).target;
   if (!unit) return word;
-  return lang === 'en' ? `${word} (${unit})` : `${word}(${unit})`;
+  return interpolate(catalogue(lang).layout.withUnit, { word, unit });
 }
