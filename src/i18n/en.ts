@@ -7,7 +7,9 @@
 const targetLevels = { region: 'Region', team: 'Team', rep: 'Rep' };
 
 export const en = {
+  /** salesmeet kpi: what the reader warns about, the table's words, the metrics' names. */
   kpi: {
+    /** Warnings and notes of the KPI reader (`km` in core/kpi/messages.ts). */
     messages: {
       notNumber: 'expected a number, found {found}',
       rateTargets:
@@ -76,6 +78,7 @@ export const en = {
       kindHalf: 'half-year',
       kindYear: 'annual',
     },
+    /** Headings, status words, notes and the legend of a KPI table (`WORDS` in core/kpi/present.ts). */
     words: {
       group: {
         region: 'Region',
@@ -134,6 +137,7 @@ export const en = {
         'Ratios are recomputed from their numerator and denominator over the rows that carry both, never averaged. Status: on track ≥ {onTrack}, at risk ≥ {atRisk}, else off track (mid-period: achievement / time progress).',
       ],
     },
+    /** The name of each known metric (`METRICS` in core/kpi/metrics.ts). */
     metrics: {
       revenue: 'Revenue',
       units: 'Units',
@@ -171,7 +175,9 @@ export const en = {
       overdue: 'Overdue rate',
     },
   },
+  /** salesmeet targets: messages, plan checks, the workbook's words. */
   targets: {
+    /** Messages and headings of the target split (`tm` in core/targets/messages.ts). */
     messages: {
       needsHistory: '{what} needs a history file (a detail export of the prior year)',
       needsHistoryHint: 'give explicit weights, or use even splits, until a history file is given',
@@ -194,6 +200,7 @@ export const en = {
       beyondPeriod:
         'the target {target} is {growth} over the same month last year ({priorYear}), far beyond the period as a whole ({reference})',
     },
+    /** What a plan field must look like (core/targets/plan.ts). */
     planFormats: {
       period: 'a period such as 2026, 2026-H2, 2026-Q3 or 2026-07',
       weight: 'a weight: a number ≥ 0 or a percentage like "35%"',
@@ -203,6 +210,7 @@ export const en = {
       floor: 'a floor: a number ≥ 0, or a mapping from month to number',
       total: 'a target above 0',
     },
+    /** The rules a target plan is checked against (core/targets/plan.ts). */
     planRules: {
       count: 'expected {expected} weights, one per {what} of {period}, found {found}',
       quarter: 'quarter',
@@ -226,6 +234,7 @@ export const en = {
       floors: 'the monthly floors add up to {floors}, more than the target to assign ({assigned})',
       floorsHint: 'lower the floors or raise the total',
     },
+    /** The words of the target workbook and its notes (`targetLabels` in core/targets/messages.ts). */
     labels: {
       level: targetLevels,
       month: 'Month',
@@ -280,6 +289,7 @@ export const en = {
       },
     },
   },
+  /** Schema problems in a YAML file, found at their line and column, and the names of value types (core/validate.ts). */
   validate: {
     typeMismatch: 'expected {expected}, found {found}',
     required: 'required field is missing; expected {expected}',
@@ -303,7 +313,9 @@ export const en = {
     object: 'a mapping (key: value)',
     quoteHint: 'put the value in quotes, e.g. "{example}"',
   },
+  /** The meeting folder: advice of `check`, agendas of the presets. */
   meeting: {
+    /** Advice on a meeting and its minutes (core/meeting/advice.ts). */
     advice: {
       overrun: 'agenda item {n} "{title}" ends at {end}, after the meeting ends at {meetingEnd}',
       overrunHint: 'shorten the items, or lengthen the meeting with `duration`',
@@ -332,6 +344,7 @@ export const en = {
       actionOwnerUnknown: 'action {n} owner "{name}" is not in the attendee list',
       escalate: '{id} "{what}" has been carried over {count} times: escalate it',
     },
+    /** The label and agenda items of each meeting type (core/meeting/presets.ts). */
     presets: {
       daily: {
         label: 'Daily stand-up',
@@ -404,6 +417,7 @@ export const en = {
       },
     },
   },
+  /** Formats of dates, times, time zones, periods and URLs (core/formats.ts). */
   formats: {
     date: 'a date YYYY-MM-DD',
     dateHint: 'write the date as 2026-06-30',
@@ -414,6 +428,7 @@ export const en = {
     timezone: 'an IANA time zone such as Asia/Shanghai',
     period: 'a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25',
   },
+  /** Reading and writing files: CSV, write plans, YAML. */
   io: {
     csv: {
       missing: 'file not found',
@@ -466,6 +481,7 @@ export const en = {
       notMapping: 'expected a mapping of fields (key: value) at the top level, found {found}',
     },
   },
+  /** Templates that are missing or fail (render/engine.ts). */
   render: {
     messages: {
       missing: 'template {name} not found for {lang} (looked in {dirs})',
@@ -475,6 +491,7 @@ export const en = {
         'a template may only use fields of the view model; run `salesmeet templates list` to see the defaults',
     },
   },
+  /** The words of the agenda and the pre-read pack (`PACK_LABELS` in core/pack/labels.ts); they travel in the view model. */
   pack: {
     agenda: 'Agenda',
     agendaTitle: 'Agenda',
@@ -602,6 +619,7 @@ export const en = {
     pp: 'pp',
     colon: ': ',
   },
+  /** The words of minutes and action lists (`MINUTES_LABELS` in core/minutes/labels.ts); they travel in the view model. */
   minutes: {
     minutes: 'Minutes',
     actionList: 'Action list',
@@ -674,7 +692,9 @@ export const en = {
     measureTarget: 'target',
     measureBy: 'by',
   },
+  /** Punctuation between words: the templates' `{{colon}}`, `{{lparen}}` … helpers (render/engine.ts) and the minutes view. */
   punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ', semicolon: '; ' },
+  /** A written date: `formatDate` in core/pack/format.ts. */
   dates: {
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     months: [
@@ -693,6 +713,7 @@ export const en = {
     ],
     date: '{weekday}, {day} {month} {year}',
   },
+  /** How words are put together where word order differs between languages. */
   layout: {
     /** The heading of a minutes document. */
     minutesHeading: '{minutes}: {title}',
