@@ -1,6 +1,6 @@
 /**
- * The floors of the code hold: `cli → app → io / render → core`, no import runs back up, and `core` touches no
- * file, console or clock (so every number it computes is testable from a table). Read from the sources'
+ * The floors of the code hold: `cli → app → io / render → core`, no import runs back up, `core` touches no
+ * file, console or clock, and `i18n` (the message catalogues) is pure data any floor may read (so every number it computes is testable from a table). Read from the sources'
  * import statements, so a new file that breaks the rule fails here, not in review.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -43,15 +43,26 @@ describe('the floors of the code', () => {
     expect(ALL.find((f) => f.file === 'core/kpi/compute.ts')?.imports).toContain('core/kpi/ingest.js');
   });
 
-  it('core imports only core, zod and hashing', () => {
+  it('core imports only core, the catalogues, zod and hashing', () => {
     const bad = ALL.filter((f) => floor(f.file) === 'core').flatMap((f) =>
       f.imports
         .filter((i) =>
           i.includes('/') && !i.startsWith('node:')
-            ? floor(i) !== 'core'
+            ? !['core', 'i18n'].includes(floor(i))
             : !['zod', 'node:crypto'].includes(i),
         )
         .map((i) => `${f.file} → ${i}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('i18n is pure data: it imports nothing outside i18n', () => {
+    const i18n = ALL.filter((f) => floor(f.file) === 'i18n');
+    expect(i18n.map((f) => f.file)).toEqual(
+      expect.arrayContaining(['i18n/en.ts', 'i18n/zh-CN.ts', 'i18n/zh-TW.ts']),
+    );
+    const bad = i18n.flatMap((f) =>
+      f.imports.filter((i) => floor(i) !== 'i18n').map((i) => `${f.file} → ${i}`),
     );
     expect(bad).toEqual([]);
   });

@@ -1,21 +1,8 @@
 import { formatClock, parseClock, parseShare } from './formats.js';
-import { defineMessages, type Text } from './i18n/messages.js';
+import { messagesOf, type Text } from './i18n/messages.js';
 import type { AgendaItem, Meeting } from './meeting/schema.js';
 
-const m = defineMessages({
-  en: {
-    nextDay: '{time} (+1)',
-    laterDay: '{time} (+{days})',
-  },
-  'zh-CN': {
-    nextDay: '次日 {time}',
-    laterDay: '{days} 天后 {time}',
-  },
-  'zh-TW': {
-    nextDay: '隔日 {time}',
-    laterDay: '{days} 天後 {time}',
-  },
-});
+const m = messagesOf((c) => c.dates);
 
 /**
  * A moment of the meeting as people read it: the wall-clock time in the meeting's zone and how many days after

@@ -1,38 +1,7 @@
 import { z } from 'zod';
-import { defineMessages } from './i18n/messages.js';
+import { messagesOf } from './i18n/messages.js';
 
-const f = defineMessages({
-  en: {
-    date: 'a date YYYY-MM-DD',
-    dateHint: 'write the date as 2026-06-30',
-    time: 'a time HH:MM (24-hour)',
-    timeHint: 'write the time in quotes as "09:30"; an unquoted 0930 or 0800 is read as a number',
-    share: 'a share of the total: a fraction like 0.2 or a percentage like "20%"',
-    url: 'a link starting with https:// or http://',
-    timezone: 'an IANA time zone such as Asia/Shanghai',
-    period: 'a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25',
-  },
-  'zh-CN': {
-    date: '日期 YYYY-MM-DD',
-    dateHint: '日期请写成 2026-06-30',
-    time: '时间 HH:MM（24 小时制）',
-    timeHint: '时间请加引号写成 "09:30"；不加引号的 0930 或 0800 会被读成数字',
-    share: '占总时长的比例：小数如 0.2，或百分比如 "20%"',
-    url: '以 https:// 或 http:// 开头的链接',
-    timezone: 'IANA 时区，例如 Asia/Shanghai',
-    period: '期间，例如 2026、2026-H1、2026-Q2、2026-06 或 2026-W25',
-  },
-  'zh-TW': {
-    date: '日期 YYYY-MM-DD',
-    dateHint: '日期請寫成 2026-06-30',
-    time: '時間 HH:MM（24 小時制）',
-    timeHint: '時間請加引號寫成 "09:30"；不加引號的 0930 或 0800 會被讀成數字',
-    share: '佔總時長的比例：小數如 0.2，或百分比如 "20%"',
-    url: '以 https:// 或 http:// 開頭的連結',
-    timezone: 'IANA 時區，例如 Asia/Taipei',
-    period: '期間，例如 2026、2026-H1、2026-Q2、2026-06 或 2026-W25',
-  },
-});
+const f = messagesOf((c) => c.formats);
 
 /** True for a real calendar date written as YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {

@@ -1,79 +1,9 @@
 import type { z } from 'zod';
 import type { Problem } from './errors.js';
-import { defineMessages, type Text } from './i18n/messages.js';
+import { messagesOf, type Text } from './i18n/messages.js';
 import { didYouMean, formatPath, preview } from './text.js';
 
-const m = defineMessages({
-  en: {
-    typeMismatch: 'expected {expected}, found {found}',
-    required: 'required field is missing; expected {expected}',
-    oneOf: 'expected one of {options}, found {found}',
-    unknownKey: 'unknown field "{key}"',
-    didYouMean: 'did you mean "{suggestion}"?',
-    knownFields: 'known fields here: {fields}',
-    tooSmallString: 'expected text of at least {min} characters, found {found}',
-    tooSmallNumber: 'expected a number ≥ {min}, found {found}',
-    tooBigNumber: 'expected a number ≤ {max}, found {found}',
-    tooSmallArray: 'expected at least {min} item(s), found {count}',
-    tooBigArray: 'expected at most {max} item(s), found {count}',
-    tooBigString: 'expected text of at most {max} characters, found {count}',
-    format: 'expected {format}, found {found}',
-    union: 'expected {expected}, found {found}',
-    notInteger: 'expected a whole number, found {found}',
-    string: 'text',
-    number: 'a number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping (key: value)',
-    quoteHint: 'put the value in quotes, e.g. "{example}"',
-  },
-  'zh-CN': {
-    typeMismatch: '应为{expected}，实际是 {found}',
-    required: '缺少必填字段；应为{expected}',
-    oneOf: '应为以下之一：{options}，实际是 {found}',
-    unknownKey: '未知字段 "{key}"',
-    didYouMean: '是否想写 "{suggestion}"？',
-    knownFields: '此处可用的字段：{fields}',
-    tooSmallString: '应为至少 {min} 个字符的文本，实际是 {found}',
-    tooSmallNumber: '应为 ≥ {min} 的数字，实际是 {found}',
-    tooBigNumber: '应为 ≤ {max} 的数字，实际是 {found}',
-    tooSmallArray: '应至少有 {min} 项，实际有 {count} 项',
-    tooBigArray: '应至多有 {max} 项，实际有 {count} 项',
-    tooBigString: '文本应至多 {max} 个字符，实际有 {count} 个',
-    format: '应为{format}，实际是 {found}',
-    union: '应为{expected}，实际是 {found}',
-    notInteger: '应为整数，实际是 {found}',
-    string: '文本',
-    number: '数字',
-    boolean: 'true 或 false',
-    array: '列表',
-    object: '映射（键: 值）',
-    quoteHint: '请给值加上引号，例如 "{example}"',
-  },
-  'zh-TW': {
-    typeMismatch: '應為{expected}，實際是 {found}',
-    required: '缺少必填欄位；應為{expected}',
-    oneOf: '應為下列之一：{options}，實際是 {found}',
-    unknownKey: '未知欄位 "{key}"',
-    didYouMean: '是否想寫 "{suggestion}"？',
-    knownFields: '此處可用的欄位：{fields}',
-    tooSmallString: '應為至少 {min} 個字元的文字，實際是 {found}',
-    tooSmallNumber: '應為 ≥ {min} 的數字，實際是 {found}',
-    tooBigNumber: '應為 ≤ {max} 的數字，實際是 {found}',
-    tooSmallArray: '應至少有 {min} 項，實際有 {count} 項',
-    tooBigArray: '應至多有 {max} 項，實際有 {count} 項',
-    tooBigString: '文字應至多 {max} 個字元，實際有 {count} 個',
-    format: '應為{format}，實際是 {found}',
-    union: '應為{expected}，實際是 {found}',
-    notInteger: '應為整數，實際是 {found}',
-    string: '文字',
-    number: '數字',
-    boolean: 'true 或 false',
-    array: '清單',
-    object: '對應（鍵: 值）',
-    quoteHint: '請為值加上引號，例如 "{example}"',
-  },
-});
+const m = messagesOf((c) => c.validate);
 
 /**
  * Formats described by a custom check carry their own localized description: a refinement sets

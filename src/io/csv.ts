@@ -8,69 +8,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
-import { defineMessages, type Text } from '../core/i18n/messages.js';
+import { messagesOf, type Text } from '../core/i18n/messages.js';
 import type { Cell, SheetRow } from '../core/kpi/values.js';
 import type { SheetInfo, StreamOptions } from './excel/read.js';
 
-const m = defineMessages({
-  en: {
-    missing: 'file not found',
-    missingHint: 'check the path',
-    empty: 'expected a CSV text file, found an empty file',
-    emptyHint: 'export the data again; the download or copy may have failed',
-    binary: 'expected a CSV text file, found binary data',
-    binaryHint: 'export the data as .csv or .xlsx again; a CSV file holds plain text',
-    unclosedQuote: 'a quoted field starting on this line is never closed: its closing quote (") is missing',
-    unclosedQuoteHint: 'close the quote, or write a quote inside a quoted field twice ("")',
-    tooLong: 'this line is longer than {limit}; no CSV export has lines this long',
-    tooLongHint: 'check that the file is a CSV export',
-    runaway: 'a quoted field starting on this line runs over {limit} without its closing quote (")',
-    undecodable: 'this line is not valid {encoding} text (the encoding assumed for this file)',
-    undecodableHint:
-      'save the file as UTF-8 (in Excel: Save As → "CSV UTF-8"), or name its encoding with --encoding (utf-8, gb18030, big5, utf-16le…)',
-    syntax: 'this line cannot be read as CSV: {reason}',
-    badEncoding: 'unknown encoding "{value}": use {accepted}',
-    read: '{file}: read as CSV text ({encoding}, delimiter {delimiter})',
-  },
-  'zh-CN': {
-    missing: '找不到文件',
-    missingHint: '请检查路径',
-    empty: '应为 CSV 文本文件，实际是空文件',
-    emptyHint: '请重新导出；下载或复制可能未完成',
-    binary: '应为 CSV 文本文件，实际是二进制数据',
-    binaryHint: '请重新导出为 .csv 或 .xlsx；CSV 文件应为纯文本',
-    unclosedQuote: '从这一行开始的带引号字段没有结束：缺少右引号（"）',
-    unclosedQuoteHint: '请补上右引号；带引号字段内的引号要写两次（""）',
-    tooLong: '这一行超过 {limit}；CSV 导出不会有这么长的行',
-    tooLongHint: '请确认该文件确实是 CSV 导出',
-    runaway: '从这一行开始的带引号字段超过 {limit} 仍没有右引号（"）',
-    undecodable: '这一行不是有效的 {encoding} 文本（按该编码读取此文件）',
-    undecodableHint:
-      '请将文件另存为 UTF-8（Excel：另存为 →“CSV UTF-8”），或用 --encoding 指定编码（utf-8、gb18030、big5、utf-16le 等）',
-    syntax: '这一行无法按 CSV 读取：{reason}',
-    badEncoding: '未知编码“{value}”：可用 {accepted}',
-    read: '{file}：按 CSV 文本读取（{encoding}，分隔符 {delimiter}）',
-  },
-  'zh-TW': {
-    missing: '找不到檔案',
-    missingHint: '請檢查路徑',
-    empty: '應為 CSV 文字檔，實際是空檔案',
-    emptyHint: '請重新匯出；下載或複製可能未完成',
-    binary: '應為 CSV 文字檔，實際是二進位資料',
-    binaryHint: '請重新匯出為 .csv 或 .xlsx；CSV 檔案應為純文字',
-    unclosedQuote: '從這一行開始的帶引號欄位沒有結束：缺少右引號（"）',
-    unclosedQuoteHint: '請補上右引號；帶引號欄位內的引號要寫兩次（""）',
-    tooLong: '這一行超過 {limit}；CSV 匯出不會有這麼長的行',
-    tooLongHint: '請確認該檔案確實是 CSV 匯出',
-    runaway: '從這一行開始的帶引號欄位超過 {limit} 仍沒有右引號（"）',
-    undecodable: '這一行不是有效的 {encoding} 文字（以該編碼讀取此檔案）',
-    undecodableHint:
-      '請將檔案另存為 UTF-8（Excel：另存新檔 →「CSV UTF-8」），或用 --encoding 指定編碼（utf-8、gb18030、big5、utf-16le 等）',
-    syntax: '這一行無法按 CSV 讀取：{reason}',
-    badEncoding: '未知編碼「{value}」：可用 {accepted}',
-    read: '{file}：以 CSV 文字讀取（{encoding}，分隔符號 {delimiter}）',
-  },
-});
+const m = messagesOf((c) => c.io.csv);
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gbk' | 'big5';
 

@@ -3,29 +3,9 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError } from '../core/errors.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 
-const m = defineMessages({
-  en: {
-    busy: '{file} is being changed by another salesmeet (process {pid} on {host}, since {since}); gave up after {seconds} s',
-    busyHint:
-      'run the command again in a moment; if no salesmeet is running, the lock {lock} was left by a crash: delete it',
-    changed: '{file} was changed by someone else while salesmeet was updating it; nothing was written',
-    changedHint: 'run the command again: it will start from the saved file',
-  },
-  'zh-CN': {
-    busy: '{file} 正被另一个 salesmeet 修改（{host} 上的进程 {pid}，始于 {since}）；等待 {seconds} 秒后放弃',
-    busyHint: '请稍后重新运行；如确无 salesmeet 在运行，锁文件 {lock} 是崩溃遗留的，可将其删除',
-    changed: '{file} 在 salesmeet 更新期间被他人修改；未写入任何内容',
-    changedHint: '请重新运行该命令：它会从已保存的文件开始',
-  },
-  'zh-TW': {
-    busy: '{file} 正被另一個 salesmeet 修改（{host} 上的程序 {pid}，始於 {since}）；等待 {seconds} 秒後放棄',
-    busyHint: '請稍後重新執行；如確定沒有 salesmeet 在執行，鎖定檔 {lock} 是當機遺留的，可將其刪除',
-    changed: '{file} 在 salesmeet 更新期間被他人修改；未寫入任何內容',
-    changedHint: '請重新執行該指令：它會從已儲存的檔案開始',
-  },
-});
+const m = messagesOf((c) => c.io.lock);
 
 /** What a lock file holds: who took it, so a waiting process can tell a live holder from a crashed one. */
 interface Holder {

@@ -13,49 +13,10 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, OverwriteError, SalesmeetError } from '../core/errors.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { changedUnderUs, withLock } from './lock.js';
 
-const m = defineMessages({
-  en: {
-    refuse: 'refusing to overwrite {file}',
-    refuseMany: 'refusing to overwrite {count} existing files: {files}',
-    refuseHint: 'it is your file and it already exists; pass --force to replace it',
-    edited: '{file} was changed by hand since salesmeet generated it; refusing to overwrite it',
-    editedHint:
-      'generated files are rebuilt from the meeting files; keep your edits elsewhere, or pass --force',
-    outside: '{file} is outside the folder {root}; salesmeet writes only inside it',
-    symlink: '{file} is a symbolic link; salesmeet does not write through links',
-    notRegular:
-      '{file} is not a regular file (a device, pipe or socket); salesmeet replaces only regular files, even with --force',
-    notRegularHint: 'name a file path instead',
-    appeared: '{file} was created by another process while salesmeet was writing; refusing to overwrite it',
-  },
-  'zh-CN': {
-    refuse: '拒绝覆盖 {file}',
-    refuseMany: '拒绝覆盖 {count} 个已有文件：{files}',
-    refuseHint: '这是已存在的用户文件；如确需替换，请加 --force',
-    edited: '{file} 在生成后被手工修改过；拒绝覆盖',
-    editedHint: '生成文件会根据会议文件重新生成；请把修改保存到别处，或加 --force',
-    outside: '{file} 不在文件夹 {root} 内；salesmeet 只在其中写入',
-    symlink: '{file} 是符号链接；salesmeet 不通过链接写入',
-    notRegular: '{file} 不是普通文件（设备、管道或套接字）；即使加 --force，salesmeet 也只替换普通文件',
-    notRegularHint: '请改为指定一个文件路径',
-    appeared: '{file} 在 salesmeet 写入期间被另一个进程创建；拒绝覆盖',
-  },
-  'zh-TW': {
-    refuse: '拒絕覆寫 {file}',
-    refuseMany: '拒絕覆寫 {count} 個既有檔案：{files}',
-    refuseHint: '這是已存在的使用者檔案；如確需取代，請加上 --force',
-    edited: '{file} 在產生後被手動修改過；拒絕覆寫',
-    editedHint: '產生的檔案會依會議檔案重新產生；請把修改存到別處，或加上 --force',
-    outside: '{file} 不在資料夾 {root} 內；salesmeet 只在其中寫入',
-    symlink: '{file} 是符號連結；salesmeet 不透過連結寫入',
-    notRegular: '{file} 不是一般檔案（裝置、管道或通訊端）；即使加上 --force，salesmeet 也只取代一般檔案',
-    notRegularHint: '請改為指定一個檔案路徑',
-    appeared: '{file} 在 salesmeet 寫入期間被另一個程序建立；拒絕覆寫',
-  },
-});
+const m = messagesOf((c) => c.io.write);
 
 /**
  * `user` files (meeting.yaml, minutes.yaml, a file named with --out) are never overwritten without --force.

@@ -3,38 +3,17 @@ import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
+import { byLang } from '../i18n/index.js';
 import { packageRoot } from '../paths.js';
 import { deepEscape, escapeMarkdown } from './escape.js';
 
-const m = defineMessages({
-  en: {
-    missing: 'template {name} not found for {lang} (looked in {dirs})',
-    failed: 'template {file} failed: {detail}',
-    unknownField: 'the template uses "{field}", which this view model does not have',
-    failedHint:
-      'a template may only use fields of the view model; run `salesmeet templates list` to see the defaults',
-  },
-  'zh-CN': {
-    missing: '找不到 {lang} 的模板 {name}（已查找：{dirs}）',
-    failed: '模板 {file} 渲染失败：{detail}',
-    unknownField: '模板使用了“{field}”，但视图模型中没有这个字段',
-    failedHint: '模板只能使用视图模型中的字段；运行 `salesmeet templates list` 查看默认模板',
-  },
-  'zh-TW': {
-    missing: '找不到 {lang} 的範本 {name}（已搜尋：{dirs}）',
-    failed: '範本 {file} 轉譯失敗：{detail}',
-    unknownField: '範本使用了「{field}」，但檢視模型中沒有這個欄位',
-    failedHint: '範本只能使用檢視模型中的欄位；執行 `salesmeet templates list` 查看預設範本',
-  },
-});
+const m = messagesOf((c) => c.render.messages);
 
 /** Full-width marks in Chinese documents, ASCII ones with their spaces in English. */
-const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string; comma: string }> = {
-  'zh-CN': { colon: '：', lparen: '（', rparen: '）', comma: '，' },
-  'zh-TW': { colon: '：', lparen: '（', rparen: '）', comma: '，' },
-  en: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ' },
-};
+const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string; comma: string }> = byLang(
+  (c) => c.punctuation,
+);
 
 /** The templates shipped with the package: one set for every language (words come from the view model). */
 export const BUILTIN_TEMPLATES: string = join(packageRoot(), 'templates');

@@ -1,3 +1,4 @@
+import { byLang, type Messages } from '../../i18n/index.js';
 import type { Lang } from './lang.js';
 
 /** A piece of text that is rendered in the user's language only when it is shown. */
@@ -29,6 +30,25 @@ export function defineMessages<K extends string>(
   const out = {} as { [P in K]: (params?: Params) => Text };
   for (const key of Object.keys(catalog.en) as K[]) {
     out[key] = (params?: Params) => (lang: Lang) => interpolate(catalog[lang][key], params);
+  }
+  return out;
+}
+
+/** The string entries of a catalogue namespace (functions and nested tables are left to their callers). */
+type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+
+/**
+ * One module's messages from the catalogue (`src/i18n`): `messagesOf((c) => c.kpi)` gives each string key as a
+ * function that takes the parameters and returns a `Text`, like `defineMessages` does for an inline table.
+ */
+export function messagesOf<T>(select: (m: Messages) => T): {
+  [P in StringKeys<T>]: (params?: Params) => Text;
+} {
+  const table = byLang(select);
+  const out = {} as { [P in StringKeys<T>]: (params?: Params) => Text };
+  for (const key of Object.keys(table.en as object) as StringKeys<T>[]) {
+    if (typeof table.en[key] !== 'string') continue;
+    out[key] = (params?: Params) => (lang: Lang) => interpolate(table[lang][key] as string, params);
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * The metric dictionary: each known metric's kind (amount, count, ratio), direction (higher or lower is
  * better), how rows add up, and the names it goes by in zh-CN, zh-TW and English.
  */
+import { byLang, type Messages } from '../../i18n/index.js';
 import type { Direction, MetricKind } from './result.js';
 
 /** How values of a metric combine over rows: summed, recomputed as numerator/denominator, or averaged. */
@@ -24,6 +25,10 @@ export interface MetricDef {
   labels: { en: string; 'zh-CN': string; 'zh-TW': string };
 }
 
+/** A metric's name in the three languages, from the catalogue (`src/i18n`, namespace `kpi.metrics`). */
+const label = (key: keyof Messages['kpi']['metrics']): MetricDef['labels'] =>
+  byLang((c) => c.kpi.metrics[key]);
+
 const def = (
   key: string,
   kind: MetricKind,
@@ -42,7 +47,7 @@ const def = (
 });
 
 export const METRICS: MetricDef[] = [
-  def('revenue', 'amount', 'higher', { en: 'Revenue', 'zh-CN': '销售额', 'zh-TW': '營收' }, [
+  def('revenue', 'amount', 'higher', label('revenue'), [
     '销售额',
     '销售收入',
     '营业收入',
@@ -106,7 +111,7 @@ export const METRICS: MetricDef[] = [
     'invoiceamount',
     'billingamount',
   ]),
-  def('units', 'count', 'higher', { en: 'Units', 'zh-CN': '销量', 'zh-TW': '銷量' }, [
+  def('units', 'count', 'higher', label('units'), [
     '数量',
     '销量',
     '销售数量',
@@ -128,7 +133,7 @@ export const METRICS: MetricDef[] = [
     'orderquantity',
     'invoicedquantity',
   ]),
-  def('collection', 'amount', 'higher', { en: 'Collections', 'zh-CN': '回款额', 'zh-TW': '收款額' }, [
+  def('collection', 'amount', 'higher', label('collection'), [
     '回款额',
     '回款',
     '回款金额',
@@ -146,7 +151,7 @@ export const METRICS: MetricDef[] = [
     'receivable',
     'amount',
     'higher',
-    { en: 'Receivable', 'zh-CN': '应回款', 'zh-TW': '應收款' },
+    label('receivable'),
     [
       '应回款',
       '应回款额',
@@ -166,11 +171,11 @@ export const METRICS: MetricDef[] = [
     'cost',
     'amount',
     'lower',
-    { en: 'Cost', 'zh-CN': '成本', 'zh-TW': '成本' },
+    label('cost'),
     ['成本', '销售成本', '成本额', '營業成本', 'cost', 'cogs', 'costofsales'],
     { base: true },
   ),
-  def('gross_profit', 'amount', 'higher', { en: 'Gross profit', 'zh-CN': '毛利', 'zh-TW': '毛利' }, [
+  def('gross_profit', 'amount', 'higher', label('gross_profit'), [
     '毛利',
     '毛利额',
     '毛利潤',
@@ -181,7 +186,7 @@ export const METRICS: MetricDef[] = [
     'expense',
     'amount',
     'lower',
-    { en: 'Expenses', 'zh-CN': '费用', 'zh-TW': '費用' },
+    label('expense'),
     ['费用', '销售费用', '费用额', '費用', '銷售費用', 'expense', 'expenses', 'salesexpense'],
     { base: true },
   ),
@@ -189,7 +194,7 @@ export const METRICS: MetricDef[] = [
     'collection_rate',
     'ratio',
     'higher',
-    { en: 'Collection rate', 'zh-CN': '回款率', 'zh-TW': '收款率' },
+    label('collection_rate'),
     ['回款率', '销售回款率', '收款率', '回款達成率', 'collectionrate'],
     { numerator: 'collection', denominator: 'receivable' },
   ),
@@ -197,7 +202,7 @@ export const METRICS: MetricDef[] = [
     'gross_margin',
     'ratio',
     'higher',
-    { en: 'Gross margin', 'zh-CN': '毛利率', 'zh-TW': '毛利率' },
+    label('gross_margin'),
     ['毛利率', '营业毛利率', '營業毛利率', 'grossmargin', 'grossmarginpct', 'margin'],
     { numerator: 'gross_profit', denominator: 'revenue', numeratorFromCost: 'cost' },
   ),
@@ -205,11 +210,11 @@ export const METRICS: MetricDef[] = [
     'conversion',
     'ratio',
     'higher',
-    { en: 'Conversion rate', 'zh-CN': '转化率', 'zh-TW': '轉換率' },
+    label('conversion'),
     ['转化率', '商机转化率', '轉換率', 'conversion', 'conversionrate'],
     { numerator: 'won_deals', denominator: 'opportunities' },
   ),
-  def('won_deals', 'count', 'higher', { en: 'Won deals', 'zh-CN': '赢单数', 'zh-TW': '贏單數' }, [
+  def('won_deals', 'count', 'higher', label('won_deals'), [
     '赢单数',
     '成交数',
     '成单数',
@@ -221,91 +226,57 @@ export const METRICS: MetricDef[] = [
     'opportunities',
     'count',
     'higher',
-    { en: 'Opportunities', 'zh-CN': '商机数', 'zh-TW': '商機數' },
+    label('opportunities'),
     ['商机数', '商机', '商機數', 'opportunities', 'opps', 'pipelinedeals'],
     { base: true },
   ),
-  def('lost_deals', 'count', 'lower', { en: 'Lost deals', 'zh-CN': '输单数', 'zh-TW': '輸單數' }, [
-    '输单数',
-    '丢单数',
-    '輸單數',
-    'lostdeals',
-  ]),
-  def(
-    'closed_deals',
-    'count',
-    'higher',
-    { en: 'Closed deals', 'zh-CN': '已结商机数', 'zh-TW': '已結商機數' },
-    ['已结商机数', 'closeddeals'],
-    { base: true },
-  ),
-  def(
-    'won_amount',
-    'amount',
-    'higher',
-    { en: 'Won amount', 'zh-CN': '赢单金额', 'zh-TW': '贏單金額' },
-    ['wonamount'],
-    { base: true },
-  ),
-  def(
-    'closed_amount',
-    'amount',
-    'higher',
-    { en: 'Closed amount', 'zh-CN': '已结商机金额', 'zh-TW': '已結商機金額' },
-    ['closedamount'],
-    { base: true },
-  ),
-  def(
-    'win_rate',
-    'ratio',
-    'higher',
-    { en: 'Win rate', 'zh-CN': '赢单率', 'zh-TW': '贏單率' },
-    ['赢单率', '成交率', '贏單率', 'winrate'],
-    { numerator: 'won_deals', denominator: 'closed_deals' },
-  ),
-  def(
-    'win_rate_amount',
-    'ratio',
-    'higher',
-    { en: 'Win rate (by amount)', 'zh-CN': '赢单率（按金额）', 'zh-TW': '贏單率（按金額）' },
-    ['winrateamount', 'winratebyamount'],
-    { numerator: 'won_amount', denominator: 'closed_amount' },
-  ),
+  def('lost_deals', 'count', 'lower', label('lost_deals'), ['输单数', '丢单数', '輸單數', 'lostdeals']),
+  def('closed_deals', 'count', 'higher', label('closed_deals'), ['已结商机数', 'closeddeals'], {
+    base: true,
+  }),
+  def('won_amount', 'amount', 'higher', label('won_amount'), ['wonamount'], { base: true }),
+  def('closed_amount', 'amount', 'higher', label('closed_amount'), ['closedamount'], { base: true }),
+  def('win_rate', 'ratio', 'higher', label('win_rate'), ['赢单率', '成交率', '贏單率', 'winrate'], {
+    numerator: 'won_deals',
+    denominator: 'closed_deals',
+  }),
+  def('win_rate_amount', 'ratio', 'higher', label('win_rate_amount'), ['winrateamount', 'winratebyamount'], {
+    numerator: 'won_amount',
+    denominator: 'closed_amount',
+  }),
   def(
     'pipeline',
     'amount',
     'higher',
-    { en: 'Open pipeline', 'zh-CN': '在途商机金额', 'zh-TW': '在途商機金額' },
+    label('pipeline'),
     // Not `Pipeline`: HubSpot's column of that name holds the pipeline's name, not an amount.
     ['在途商机金额', '在途商机', '在途商機金額', 'openpipeline', 'pipelineamount'],
   ),
-  def(
-    'weighted_pipeline',
-    'amount',
-    'higher',
-    { en: 'Weighted pipeline', 'zh-CN': '加权商机金额', 'zh-TW': '加權商機金額' },
-    ['加权商机金额', '加權商機金額', 'weightedpipeline'],
-  ),
+  def('weighted_pipeline', 'amount', 'higher', label('weighted_pipeline'), [
+    '加权商机金额',
+    '加權商機金額',
+    'weightedpipeline',
+  ]),
   def(
     'pipeline_coverage',
     'ratio',
     'higher',
-    { en: 'Pipeline coverage', 'zh-CN': '商机覆盖倍数', 'zh-TW': '商機覆蓋倍數' },
+    label('pipeline_coverage'),
     ['商机覆盖倍数', '商机覆盖率', 'pipelinecoverage', 'coverage'],
     { unit: '×' },
   ),
-  def(
-    'active_customers',
-    'count',
-    'higher',
-    { en: 'Active customers', 'zh-CN': '成交客户数', 'zh-TW': '成交客戶數' },
-    ['成交客户数', '活跃客户数', '成交客戶數', 'activecustomers', 'buyingcustomers'],
-  ),
+  def('active_customers', 'count', 'higher', label('active_customers'), [
+    '成交客户数',
+    '活跃客户数',
+    '成交客戶數',
+    'activecustomers',
+    'buyingcustomers',
+  ]),
   def(
     'avg_order_value',
     'amount',
     'higher',
-    { en: 'Average order value', 'zh-CN': '客单价', 'zh-TW': '客單價' },
+    label('avg_order_value'),
     ['客单价', '平均订单金额', '客單價', 'averageordervalue', 'aov', 'avgordervalue', 'averagedealsize'],
     { agg: 'ratio', numerator: 'revenue', denominator: 'orders' },
   ),
@@ -313,35 +284,23 @@ export const METRICS: MetricDef[] = [
     'revenue_per_rep',
     'amount',
     'higher',
-    { en: 'Revenue per rep', 'zh-CN': '人均产出', 'zh-TW': '人均產值' },
+    label('revenue_per_rep'),
     ['人均产出', '人均销售额', '人均產值', 'revenueperrep', 'salesperrep'],
     { agg: 'ratio', numerator: 'revenue', denominator: 'active_reps' },
   ),
-  def(
-    'active_reps',
-    'count',
-    'higher',
-    { en: 'Reps with sales', 'zh-CN': '出单人数', 'zh-TW': '出單人數' },
-    ['出单人数', 'activereps'],
-    { base: true },
-  ),
-  def(
-    'repeat_customers',
-    'count',
-    'higher',
-    { en: 'Repeat customers', 'zh-CN': '复购客户数', 'zh-TW': '回購客戶數' },
-    ['复购客户数', 'repeatcustomers'],
-    { base: true },
-  ),
+  def('active_reps', 'count', 'higher', label('active_reps'), ['出单人数', 'activereps'], { base: true }),
+  def('repeat_customers', 'count', 'higher', label('repeat_customers'), ['复购客户数', 'repeatcustomers'], {
+    base: true,
+  }),
   def(
     'repeat_rate',
     'ratio',
     'higher',
-    { en: 'Repeat-purchase rate', 'zh-CN': '复购率', 'zh-TW': '回購率' },
+    label('repeat_rate'),
     ['复购率', '回购率', '回購率', 'repeatrate', 'repeatpurchaserate'],
     { numerator: 'repeat_customers', denominator: 'active_customers' },
   ),
-  def('new_customers', 'count', 'higher', { en: 'New customers', 'zh-CN': '新客户数', 'zh-TW': '新客戶數' }, [
+  def('new_customers', 'count', 'higher', label('new_customers'), [
     '新客户数',
     '新客户',
     '新增客户',
@@ -353,7 +312,7 @@ export const METRICS: MetricDef[] = [
     'newlogos',
     'newaccounts',
   ]),
-  def('orders', 'count', 'higher', { en: 'Orders', 'zh-CN': '订单数', 'zh-TW': '訂單數' }, [
+  def('orders', 'count', 'higher', label('orders'), [
     '订单数',
     '订单量',
     '單數',
@@ -366,19 +325,15 @@ export const METRICS: MetricDef[] = [
     'expense_ratio',
     'ratio',
     'lower',
-    { en: 'Expense ratio', 'zh-CN': '费用率', 'zh-TW': '費用率' },
+    label('expense_ratio'),
     ['费用率', '销售费用率', '費用率', 'expenseratio'],
     { numerator: 'expense', denominator: 'revenue' },
   ),
-  def(
-    'cost_ratio',
-    'ratio',
-    'lower',
-    { en: 'Cost ratio', 'zh-CN': '成本率', 'zh-TW': '成本率' },
-    ['成本率', '成本比率', 'costratio'],
-    { numerator: 'cost', denominator: 'revenue' },
-  ),
-  def('churn', 'ratio', 'lower', { en: 'Churn rate', 'zh-CN': '流失率', 'zh-TW': '流失率' }, [
+  def('cost_ratio', 'ratio', 'lower', label('cost_ratio'), ['成本率', '成本比率', 'costratio'], {
+    numerator: 'cost',
+    denominator: 'revenue',
+  }),
+  def('churn', 'ratio', 'lower', label('churn'), [
     '流失率',
     '客户流失率',
     '客戶流失率',
@@ -389,11 +344,11 @@ export const METRICS: MetricDef[] = [
     'sales_cycle',
     'amount',
     'lower',
-    { en: 'Sales cycle', 'zh-CN': '销售周期', 'zh-TW': '銷售週期' },
+    label('sales_cycle'),
     ['销售周期', '平均成交周期', '成交周期', '銷售週期', 'salescycle', 'dealcycle'],
     { agg: 'mean', unit: 'days' },
   ),
-  def('overdue', 'ratio', 'lower', { en: 'Overdue rate', 'zh-CN': '逾期率', 'zh-TW': '逾期率' }, [
+  def('overdue', 'ratio', 'lower', label('overdue'), [
     '逾期率',
     '应收逾期率',
     '逾期比率',

@@ -4,6 +4,7 @@
  * plain table (strings per cell) that the terminal, Markdown and CSV outputs lay out.
  */
 
+import { byLang } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { RowExtra } from './compute.js';
 import { km } from './messages.js';
@@ -14,201 +15,27 @@ const MINUS = '−';
 
 const LOCALE: Record<Lang, string> = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' };
 
-export const WORDS: Record<
-  Lang,
-  {
-    group: Record<GroupKey, string>;
-    col: Record<string, string>;
-    status: Record<Exclude<Status, null>, string>;
-    note: Record<Exclude<ChangeNote, null>, string>;
-    pp: string;
-    total: string;
-    subtotal: string;
-    title: string;
-    asOf: string;
-    progress: string;
-    ahead: string;
-    behind: string;
-    legend: string[];
-    ytd: string;
-    workdays: string;
-  }
-> = {
-  en: {
-    group: {
-      region: 'Region',
-      product: 'Product line',
-      rep: 'Rep',
-      customer: 'Customer',
-      channel: 'Channel',
-      team: 'Team',
-    },
-    col: {
-      metric: 'Metric',
-      unit: 'Unit',
-      target: 'Target',
-      actual: 'Actual',
-      achievement: 'Achievement',
-      variance: 'Variance',
-      priorYear: 'Prior year',
-      yoy: 'YoY',
-      priorPeriod: 'Prior period',
-      mom: 'MoM',
-      gap: 'vs time progress',
-      forecast: 'Forecast',
-      forecastAchievement: 'Fcst achv.',
-      pace: 'Required/day',
-      share: 'Share',
-      rank: 'Rank',
-      status: 'Status',
-    },
-    status: {
-      'on-track': '✓ on track',
-      'at-risk': '! at risk',
-      'off-track': '✗ off track',
-      met: '✓ met',
-      'not-met': '✗ not met',
-    },
-    note: {
-      'n/m': 'n/m',
-      'turned-positive': 'turned positive',
-      'loss-narrowed': 'loss narrowed',
-      'loss-widened': 'loss widened',
-    },
-    pp: 'pp',
-    total: 'Total',
-    subtotal: 'Subtotal',
-    title: 'KPI',
-    asOf: 'as of',
-    progress: 'time progress',
-    ahead: 'ahead',
-    behind: 'behind',
-    ytd: 'year to date',
-    workdays: 'working days',
-    legend: [
-      'Achievement = actual / target; lower-is-better metrics (expense ratio, cost ratio, churn, sales cycle, overdue): 2 − actual / target. A target of 0 or below gives no percentage: met / not met.',
-      'Variance = actual − target. YoY / MoM = (actual − base) / base for amounts and counts; percentage points (pp) for ratios. A zero or negative base gives n/m, turned positive, loss narrowed or loss widened. — means no value (blank is not zero).',
-      'Time progress = elapsed days / days in the period (as-of day included). Forecast = actual × days in period / elapsed days. Required/day = (target − actual) / remaining days.',
-      'Ratios are recomputed from their numerator and denominator over the rows that carry both, never averaged. Status: on track ≥ {onTrack}, at risk ≥ {atRisk}, else off track (mid-period: achievement / time progress).',
-    ],
-  },
-  'zh-CN': {
-    group: {
-      region: '区域',
-      product: '产品线',
-      rep: '销售代表',
-      customer: '客户',
-      channel: '渠道',
-      team: '团队',
-    },
-    col: {
-      metric: '指标',
-      unit: '单位',
-      target: '目标',
-      actual: '实际',
-      achievement: '达成率',
-      variance: '差额',
-      priorYear: '去年同期',
-      yoy: '同比',
-      priorPeriod: '上期',
-      mom: '环比',
-      gap: '较时间进度',
-      forecast: '预计完成',
-      forecastAchievement: '预计达成率',
-      pace: '剩余日均需完成',
-      share: '占比',
-      rank: '排名',
-      status: '状态',
-    },
-    status: {
-      'on-track': '✓ 正常',
-      'at-risk': '! 预警',
-      'off-track': '✗ 落后',
-      met: '✓ 达标',
-      'not-met': '✗ 未达标',
-    },
-    note: {
-      'n/m': '不可比',
-      'turned-positive': '扭亏为盈',
-      'loss-narrowed': '减亏',
-      'loss-widened': '亏损扩大',
-    },
-    pp: '个百分点',
-    total: '合计',
-    subtotal: '小计',
-    title: 'KPI 达成情况',
-    asOf: '截至',
-    progress: '时间进度',
-    ahead: '领先',
-    behind: '落后',
-    ytd: '本年累计',
-    workdays: '按工作日',
-    legend: [
-      '达成率 = 实际 / 目标；越低越好的指标（费用率、成本率、流失率、销售周期、逾期率）：达成率 = 2 − 实际 / 目标。目标为 0 或负数时不计算百分比，只判断达标 / 未达标。',
-      '差额 = 实际 − 目标。同比 / 环比 = (实际 − 基期) / 基期（金额、数量）；比率类指标用百分点表示。基期为 0 或负数时不计算百分比，标注不可比、扭亏为盈、减亏或亏损扩大。“—”表示无数据（空白不等于 0）。',
-      '时间进度 = 已过天数 / 期间总天数（含截至日）。预计完成 = 实际 × 期间天数 / 已过天数。剩余日均需完成 = (目标 − 实际) / 剩余天数。',
-      '比率类指标按同时有分子和分母的行汇总后重新计算，不取平均。状态：正常 ≥ {onTrack}，预警 ≥ {atRisk}，否则落后（期间未结束时按 达成率 / 时间进度 判断）。',
-    ],
-  },
-  'zh-TW': {
-    group: {
-      region: '區域',
-      product: '產品線',
-      rep: '業務代表',
-      customer: '客戶',
-      channel: '通路',
-      team: '團隊',
-    },
-    col: {
-      metric: '指標',
-      unit: '單位',
-      target: '目標',
-      actual: '實際',
-      achievement: '達成率',
-      variance: '差額',
-      priorYear: '去年同期',
-      yoy: '年增率',
-      priorPeriod: '上期',
-      mom: '月增率',
-      gap: '較時間進度',
-      forecast: '預估完成',
-      forecastAchievement: '預估達成率',
-      pace: '剩餘日均需完成',
-      share: '佔比',
-      rank: '排名',
-      status: '狀態',
-    },
-    status: {
-      'on-track': '✓ 正常',
-      'at-risk': '! 預警',
-      'off-track': '✗ 落後',
-      met: '✓ 達標',
-      'not-met': '✗ 未達標',
-    },
-    note: {
-      'n/m': '不可比',
-      'turned-positive': '轉虧為盈',
-      'loss-narrowed': '虧損減少',
-      'loss-widened': '虧損擴大',
-    },
-    pp: '個百分點',
-    total: '合計',
-    subtotal: '小計',
-    title: 'KPI 達成情況',
-    asOf: '截至',
-    progress: '時間進度',
-    ahead: '領先',
-    behind: '落後',
-    ytd: '本年累計',
-    workdays: '按工作日',
-    legend: [
-      '達成率 = 實際 / 目標；越低越好的指標（費用率、成本率、流失率、銷售週期、逾期率）：達成率 = 2 − 實際 / 目標。目標為 0 或負數時不計算百分比，只判斷達標 / 未達標。',
-      '差額 = 實際 − 目標。年增率 / 月增率 = (實際 − 基期) / 基期（金額、數量）；比率類指標以百分點表示。基期為 0 或負數時不計算百分比，標註不可比、轉虧為盈、虧損減少或虧損擴大。「—」表示無資料（空白不等於 0）。',
-      '時間進度 = 已過天數 / 期間總天數（含截至日）。預估完成 = 實際 × 期間天數 / 已過天數。剩餘日均需完成 = (目標 − 實際) / 剩餘天數。',
-      '比率類指標按同時有分子與分母的列彙總後重新計算，不取平均。狀態：正常 ≥ {onTrack}，預警 ≥ {atRisk}，否則落後（期間未結束時按 達成率 / 時間進度 判斷）。',
-    ],
-  },
-};
+/** Headings, status words, notes and the legend of a KPI table. */
+export interface KpiWords {
+  group: Record<GroupKey, string>;
+  col: Record<string, string>;
+  status: Record<Exclude<Status, null>, string>;
+  note: Record<Exclude<ChangeNote, null>, string>;
+  pp: string;
+  total: string;
+  subtotal: string;
+  title: string;
+  asOf: string;
+  progress: string;
+  ahead: string;
+  behind: string;
+  legend: string[];
+  ytd: string;
+  workdays: string;
+}
+
+/** The words, from the catalogue (`src/i18n`, namespace `kpi.words`). */
+export const WORDS: Record<Lang, KpiWords> = byLang((c) => c.kpi.words);
 
 export function legendLines(lang: Lang, thresholds: { onTrack: number; atRisk: number }): string[] {
   return WORDS[lang].legend.map((l) =>
@@ -419,7 +246,7 @@ export function caption(result: KpiResult, lang: Lang, opts: { ytd: boolean; wor
   if (from === 'data') parts.push(km.fromData()(lang));
   else if (from === 'stated') parts.push(km.fromStated({ where: result.period.where ?? '' })(lang));
   else if (from === 'today') parts.push(km.fromToday({ asOf: result.asOf })(lang));
-  return parts.join(lang === 'en' ? ' · ' : ' · ');
+  return parts.join(' · ');
 }
 
 /** The formulas of the metrics counted from order lines and opportunity exports, for those the result has. */

@@ -1,5 +1,7 @@
+import { catalogue } from '../../i18n/index.js';
 import { type ActionReport, type ActionRow, actionId, isKpiMeasure } from '../actions.js';
 import type { Lang } from '../i18n/lang.js';
+import { interpolate } from '../i18n/messages.js';
 import type { Meeting } from '../meeting/schema.js';
 import { hashPrefix } from '../signoff/canonical.js';
 import type { SignOffReport } from '../signoff/policy.js';
@@ -104,7 +106,8 @@ function person(a: Attendance, roles: Map<string, string>, l: MinutesLabels, lan
   if (a.status === 'late') extras.push(a.arrived ? `${l.late} ${a.arrived}` : l.late);
   if (a.reason) extras.push(a.reason);
   if (extras.length === 0) return a.name;
-  return lang === 'en' ? `${a.name} (${extras.join(', ')})` : `${a.name}（${extras.join('，')}）`;
+  const p = catalogue(lang).punctuation;
+  return `${a.name}${p.lparen}${extras.join(p.comma)}${p.rparen}`;
 }
 
 function actionView(a: ActionRow, l: MinutesLabels): ActionView {
@@ -157,7 +160,7 @@ export function minutesView(input: MinutesViewInput): MinutesView {
       : undefined,
   ]
     .filter(Boolean)
-    .join(lang === 'en' ? '; ' : '；');
+    .join(catalogue(lang).punctuation.semicolon);
   const fields: Field[] = [
     { label: l.subject, value: minutes.meeting ?? meeting.title },
     { label: l.time, value: `${meeting.date} ${start}${end ? `–${end}` : ''}` },
@@ -197,14 +200,14 @@ export function minutesView(input: MinutesViewInput): MinutesView {
   const nextMeeting = nm
     ? [[nm.date, nm.start].filter(Boolean).join(' '), nm.location, nm.topic]
         .filter(Boolean)
-        .join(lang === 'en' ? ', ' : '，')
+        .join(catalogue(lang).punctuation.comma)
     : '';
   const title = minutes.meeting ?? meeting.title;
   return {
     lang,
     l,
     title,
-    heading: lang === 'en' ? `${l.minutes}: ${title}` : `${title} ${l.minutes}`,
+    heading: interpolate(catalogue(lang).layout.minutesHeading, { minutes: l.minutes, title }),
     status: { code: signOff.status, label: l.statuses[signOff.status] },
     hash: signOff.hash,
     hashPrefix: hashPrefix(signOff.hash),

@@ -1,4 +1,6 @@
+import { catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
+import { interpolate } from '../i18n/messages.js';
 import type { ChangeNote, ChangeUnit, KpiRow } from '../kpi/result.js';
 import { PACK_LABELS } from './labels.js';
 
@@ -29,7 +31,7 @@ export function formatChange(v: number | null, unit: ChangeUnit, note: ChangeNot
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format(Math.abs(n));
-  if (unit === 'pp') return lang === 'en' ? `${sign}${abs} pp` : `${sign}${abs} ${L.pp}`;
+  if (unit === 'pp') return `${sign}${abs} ${L.pp}`;
   return `${sign}${abs}%`;
 }
 
@@ -43,7 +45,7 @@ export function formatGap(achievement: number | null, timeProgress: number | nul
     maximumFractionDigits: 1,
   }).format(Math.abs(pp));
   const word = pp >= 0 ? L.ahead : L.behind;
-  return lang === 'en' ? `${word} ${abs} pp` : `${word} ${abs} ${L.pp}`;
+  return `${word} ${abs} ${L.pp}`;
 }
 
 /** A metric value in its unit: ratios stored as fractions show as percentages. */
@@ -52,29 +54,12 @@ export function formatValue(v: number | null, row: Pick<KpiRow, 'kind' | 'unit'>
   return formatNumber(v, lang, row.kind === 'count' ? 0 : 2);
 }
 
-const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2026年7月10日（星期五）" (zh-CN and zh-TW), "Friday, 10 July 2026"; independent of the ICU version. */
 export function formatDate(date: string, lang: Lang): string {
   const d = new Date(`${date}T00:00:00Z`);
   const [y, m, day, wd] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay()];
-  if (lang === 'en') return `${WEEKDAYS_EN[wd]}, ${day} ${MONTHS_EN[m]} ${y}`;
-  return `${y}年${m + 1}月${day}日（${WEEKDAYS_ZH[wd]}）`;
+  const words = catalogue(lang).dates;
+  return interpolate(words.date, { year: y, month: words.months[m], day, weekday: words.weekdays[wd] });
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */

@@ -1,60 +1,10 @@
 /** Messages, headings and labels of `salesmeet targets`, in zh-CN, zh-TW and en. */
+import { byLang, catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
-import { defineMessages } from '../i18n/messages.js';
+import { interpolate, messagesOf } from '../i18n/messages.js';
 import type { OrgLevel } from './plan.js';
 
-export const tm = defineMessages({
-  en: {
-    needsHistory: '{what} needs a history file (a detail export of the prior year)',
-    needsHistoryHint: 'give explicit weights, or use even splits, until a history file is given',
-    needsMembersHint:
-      'list the members in the plan file (regions, teams, reps), or the regions with --regions',
-    noMembers: 'the history names no {level} under {parent}',
-    noteMonthAverage:
-      '{month}: no prior-year amount for {base} in the history; the month got the average weight',
-    noteQuarterEven:
-      'quarters: no prior-year amounts in the history; quarters split in proportion to their months',
-    noteShareAverage: '{name}: no prior-year amount in the history; given the average share of its peers',
-    noHistory:
-      'no prior-year actual in the history: the target of {target} rests on no data; check it with the owner',
-    below:
-      'the target {target} is below the prior-year actual {priorYear} ({growth}); a target should stretch',
-    beyondOwn:
-      'the target {target} is {growth} over the prior year ({priorYear}), far beyond its own growth the year before ({reference})',
-    beyondPeers:
-      "the target {target} is {growth} over the prior year ({priorYear}), far beyond its peers' median ({reference})",
-    beyondPeriod:
-      'the target {target} is {growth} over the same month last year ({priorYear}), far beyond the period as a whole ({reference})',
-  },
-  'zh-CN': {
-    needsHistory: '{what} 需要历史数据文件（上年的明细导出）',
-    needsHistoryHint: '在提供历史数据之前，请写明权重或使用平均分配',
-    needsMembersHint: '请在计划文件中列出成员（regions、teams、reps），或用 --regions 列出区域',
-    noMembers: '历史数据中 {parent} 下没有 {level}',
-    noteMonthAverage: '{month}：历史数据中没有 {base} 的上年金额，该月按平均权重',
-    noteQuarterEven: '季度：历史数据中没有上年金额，季度按所含月份比例分配',
-    noteShareAverage: '{name}：历史数据中没有上年金额，按同级平均占比分配',
-    noHistory: '历史数据中没有上年实际：目标 {target} 缺乏数据依据，请与负责人确认',
-    below: '目标 {target} 低于上年实际 {priorYear}（{growth}）；目标应有挑战性',
-    beyondOwn: '目标 {target} 比上年（{priorYear}）增长 {growth}，远超其前一年的增长（{reference}）',
-    beyondPeers: '目标 {target} 比上年（{priorYear}）增长 {growth}，远超同级中位数（{reference}）',
-    beyondPeriod: '目标 {target} 比上年同月（{priorYear}）增长 {growth}，远超整个期间的增长（{reference}）',
-  },
-  'zh-TW': {
-    needsHistory: '{what} 需要歷史資料檔（去年的明細匯出）',
-    needsHistoryHint: '在提供歷史資料之前，請寫明權重或使用平均分配',
-    needsMembersHint: '請在計畫檔中列出成員（regions、teams、reps），或用 --regions 列出區域',
-    noMembers: '歷史資料中 {parent} 下沒有 {level}',
-    noteMonthAverage: '{month}：歷史資料中沒有 {base} 的去年金額，該月依平均權重',
-    noteQuarterEven: '季度：歷史資料中沒有去年金額，季度依所含月份比例分配',
-    noteShareAverage: '{name}：歷史資料中沒有去年金額，依同層平均占比分配',
-    noHistory: '歷史資料中沒有去年實績：目標 {target} 缺乏資料依據，請與負責人確認',
-    below: '目標 {target} 低於去年實績 {priorYear}（{growth}）；目標應有挑戰性',
-    beyondOwn: '目標 {target} 比去年（{priorYear}）成長 {growth}，遠超其前一年的成長（{reference}）',
-    beyondPeers: '目標 {target} 比去年（{priorYear}）成長 {growth}，遠超同層中位數（{reference}）',
-    beyondPeriod: '目標 {target} 比去年同月（{priorYear}）成長 {growth}，遠超整個期間的成長（{reference}）',
-  },
-});
+export const tm = messagesOf((c) => c.targets.messages);
 
 export interface TargetLabels {
   level: Record<OrgLevel, string>;
@@ -101,170 +51,16 @@ export interface TargetLabels {
   };
 }
 
-const zhCN: TargetLabels = {
-  level: { region: '区域', team: '团队', rep: '销售代表' },
-  month: '月份',
-  quarter: '季度',
-  target: '目标值',
-  companyTarget: '公司目标',
-  share: '占比',
-  priorYear: '上年同期',
-  growth: '同比增长',
-  floor: '下限',
-  total: '合计',
-  subtotal: '小计',
-  sheets: {
-    long: '目标明细',
-    byLevel: { region: '按区域', team: '按团队', rep: '按销售代表' },
-    byMonth: '按月',
-    matrix: (l) => `${zhCN.level[l]}×月份`,
-    notes: '说明',
-  },
-  notes: {
-    title: '目标分解说明',
-    item: '项目',
-    value: '内容',
-    period: '期间',
-    unit: '单位',
-    companyTarget: '公司目标',
-    reserve: '预留比例（超额分配）',
-    reserveAmount: '预留金额',
-    assignedTotal: '分配目标合计',
-    reserveStatement: (pct, assigned, company) =>
-      `分配给各级的目标合计 ${assigned}，比公司目标 ${company} 高出 ${pct}（预留缓冲）`,
-    time: '时间分解方法',
-    org: '组织分解方法',
-    rounding: '取整规则',
-    roundingText: (p) => `按 ${p} 位小数取整，采用最大余数法：每一级之和恰好等于其上级，不会有取整误差`,
-    history: '历史数据',
-    historyYes: '已使用上年明细（季节性、占比、SMART 检查）',
-    historyNo: '未使用（未做上年对比）',
-    floors: '每月下限',
-    advice: 'SMART 建议',
-    noAdvice: '无',
-    generated: '由 salesmeet targets 生成；第一张表可直接作为 salesmeet kpi 的目标表',
-    method: {
-      even: '平均分配',
-      weights: '按指定权重',
-      history: '按上年历史（季节性 / 占比）',
-      derived: '按各月权重汇总',
-      mixed: '有权重的按权重，其余按上年占比或平均',
-    },
-  },
-};
-
-const zhTW: TargetLabels = {
-  level: { region: '區域', team: '團隊', rep: '業務代表' },
-  month: '月份',
-  quarter: '季度',
-  target: '目標值',
-  companyTarget: '公司目標',
-  share: '占比',
-  priorYear: '去年同期',
-  growth: '年增率',
-  floor: '下限',
-  total: '合計',
-  subtotal: '小計',
-  sheets: {
-    long: '目標明細',
-    byLevel: { region: '依區域', team: '依團隊', rep: '依業務代表' },
-    byMonth: '依月',
-    matrix: (l) => `${zhTW.level[l]}×月份`,
-    notes: '說明',
-  },
-  notes: {
-    title: '目標分解說明',
-    item: '項目',
-    value: '內容',
-    period: '期間',
-    unit: '單位',
-    companyTarget: '公司目標',
-    reserve: '預留比例（超額分配）',
-    reserveAmount: '預留金額',
-    assignedTotal: '分配目標合計',
-    reserveStatement: (pct, assigned, company) =>
-      `分配給各層的目標合計 ${assigned}，比公司目標 ${company} 高出 ${pct}（預留緩衝）`,
-    time: '時間分解方法',
-    org: '組織分解方法',
-    rounding: '進位規則',
-    roundingText: (p) => `四捨五入至小數 ${p} 位，採最大餘數法：每一層之和恰好等於其上層，不會有進位誤差`,
-    history: '歷史資料',
-    historyYes: '已使用去年明細（季節性、占比、SMART 檢查）',
-    historyNo: '未使用（未做去年比較）',
-    floors: '每月下限',
-    advice: 'SMART 建議',
-    noAdvice: '無',
-    generated: '由 salesmeet targets 產生；第一張工作表可直接作為 salesmeet kpi 的目標表',
-    method: {
-      even: '平均分配',
-      weights: '依指定權重',
-      history: '依去年歷史（季節性 / 占比）',
-      derived: '依各月權重加總',
-      mixed: '有權重者依權重，其餘依去年占比或平均',
-    },
-  },
-};
-
-const en: TargetLabels = {
-  level: { region: 'Region', team: 'Team', rep: 'Rep' },
-  month: 'Month',
-  quarter: 'Quarter',
-  target: 'Target',
-  companyTarget: 'Company target',
-  share: 'Share',
-  priorYear: 'Prior year',
-  growth: 'YoY growth',
-  floor: 'Floor',
-  total: 'Total',
-  subtotal: 'Subtotal',
-  sheets: {
-    long: 'Targets',
-    byLevel: { region: 'By region', team: 'By team', rep: 'By rep' },
-    byMonth: 'By month',
-    matrix: (l) => `${en.level[l]} x Month`,
-    notes: 'Notes',
-  },
-  notes: {
-    title: 'Target decomposition notes',
-    item: 'Item',
-    value: 'Value',
-    period: 'Period',
-    unit: 'Unit',
-    companyTarget: 'Company target',
-    reserve: 'Reserve (over-assignment)',
-    reserveAmount: 'Reserve amount',
-    assignedTotal: 'Assigned total',
-    reserveStatement: (pct, assigned, company) =>
-      `The targets assigned add up to ${assigned}, ${pct} above the company target of ${company} (a reserve)`,
-    time: 'Split over time',
-    org: 'Split over the organisation',
-    rounding: 'Rounding',
-    roundingText: (p) =>
-      `Rounded to ${p} decimal(s) by largest remainder: every level adds up exactly to its parent, with no rounding difference`,
-    history: 'History',
-    historyYes: 'prior-year detail used (seasonality, shares, SMART checks)',
-    historyNo: 'not used (no prior-year comparison)',
-    floors: 'Monthly floors',
-    advice: 'SMART advice',
-    noAdvice: 'none',
-    generated: 'Generated by salesmeet targets; the first sheet is read by salesmeet kpi as a targets sheet',
-    method: {
-      even: 'even split',
-      weights: 'explicit weights',
-      history: 'prior-year history (seasonality / shares)',
-      derived: 'sum of the months’ weights',
-      mixed: 'weights where given, else prior-year share or even',
-    },
-  },
-};
+/** The words, from the catalogue (`src/i18n`, namespace `targets.labels`). */
+const LABELS: Record<Lang, TargetLabels> = byLang((c) => c.targets.labels);
 
 export function targetLabels(lang: Lang): TargetLabels {
-  return lang === 'zh-CN' ? zhCN : lang === 'zh-TW' ? zhTW : en;
+  return LABELS[lang];
 }
 
 /** `目标值(万元)`, `Target ($K)`, or the bare word without a unit. */
 export function targetHeader(lang: Lang, unit: string | null): string {
   const word = targetLabels(lang).target;
   if (!unit) return word;
-  return lang === 'en' ? `${word} (${unit})` : `${word}(${unit})`;
+  return interpolate(catalogue(lang).layout.withUnit, { word, unit });
 }

@@ -4,39 +4,11 @@
  * (what needs the whole plan: counts per period, sibling weights, floors against the total).
  */
 import { z } from 'zod';
-import { defineMessages, type Text } from '../i18n/messages.js';
+import { messagesOf, type Text } from '../i18n/messages.js';
 import type { FormatParams } from '../validate.js';
 import { parsePeriod, resolveMonth, type TargetPeriod } from './period.js';
 
-const f = defineMessages({
-  en: {
-    period: 'a period such as 2026, 2026-H2, 2026-Q3 or 2026-07',
-    weight: 'a weight: a number ≥ 0 or a percentage like "35%"',
-    weights: 'weights: even, history, a list of numbers, or a mapping from month to number',
-    share: 'a margin: a percentage like "10%" or a fraction like 0.1 (0 to 100%)',
-    shareHint: 'write the reserve as 10% (or 0.1)',
-    floor: 'a floor: a number ≥ 0, or a mapping from month to number',
-    total: 'a target above 0',
-  },
-  'zh-CN': {
-    period: '期间，例如 2026、2026-H2、2026-Q3 或 2026-07',
-    weight: '权重：≥ 0 的数字，或百分比如 "35%"',
-    weights: '权重：even、history、数字列表，或月份到数字的映射',
-    share: '比例：百分比如 "10%" 或小数如 0.1（0 到 100%）',
-    shareHint: '预留请写成 10%（或 0.1）',
-    floor: '下限：≥ 0 的数字，或月份到数字的映射',
-    total: '大于 0 的目标值',
-  },
-  'zh-TW': {
-    period: '期間，例如 2026、2026-H2、2026-Q3 或 2026-07',
-    weight: '權重：≥ 0 的數字，或百分比如 "35%"',
-    weights: '權重：even、history、數字清單，或月份到數字的對應',
-    share: '比例：百分比如 "10%" 或小數如 0.1（0 到 100%）',
-    shareHint: '預留請寫成 10%（或 0.1）',
-    floor: '下限：≥ 0 的數字，或月份到數字的對應',
-    total: '大於 0 的目標值',
-  },
-});
+const f = messagesOf((c) => c.targets.planFormats);
 
 /** A field checked by a function; a failure reads "expected <format>, found <value>" with the value's position. */
 function checked<T>(parse: (v: unknown) => T | undefined, format: Text, hint?: Text) {
@@ -183,72 +155,7 @@ export type TargetPlanInput = z.output<typeof targetPlanSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // Rules that need the whole plan.
 
-const r = defineMessages({
-  en: {
-    count: 'expected {expected} weights, one per {what} of {period}, found {found}',
-    quarter: 'quarter',
-    month: 'month',
-    unknownMonth: '"{key}" is not a month of {period} (its months: {months})',
-    unknownQuarter: '"{key}" is not a quarter of {period} (its quarters: {quarters})',
-    missingMonths: 'no weight for {missing}; give a weight to every month of {period}',
-    allZero: 'every weight is 0; at least one must be above 0',
-    mixed: 'some members have a weight and some do not; give a weight to every member or to none',
-    mixedHint: 'without weights, members are split by prior-year share when there is a history, else evenly',
-    duplicate: '"{name}" appears twice here',
-    oneTop: 'use one top level: regions, teams or reps, not {keys}',
-    depth:
-      '{name} has {found} under it but its siblings have {expected}; every member of a level needs the same levels below it',
-    nothing: 'nothing',
-    teamsUnderRep: 'a rep cannot have teams or reps under it',
-    teamsUnderTeam: 'a team can have reps under it, not teams',
-    byOrder: 'levels must go from the top down (region, team, rep), found {by}',
-    byGap: '--by lists {level} but the plan has no {missing} level above it',
-    floors: 'the monthly floors add up to {floors}, more than the target to assign ({assigned})',
-    floorsHint: 'lower the floors or raise the total',
-  },
-  'zh-CN': {
-    count: '应有 {expected} 个权重（{period} 的每个{what}一个），实际有 {found} 个',
-    quarter: '季度',
-    month: '月份',
-    unknownMonth: '"{key}" 不是 {period} 的月份（其月份：{months}）',
-    unknownQuarter: '"{key}" 不是 {period} 的季度（其季度：{quarters}）',
-    missingMonths: '缺少 {missing} 的权重；{period} 的每个月都要有权重',
-    allZero: '所有权重都是 0；至少要有一个大于 0',
-    mixed: '部分成员有权重、部分没有；请为每个成员都写权重，或都不写',
-    mixedHint: '不写权重时，有历史数据则按上年占比分配，否则平均分配',
-    duplicate: '"{name}" 在此处重复出现',
-    oneTop: '只能有一个顶层：regions、teams 或 reps，而不是 {keys}',
-    depth: '{name} 下有{found}，但同级成员下有{expected}；同一层级的成员下面的层级必须一致',
-    nothing: '无下级',
-    teamsUnderRep: '销售代表下不能再有团队或销售代表',
-    teamsUnderTeam: '团队下只能有销售代表（reps），不能有团队',
-    byOrder: '层级须自上而下（region、team、rep），实际是 {by}',
-    byGap: '--by 包含 {level}，但计划中没有其上级 {missing}',
-    floors: '各月下限合计 {floors}，超过了要分配的目标（{assigned}）',
-    floorsHint: '请降低下限或提高总目标',
-  },
-  'zh-TW': {
-    count: '應有 {expected} 個權重（{period} 的每個{what}一個），實際有 {found} 個',
-    quarter: '季度',
-    month: '月份',
-    unknownMonth: '"{key}" 不是 {period} 的月份（其月份：{months}）',
-    unknownQuarter: '"{key}" 不是 {period} 的季度（其季度：{quarters}）',
-    missingMonths: '缺少 {missing} 的權重；{period} 的每個月都要有權重',
-    allZero: '所有權重都是 0；至少要有一個大於 0',
-    mixed: '部分成員有權重、部分沒有；請為每個成員都寫權重，或都不寫',
-    mixedHint: '不寫權重時，有歷史資料則依去年占比分配，否則平均分配',
-    duplicate: '"{name}" 在此處重複出現',
-    oneTop: '只能有一個頂層：regions、teams 或 reps，而不是 {keys}',
-    depth: '{name} 下有{found}，但同層成員下有{expected}；同一層級的成員下面的層級必須一致',
-    nothing: '無下層',
-    teamsUnderRep: '業務代表下不能再有團隊或業務代表',
-    teamsUnderTeam: '團隊下只能有業務代表（reps），不能有團隊',
-    byOrder: '層級須由上而下（region、team、rep），實際是 {by}',
-    byGap: '--by 包含 {level}，但計畫中沒有其上層 {missing}',
-    floors: '各月下限合計 {floors}，超過了要分配的目標（{assigned}）',
-    floorsHint: '請降低下限或提高總目標',
-  },
-});
+const r = messagesOf((c) => c.targets.planRules);
 
 /** A rule broken by a plan: where (field path), what, and how to fix it. */
 export interface PlanIssue {
