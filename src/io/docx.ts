@@ -20,8 +20,21 @@ export function xmlSafe(s: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
+/**
+ * docx bundles `util-deprecate`, which reads `globalThis.localStorage` when it loads. Since Node 25 that global is a
+ * getter that prints "ExperimentalWarning: localStorage is not available…" on stderr unless Node was started with
+ * `--localstorage-file`. salesmeet uses no web storage, so the getter is replaced by a plain `undefined` before docx
+ * is imported (what Node 20–24 have), and the user sees no warning.
+ */
+function withoutWebStorage(): void {
+  const d = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+  if (d?.get && d.configurable)
+    Object.defineProperty(globalThis, 'localStorage', { value: undefined, configurable: true, writable: true });
+}
+
 /** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
 export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
+  withoutWebStorage();
   const {
     AlignmentType,
     BorderStyle,

@@ -13,8 +13,12 @@ beforeAll(() => {
   copyExample('2026-w27-weekly', tmp.dir);
 });
 afterAll(tmp.cleanup);
-const run = (args: string[], env?: Record<string, string | undefined>) =>
-  runCli([...args, '--lang', 'en'], { cwd: tmp.dir, env });
+/** Every run: no warning from Node itself on stderr (a library touching an experimental global, a deprecation). */
+const run = (args: string[], env?: Record<string, string | undefined>) => {
+  const r = runCli([...args, '--lang', 'en'], { cwd: tmp.dir, env });
+  expect(r.stderr).not.toMatch(/\(node:\d+\) \w*Warning/);
+  return r;
+};
 
 describe('the built binary runs each command', () => {
   it('--version', () => {
@@ -56,6 +60,10 @@ describe('the built binary runs each command', () => {
     const r = run(['minutes', '--new', '2026-w27-weekly']);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(tmp.dir, '2026-w27-weekly', 'minutes.yaml'))).toBe(true);
+    // Rendering loads docx, which reads globalThis.localStorage: on Node ≥ 25 that printed a warning.
+    const rendered = run(['minutes', '2026-h1-review']);
+    expect(rendered.code, rendered.stderr).toBe(0);
+    expect(existsSync(join(tmp.dir, '2026-h1-review', 'out', 'minutes.docx'))).toBe(true);
   });
 
   it('actions', () => {
