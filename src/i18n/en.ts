@@ -35,6 +35,11 @@ export const en = {
       badDateRows: '{count} date cell(s) that are not dates skipped (e.g. {found}): {cells}',
       openNoClose: '{count} open deal(s) without a close date left out of the pipeline: {cells}',
       closedNoClose: '{count} won or lost deal(s) without a close date skipped: {cells}',
+      blankGroup: '(blank)',
+      blankGroupRows:
+        '{count} row(s) with a blank "{column}" (an empty cell, or a formula without a saved result) are shown as {blank}: {cells}',
+      tooLarge: '{metric}: the sum is too large to compute (over 1.8e308)',
+      tooLargeHint: 'check these cells: a number this large is a typing or export error',
       stages:
         'stages counted as won: {won}; as lost: {lost}; open pipeline: {open} ({openDeals} deal(s) in {openStages} stage(s)); --won and --lost name other stages',
       noWonStage:

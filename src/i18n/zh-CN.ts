@@ -28,6 +28,11 @@ export const zhCN: Messages = {
       badDateRows: '{count} 个日期单元格不是日期，已跳过（如 {found}）：{cells}',
       openNoClose: '{count} 个未结商机没有预计成交日期，未计入在途商机：{cells}',
       closedNoClose: '{count} 个赢单或输单商机没有成交日期，已跳过：{cells}',
+      blankGroup: '（未填）',
+      blankGroupRows:
+        '{count} 行的“{column}”为空（空单元格，或公式没有保存的计算结果），显示为{blank}：{cells}',
+      tooLarge: '{metric}：合计数值过大，无法计算（超过 1.8e308）',
+      tooLargeHint: '请检查这些单元格：这么大的数字通常是录入或导出错误',
       stages:
         '计为赢单的阶段：{won}；计为输单：{lost}；在途商机：{open}（{openStages} 个阶段共 {openDeals} 个商机）；可用 --won 和 --lost 指定其他阶段',
       noWonStage: '“{column}”列中没有计为赢单的阶段（找到：{found}），无法从中读出销售额',

@@ -28,6 +28,11 @@ export const zhTW: Messages = {
       badDateRows: '{count} 個日期儲存格不是日期，已略過（如 {found}）：{cells}',
       openNoClose: '{count} 個未結商機沒有預計成交日期，未計入在途商機：{cells}',
       closedNoClose: '{count} 個贏單或輸單商機沒有成交日期，已略過：{cells}',
+      blankGroup: '（未填）',
+      blankGroupRows:
+        '{count} 列的「{column}」為空白（空白儲存格，或公式沒有儲存的計算結果），顯示為{blank}：{cells}',
+      tooLarge: '{metric}：合計數值過大，無法計算（超過 1.8e308）',
+      tooLargeHint: '請檢查這些儲存格：這麼大的數字通常是輸入或匯出錯誤',
       stages:
         '計為贏單的階段：{won}；計為輸單：{lost}；在途商機：{open}（{openStages} 個階段共 {openDeals} 個商機）；可用 --won 和 --lost 指定其他階段',
       noWonStage: '「{column}」欄中沒有計為贏單的階段（找到：{found}），無法從中讀出營收',
