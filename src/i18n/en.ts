@@ -460,6 +460,11 @@ export const en = {
       badEncoding: 'unknown encoding "{value}": use {accepted}',
       read: '{file}: read as CSV text ({encoding}, delimiter {delimiter})',
     },
+    excel: {
+      partLimitHint:
+        'if the file is genuine, raise the limit for this run, e.g. {env}={suggest} (megabytes); see docs/kpi.md, "Safety and scale"',
+      badLimit: '{name} must be a positive number of megabytes, found "{value}"',
+    },
     lock: {
       busy: '{file} is being changed by another salesmeet (process {pid} on {host}, since {since}); gave up after {seconds} s',
       busyHint:

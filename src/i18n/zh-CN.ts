@@ -421,6 +421,11 @@ export const zhCN: Messages = {
       badEncoding: '未知编码“{value}”：可用 {accepted}',
       read: '{file}：按 CSV 文本读取（{encoding}，分隔符 {delimiter}）',
     },
+    excel: {
+      partLimitHint:
+        '如果文件确实无误，可以临时调高上限，例如 {env}={suggest}（单位 MB）；见 docs/kpi.md 的“Safety and scale”一节',
+      badLimit: '{name} 应为正数（单位 MB），实际是“{value}”',
+    },
     lock: {
       busy: '{file} 正被另一个 salesmeet 修改（{host} 上的进程 {pid}，始于 {since}）；等待 {seconds} 秒后放弃',
       busyHint: '请稍后重新运行；如确无 salesmeet 在运行，锁文件 {lock} 是崩溃遗留的，可将其删除',

@@ -421,6 +421,11 @@ export const zhTW: Messages = {
       badEncoding: '未知編碼「{value}」：可用 {accepted}',
       read: '{file}：以 CSV 文字讀取（{encoding}，分隔符號 {delimiter}）',
     },
+    excel: {
+      partLimitHint:
+        '如果檔案確實無誤，可以暫時調高上限，例如 {env}={suggest}（單位 MB）；見 docs/kpi.md 的「Safety and scale」一節',
+      badLimit: '{name} 應為正數（單位 MB），實際是「{value}」',
+    },
     lock: {
       busy: '{file} 正被另一個 salesmeet 修改（{host} 上的程序 {pid}，始於 {since}）；等待 {seconds} 秒後放棄',
       busyHint: '請稍後重新執行；如確定沒有 salesmeet 在執行，鎖定檔 {lock} 是當機遺留的，可將其刪除',

@@ -530,7 +530,7 @@ export const EXCEL_CASES: BadInput[] = [
     args: kpi('kpi.xlsx'),
     code: 3,
     stderr: [
-      'kpi.xlsx: error: refusing to read xl/sharedStrings.xml: it would expand to 600.0 MB (limit 256.0 MB)',
+      'kpi.xlsx: error: refusing to read xl/sharedStrings.xml: it would expand to 600.0 MB (limit 100.0 MB)',
     ],
   },
   {
