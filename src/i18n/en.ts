@@ -317,6 +317,10 @@ export const en = {
     array: 'a list',
     object: 'a mapping (key: value)',
     quoteHint: 'put the value in quotes, e.g. "{example}"',
+    numberAsText: 'expected a number, found text {found}',
+    unquoteHint: 'write the number without quotes: {example}',
+    lineBreak: 'expected {format}, found a value with a line break in it: {found}',
+    lineBreakHint: 'write it on one line, without \\r or \\n',
   },
   /** The meeting folder: advice of `check`, agendas of the presets. */
   meeting: {

@@ -288,6 +288,10 @@ export const zhCN: Messages = {
     array: '列表',
     object: '映射（键: 值）',
     quoteHint: '请给值加上引号，例如 "{example}"',
+    numberAsText: '应为数字，实际是文本 {found}',
+    unquoteHint: '数字不要加引号，直接写 {example}',
+    lineBreak: '应为{format}，实际的值中含有换行：{found}',
+    lineBreakHint: '请写在一行内，不要包含 \\r 或 \\n',
   },
   meeting: {
     advice: {

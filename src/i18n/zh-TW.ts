@@ -288,6 +288,10 @@ export const zhTW: Messages = {
     array: '清單',
     object: '對應（鍵: 值）',
     quoteHint: '請為值加上引號，例如 "{example}"',
+    numberAsText: '應為數字，實際是文字 {found}',
+    unquoteHint: '數字不要加引號，直接寫 {example}',
+    lineBreak: '應為{format}，實際的值中含有換行：{found}',
+    lineBreakHint: '請寫在同一行，不要包含 \\r 或 \\n',
   },
   meeting: {
     advice: {

@@ -214,7 +214,7 @@ export const YAML_CASES: BadInput[] = [
     edit: [['duration: 50', 'duration: 五十']],
     args: ['check', 'm'],
     code: 3,
-    stderr: [/m\/meeting\.yaml:\d+:11: error: duration: expected a number, found "五十"/],
+    stderr: [/m\/meeting\.yaml:\d+:11: error: duration: expected a number, found text "五十"/],
   },
   {
     name: 'yaml: missing required field',
