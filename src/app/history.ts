@@ -50,7 +50,9 @@ export async function loadHistory(
     const month = b.when.kind === 'day' ? isoOfDay(b.when.day).slice(0, 7) : b.when.month;
     if (!/^\d{4}-\d{2}$/.test(month)) continue;
     const group: Group = {};
-    for (const k of by) if (b.group[k] !== undefined) group[k] = b.group[k];
+    // A blank cell stays without a group here, as before: no target is planned for "(blank)".
+    for (const k of by)
+      if (b.group[k] !== undefined && b.group[k] !== store.blankGroup) group[k] = b.group[k];
     const key = `${month}\u0001${by.map((k) => group[k] ?? '').join('\u0001')}`;
     const row = rows.get(key);
     if (row) row.amount += v / info.scale;

@@ -26,6 +26,32 @@ function getAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/**
+ * The issues of a union (`measure: text | { metric, target }`) as those of its branch whose type the value has:
+ * `target: '300'` in a measure mapping is "expected a number, found text", not "found a mapping". Other union
+ * issues stay as they are.
+ */
+function withinUnions(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) {
+      out.push(issue);
+      continue;
+    }
+    // The branches that accept the value's type: none of their issues is a type mismatch at the union itself.
+    const fits = issue.errors.filter(
+      (branch) => branch.length > 0 && !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'),
+    );
+    if (fits.length !== 1) {
+      out.push(issue);
+      continue;
+    }
+    const inner = fits[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue);
+    out.push(...withinUnions(inner, data));
+  }
+  return out;
+}
+
 function typeWord(t: string): Text {
   switch (t) {
     case 'string':
@@ -89,7 +115,7 @@ export function validate<S extends z.ZodType>(
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const problems: Problem[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of withinUnions(result.error.issues, data)) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const found = getAt(data, path);
     const exists = found !== undefined;
@@ -106,6 +132,12 @@ export function validate<S extends z.ZodType>(
           message = (lang) => m.typeMismatch({ expected: expected(lang), found: preview(found) })(lang);
           if (issue.expected === 'string' && (typeof found === 'number' || typeof found === 'boolean')) {
             hint = m.quoteHint({ example: String(found) });
+          }
+          // `target: '300'` is text, not a number: say so, and how to write the number.
+          if ((issue.expected === 'number' || issue.expected === 'int') && typeof found === 'string') {
+            message = m.numberAsText({ found: preview(found) });
+            const n = found.trim();
+            if (n !== '' && Number.isFinite(Number(n))) hint = m.unquoteHint({ example: n });
           }
         }
         break;
@@ -156,6 +188,11 @@ export function validate<S extends z.ZodType>(
           const format = params.format;
           message = (lang) => m.format({ format: format(lang), found: preview(found) })(lang);
           hint = params.hint;
+          // A link (or date, time…) with a CR or LF inside is wrong for that reason, whatever it starts with.
+          if (typeof found === 'string' && /[\r\n]/.test(found)) {
+            message = (lang) => m.lineBreak({ format: format(lang), found: preview(found) })(lang);
+            hint = m.lineBreakHint();
+          }
         } else message = () => issue.message;
         break;
       }

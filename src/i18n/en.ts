@@ -35,6 +35,11 @@ export const en = {
       badDateRows: '{count} date cell(s) that are not dates skipped (e.g. {found}): {cells}',
       openNoClose: '{count} open deal(s) without a close date left out of the pipeline: {cells}',
       closedNoClose: '{count} won or lost deal(s) without a close date skipped: {cells}',
+      blankGroup: '(blank)',
+      blankGroupRows:
+        '{count} row(s) with a blank "{column}" (an empty cell, or a formula without a saved result) are shown as {blank}: {cells}',
+      tooLarge: '{metric}: the sum is too large to compute (over 1.8e308)',
+      tooLargeHint: 'check these cells: a number this large is a typing or export error',
       stages:
         'stages counted as won: {won}; as lost: {lost}; open pipeline: {open} ({openDeals} deal(s) in {openStages} stage(s)); --won and --lost name other stages',
       noWonStage:
@@ -312,6 +317,10 @@ export const en = {
     array: 'a list',
     object: 'a mapping (key: value)',
     quoteHint: 'put the value in quotes, e.g. "{example}"',
+    numberAsText: 'expected a number, found text {found}',
+    unquoteHint: 'write the number without quotes: {example}',
+    lineBreak: 'expected {format}, found a value with a line break in it: {found}',
+    lineBreakHint: 'write it on one line, without \\r or \\n',
   },
   /** The meeting folder: advice of `check`, agendas of the presets. */
   meeting: {
@@ -454,6 +463,11 @@ export const en = {
       syntax: 'this line cannot be read as CSV: {reason}',
       badEncoding: 'unknown encoding "{value}": use {accepted}',
       read: '{file}: read as CSV text ({encoding}, delimiter {delimiter})',
+    },
+    excel: {
+      partLimitHint:
+        'if the file is genuine, raise the limit for this run, e.g. {env}={suggest} (megabytes); see docs/kpi.md, "Safety and scale"',
+      badLimit: '{name} must be a positive number of megabytes, found "{value}"',
     },
     lock: {
       busy: '{file} is being changed by another salesmeet (process {pid} on {host}, since {since}); gave up after {seconds} s',

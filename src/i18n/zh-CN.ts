@@ -28,6 +28,11 @@ export const zhCN: Messages = {
       badDateRows: '{count} 个日期单元格不是日期，已跳过（如 {found}）：{cells}',
       openNoClose: '{count} 个未结商机没有预计成交日期，未计入在途商机：{cells}',
       closedNoClose: '{count} 个赢单或输单商机没有成交日期，已跳过：{cells}',
+      blankGroup: '（未填）',
+      blankGroupRows:
+        '{count} 行的“{column}”为空（空单元格，或公式没有保存的计算结果），显示为{blank}：{cells}',
+      tooLarge: '{metric}：合计数值过大，无法计算（超过 1.8e308）',
+      tooLargeHint: '请检查这些单元格：这么大的数字通常是录入或导出错误',
       stages:
         '计为赢单的阶段：{won}；计为输单：{lost}；在途商机：{open}（{openStages} 个阶段共 {openDeals} 个商机）；可用 --won 和 --lost 指定其他阶段',
       noWonStage: '“{column}”列中没有计为赢单的阶段（找到：{found}），无法从中读出销售额',
@@ -283,6 +288,10 @@ export const zhCN: Messages = {
     array: '列表',
     object: '映射（键: 值）',
     quoteHint: '请给值加上引号，例如 "{example}"',
+    numberAsText: '应为数字，实际是文本 {found}',
+    unquoteHint: '数字不要加引号，直接写 {example}',
+    lineBreak: '应为{format}，实际的值中含有换行：{found}',
+    lineBreakHint: '请写在一行内，不要包含 \\r 或 \\n',
   },
   meeting: {
     advice: {
@@ -415,6 +424,11 @@ export const zhCN: Messages = {
       syntax: '这一行无法按 CSV 读取：{reason}',
       badEncoding: '未知编码“{value}”：可用 {accepted}',
       read: '{file}：按 CSV 文本读取（{encoding}，分隔符 {delimiter}）',
+    },
+    excel: {
+      partLimitHint:
+        '如果文件确实无误，可以临时调高上限，例如 {env}={suggest}（单位 MB）；见 docs/kpi.md 的“Safety and scale”一节',
+      badLimit: '{name} 应为正数（单位 MB），实际是“{value}”',
     },
     lock: {
       busy: '{file} 正被另一个 salesmeet 修改（{host} 上的进程 {pid}，始于 {since}）；等待 {seconds} 秒后放弃',

@@ -28,6 +28,11 @@ export const zhTW: Messages = {
       badDateRows: '{count} 個日期儲存格不是日期，已略過（如 {found}）：{cells}',
       openNoClose: '{count} 個未結商機沒有預計成交日期，未計入在途商機：{cells}',
       closedNoClose: '{count} 個贏單或輸單商機沒有成交日期，已略過：{cells}',
+      blankGroup: '（未填）',
+      blankGroupRows:
+        '{count} 列的「{column}」為空白（空白儲存格，或公式沒有儲存的計算結果），顯示為{blank}：{cells}',
+      tooLarge: '{metric}：合計數值過大，無法計算（超過 1.8e308）',
+      tooLargeHint: '請檢查這些儲存格：這麼大的數字通常是輸入或匯出錯誤',
       stages:
         '計為贏單的階段：{won}；計為輸單：{lost}；在途商機：{open}（{openStages} 個階段共 {openDeals} 個商機）；可用 --won 和 --lost 指定其他階段',
       noWonStage: '「{column}」欄中沒有計為贏單的階段（找到：{found}），無法從中讀出營收',
@@ -283,6 +288,10 @@ export const zhTW: Messages = {
     array: '清單',
     object: '對應（鍵: 值）',
     quoteHint: '請為值加上引號，例如 "{example}"',
+    numberAsText: '應為數字，實際是文字 {found}',
+    unquoteHint: '數字不要加引號，直接寫 {example}',
+    lineBreak: '應為{format}，實際的值中含有換行：{found}',
+    lineBreakHint: '請寫在同一行，不要包含 \\r 或 \\n',
   },
   meeting: {
     advice: {
@@ -415,6 +424,11 @@ export const zhTW: Messages = {
       syntax: '這一行無法按 CSV 讀取：{reason}',
       badEncoding: '未知編碼「{value}」：可用 {accepted}',
       read: '{file}：以 CSV 文字讀取（{encoding}，分隔符號 {delimiter}）',
+    },
+    excel: {
+      partLimitHint:
+        '如果檔案確實無誤，可以暫時調高上限，例如 {env}={suggest}（單位 MB）；見 docs/kpi.md 的「Safety and scale」一節',
+      badLimit: '{name} 應為正數（單位 MB），實際是「{value}」',
     },
     lock: {
       busy: '{file} 正被另一個 salesmeet 修改（{host} 上的程序 {pid}，始於 {since}）；等待 {seconds} 秒後放棄',

@@ -159,7 +159,7 @@ describe('workbook guard', () => {
   it('refuses a declared size over the limit', async () => {
     const e = await refuse('liar.xlsx');
     expect(e.text('en')).toBe(
-      'refusing to read xl/sharedStrings.xml: it would expand to 2.8 GB (limit 256.0 MB)',
+      'refusing to read xl/sharedStrings.xml: it would expand to 2.8 GB (limit 100.0 MB)',
     );
     expect(e.location).toEqual({ file: 'liar.xlsx' });
   });
@@ -169,8 +169,8 @@ describe('workbook guard', () => {
     expect(e.text('zh-CN')).toBe('应为 Excel 工作簿（.xlsx），实际是不含 xl/workbook.xml 的 zip 压缩包');
   });
 
-  it('documents its limits: 256 MB for parts held in memory, 2 GB for a streamed sheet', () => {
+  it('documents its limits: 100 MB for parts held in memory, 2 GB for a streamed sheet', () => {
     expect(LIMITS.worksheet).toBe(2 * 1024 ** 3);
-    expect(LIMITS.inMemoryPart).toBe(256 * 1024 ** 2);
+    expect(LIMITS.inMemoryPart).toBe(100 * 1024 ** 2);
   });
 });

@@ -3,6 +3,7 @@
  * year earlier and the period before, joins targets, fills in what summary sheets give, then applies the
  * formulas per row. Pure: the as-of day comes in as a number.
  */
+import { formatLocation, InputError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import {
   type Acc,
@@ -543,6 +544,8 @@ class KpiRun {
     priorYear ??= s.priorYear;
     priorPeriod ??= s.priorPeriod;
     if (actual === null && target === null && priorYear === null && priorPeriod === null) return null;
+    // A sum past the largest double (two cells of 1e308) is no blank: it is an error that names the cells.
+    if (!finite(actual) || !finite(target) || !finite(priorYear) || !finite(priorPeriod)) this.overflow(m);
     // Distinct counts (active customers) neither add up over groups nor grow with the days like a sum.
     const cumulative = m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key);
     const scale = m.kind === 'ratio' ? 1 : m.scale;
@@ -591,6 +594,28 @@ class KpiRun {
       progressGap: rowTp !== null && achievement !== null ? fin(achievement - rowTp) : null,
     });
     return row;
+  }
+
+  /** Throws the overflow error of a metric, naming the cells of it (else of any metric) noted as huge. */
+  private overflow(m: MetricInfo): never {
+    const { store, o } = this;
+    const own = store.huge.filter((h) => h.metric === m.key);
+    const cells = own.length > 0 ? own : store.huge;
+    const first = cells[0];
+    const same = first ? cells.filter((h) => h.file === first.file && h.sheet === first.sheet) : [];
+    const others = cells.filter((h) => !same.includes(h));
+    const names = same.map((h) => h.cell);
+    for (const h of others) names.push(formatLocation(h));
+    throw new InputError(
+      'kpi.overflow',
+      km.tooLarge({ metric: m.def ? m.def.labels[o.lang] : m.label }),
+      first
+        ? {
+            location: { file: first.file, sheet: first.sheet, cell: names.join(', ') },
+            hint: km.tooLargeHint(),
+          }
+        : {},
+    );
   }
 
   private slotOf(metric: string, role: string): number {
@@ -642,8 +667,13 @@ class KpiRun {
       metricRows.push(...levelRows);
     }
     // Parents first (华东 subtotal, then 华东 × each product), names in locale order.
-    metricRows.sort((a, b) => compareGroups(a.group, b.group, by));
-    shareAndRank(m, metricRows, parents, t?.actual ?? null);
+    metricRows.sort((a, b) => compareGroups(a.group, b.group, by, store.blankGroup));
+    shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
     rows.push(...metricRows);
   }
+}
+
+/** Absent, or a finite number. */
+function finite(v: number | null): boolean {
+  return v === null || Number.isFinite(v);
 }

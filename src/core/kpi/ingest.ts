@@ -20,8 +20,16 @@ import {
 import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
 import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
-import type { Bucket, Coverage, KpiStore, RatioGap, SheetKind, SummaryRecord } from './ingest/store.js';
-import { flushTallies, type Tally, type TallyKind } from './ingest/tallies.js';
+import {
+  type Bucket,
+  type Coverage,
+  HUGE,
+  type KpiStore,
+  type RatioGap,
+  type SheetKind,
+  type SummaryRecord,
+} from './ingest/store.js';
+import { flushTallies, reportTally, type Tally, type TallyKind } from './ingest/tallies.js';
 import { km } from './messages.js';
 import { findMetric, metricByKey, normName } from './metrics.js';
 import { isoWeekOf, monthKey } from './period.js';
@@ -120,6 +128,7 @@ export class SheetIngester {
     }
     const kind = this.kind as SheetKind | 'skip';
     flushTallies(this.tallies, this.store, this.opts);
+    this.flushBlanks();
     if (kind === 'pipeline')
       this.note(stageNote(this.stageCount, this.stageVerdict, this.stageCol!.info.text, this.opts));
     if (kind !== 'skip' && this.used > 0) {
@@ -281,8 +290,54 @@ export class SheetIngester {
       this.keptDims = kept;
     }
     const texts = this.dimTexts;
-    for (let i = 0; i < kept.length; i++) texts[i] = cellText(this.cellAt(row, kept[i]!.index));
+    let mask = 0;
+    for (let i = 0; i < kept.length; i++) {
+      const t = cellText(this.cellAt(row, kept[i]!.index));
+      if (t === '') {
+        // A blank cell (or a formula without a saved result, which reads blank) is a group of its own.
+        texts[i] = this.store.blankGroup;
+        mask |= 1 << i;
+      } else texts[i] = t;
+    }
+    this.blankMask = mask;
     return kept;
+  }
+
+  /** The kept dimensions left blank in the row just read (bit i: kept[i]), counted once the row is used. */
+  private blankMask = 0;
+  /** Rows with a blank kept dimension, per kept dimension: one warning line each at the end of the sheet. */
+  private blanks: Tally[] = [];
+
+  private tallyBlanks(n: number): void {
+    const kept = this.keptDims!;
+    for (let i = 0; i < kept.length; i++) {
+      if ((this.blankMask & (1 << i)) === 0) continue;
+      let t = this.blanks[i];
+      if (t === undefined) {
+        t = { count: 0, cells: [] };
+        this.blanks[i] = t;
+      }
+      t.count++;
+      if (t.cells.length < 10_000) t.cells.push(`${colName(kept[i]!.index)}${n}`);
+    }
+  }
+
+  private flushBlanks(): void {
+    const kept = this.keptDims;
+    if (kept === undefined) return;
+    for (let i = 0; i < kept.length; i++) {
+      const t = this.blanks[i];
+      if (t === undefined) continue;
+      const column = kept[i]!.info.text;
+      const blank = this.store.blankGroup;
+      reportTally(t, (p) => km.blankGroupRows({ ...p, column, blank }), this.store, this.opts);
+    }
+    this.blanks = [];
+  }
+
+  /** A value so large that a sum of it may overflow: noted, so that an overflow names its cells. */
+  private huge(n: number, c: Column, metric: string): void {
+    this.store.noteHuge(this.opts.file, this.opts.sheet, `${colName(c.index)}${n}`, metric);
   }
 
   /**
@@ -624,6 +679,7 @@ export class SheetIngester {
       if (r.kind === 'blank') continue;
       const scale = ratio ? 1 : (unit?.scale ?? (info.kind === 'amount' ? c.scale : 1));
       values[role] = r.value * scale;
+      if (Math.abs(values[role]) >= HUGE) this.huge(row.n, c, info.key);
       any = true;
     }
     const when = this.when(row);
@@ -668,6 +724,7 @@ export class SheetIngester {
           ? raw * c.scale
           : this.number(row, c, c.metric!.kind === 'ratio');
       if (v === null) continue;
+      if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
       if (v < 0 && c.slot === this.revenueSlot) returned = true;
       bucket ??= this.bucketOf(when, kept, texts);
       bucket.sums[c.slot] = (bucket.sums[c.slot] ?? 0) + v;
@@ -678,6 +735,7 @@ export class SheetIngester {
     if (any) {
       store.rows++;
       this.used++;
+      if (this.blankMask !== 0) this.tallyBlanks(row.n);
       // A red (negative) return line is no purchase: it lowers revenue but is no order and no buying customer.
       if (this.factCols && bucket && !returned) this.fact(row, bucket, when);
       if (when) this.reached(when);
@@ -736,10 +794,15 @@ export class SheetIngester {
       bucket.counts[slot] = (bucket.counts[slot] ?? 0) + 1;
     };
     const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
+    if (amount !== null && (amount >= HUGE || amount <= -HUGE))
+      for (const key of ['won_amount', 'closed_amount', 'pipeline', 'weighted_pipeline'])
+        this.huge(row.n, this.amountCol!, key);
     if (verdict === 'won') {
       for (const c of this.valueCols) {
         const v = this.number(row, c, c.metric!.kind === 'ratio');
-        if (v !== null) add(c.slot, v);
+        if (v === null) continue;
+        if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
+        add(c.slot, v);
       }
       add(this.pipe.won, 1);
       add(this.pipe.closed, 1);
@@ -764,6 +827,7 @@ export class SheetIngester {
     }
     store.rows++;
     this.used++;
+    if (this.blankMask !== 0) this.tallyBlanks(row.n);
     // Open deals close in the future: only closed ones say how far the data reaches.
     if (verdict !== 'open' && when) this.reached(when);
   }
@@ -1006,6 +1070,7 @@ export class SheetIngester {
     for (const c of this.valueCols) {
       const v = this.number(row, c, c.metric!.kind === 'ratio');
       if (v === null) continue;
+      if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
       this.store.targets.push({
         metric: c.metric!.key,
         when,

@@ -6,13 +6,16 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { type Readable, Transform } from 'node:stream';
-import { InputError } from '../../core/errors.js';
-import { defineMessages, type Text } from '../../core/i18n/messages.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { defineMessages, messagesOf, type Text } from '../../core/i18n/messages.js';
 import type { Merge } from '../../core/kpi/ingest.js';
 import type { Cell, CellValue, SheetRow } from '../../core/kpi/values.js';
 import { sniffFile } from '../sniff.js';
 import { classifyOle } from './ole.js';
 import { readCentralDirectory, readEntry, type ZipEntry, ZipFormatError } from './zip.js';
+
+/** What the part-size limits say (the catalogue's io.excel). */
+const xm = messagesOf((c) => c.io.excel);
 
 const m = defineMessages({
   en: {
@@ -105,12 +108,20 @@ const m = defineMessages({
   },
 });
 
-/** Uncompressed size limits, checked from the central directory before anything is inflated. */
+/**
+ * Uncompressed size limits, checked from the central directory before anything is inflated. The two per-part
+ * limits can be raised (or lowered) for a run: SALESMEET_MAX_SHEET_MB and SALESMEET_MAX_STRINGS_MB (see
+ * `partLimits`).
+ */
 export const LIMITS = {
-  /** A worksheet is streamed, so it may be large (a 1M-row export is a few hundred MB of XML). */
+  /** A worksheet is streamed, so it may be large (a 1M-row, 9-column export is 390 MB of XML). */
   worksheet: 2 * 1024 ** 3,
-  /** Shared strings, styles and the workbook part are held in memory by exceljs. */
-  inMemoryPart: 256 * 1024 ** 2,
+  /**
+   * Shared strings, styles and the workbook part are held in memory (a string table costs about 6× its XML:
+   * 200 MB took 40 s and 1.3 GB). 100 MB holds a million rows with two or three texts of their own each
+   * (order number, customer, note); an export with few distinct texts needs well under 1 MB.
+   */
+  inMemoryPart: 100 * 1024 ** 2,
   total: 4 * 1024 ** 3,
   /** Above this size, a part that expands more than `maxRatio` times is refused. */
   ratioFloor: 32 * 1024 ** 2,
@@ -123,6 +134,29 @@ export const LIMITS = {
  * big export is plain rows.
  */
 const MERGE_SCAN_LIMIT = 8 * 1024 ** 2;
+
+/** The environment variables that override the per-part limits, in megabytes. */
+export const LIMIT_ENV = {
+  worksheet: 'SALESMEET_MAX_SHEET_MB',
+  inMemoryPart: 'SALESMEET_MAX_STRINGS_MB',
+} as const;
+
+export type PartLimits = { worksheet: number; inMemoryPart: number };
+
+/** The per-part limits in force: LIMITS, unless the environment names others (a positive number of MB). */
+export function partLimits(env: NodeJS.ProcessEnv = process.env): PartLimits {
+  const out: PartLimits = { worksheet: LIMITS.worksheet, inMemoryPart: LIMITS.inMemoryPart };
+  for (const key of ['worksheet', 'inMemoryPart'] as const) {
+    const name = LIMIT_ENV[key];
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') continue;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new UsageError('excel.badLimit', xm.badLimit({ name, value: raw }));
+    out[key] = Math.round(n * 1024 ** 2);
+  }
+  return out;
+}
 
 function mb(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
@@ -173,7 +207,11 @@ function parseMerges(xml: string): Merge[] {
 }
 
 /** Checks a workbook file and reads its sheet names and merges; throws InputError (exit 3) with a clear message. */
-export async function inspectWorkbook(path: string, display: string): Promise<WorkbookInfo> {
+export async function inspectWorkbook(
+  path: string,
+  display: string,
+  limits: PartLimits = partLimits(),
+): Promise<WorkbookInfo> {
   const fail = (text: ReturnType<typeof m.empty>, hint?: ReturnType<typeof m.empty>) =>
     new InputError('excel.unreadable', text, { location: { file: display }, ...(hint ? { hint } : {}) });
   let size: number;
@@ -208,9 +246,16 @@ export async function inspectWorkbook(path: string, display: string): Promise<Wo
     for (const e of entries) {
       if (e.encrypted) throw fail(m.encrypted(), m.oleHint());
       const isSheet = /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name);
-      const limit = isSheet ? LIMITS.worksheet : LIMITS.inMemoryPart;
-      if (e.uncompressedSize > limit)
-        throw fail(m.bomb({ part: e.name, size: mb(e.uncompressedSize), limit: mb(limit) }), m.bombHint());
+      const limit = isSheet ? limits.worksheet : limits.inMemoryPart;
+      if (e.uncompressedSize > limit) {
+        // A genuine export past a per-part limit can be read by raising it for the run; the hint says how.
+        const env = LIMIT_ENV[isSheet ? 'worksheet' : 'inMemoryPart'];
+        const suggest = Math.ceil(e.uncompressedSize / 1024 ** 2 / 100) * 100;
+        throw fail(
+          m.bomb({ part: e.name, size: mb(e.uncompressedSize), limit: mb(limit) }),
+          xm.partLimitHint({ env, suggest: String(suggest) }),
+        );
+      }
       if (
         e.uncompressedSize > LIMITS.ratioFloor &&
         e.uncompressedSize / Math.max(e.compressedSize, 1) > LIMITS.maxRatio

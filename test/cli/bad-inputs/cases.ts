@@ -214,7 +214,7 @@ export const YAML_CASES: BadInput[] = [
     edit: [['duration: 50', 'duration: 五十']],
     args: ['check', 'm'],
     code: 3,
-    stderr: [/m\/meeting\.yaml:\d+:11: error: duration: expected a number, found "五十"/],
+    stderr: [/m\/meeting\.yaml:\d+:11: error: duration: expected a number, found text "五十"/],
   },
   {
     name: 'yaml: missing required field',
@@ -530,7 +530,7 @@ export const EXCEL_CASES: BadInput[] = [
     args: kpi('kpi.xlsx'),
     code: 3,
     stderr: [
-      'kpi.xlsx: error: refusing to read xl/sharedStrings.xml: it would expand to 600.0 MB (limit 256.0 MB)',
+      'kpi.xlsx: error: refusing to read xl/sharedStrings.xml: it would expand to 600.0 MB (limit 100.0 MB)',
     ],
   },
   {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { Problem } from '../../../src/core/errors.js';
 import type { Lang } from '../../../src/core/i18n/lang.js';
 import { meetingSchema } from '../../../src/core/meeting/schema.js';
@@ -6,7 +7,7 @@ import { minutesSchema } from '../../../src/core/minutes/schema.js';
 import { validate } from '../../../src/core/validate.js';
 import { parseYaml } from '../../../src/io/yaml.js';
 
-function problems(text: string, lang: Lang = 'en', schema = meetingSchema) {
+function problems(text: string, lang: Lang = 'en', schema: z.ZodType = meetingSchema) {
   const y = parseYaml(text, 'meeting.yaml');
   const r = validate(schema, y.data, 'meeting.yaml', y.positionOf);
   if (r.ok) return [];
@@ -63,7 +64,7 @@ describe('meeting.yaml schema messages', () => {
 
   it('checks types of nested values and numbers', () => {
     expect(problems(`${base}duration: "一小时"\nattendees:\n  - name: 王芳\n    required: 是\n`)).toEqual([
-      'meeting.yaml:5:11: duration: expected a number, found "一小时"',
+      'meeting.yaml:5:11: duration: expected a number, found text "一小时"',
       'meeting.yaml:8:15: attendees[0].required: expected true or false, found "是"',
     ]);
     expect(problems(`${base}duration: -5\n`)).toEqual([
@@ -96,5 +97,28 @@ describe('minutes.yaml schema', () => {
       'meeting.yaml:2:25: attendance[0].status: expected one of present, late, observer, excused, absent, 出席, 列席, 請假, 请假, 缺席, 遲到, 迟到, found "到场"',
       'meeting.yaml:4:24: actions[0].status: expected one of open, in-progress, done, dropped, found "finished"',
     ]);
+  });
+
+  it('says a link with a line break in it has one, not that it does not start with https:// (issue 11, point 15)', () => {
+    const y = `${base}online: { link: "https://meet.example.com/a\\r\\nX-Injected: 1" }\n`;
+    expect(problems(y)).toEqual([
+      'meeting.yaml:5:17: online.link: expected a link starting with https:// or http://, found a value with a line break in it: "https://meet.example.com/a\\r\\nX-Inject… (write it on one line, without \\r or \\n)',
+    ]);
+    expect(problems(y, 'zh-CN')[0]).toContain('实际的值中含有换行');
+    expect(problems(y, 'zh-TW')[0]).toContain('實際的值中含有換行');
+  });
+
+  it('says a quoted number as a KPI target is text, and how to write it (issue 11, point 15)', () => {
+    const y = "meeting: m\nactions:\n  - what: 回款\n    measure: { metric: revenue, target: '300' }\n";
+    expect(problems(y, 'en', minutesSchema)).toEqual([
+      'meeting.yaml:4:41: actions[0].measure.target: expected a number, found text "300" (write the number without quotes: 300)',
+    ]);
+    expect(problems(y, 'zh-CN', minutesSchema)).toEqual([
+      'meeting.yaml:4:41: actions[0].measure.target: 应为数字，实际是文本 "300" (数字不要加引号，直接写 300)',
+    ]);
+    // A measure that is neither text nor a mapping is still the union's message.
+    expect(
+      problems('meeting: m\nactions:\n  - what: 回款\n    measure: [a]\n', 'en', minutesSchema)[0],
+    ).toContain('actions[0].measure: expected');
   });
 });

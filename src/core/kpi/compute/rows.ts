@@ -34,19 +34,25 @@ export function coverageRows(
   }
 }
 
-/** Share of the total (of amounts that add up) and rank within the parent group. */
+/**
+ * Share of the total (of amounts that add up) and rank within the parent group. The group of rows with a
+ * blank cell (`blank`) has a share, so the shares add up to 100%, but no rank: it is no region or rep.
+ */
 export function shareAndRank(
   m: MetricInfo,
   metricRows: KpiRow[],
   parents: Map<string, KpiRow[]>,
   tot: number | null,
+  by: GroupKey[],
+  blank: string,
 ): void {
   for (const r of metricRows)
     if (m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key)) r.share = shareOf(r.actual, tot);
   for (const list of parents.values()) {
-    const useAch = list.some((r) => r.achievement !== null);
+    const ranked = (r: KpiRow) => !isBlank(r.group, by, blank);
+    const useAch = list.some((r) => ranked(r) && r.achievement !== null);
     const rk = ranks(
-      list.map((r) => (useAch ? r.achievement : r.actual)),
+      list.map((r) => (!ranked(r) ? null : useAch ? r.achievement : r.actual)),
       useAch || m.direction === 'higher',
     );
     list.forEach((r, i) => {
@@ -83,12 +89,23 @@ function coverageRow(m: MetricInfo, revenue: KpiRow, coverage: number | null, la
   };
 }
 
-export function compareGroups(a: Group, b: Group, by: GroupKey[]): number {
+/** Parents before their children, names in locale order, the blank group (`blank`) last at its level. */
+export function compareGroups(a: Group, b: Group, by: GroupKey[], blank: string): number {
   for (const k of by) {
-    const c = (a[k] ?? '').localeCompare(b[k] ?? '', 'zh-CN');
-    if (c !== 0) return c;
+    const x = a[k] ?? '';
+    const y = b[k] ?? '';
+    if (x === y) continue;
+    if (x === blank && y !== '') return 1;
+    if (y === blank && x !== '') return -1;
+    return x.localeCompare(y, 'zh-CN');
   }
   return 0;
+}
+
+/** The row's own (deepest) group value is the blank group. */
+function isBlank(g: Group, by: GroupKey[], blank: string): boolean {
+  const depth = Object.keys(g).length;
+  return depth > 0 && g[by[depth - 1]!] === blank;
 }
 
 export function fmtPlain(v: number): string {

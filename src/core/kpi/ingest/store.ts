@@ -4,11 +4,24 @@
  */
 import type { Lang } from '../../i18n/lang.js';
 import type { Unit, ValueRole } from '../headers.js';
+import { km } from '../messages.js';
 import { type MetricDef, normName } from '../metrics.js';
 import { spanOf } from '../period.js';
 import type { Group, GroupKey, KpiWarning } from '../result.js';
 import type { StatedPeriod } from '../stated.js';
 import type { When } from '../values.js';
+
+/** A value at or above this magnitude is noted (`KpiStore.huge`): summing fewer than 1e18 smaller ones stays finite. */
+export const HUGE = 1e290;
+const HUGE_MAX = 100;
+
+/** A cell noted for its size: where, and the metric (dictionary key or label) it counts for. */
+export interface HugeCell {
+  file: string;
+  sheet: string;
+  cell: string;
+  metric: string;
+}
 
 export type SheetKind = 'summary' | 'detail' | 'pipeline' | 'targets' | 'targets-flat';
 
@@ -226,6 +239,16 @@ export class KpiStore {
    */
   fine: Map<string, Bucket> | null = new Map();
   private warned = new Set<string>();
+  /**
+   * The group text of a row whose cell for a kept dimension (`--by`) is blank, or a formula without a saved
+   * result: `(blank)` / `（未填）`, so the breakdown adds up to the total; compute sorts it last and leaves it unranked.
+   */
+  readonly blankGroup: string;
+  /**
+   * Cells holding a number so large (|v| ≥ 1e290) that a sum of them may overflow: a non-finite total is an
+   * error that names them. Found with one comparison per value; at most HUGE_MAX kept.
+   */
+  huge: HugeCell[] = [];
 
   constructor(
     readonly keep: GroupKey[],
@@ -234,7 +257,14 @@ export class KpiStore {
     /** Year to date asked for: a summary sheet's 累计 columns are preferred over its 当月 columns. */
     readonly ytd = false,
     readonly stages: StageNames = {},
-  ) {}
+  ) {
+    this.blankGroup = km.blankGroup()(lang);
+  }
+
+  /** Notes a cell whose value may make a sum overflow (see `huge`). */
+  noteHuge(file: string, sheet: string, cell: string, metric: string): void {
+    if (this.huge.length < HUGE_MAX) this.huge.push({ file, sheet, cell, metric });
+  }
 
   /** A number per distinct text (customer, order, rep names share one table: only equality matters). */
   get internedCount(): number {

@@ -32,22 +32,44 @@ export function flushTallies(
   store: KpiStore,
   opts: { file: string; sheet: string },
 ): void {
-  const lang = store.lang;
-  for (const [kind, t] of tallies) {
-    const cells = t.cells.slice(0, 3).join(', ') + (t.count > 3 ? ' …' : '');
-    const text = TALLY_TEXT[kind]({ count: t.count, cells, found: t.found ?? '' });
-    const line = { message: text(lang), file: opts.file, sheet: opts.sheet, cell: null };
-    // Continuation lines are read as meant: a note, not a warning.
-    if (kind === 'continued') store.info.push(line);
-    else store.warn(line);
-    if (t.count > 3)
-      store.details.push(
-        `${formatLocation({ file: opts.file, sheet: opts.sheet })}: ${TALLY_TEXT[kind]({
-          count: t.count,
-          cells: t.cells.join(', ') + (t.count > t.cells.length ? ' …' : ''),
-          found: t.found ?? '',
-        })(lang)}`,
-      );
-  }
+  // Continuation lines are read as meant: a note, not a warning.
+  for (const [kind, t] of tallies)
+    reportTally(
+      t,
+      (p) => TALLY_TEXT[kind]({ ...p, found: t.found ?? '' }),
+      store,
+      opts,
+      kind === 'continued',
+    );
   tallies.clear();
+}
+
+/**
+ * One counted line (a warning, or a note): the first three cells in it, every cell (up to 10,000) in the
+ * details that `--verbose` prints.
+ */
+export function reportTally(
+  t: Tally,
+  text: (p: { count: number; cells: string }) => (lang: Lang) => string,
+  store: KpiStore,
+  opts: { file: string; sheet: string },
+  note = false,
+): void {
+  const lang = store.lang;
+  const cells = t.cells.slice(0, 3).join(', ') + (t.count > 3 ? ' …' : '');
+  const line = {
+    message: text({ count: t.count, cells })(lang),
+    file: opts.file,
+    sheet: opts.sheet,
+    cell: null,
+  };
+  if (note) store.info.push(line);
+  else store.warn(line);
+  if (t.count > 3)
+    store.details.push(
+      `${formatLocation({ file: opts.file, sheet: opts.sheet })}: ${text({
+        count: t.count,
+        cells: t.cells.join(', ') + (t.count > t.cells.length ? ' …' : ''),
+      })(lang)}`,
+    );
 }
