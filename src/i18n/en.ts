@@ -743,6 +743,216 @@ export const en = {
     /** A column header with its unit (target workbook). */
     withUnit: '{word} ({unit})',
   },
+  /** Help text (src/cli/program.ts, commands/types.ts addCommon and examples, commands/<name>/define.ts): help.<command>.description, .arguments.<name>, .options.<flag>, a subcommand's under help.<command>.<sub>. */
+  help: {
+    program: {
+      description:
+        'Prepare sales meetings and keep their record: agenda, KPI tables, pre-read pack, minutes with sign-off, actions.',
+      options: {
+        lang: 'language: zh-CN, zh-TW or en',
+        verbose: 'show details and stack traces',
+        noColor: 'no colours',
+        yes: 'no prompts: use flags and defaults',
+        noInput: 'never prompt (same as --yes)',
+      },
+    },
+    common: {
+      json: 'print the result as JSON on stdout',
+      dryRun: 'show what would be written, write nothing',
+      force: 'overwrite existing user files',
+      examples: 'Examples:',
+      reference: 'Reference: docs/{doc} in the salesmeet package',
+    },
+    actions: {
+      arguments: {
+        dirs: 'meeting folders, or root folders searched for meeting folders (default: .)',
+      },
+      description:
+        'the action list across meetings: overdue and open first, by owner, completion rates; xlsx tracker',
+      options: {
+        owner: 'only this owner',
+        status: 'only open, in-progress, done, dropped or overdue items',
+        overdue: 'only overdue items',
+        note: 'with `update`: what happened',
+        by: 'with `update`: who reports it',
+        asOf: 'judge overdue as of this day (default: today)',
+        kpi: 'check KPI-linked measures against these exports (repeatable)',
+        kpiPeriod: 'the KPI period for --kpi (default: the latest complete month in the data)',
+        format: 'text (default), md, html or xlsx',
+        out: 'write to this file (required for xlsx)',
+      },
+      usage:
+        '[options] [dirs...]\n       salesmeet actions update <id> [dir] [--status S] [--note TEXT] [--by NAME] [--dry-run]',
+    },
+    agenda: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'render the time-boxed agenda (out/agenda.md, out/agenda.html) and the calendar invite (out/invite.ics)',
+    },
+    check: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'validate meeting.yaml and minutes.yaml: errors with file:line:column, plus advice from good practice',
+      options: {
+        strict: 'treat advice as errors (exit 3)',
+      },
+    },
+    init: {
+      arguments: {
+        dir: 'meeting folder to create',
+      },
+      description:
+        'scaffold a meeting folder: meeting.yaml with the preset agenda, data/ and a minutes.yaml skeleton',
+      options: {
+        type: 'daily, weekly, monthly, quarterly, half-year, annual or custom',
+        title: 'meeting title (default: type and date)',
+        date: 'meeting date',
+        start: "start time (default: the preset's)",
+        duration: "booked length in minutes (default: the preset's)",
+        timezone: 'IANA time zone (default: the system zone)',
+        location: 'meeting room or address',
+        online: 'online meeting link',
+        tool: 'online tool (Tencent Meeting, Feishu, Teams…)',
+        host: 'host (主持人)',
+        recorder: 'minute-taker (记录人)',
+        attendee: 'an attendee; repeat for each',
+        objective: 'a meeting objective; repeat for each',
+        topic: 'a key topic with its expected outcome; repeat (3–5)',
+        from: 'previous meeting folder: carry its open actions over',
+      },
+    },
+    keys: {
+      description: 'Ed25519 keys for signatures that cannot be forged by editing minutes.yaml',
+      generate: {
+        arguments: {
+          dir: 'meeting folder to register the public key in (optional)',
+        },
+        description:
+          'make a key pair: private key (0600) in ~/.config/salesmeet/keys or $SALESMEET_KEYS_DIR, public key beside it and in the meeting folder',
+        options: {
+          as: 'whose key',
+        },
+      },
+    },
+    kpi: {
+      arguments: {
+        files: '.xlsx exports or folders of them',
+      },
+      description:
+        'target vs actual from Excel exports: achievement, variance, YoY, MoM, time progress, forecast, by region / product / rep',
+      options: {
+        meeting: "use the meeting folder's kpi: section",
+        period:
+          '2026-06, 2026-Q2, 2026-H1, 2026 or 2026-W25 (default: meeting.yaml, else the latest complete month in the data)',
+        ytd: 'cumulative year to date',
+        asOf: 'date for time progress (default: today)',
+        workdays: 'time progress in Chinese working days (holidays and 调休 make-up days)',
+        by: 'break down by region, product, rep, customer, channel, team (comma-separated; 区域, 产品, 销售代表, 客户, 渠道, 部门 too)',
+        columns:
+          'name the columns yourself: actual=价税合计,team=销售部门 (fields: actual, target, priorYear, period, region, product, rep, customer, channel, team, stage)',
+        encoding:
+          'CSV files: their encoding, when detection guesses wrong (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)',
+        won: 'opportunity exports: the stages counted as won (default: Closed Won, closedwon, Won, 赢单, 成交…)',
+        lost: 'opportunity exports: the stages counted as lost (default: Closed Lost, closedlost, Lost, 输单, 丢单…)',
+        metric: 'only this metric (key or label); repeat for more',
+        format: 'table, md, csv, xlsx or json (default: table, or from --out)',
+        noFast: 'read the workbooks with exceljs only, not the fast reader (same as SALESMEET_FAST_XLSX=0)',
+        out: 'write to this file instead of stdout',
+      },
+    },
+    minutes: {
+      description:
+        'render the minutes (out/minutes.md, .html, .docx) and the action list; `--new` prepares minutes.yaml',
+      arguments: {
+        dir: 'meeting folder',
+      },
+      options: {
+        new: "prepare minutes.yaml from the meeting's agenda and attendees",
+        noDocx: 'skip the Word file',
+      },
+      sign: {
+        description: 'record that NAME approves exactly the current content of minutes.yaml (签字确认)',
+        options: {
+          as: 'who signs',
+          trust:
+            'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+          key: 'sign with this Ed25519 private key (from `salesmeet keys generate`)',
+        },
+      },
+      verify: {
+        description: 'check every signature; exit 0 only when the minutes are fully signed off and unchanged',
+        options: {
+          trust:
+            'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+        },
+      },
+      status: {
+        description: 'print the sign-off state: draft, awaiting sign-off or signed off',
+        options: {
+          trust:
+            'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+        },
+      },
+    },
+    pack: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'render the pre-read pack: out/pack.html (self-contained, prints on A4) and out/pack.md; --pdf adds out/pack.pdf',
+      options: {
+        pdf: 'also print out/pack.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
+        kpi: 'KPI result to show: the output of `salesmeet kpi --json`',
+      },
+    },
+    targets: {
+      description:
+        'decompose a period target over quarters and months and over regions / teams / reps, with a reserve; writes an xlsx that `salesmeet kpi` reads back as targets',
+      options: {
+        plan: 'a YAML plan: total, period, levels (regions → teams → reps) and weights; flags override it',
+        total: 'the company target for the period',
+        unit: 'unit of the amounts, e.g. 万元 or $K',
+        period: '2026, 2026-H2, 2026-Q3 or 2026-07',
+        by: 'levels to decompose over, top first: region,team,rep,month (default: the levels given)',
+        regions: 'regions with weights "华东=35,华南=25,…", or names only for an even split',
+        quarters: 'quarter weights "20,25,25,30" (or even)',
+        months:
+          'month weights in order "30,30,40", or "7=30,8=30,…" (or even); within each quarter when --quarters is given',
+        history:
+          'a detail export of the prior period(s): seasonality by month and prior-year shares by region/team/rep; repeatable',
+        floor: 'minimum target of every month',
+        reserve: 'assign this much more than the company target, e.g. 10%',
+        precision: 'decimals of the targets: 0, 1 or 2 (default: 2 for 万元, else 0)',
+        format: 'table (default on screen), xlsx, yaml or json (default: from --out)',
+        out: 'write the result to this file (.xlsx, .yaml or .json); refuses to overwrite without --force',
+      },
+    },
+    templates: {
+      description: 'list the templates and where they come from; eject one to restyle it',
+      list: {
+        description: 'list the templates for a language: built-in or from the meeting’s template folder',
+        options: {
+          meeting: 'meeting folder (default: .)',
+          to: 'a template folder to look in too',
+        },
+      },
+      eject: {
+        arguments: {
+          name: 'template: agenda, pack, agenda.html, pack.md, partials/pack-style…',
+        },
+        description:
+          "copy a built-in template into the team's template folder (`templates:` in meeting.yaml, or --to) so that it overrides the built-in one",
+        options: {
+          meeting: 'meeting folder (default: .)',
+          to: 'template folder to copy into',
+        },
+      },
+    },
+  },
 };
 
 /** The shape every language fills: a missing or extra key in zh-CN.ts or zh-TW.ts is a compile error. */

@@ -676,4 +676,202 @@ export const zhCN: Messages = {
     minutesHeading: '{title} {minutes}',
     withUnit: '{word}({unit})',
   },
+  help: {
+    program: {
+      description:
+        '销售会议的会前准备与会后记录：议程、KPI 达成表、会前资料包、会议纪要签字确认、行动项跟踪。',
+      options: {
+        lang: '语言：zh-CN、zh-TW 或 en',
+        verbose: '显示详细信息和堆栈',
+        noColor: '不使用颜色',
+        yes: '不提问：使用参数和默认值',
+        noInput: '从不提问（同 --yes）',
+      },
+    },
+    common: {
+      json: '以 JSON 输出结果到 stdout',
+      dryRun: '只显示将写入的文件，不实际写入',
+      force: '覆盖已存在的用户文件',
+      examples: '示例：',
+      reference: '参考文档：salesmeet 包内的 docs/{doc}',
+    },
+    actions: {
+      arguments: {
+        dirs: '会议文件夹，或包含会议文件夹的根目录（默认：当前目录）',
+      },
+      description: '跨会议的行动项清单：逾期和未完成优先、按负责人分组、完成率；可导出 Excel 跟踪表',
+      options: {
+        owner: '只看此负责人',
+        status: '只看某状态：open、in-progress、done、dropped 或 overdue',
+        overdue: '只看逾期项',
+        note: '与 `update` 一起用：进展说明',
+        by: '与 `update` 一起用：报告人',
+        asOf: '逾期判断日期（默认：今天）',
+        kpi: '用这些 KPI 导出文件检查与 KPI 挂钩的考核标准（可重复）',
+        kpiPeriod: '--kpi 使用的期间（默认：数据中最近的完整月份）',
+        format: 'text（默认）、md、html 或 xlsx',
+        out: '写入此文件（xlsx 必须指定）',
+      },
+      usage:
+        '[选项] [dirs...]\n       salesmeet actions update <编号> [dir] [--status 状态] [--note 说明] [--by 报告人] [--dry-run]',
+    },
+    agenda: {
+      arguments: {
+        dir: '会议文件夹',
+      },
+      description: '生成带时间的议程（out/agenda.md、out/agenda.html）和日历邀请（out/invite.ics）',
+    },
+    check: {
+      arguments: {
+        dir: '会议文件夹',
+      },
+      description: '校验 meeting.yaml 和 minutes.yaml：错误标明 文件:行:列，并给出会议最佳实践建议',
+      options: {
+        strict: '把建议视为错误（退出码 3）',
+      },
+    },
+    init: {
+      arguments: {
+        dir: '要创建的会议文件夹',
+      },
+      description: '创建会议文件夹：含预设议程的 meeting.yaml、data/ 和 minutes.yaml 模板',
+      options: {
+        type: '会议类型：daily、weekly、monthly、quarterly、half-year、annual 或 custom',
+        title: '会议主题（默认：类型加日期）',
+        date: '会议日期',
+        start: '开始时间（默认按预设）',
+        duration: '会议时长（分钟，默认按预设）',
+        timezone: 'IANA 时区（默认：系统时区）',
+        location: '会议地点',
+        online: '线上会议链接',
+        tool: '线上会议工具（腾讯会议、飞书、Teams…）',
+        host: '主持人',
+        recorder: '记录人',
+        attendee: '参会人；可重复',
+        objective: '会议目标；可重复',
+        topic: '重点议题及预期结果；可重复（3–5 个）',
+        from: '上次会议文件夹：结转未完成的行动项',
+      },
+    },
+    keys: {
+      description: '用于签字的 Ed25519 密钥：编辑 minutes.yaml 也无法伪造签名',
+      generate: {
+        arguments: {
+          dir: '登记公钥的会议文件夹（可选）',
+        },
+        description:
+          '生成密钥对：私钥（权限 0600）存于 ~/.config/salesmeet/keys 或 $SALESMEET_KEYS_DIR，公钥同时登记到会议文件夹',
+        options: {
+          as: '密钥所有人',
+        },
+      },
+    },
+    kpi: {
+      arguments: {
+        files: '.xlsx 导出文件或其所在文件夹',
+      },
+      description:
+        '从 Excel 导出计算目标达成：达成率、差额、同比、环比、时间进度、预计完成，可按区域 / 产品线 / 销售代表拆分',
+      options: {
+        meeting: '使用会议文件夹中 meeting.yaml 的 kpi: 段',
+        period:
+          '期间：2026-06、2026-Q2、2026-H1、2026 或 2026-W25（默认取 meeting.yaml，否则取数据中最近一个完整月）',
+        ytd: '本年累计',
+        asOf: '计算时间进度的截至日期（默认今天）',
+        workdays: '按中国工作日（含节假日与调休）计算时间进度',
+        by: '拆分维度：区域、产品、销售代表、客户、渠道、部门（或 region、product、rep、customer、channel、team；逗号分隔）',
+        columns:
+          '自行指定列：actual=价税合计,team=销售部门（字段：actual、target、priorYear、period、region、product、rep、customer、channel、team、stage）',
+        encoding: 'CSV 文件的编码（自动识别有误时指定）：utf-8、gb18030、gbk、big5、utf-16le、utf-16be',
+        won: '商机导出：计为赢单的阶段（默认 Closed Won、closedwon、Won、赢单、成交 等）',
+        lost: '商机导出：计为输单的阶段（默认 Closed Lost、closedlost、Lost、输单、丢单 等）',
+        metric: '只看该指标（键名或名称）；可重复',
+        format: '输出格式：table、md、csv、xlsx 或 json（默认 table，或按 --out 扩展名）',
+        noFast: '只用 exceljs 读取工作簿，不用快速读取（同 SALESMEET_FAST_XLSX=0）',
+        out: '写入该文件而不是 stdout',
+      },
+    },
+    minutes: {
+      description: '生成会议纪要（out/minutes.md、.html、.docx）和行动项清单；`--new` 生成 minutes.yaml 模板',
+      arguments: {
+        dir: '会议文件夹',
+      },
+      options: {
+        new: '根据议程和参会人生成 minutes.yaml',
+        noDocx: '不生成 Word 文件',
+      },
+      sign: {
+        description: '签字确认：记录 NAME 认可 minutes.yaml 的当前内容',
+        options: {
+          as: '签字人',
+          trust: '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
+          key: '用此 Ed25519 私钥签名（由 `salesmeet keys generate` 生成）',
+        },
+      },
+      verify: {
+        description: '核验每个签字；仅当纪要已全部签字且未被修改时退出码为 0',
+        options: {
+          trust: '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
+        },
+      },
+      status: {
+        description: '显示签字状态：草稿、待签或已签',
+        options: {
+          trust: '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
+        },
+      },
+    },
+    pack: {
+      arguments: {
+        dir: '会议文件夹',
+      },
+      description:
+        '生成会前资料：out/pack.html（单文件，可 A4 打印）和 out/pack.md；--pdf 另生成 out/pack.pdf',
+      options: {
+        pdf: '同时用 Chromium 打印 out/pack.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
+        kpi: '要展示的 KPI 结果：`salesmeet kpi --json` 的输出',
+      },
+    },
+    targets: {
+      description:
+        '目标分解：把期间目标分解到季度、月份和区域/团队/销售代表，并预留缓冲；输出的 xlsx 可直接作为 `salesmeet kpi` 的目标表',
+      options: {
+        plan: 'YAML 分解计划：总目标、期间、层级（区域→团队→销售代表）与权重；命令行参数优先',
+        total: '期间的公司总目标',
+        unit: '金额单位，例如 万元',
+        period: '期间：2026、2026-H2、2026-Q3 或 2026-07',
+        by: '分解的层级（自上而下）：region,team,rep,month（默认：已给出的层级）',
+        regions: '区域及权重 "华东=35,华南=25,…"；只写名称则平均分配',
+        quarters: '季度权重 "20,25,25,30"（或 even）',
+        months: '月份权重（按顺序）"30,30,40"，或 "7=30,8=30,…"（或 even）；给出 --quarters 时为季度内权重',
+        history: '上期明细导出：用于按月季节性和上年占比；可重复',
+        floor: '每月目标下限',
+        reserve: '超额分配比例（预留缓冲），例如 10%',
+        precision: '目标保留的小数位：0、1 或 2（默认：万元为 2，其余为 0）',
+        format: '输出格式：table（屏幕默认）、xlsx、yaml 或 json（默认按 --out 扩展名）',
+        out: '写入此文件（.xlsx、.yaml 或 .json）；已存在时需 --force 才覆盖',
+      },
+    },
+    templates: {
+      description: '列出模板及其来源；导出模板以便自定义样式',
+      list: {
+        description: '列出某语言的模板：内置或来自会议的模板文件夹',
+        options: {
+          meeting: '会议文件夹（默认：.）',
+          to: '同时查找的模板文件夹',
+        },
+      },
+      eject: {
+        arguments: {
+          name: '模板名：agenda、pack、agenda.html、pack.md、partials/pack-style…',
+        },
+        description:
+          '把内置模板复制到团队模板文件夹（meeting.yaml 中的 `templates:`，或 --to），覆盖内置模板',
+        options: {
+          meeting: '会议文件夹（默认：.）',
+          to: '复制到的模板文件夹',
+        },
+      },
+    },
+  },
 };

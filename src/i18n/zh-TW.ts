@@ -676,4 +676,202 @@ export const zhTW: Messages = {
     minutesHeading: '{title} {minutes}',
     withUnit: '{word}({unit})',
   },
+  help: {
+    program: {
+      description: '業務會議的會前準備與會後紀錄：議程、KPI 達成表、會前資料、會議紀錄簽核、行動項目追蹤。',
+      options: {
+        lang: '語言：zh-CN、zh-TW 或 en',
+        verbose: '顯示詳細資訊與堆疊',
+        noColor: '不使用顏色',
+        yes: '不提問：使用參數與預設值',
+        noInput: '從不提問（同 --yes）',
+      },
+    },
+    common: {
+      json: '以 JSON 輸出結果到 stdout',
+      dryRun: '只顯示將寫入的檔案，不實際寫入',
+      force: '覆寫既有的使用者檔案',
+      examples: '範例：',
+      reference: '參考文件：salesmeet 套件內的 docs/{doc}',
+    },
+    actions: {
+      arguments: {
+        dirs: '會議資料夾，或包含會議資料夾的根目錄（預設：目前目錄）',
+      },
+      description: '跨會議的行動項目清單：逾期與未完成優先、依負責人分組、完成率；可匯出 Excel 追蹤表',
+      options: {
+        owner: '只看此負責人',
+        status: '只看某狀態：open、in-progress、done、dropped 或 overdue',
+        overdue: '只看逾期項目',
+        note: '與 `update` 一起用：進度說明',
+        by: '與 `update` 一起用：回報人',
+        asOf: '逾期判斷日期（預設：今天）',
+        kpi: '用這些 KPI 匯出檔檢查與 KPI 連動的考核標準（可重複）',
+        kpiPeriod: '--kpi 使用的期間（預設：資料中最近的完整月份）',
+        format: 'text（預設）、md、html 或 xlsx',
+        out: '寫入此檔案（xlsx 必須指定）',
+      },
+      usage:
+        '[選項] [dirs...]\n       salesmeet actions update <編號> [dir] [--status 狀態] [--note 說明] [--by 回報人] [--dry-run]',
+    },
+    agenda: {
+      arguments: {
+        dir: '會議資料夾',
+      },
+      description: '產生含時間的議程（out/agenda.md、out/agenda.html）與行事曆邀請（out/invite.ics）',
+    },
+    check: {
+      arguments: {
+        dir: '會議資料夾',
+      },
+      description: '驗證 meeting.yaml 與 minutes.yaml：錯誤標明 檔案:行:欄，並提供會議最佳實務建議',
+      options: {
+        strict: '將建議視為錯誤（結束碼 3）',
+      },
+    },
+    init: {
+      arguments: {
+        dir: '要建立的會議資料夾',
+      },
+      description: '建立會議資料夾：含預設議程的 meeting.yaml、data/ 與 minutes.yaml 範本',
+      options: {
+        type: '會議類型：daily、weekly、monthly、quarterly、half-year、annual 或 custom',
+        title: '會議主題（預設：類型加日期）',
+        date: '會議日期',
+        start: '開始時間（預設依範本）',
+        duration: '會議時長（分鐘，預設依範本）',
+        timezone: 'IANA 時區（預設：系統時區）',
+        location: '會議地點',
+        online: '線上會議連結',
+        tool: '線上會議工具（Teams、Google Meet…）',
+        host: '主席',
+        recorder: '紀錄',
+        attendee: '出席人；可重複',
+        objective: '會議目標；可重複',
+        topic: '重點議題與預期結果；可重複（3–5 個）',
+        from: '上次會議資料夾：結轉未完成的行動項目',
+      },
+    },
+    keys: {
+      description: '用於簽名的 Ed25519 金鑰：編輯 minutes.yaml 也無法偽造簽章',
+      generate: {
+        arguments: {
+          dir: '登記公鑰的會議資料夾（選用）',
+        },
+        description:
+          '產生金鑰對：私鑰（權限 0600）存於 ~/.config/salesmeet/keys 或 $SALESMEET_KEYS_DIR，公鑰同時登記到會議資料夾',
+        options: {
+          as: '金鑰所有人',
+        },
+      },
+    },
+    kpi: {
+      arguments: {
+        files: '.xlsx 匯出檔或其所在資料夾',
+      },
+      description:
+        '從 Excel 匯出計算目標達成：達成率、差額、年增率、月增率、時間進度、預估完成，可按區域 / 產品線 / 業務代表拆分',
+      options: {
+        meeting: '使用會議資料夾中 meeting.yaml 的 kpi: 段',
+        period:
+          '期間：2026-06、2026-Q2、2026-H1、2026 或 2026-W25（預設取 meeting.yaml，否則取資料中最近一個完整月）',
+        ytd: '本年累計',
+        asOf: '計算時間進度的截至日期（預設今天）',
+        workdays: '按中國大陸工作日（含國定假日與補班）計算時間進度',
+        by: '拆分維度：區域、產品、業務代表、客戶、通路、部門（或 region、product、rep、customer、channel、team；逗號分隔）',
+        columns:
+          '自行指定欄：actual=價稅合計,team=銷售部門（欄位：actual、target、priorYear、period、region、product、rep、customer、channel、team、stage）',
+        encoding: 'CSV 檔案的編碼（自動辨識有誤時指定）：utf-8、gb18030、gbk、big5、utf-16le、utf-16be',
+        won: '商機匯出：計為贏單的階段（預設 Closed Won、closedwon、Won、贏單、成交 等）',
+        lost: '商機匯出：計為輸單的階段（預設 Closed Lost、closedlost、Lost、輸單、丟單 等）',
+        metric: '只看該指標（鍵名或名稱）；可重複',
+        format: '輸出格式：table、md、csv、xlsx 或 json（預設 table，或依 --out 副檔名）',
+        noFast: '只用 exceljs 讀取活頁簿，不用快速讀取（同 SALESMEET_FAST_XLSX=0）',
+        out: '寫入該檔案而非 stdout',
+      },
+    },
+    minutes: {
+      description:
+        '產生會議紀錄（out/minutes.md、.html、.docx）與行動項目清單；`--new` 產生 minutes.yaml 範本',
+      arguments: {
+        dir: '會議資料夾',
+      },
+      options: {
+        new: '依議程與出席人產生 minutes.yaml',
+        noDocx: '不產生 Word 檔',
+      },
+      sign: {
+        description: '簽名確認：記錄 NAME 認可 minutes.yaml 的目前內容',
+        options: {
+          as: '簽名人',
+          trust: '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
+          key: '以此 Ed25519 私鑰簽章（由 `salesmeet keys generate` 產生）',
+        },
+      },
+      verify: {
+        description: '核驗每個簽名；僅當紀錄已全部簽名且未被修改時結束碼為 0',
+        options: {
+          trust: '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
+        },
+      },
+      status: {
+        description: '顯示簽名狀態：草稿、待簽或已簽',
+        options: {
+          trust: '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
+        },
+      },
+    },
+    pack: {
+      arguments: {
+        dir: '會議資料夾',
+      },
+      description:
+        '產生會前資料：out/pack.html（單一檔案，可 A4 列印）與 out/pack.md；--pdf 另產生 out/pack.pdf',
+      options: {
+        pdf: '同時以 Chromium 列印 out/pack.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
+        kpi: '要呈現的 KPI 結果：`salesmeet kpi --json` 的輸出',
+      },
+    },
+    targets: {
+      description:
+        '目標分解：把期間目標分解到季度、月份與區域/團隊/業務代表，並預留緩衝；輸出的 xlsx 可直接作為 `salesmeet kpi` 的目標表',
+      options: {
+        plan: 'YAML 分解計畫：總目標、期間、層級（區域→團隊→業務代表）與權重；命令列參數優先',
+        total: '期間的公司總目標',
+        unit: '金額單位，例如 萬元',
+        period: '期間：2026、2026-H2、2026-Q3 或 2026-07',
+        by: '分解的層級（由上而下）：region,team,rep,month（預設：已給出的層級）',
+        regions: '區域及權重 "北區=35,中區=25,…"；只寫名稱則平均分配',
+        quarters: '季度權重 "20,25,25,30"（或 even）',
+        months: '月份權重（依序）"30,30,40"，或 "7=30,8=30,…"（或 even）；給出 --quarters 時為季度內權重',
+        history: '上期明細匯出：用於按月季節性與上年佔比；可重複',
+        floor: '每月目標下限',
+        reserve: '超額分配比例（預留緩衝），例如 10%',
+        precision: '目標保留的小數位：0、1 或 2（預設：萬元為 2，其餘為 0）',
+        format: '輸出格式：table（螢幕預設）、xlsx、yaml 或 json（預設依 --out 副檔名）',
+        out: '寫入此檔案（.xlsx、.yaml 或 .json）；已存在時需 --force 才覆寫',
+      },
+    },
+    templates: {
+      description: '列出範本及其來源；匯出範本以自訂樣式',
+      list: {
+        description: '列出某語言的範本：內建或來自會議的範本資料夾',
+        options: {
+          meeting: '會議資料夾（預設：.）',
+          to: '同時搜尋的範本資料夾',
+        },
+      },
+      eject: {
+        arguments: {
+          name: '範本名稱：agenda、pack、agenda.html、pack.md、partials/pack-style…',
+        },
+        description:
+          '把內建範本複製到團隊範本資料夾（meeting.yaml 中的 `templates:`，或 --to），取代內建範本',
+        options: {
+          meeting: '會議資料夾（預設：.）',
+          to: '複製到的範本資料夾',
+        },
+      },
+    },
+  },
 };
