@@ -6,7 +6,7 @@
 import { resolve, sep } from 'node:path';
 import { type ActionRow, evaluateMeasure, type MeasureCheck, type RateRow } from '../core/actions.js';
 import { UsageError } from '../core/errors.js';
-import { type Lang, pick } from '../core/i18n/index.js';
+import { type Lang, messagesOf } from '../core/i18n/index.js';
 import type { KpiResult } from '../core/kpi/result.js';
 import { minutesLabels } from '../core/minutes/labels.js';
 import type { KpiMeasure } from '../core/minutes/schema.js';
@@ -18,6 +18,8 @@ import {
   renderActions,
   runActions,
 } from './actions.js';
+
+const m = messagesOf((c) => c.app.actionsReport);
 
 export function rateJson(r: RateRow) {
   return {
@@ -167,14 +169,7 @@ export async function runActionsReport(o: ActionsReportOptions, deps: ActionsDep
   const path = resolve(deps.cwd, o.out);
   const text =
     content ?? (o.json ? `${JSON.stringify(actionsJson(result, kpiChecks), null, 2)}\n` : undefined);
-  if (text === undefined)
-    throw new UsageError('usage.outFormat', (l: Lang) =>
-      pick(l, {
-        en: '--out needs --format md, html or xlsx (or --json)',
-        'zh-CN': '--out 需要配合 --format md、html 或 xlsx（或 --json）',
-        'zh-TW': '--out 需要搭配 --format md、html 或 xlsx（或 --json）',
-      }),
-    );
+  if (text === undefined) throw new UsageError('usage.outFormat', m.outFormat());
   // A file under an out/ folder is generated; anywhere else it may be a tracker someone edited: --force.
   const generated = path.split(sep).includes('out');
   const plan = await planWrites([{ path, content: text, kind: generated ? 'generated' : 'user' }], [], {

@@ -12,49 +12,19 @@ import {
 } from '../core/actions.js';
 import { InputError, SalesmeetError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { type ActionStatus, type ActionUpdate, actionsLogSchema } from '../core/minutes/schema.js';
 import { actionsView, localDate } from '../core/minutes/view.js';
 import { didYouMean } from '../core/text.js';
 import { validate } from '../core/validate.js';
+import { catalogue } from '../i18n/index.js';
 import { planWrites, updateUserFile, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
 import type { LangFor } from './deps.js';
 import { ACTIONS_FILE, loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 import { schemaComment } from './yaml-out.js';
 
-const m = defineMessages({
-  en: {
-    notFound: 'folder not found',
-    noMeetings: 'no meeting folder (a folder with meeting.yaml) in {dir}',
-    noMeetingsHint: 'pass meeting folders, or a root folder that holds them',
-    unknownId: 'no action "{id}" in this meeting (it has: {ids})',
-    noIds: 'no action "{id}" in this meeting: it has no action items yet',
-    didYouMean: 'did you mean "{suggestion}"?',
-    nothing: 'nothing to record: give --status, --note or both',
-    unstable: 'internal check failed: the updated actions.yaml does not validate; nothing was written',
-  },
-  'zh-CN': {
-    notFound: '找不到文件夹',
-    noMeetings: '{dir} 中没有会议文件夹（含 meeting.yaml 的文件夹）',
-    noMeetingsHint: '请传入会议文件夹，或包含会议文件夹的根目录',
-    unknownId: '此会议没有行动项“{id}”（现有：{ids}）',
-    noIds: '此会议没有行动项“{id}”：还没有任何行动项',
-    didYouMean: '是否想写“{suggestion}”？',
-    nothing: '没有要记录的内容：请提供 --status、--note 或两者',
-    unstable: '内部校验失败：更新后的 actions.yaml 未通过校验；未写入任何文件',
-  },
-  'zh-TW': {
-    notFound: '找不到資料夾',
-    noMeetings: '{dir} 中沒有會議資料夾（含 meeting.yaml 的資料夾）',
-    noMeetingsHint: '請傳入會議資料夾，或包含會議資料夾的根目錄',
-    unknownId: '此會議沒有行動項目「{id}」（現有：{ids}）',
-    noIds: '此會議沒有行動項目「{id}」：還沒有任何行動項目',
-    didYouMean: '是否想寫「{suggestion}」？',
-    nothing: '沒有要記錄的內容：請提供 --status、--note 或兩者',
-    unstable: '內部檢核失敗：更新後的 actions.yaml 未通過驗證；未寫入任何檔案',
-  },
-});
+const m = messagesOf((c) => c.app.actions);
 
 const SKIP = new Set(['node_modules', 'out', 'data', 'dist', 'keys', 'templates']);
 const MAX_DEPTH = 4;
@@ -228,13 +198,7 @@ export async function runActionsUpdate(o: UpdateOptions, deps: ActionsDeps): Pro
   if (o.by !== undefined && o.by.trim() !== '') update.by = o.by.trim();
 
   const path = join(folder.dir, ACTIONS_FILE);
-  const header = `${schemaComment(folder.dir, 'actions.schema.json')}\n ${
-    folder.meeting.value.lang === 'en'
-      ? 'Progress on the action items after the meeting (not part of the signed minutes).'
-      : folder.meeting.value.lang === 'zh-TW'
-        ? '會後行動項目的進度紀錄（不屬於已簽名的會議紀錄）。'
-        : '会后行动项的进度记录（不属于已签字的会议纪要）。'
-  }`;
+  const header = `${schemaComment(folder.dir, 'actions.schema.json')}\n ${catalogue(folder.meeting.value.lang ?? 'zh-CN').app.actions.progressHeader}`;
   /** Appends the update to the log as it is saved now (another run may have appended since we loaded it). */
   const append = (text: string | undefined) => {
     const doc = parseDocument(text ?? 'updates: []\n', { version: '1.2' });

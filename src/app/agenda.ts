@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { agendaInput, computeAgenda, type TimedAgenda } from '../core/agenda.js';
 import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import {
   agendaProblemHint,
   agendaProblemPath,
@@ -16,20 +16,7 @@ import { render } from '../render/engine.js';
 import { VERSION } from '../version.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 
-const m = defineMessages({
-  en: {
-    empty: 'the meeting has no agenda items and no `duration`, so it has no time to put in a calendar',
-    emptyHint: 'add items under `agenda` (each with `minutes` or `share`), or give the meeting a `duration`',
-  },
-  'zh-CN': {
-    empty: '会议没有议程项，也没有 `duration`，无法确定会议时间',
-    emptyHint: '请在 `agenda` 下添加议程项（每项写 `minutes` 或 `share`），或设置会议时长 `duration`',
-  },
-  'zh-TW': {
-    empty: '會議沒有議程項目，也沒有 `duration`，無法確定會議時間',
-    emptyHint: '請在 `agenda` 下加入議程項目（每項寫 `minutes` 或 `share`），或設定會議時長 `duration`',
-  },
-});
+const m = messagesOf((c) => c.app.agenda);
 
 export interface AgendaOptions {
   dir?: string;

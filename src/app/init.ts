@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { carryOver, ESCALATE_AFTER, meetingActions } from '../core/actions.js';
 import { computeAgenda } from '../core/agenda.js';
-import { type Lang, pick } from '../core/i18n/index.js';
+import type { Lang } from '../core/i18n/index.js';
 import { PRESETS, presetAgenda, typeLabel } from '../core/meeting/presets.js';
 import type {
   AgendaItem,
@@ -11,6 +11,7 @@ import type {
   MeetingType,
 } from '../core/meeting/schema.js';
 import type { Minutes } from '../core/minutes/schema.js';
+import { catalogue } from '../i18n/index.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { loadMeetingFolder, MEETING_FILE, MINUTES_FILE } from './meeting-folder.js';
 import { schemaComment, toYaml } from './yaml-out.js';
@@ -59,19 +60,11 @@ function minusDays(date: string, n: number): string {
 }
 
 function roleWord(lang: Lang, role: 'host' | 'recorder'): string {
-  return pick(lang, {
-    'zh-CN': { host: '主持人', recorder: '记录人' },
-    'zh-TW': { host: '主席', recorder: '紀錄' },
-    en: { host: 'Host', recorder: 'Minute-taker' },
-  })[role];
+  return catalogue(lang).app.init.roles[role];
 }
 
 function reviewItem(lang: Lang, carried: CarriedAction[]): AgendaItem {
-  const title = pick(lang, {
-    'zh-CN': '上次会议行动项回顾',
-    'zh-TW': '上次會議行動項目追蹤',
-    en: "Review of last meeting's actions",
-  });
+  const title = catalogue(lang).app.init.reviewActions;
   const notes = carried
     .map(
       (c) =>
@@ -157,13 +150,7 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
     buffer: meeting.buffer,
     items: agenda,
   });
-  const header = pick(lang, {
-    'zh-CN': ['会议计划。运行 `salesmeet check` 校验，`salesmeet agenda` 生成议程。'],
-    'zh-TW': ['會議計畫。執行 `salesmeet check` 驗證，`salesmeet agenda` 產生議程。'],
-    en: [
-      'The meeting plan. Run `salesmeet check` to validate it and `salesmeet agenda` to render the agenda.',
-    ],
-  });
+  const header = [catalogue(lang).app.init.meetingHeader];
   const meetingYaml = toYaml(meeting, {
     header: [schemaComment(dir, 'meeting.schema.json'), ...header.map((h) => ` ${h}`)],
     itemComments: { agenda: timed.items.map((t) => `${t.start}–${t.end}`) },
@@ -176,11 +163,7 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
     actions: [],
     otherBusiness: [],
   };
-  const minutesHeader = pick(lang, {
-    'zh-CN': ' 会议纪要：会中由记录人填写；会后运行 `salesmeet minutes` 生成纪要并签字确认。',
-    'zh-TW': ' 會議紀錄：會中由紀錄填寫；會後執行 `salesmeet minutes` 產生紀錄並簽核。',
-    en: ' Minutes: the minute-taker fills this in during the meeting; then `salesmeet minutes` renders and signs them off.',
-  });
+  const minutesHeader = catalogue(lang).app.init.minutesHeader;
   const minutesYaml = toYaml(minutes, { header: [schemaComment(dir, 'minutes.schema.json'), minutesHeader] });
 
   const files: PlannedFile[] = [

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { fingerprint } from '../core/signoff/keys.js';
 import { generateKeyPair } from '../io/keypair.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
@@ -11,25 +11,7 @@ import type { LangFor } from './deps.js';
 import { MEETING_FILE } from './meeting-folder.js';
 import { keyFileStem, PUBLIC_KEYS_DIR } from './minutes-signoff.js';
 
-const m = defineMessages({
-  en: {
-    inside:
-      'the keys folder {keys} is inside the meeting folder {dir}; a private key must never travel with the minutes',
-    insideHint:
-      'set SALESMEET_KEYS_DIR to a folder outside the meeting folder (default ~/.config/salesmeet/keys)',
-    emptyName: '--as: expected a name, found an empty value',
-  },
-  'zh-CN': {
-    inside: '密钥文件夹 {keys} 位于会议文件夹 {dir} 之内；私钥绝不能随纪要一起分发',
-    insideHint: '请把 SALESMEET_KEYS_DIR 设为会议文件夹之外的目录（默认 ~/.config/salesmeet/keys）',
-    emptyName: '--as：应为姓名，实际为空',
-  },
-  'zh-TW': {
-    inside: '金鑰資料夾 {keys} 位於會議資料夾 {dir} 之內；私鑰絕不能隨紀錄一起散布',
-    insideHint: '請把 SALESMEET_KEYS_DIR 設為會議資料夾之外的目錄（預設 ~/.config/salesmeet/keys）',
-    emptyName: '--as：應為姓名，實際為空',
-  },
-});
+const m = messagesOf((c) => c.app.keys);
 
 /** Where private keys live: $SALESMEET_KEYS_DIR, else $XDG_CONFIG_HOME/salesmeet/keys, else ~/.config/salesmeet/keys. */
 export function runKeysDir(env: NodeJS.ProcessEnv): string {

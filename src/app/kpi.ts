@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { formatLocation, InputError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages, type Text } from '../core/i18n/messages.js';
+import { messagesOf, type Text } from '../core/i18n/messages.js';
 import { type Computed, computeKpi, defaultPeriod } from '../core/kpi/compute.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
 import { GROUP_KEYS } from '../core/kpi/headers.js';
@@ -31,89 +31,7 @@ import { chineseCalendar } from '../io/holidays.js';
 import { sniffFile } from '../io/sniff.js';
 import type { MeetingFolder } from './meeting-folder.js';
 
-const m = defineMessages({
-  en: {
-    noInput: 'no KPI files given',
-    noInputHint:
-      'pass .xlsx or .csv files or folders, or --meeting <dir> with a kpi: section in meeting.yaml',
-    noFiles: 'no .xlsx or .csv files in this folder',
-    noFilesXls:
-      'no .xlsx or .csv files in this folder (found {count} .xls files: old Excel format, save them as .xlsx)',
-    noFilesXls1:
-      'no .xlsx or .csv files in this folder (found 1 .xls file: old Excel format, save it as .xlsx)',
-    noFilesOther: 'no .xlsx or .csv files in this folder (found only {names})',
-    noFilesHint:
-      'pass a file by name to read it whatever its name; .xls exports are often HTML or text inside',
-    xlsNotRead: 'not read: {names} (.xls files in a folder are skipped; pass one by name to read it)',
-    xlsText:
-      'the file is named .xls but holds text, not a workbook: read as CSV text (delimiter {delimiter})',
-    noSheet:
-      'no sheet with recognisable KPI headers (looked for 指标/Metric, 目标/Target, 实际/Actual, 月份/Month, 区域/Region… in the first 40 rows)',
-    noSheetHint:
-      'the header row needs a metric or dimension column and a target or actual column; name yours with --columns actual=…,period=… (or kpi.columns in meeting.yaml)',
-    badPeriod: 'expected a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25, found "{value}"',
-    badDate: 'expected a date YYYY-MM-DD for --as-of, found "{value}"',
-    badBy:
-      'cannot break down by "{value}": use region, product, rep, customer, channel or team (or 区域, 产品, 销售代表, 客户, 渠道, 部门)',
-    badColumns:
-      '--columns: expected field=header pairs such as actual=价税合计,team=销售部门, found "{value}"',
-    badField: '--columns: unknown field "{field}": use {fields}',
-    periodMismatch: 'no KPI values for {period}: the data covers {covers}',
-    periodMismatchHint: 'ask for a period the data covers, e.g. --period {suggest}',
-    noKpi: 'meeting.yaml has no kpi: section with sources',
-    noKpiHint: 'add kpi: { sources: [ { file: data/kpi.xlsx } ] } to meeting.yaml',
-  },
-  'zh-CN': {
-    noInput: '没有指定 KPI 文件',
-    noInputHint: '请传入 .xlsx 或 .csv 文件或文件夹，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
-    noFiles: '该文件夹中没有 .xlsx 或 .csv 文件',
-    noFilesXls:
-      '该文件夹中没有 .xlsx 或 .csv 文件（有 {count} 个 .xls 文件：旧版 Excel 格式，请另存为 .xlsx）',
-    noFilesXls1: '该文件夹中没有 .xlsx 或 .csv 文件（有 1 个 .xls 文件：旧版 Excel 格式，请另存为 .xlsx）',
-    noFilesOther: '该文件夹中没有 .xlsx 或 .csv 文件（只有 {names}）',
-    noFilesHint: '直接传入文件名即可读取该文件；很多 .xls 导出其实是 HTML 或文本',
-    xlsNotRead: '未读取：{names}（文件夹中的 .xls 文件会被跳过；直接传入文件名即可读取）',
-    xlsText: '文件名为 .xls，内容却是文本而非工作簿：已按 CSV 文本读取（分隔符 {delimiter}）',
-    noSheet: '没有表头可识别的 KPI 工作表（在前 40 行中查找 指标、目标、实际、月份、区域 等表头）',
-    noSheetHint:
-      '表头行需要有指标或维度列，以及目标或实际列；可用 --columns actual=…,period=… 指定列（或 meeting.yaml 的 kpi.columns）',
-    badPeriod: '期间应为 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 这样的格式，实际是“{value}”',
-    badDate: '--as-of 应为日期 YYYY-MM-DD，实际是“{value}”',
-    badBy:
-      '无法按“{value}”拆分：可用 区域、产品、销售代表、客户、渠道、部门（或 region、product、rep、customer、channel、team）',
-    badColumns: '--columns 应为 字段=表头 的列表，如 actual=价税合计,team=销售部门，实际是“{value}”',
-    badField: '--columns：未知字段“{field}”，可用 {fields}',
-    periodMismatch: '{period} 没有 KPI 数据：数据覆盖的是 {covers}',
-    periodMismatchHint: '请指定数据覆盖的期间，如 --period {suggest}',
-    noKpi: 'meeting.yaml 中没有含 sources 的 kpi: 段',
-    noKpiHint: '在 meeting.yaml 中加入 kpi: { sources: [ { file: data/kpi.xlsx } ] }',
-  },
-  'zh-TW': {
-    noInput: '沒有指定 KPI 檔案',
-    noInputHint: '請傳入 .xlsx 或 .csv 檔案或資料夾，或用 --meeting <dir>（meeting.yaml 中需有 kpi: 段）',
-    noFiles: '該資料夾中沒有 .xlsx 或 .csv 檔案',
-    noFilesXls:
-      '該資料夾中沒有 .xlsx 或 .csv 檔案（有 {count} 個 .xls 檔案：舊版 Excel 格式，請另存為 .xlsx）',
-    noFilesXls1: '該資料夾中沒有 .xlsx 或 .csv 檔案（有 1 個 .xls 檔案：舊版 Excel 格式，請另存為 .xlsx）',
-    noFilesOther: '該資料夾中沒有 .xlsx 或 .csv 檔案（只有 {names}）',
-    noFilesHint: '直接傳入檔名即可讀取該檔案；很多 .xls 匯出其實是 HTML 或文字',
-    xlsNotRead: '未讀取：{names}（資料夾中的 .xls 檔案會被略過；直接傳入檔名即可讀取）',
-    xlsText: '檔名為 .xls，內容卻是文字而非活頁簿：已按 CSV 文字讀取（分隔符號 {delimiter}）',
-    noSheet: '沒有表頭可辨識的 KPI 工作表（在前 40 列中尋找 指標、目標、實際、月份、區域 等表頭）',
-    noSheetHint:
-      '表頭列需要有指標或維度欄，以及目標或實際欄；可用 --columns actual=…,period=… 指定欄（或 meeting.yaml 的 kpi.columns）',
-    badPeriod: '期間應為 2026、2026-H1、2026-Q2、2026-06 或 2026-W25 這樣的格式，實際是「{value}」',
-    badDate: '--as-of 應為日期 YYYY-MM-DD，實際是「{value}」',
-    badBy:
-      '無法按「{value}」拆分：可用 區域、產品、業務代表、客戶、通路、部門（或 region、product、rep、customer、channel、team）',
-    badColumns: '--columns 應為 欄位=表頭 的清單，如 actual=價稅合計,team=銷售部門，實際是「{value}」',
-    badField: '--columns：未知欄位「{field}」，可用 {fields}',
-    periodMismatch: '{period} 沒有 KPI 資料：資料涵蓋的是 {covers}',
-    periodMismatchHint: '請指定資料涵蓋的期間，如 --period {suggest}',
-    noKpi: 'meeting.yaml 中沒有含 sources 的 kpi: 段',
-    noKpiHint: '在 meeting.yaml 中加入 kpi: { sources: [ { file: data/kpi.xlsx } ] }',
-  },
-});
+const m = messagesOf((c) => c.app.kpi);
 
 export interface KpiSource {
   /** A file or folder, absolute or relative to `cwd`. */

@@ -2,38 +2,13 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
 import { type ActionsLog, actionsLogSchema, type Minutes, minutesSchema } from '../core/minutes/schema.js';
 import { validate } from '../core/validate.js';
 import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
 
-const m = defineMessages({
-  en: {
-    invalid: '{file} is not valid: {count} problem(s)',
-    noFolder: 'meeting folder not found',
-    noFolderHint: 'create one with `salesmeet init {dir}`',
-    notFolder: 'expected a meeting folder, found a file',
-    notFolderHint: 'pass the folder that holds meeting.yaml',
-    noMeeting: 'no meeting.yaml in this folder',
-  },
-  'zh-CN': {
-    invalid: '{file} 校验未通过：{count} 个问题',
-    noFolder: '找不到会议文件夹',
-    noFolderHint: '可用 `salesmeet init {dir}` 创建',
-    notFolder: '应为会议文件夹，实际是文件',
-    notFolderHint: '请传入包含 meeting.yaml 的文件夹',
-    noMeeting: '此文件夹中没有 meeting.yaml',
-  },
-  'zh-TW': {
-    invalid: '{file} 驗證未通過：{count} 個問題',
-    noFolder: '找不到會議資料夾',
-    noFolderHint: '可用 `salesmeet init {dir}` 建立',
-    notFolder: '應為會議資料夾，實際是檔案',
-    notFolderHint: '請傳入包含 meeting.yaml 的資料夾',
-    noMeeting: '此資料夾中沒有 meeting.yaml',
-  },
-});
+const m = messagesOf((c) => c.app.meetingFolder);
 
 export const MEETING_FILE = 'meeting.yaml';
 export const MINUTES_FILE = 'minutes.yaml';

@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import type { Minutes } from '../core/minutes/schema.js';
 import { type Canonical, canonicalJson, changedFields } from '../core/signoff/canonical.js';
 import { fingerprint, isPublicKey, publicKeyOf, signHash } from '../core/signoff/keys.js';
@@ -27,58 +27,7 @@ import {
 } from './meeting-folder.js';
 import { toYaml } from './yaml-out.js';
 
-const m = defineMessages({
-  en: {
-    noMinutes: 'no minutes.yaml in this meeting folder',
-    noMinutesHint: 'prepare one with `salesmeet minutes --new {dir}`',
-    badKey: '{file} is not an Ed25519 private key (PEM)',
-    badKeyHint: 'make one with `salesmeet keys generate --as {name}`',
-    wrongKey:
-      'this key is not the one registered for {name} in {file} (registered {registered}, given {given})',
-    wrongKeyHint:
-      'sign with the key whose public half is in {file}; a new key for {name} is a change the team must review (see docs/minutes-actions.md, "Keys")',
-    badTrust: '{file} is not a trust file: expected a mapping of names to key fingerprints (ed25519:…)',
-    badTrustHint: 'e.g.  王芳: ed25519:3f2a9c1b0d4e5f60',
-    keyRequired: '{name} has a registered public key ({file}); a signature without the key could be forged',
-    keyRequiredHint: 'pass --key with the private key, e.g. --key {path}',
-    badPublicKey: '{file} is not an Ed25519 public key (PEM)',
-    unstable: 'internal check failed: rewriting minutes.yaml would change its content; nothing was written',
-    notSigner:
-      '{name} is neither the host nor a present attendee of this meeting; the signature is recorded but not required',
-  },
-  'zh-CN': {
-    noMinutes: '此会议文件夹中没有 minutes.yaml',
-    noMinutesHint: '可用 `salesmeet minutes --new {dir}` 生成',
-    badKey: '{file} 不是 Ed25519 私钥（PEM 格式）',
-    badKeyHint: '可用 `salesmeet keys generate --as {name}` 生成',
-    wrongKey: '此密钥不是 {file} 中为 {name} 登记的密钥（登记：{registered}，提供：{given}）',
-    wrongKeyHint:
-      '请使用与 {file} 中公钥配对的私钥；{name} 更换密钥须经团队审核（见 docs/minutes-actions.md “密钥”一节）',
-    badTrust: '{file} 不是信任清单：应为“姓名: 密钥指纹（ed25519:…）”的映射',
-    badTrustHint: '例如  王芳: ed25519:3f2a9c1b0d4e5f60',
-    keyRequired: '{name} 已登记公钥（{file}）；不带密钥的签字可被伪造',
-    keyRequiredHint: '请用 --key 指定私钥，例如 --key {path}',
-    badPublicKey: '{file} 不是 Ed25519 公钥（PEM 格式）',
-    unstable: '内部校验失败：改写 minutes.yaml 会改变其内容；未写入任何文件',
-    notSigner: '{name} 既不是主持人也不是出席的参会人；已记录签字，但不计入必签人',
-  },
-  'zh-TW': {
-    noMinutes: '此會議資料夾中沒有 minutes.yaml',
-    noMinutesHint: '可用 `salesmeet minutes --new {dir}` 產生',
-    badKey: '{file} 不是 Ed25519 私鑰（PEM 格式）',
-    badKeyHint: '可用 `salesmeet keys generate --as {name}` 產生',
-    wrongKey: '此金鑰不是 {file} 中為 {name} 登記的金鑰（登記：{registered}，提供：{given}）',
-    wrongKeyHint:
-      '請使用與 {file} 中公鑰配對的私鑰；{name} 更換金鑰須經團隊審核（見 docs/minutes-actions.md「金鑰」一節）',
-    badTrust: '{file} 不是信任清單：應為「姓名: 金鑰指紋（ed25519:…）」的對應',
-    badTrustHint: '例如  王芳: ed25519:3f2a9c1b0d4e5f60',
-    keyRequired: '{name} 已登記公鑰（{file}）；不帶金鑰的簽名可被偽造',
-    keyRequiredHint: '請以 --key 指定私鑰，例如 --key {path}',
-    badPublicKey: '{file} 不是 Ed25519 公鑰（PEM 格式）',
-    unstable: '內部檢核失敗：改寫 minutes.yaml 會改變其內容；未寫入任何檔案',
-    notSigner: '{name} 既不是主席也不是出席人；已記錄簽名，但不列入必簽人',
-  },
-});
+const m = messagesOf((c) => c.app.minutesSignoff);
 
 /** Public keys of signers live in the meeting folder, so they travel (and are reviewed) with the minutes. */
 export const PUBLIC_KEYS_DIR = 'keys';

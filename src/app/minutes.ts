@@ -1,11 +1,12 @@
 import { join, relative, resolve } from 'node:path';
 import { actionReport, mergeActions } from '../core/actions.js';
 import { computeAgenda } from '../core/agenda.js';
-import { type Lang, pick } from '../core/i18n/index.js';
+import type { Lang } from '../core/i18n/index.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
 import type { Minutes } from '../core/minutes/schema.js';
 import { actionsView, localDate, minutesView } from '../core/minutes/view.js';
 import type { SignOffReport } from '../core/signoff/policy.js';
+import { catalogue } from '../i18n/index.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
 import {
@@ -154,21 +155,7 @@ export async function runMinutesNew(
     await loadChecked(meetingSchema, join(dir, MEETING_FILE), relative(deps.cwd, join(dir, MEETING_FILE)))
   ).value;
   const lang = o.langFor(meeting.lang);
-  const header = pick(lang, {
-    'zh-CN': [
-      ' 会议纪要：会中由记录人填写（时间按计划预填，请改为实际时间；出席情况：present 出席 / late 迟到 / observer 列席 / excused 请假 / absent 缺席）。',
-      ' 会后运行 `salesmeet minutes` 生成纪要，`salesmeet minutes sign --as 姓名` 签字确认。',
-    ],
-    'zh-TW': [
-      ' 會議紀錄：會中由紀錄填寫（時間依計畫預填，請改為實際時間；出席情形可寫 出席 / 列席 / 請假 / 缺席）。',
-      ' 會後執行 `salesmeet minutes` 產生紀錄，`salesmeet minutes sign --as 姓名` 簽名確認。',
-    ],
-    en: [
-      ' Minutes: the minute-taker fills this in during the meeting (times are the planned ones: correct them;',
-      ' attendance: present / late / observer / excused / absent). Then `salesmeet minutes` renders them and',
-      ' `salesmeet minutes sign --as NAME` records each sign-off.',
-    ],
-  });
+  const header = catalogue(lang).app.minutes.newHeader.split('\n');
   const text = toYaml(minutesSkeleton(meeting), {
     header: [schemaComment(dir, 'minutes.schema.json'), ...header],
   });

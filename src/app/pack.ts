@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { meetingActions, type TrackedAction } from '../core/actions.js';
 import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import type { KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
 import { kpiCharts, type RawHtml } from '../core/pack/kpi-view.js';
@@ -16,44 +16,7 @@ import { agendaWarnings, templateOverrides, timedAgenda } from './agenda.js';
 import type { LangFor } from './deps.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 
-const m = defineMessages({
-  en: {
-    noPrevious: 'the previous meeting "{path}" cannot be read',
-    noPreviousHint: '`previous` is the path of the previous meeting folder, relative to this one',
-    noBrowser: 'no Chromium found for --pdf: pack.html and pack.md were written, pack.pdf was not',
-    noBrowserHint:
-      'install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print pack.html from any browser',
-    pdfFailed: 'printing the PDF failed: {detail}',
-    pdfFailedHint: 'pack.html was written; run with --verbose for details, or print pack.html from a browser',
-    kpiRead: 'cannot read the KPI file: {detail}',
-    kpiShape: 'not a KPI result: {detail}',
-    kpiShapeHint: 'pass the output of `salesmeet kpi --json` (schema "salesmeet.kpi/1")',
-  },
-  'zh-CN': {
-    noPrevious: '无法读取上次会议“{path}”',
-    noPreviousHint: '`previous` 是上次会议文件夹的路径（相对于本会议文件夹）',
-    noBrowser: '未找到用于 --pdf 的 Chromium：已生成 pack.html 和 pack.md，未生成 pack.pdf',
-    noBrowserHint:
-      '请安装：`apt-get install chromium fonts-noto-cjk`（Debian/Ubuntu），或用 SALESMEET_CHROMIUM 指定 Chrome/Chromium 可执行文件；也可用浏览器打开 pack.html 打印',
-    pdfFailed: '生成 PDF 失败：{detail}',
-    pdfFailedHint: '已生成 pack.html；加 --verbose 查看详情，或用浏览器打开 pack.html 打印',
-    kpiRead: '无法读取 KPI 文件：{detail}',
-    kpiShape: '不是 KPI 结果：{detail}',
-    kpiShapeHint: '请传入 `salesmeet kpi --json` 的输出（schema "salesmeet.kpi/1"）',
-  },
-  'zh-TW': {
-    noPrevious: '無法讀取前次會議「{path}」',
-    noPreviousHint: '`previous` 是前次會議資料夾的路徑（相對於本會議資料夾）',
-    noBrowser: '找不到用於 --pdf 的 Chromium：已產生 pack.html 與 pack.md，未產生 pack.pdf',
-    noBrowserHint:
-      '請安裝：`apt-get install chromium fonts-noto-cjk`（Debian/Ubuntu），或以 SALESMEET_CHROMIUM 指定 Chrome/Chromium 執行檔；也可用瀏覽器開啟 pack.html 列印',
-    pdfFailed: '產生 PDF 失敗：{detail}',
-    pdfFailedHint: '已產生 pack.html；加上 --verbose 查看詳情，或用瀏覽器開啟 pack.html 列印',
-    kpiRead: '無法讀取 KPI 檔案：{detail}',
-    kpiShape: '不是 KPI 結果：{detail}',
-    kpiShapeHint: '請傳入 `salesmeet kpi --json` 的輸出（schema "salesmeet.kpi/1"）',
-  },
-});
+const m = messagesOf((c) => c.app.pack);
 
 export interface PackOptions {
   dir?: string;

@@ -2,7 +2,7 @@ import { extname, relative, resolve } from 'node:path';
 import { InputError, type Problem, UsageError } from '../core/errors.js';
 import type { HistoryRow } from '../core/history.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { decompose, type TargetsResult } from '../core/targets/decompose.js';
 import {
   expandMemberNames,
@@ -17,48 +17,7 @@ import { commitWrites, planWrites, type WritePlanEntry } from '../io/write.js';
 import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
 import { toYaml } from './yaml-out.js';
 
-const m = defineMessages({
-  en: {
-    invalidPlan: '{file} is not a valid target plan: {count} problem(s)',
-    invalidFlags: 'the options do not make a valid target plan: {count} problem(s)',
-    missingTotal: 'missing --total: the target to decompose',
-    missingPeriod: 'missing --period: the period to decompose the target over',
-    missingHint: 'e.g. salesmeet targets --total 12000 --unit 万元 --period 2026-H2, or --plan plan.yaml',
-    xlsxNeedsOut: '--format xlsx writes a file: give --out FILE',
-    xlsxNeedsOutHint: 'e.g. --out targets-2026-H2.xlsx',
-    unknownExt: '--out {file}: cannot tell the format from the extension "{ext}"',
-    unknownExtHint: 'use .xlsx, .yaml or .json, or give --format',
-    noHistoryReader: 'history files cannot be read in this build',
-    yamlHeader:
-      'Target decomposition by salesmeet targets; read it back with salesmeet kpi via the .xlsx output.',
-  },
-  'zh-CN': {
-    invalidPlan: '{file} 不是有效的目标分解计划：{count} 个问题',
-    invalidFlags: '参数组合不构成有效的目标分解计划：{count} 个问题',
-    missingTotal: '缺少 --total：要分解的总目标',
-    missingPeriod: '缺少 --period：目标所属的期间',
-    missingHint: '例如 salesmeet targets --total 12000 --unit 万元 --period 2026-H2，或 --plan plan.yaml',
-    xlsxNeedsOut: '--format xlsx 会写文件：请用 --out FILE 指定',
-    xlsxNeedsOutHint: '例如 --out targets-2026-H2.xlsx',
-    unknownExt: '--out {file}：无法从扩展名 "{ext}" 判断格式',
-    unknownExtHint: '请使用 .xlsx、.yaml 或 .json，或用 --format 指定',
-    noHistoryReader: '此版本无法读取历史数据文件',
-    yamlHeader: 'salesmeet targets 生成的目标分解；salesmeet kpi 读取 .xlsx 输出作为目标表。',
-  },
-  'zh-TW': {
-    invalidPlan: '{file} 不是有效的目標分解計畫：{count} 個問題',
-    invalidFlags: '參數組合不構成有效的目標分解計畫：{count} 個問題',
-    missingTotal: '缺少 --total：要分解的總目標',
-    missingPeriod: '缺少 --period：目標所屬的期間',
-    missingHint: '例如 salesmeet targets --total 12000 --unit 萬元 --period 2026-H2，或 --plan plan.yaml',
-    xlsxNeedsOut: '--format xlsx 會寫入檔案：請用 --out FILE 指定',
-    xlsxNeedsOutHint: '例如 --out targets-2026-H2.xlsx',
-    unknownExt: '--out {file}：無法從副檔名 "{ext}" 判斷格式',
-    unknownExtHint: '請使用 .xlsx、.yaml 或 .json，或用 --format 指定',
-    noHistoryReader: '此版本無法讀取歷史資料檔',
-    yamlHeader: 'salesmeet targets 產生的目標分解；salesmeet kpi 讀取 .xlsx 輸出作為目標表。',
-  },
-});
+const m = messagesOf((c) => c.app.targets);
 
 export type TargetsFormat = 'table' | 'xlsx' | 'yaml' | 'json';
 

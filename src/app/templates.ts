@@ -2,37 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { didYouMean } from '../core/text.js';
 import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
 import { BUILTIN_TEMPLATES } from '../render/engine.js';
 import { templateOverrides } from './agenda.js';
 import { loadMeetingFolder, MEETING_FILE, resolveMeetingDir } from './meeting-folder.js';
 
-const m = defineMessages({
-  en: {
-    unknown: 'no template named "{name}"',
-    unknownHint: '{suggest}the templates are: {names}',
-    suggest: 'did you mean "{name}"? ',
-    noTarget: 'no template folder to eject into',
-    noTargetHint:
-      'add `templates: templates` to meeting.yaml (a folder relative to the meeting), or pass --to <dir>',
-  },
-  'zh-CN': {
-    unknown: '没有名为“{name}”的模板',
-    unknownHint: '{suggest}可用模板：{names}',
-    suggest: '是否想用“{name}”？',
-    noTarget: '没有可导出到的模板文件夹',
-    noTargetHint: '在 meeting.yaml 中加入 `templates: templates`（相对会议文件夹的路径），或使用 --to <dir>',
-  },
-  'zh-TW': {
-    unknown: '沒有名為「{name}」的範本',
-    unknownHint: '{suggest}可用範本：{names}',
-    suggest: '是否想用「{name}」？',
-    noTarget: '沒有可匯出到的範本資料夾',
-    noTargetHint: '在 meeting.yaml 中加入 `templates: templates`（相對會議資料夾的路徑），或使用 --to <dir>',
-  },
-});
+const m = messagesOf((c) => c.app.templates);
 
 export interface TemplateEntry {
   /** `pack.html`, `agenda.md`, `partials/pack-style`. */

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
+import { catalogue } from '../i18n/index.js';
 import { colorLevel } from './color.js';
 import { hostTimeZone, systemLang } from './env.js';
 
@@ -99,7 +100,7 @@ export function createContext(
     },
     warn(s) {
       const text = typeof s === 'string' ? s : s(ctx.lang);
-      streams.stderr.write(`${err.yellow(warnWord[ctx.lang])}${text}\n`);
+      streams.stderr.write(`${err.yellow(catalogue(ctx.lang).cli.context.warning)}${text}\n`);
     },
     debug(s) {
       if (ctx.verbose) streams.stderr.write(`${err.dim(s)}\n`);
@@ -107,5 +108,3 @@ export function createContext(
   };
   return ctx;
 }
-
-const warnWord: Record<Lang, string> = { 'zh-CN': '提示：', 'zh-TW': '提示：', en: 'warning: ' };

@@ -1,27 +1,11 @@
 import type { z } from 'zod';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { defineMessages } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { validate } from '../core/validate.js';
+import { catalogue, type Messages } from '../i18n/index.js';
 
-const m = defineMessages({
-  en: {
-    missing:
-      'missing {flag}: {what} is required when salesmeet cannot ask (--yes, --no-input, CI or no terminal)',
-    bad: '{flag}: {detail}',
-    conflict: '{a} and {b} cannot be used together',
-  },
-  'zh-CN': {
-    missing: '缺少 {flag}：无法提问时（--yes、--no-input、CI 或非终端）必须提供{what}',
-    bad: '{flag}：{detail}',
-    conflict: '{a} 与 {b} 不能同时使用',
-  },
-  'zh-TW': {
-    missing: '缺少 {flag}：無法提問時（--yes、--no-input、CI 或非終端機）必須提供{what}',
-    bad: '{flag}：{detail}',
-    conflict: '{a} 與 {b} 不能同時使用',
-  },
-});
+const m = messagesOf((c) => c.cli.flags);
 
 /** Validates one flag value with the same zod schema a prompt answer and the YAML file use. */
 export function parseFlag<S extends z.ZodType>(schema: S, value: unknown, flag: string): z.output<S> {
@@ -41,8 +25,8 @@ export function promptValidator<S extends z.ZodType>(schema: S, lang: Lang) {
   };
 }
 
-export function missingFlag(flag: string, what: Record<Lang, string>): UsageError {
-  return new UsageError('usage.missing', (lang) => m.missing({ flag, what: what[lang] })(lang));
+export function missingFlag(flag: string, what: (c: Messages) => string): UsageError {
+  return new UsageError('usage.missing', (lang) => m.missing({ flag, what: what(catalogue(lang)) })(lang));
 }
 
 export function conflictingFlags(a: string, b: string): UsageError {

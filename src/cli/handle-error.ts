@@ -1,60 +1,14 @@
 import { relative } from 'node:path';
 import { EXIT, type ExitCode, formatLocation, SalesmeetError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
+import { byLang } from '../i18n/index.js';
 import type { Context } from './context.js';
 import { formatProblem, severityWord } from './report.js';
 
 /** File-system failures a user can fix (permissions, a full disk), told as such instead of as a bug. */
-const fsWords: Record<Lang, Record<string, string> & { hint: string; read: string; write: string }> = {
-  en: {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'the file system is read-only',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EISDIR: 'expected a file, found a folder',
-    EMFILE: 'too many open files',
-    EBUSY: 'the file is in use',
-    ENOENT: 'the folder does not exist or does not accept new files',
-    ENAMETOOLONG: 'the name is too long for the file system',
-    EXDEV: 'the file cannot be replaced across file systems',
-    read: 'cannot read',
-    write: 'cannot write',
-    hint: 'check the path and its permissions, then run the command again; nothing else was changed',
-  },
-  'zh-CN': {
-    EACCES: '没有权限',
-    EPERM: '不允许的操作',
-    ENOSPC: '磁盘空间不足',
-    EROFS: '文件系统为只读',
-    ENOTDIR: '路径中的某一段是文件而不是文件夹',
-    EISDIR: '应为文件，实际是文件夹',
-    EMFILE: '打开的文件过多',
-    EBUSY: '文件正被占用',
-    ENOENT: '文件夹不存在或不接受新文件',
-    ENAMETOOLONG: '名称超出文件系统的长度限制',
-    EXDEV: '无法跨文件系统替换该文件',
-    read: '无法读取',
-    write: '无法写入',
-    hint: '请检查路径及其权限后重新运行；其他文件未被改动',
-  },
-  'zh-TW': {
-    EACCES: '沒有權限',
-    EPERM: '不允許的操作',
-    ENOSPC: '磁碟空間不足',
-    EROFS: '檔案系統為唯讀',
-    ENOTDIR: '路徑中的某一段是檔案而不是資料夾',
-    EISDIR: '應為檔案，實際是資料夾',
-    EMFILE: '開啟的檔案過多',
-    EBUSY: '檔案正被使用',
-    ENOENT: '資料夾不存在或不接受新檔案',
-    ENAMETOOLONG: '名稱超出檔案系統的長度限制',
-    EXDEV: '無法跨檔案系統取代該檔案',
-    read: '無法讀取',
-    write: '無法寫入',
-    hint: '請檢查路徑及其權限後重新執行；其他檔案未被變更',
-  },
-};
+const fsWords: Record<Lang, Record<string, string> & { hint: string; read: string; write: string }> = byLang(
+  (c) => c.cli.handleError.fsWords,
+);
 
 function fsError(error: unknown): { code: string; path?: string; syscall?: string } | undefined {
   if (!(error instanceof Error)) return undefined;
@@ -67,26 +21,9 @@ function fsError(error: unknown): { code: string; path?: string; syscall?: strin
   };
 }
 
-const t: Record<Lang, { unexpected: string; report: string; usageHint: string; cancelled: string }> = {
-  en: {
-    unexpected: 'unexpected error',
-    report: 'this is a bug in salesmeet; run again with --verbose and report the output',
-    usageHint: 'run `salesmeet {cmd}--help` for usage and examples',
-    cancelled: 'cancelled',
-  },
-  'zh-CN': {
-    unexpected: '意外错误',
-    report: '这是 salesmeet 的缺陷；请加 --verbose 重新运行并报告输出',
-    usageHint: '运行 `salesmeet {cmd}--help` 查看用法和示例',
-    cancelled: '已取消',
-  },
-  'zh-TW': {
-    unexpected: '非預期的錯誤',
-    report: '這是 salesmeet 的缺陷；請加上 --verbose 重新執行並回報輸出',
-    usageHint: '執行 `salesmeet {cmd}--help` 查看用法與範例',
-    cancelled: '已取消',
-  },
-};
+const t: Record<Lang, { unexpected: string; report: string; usageHint: string; cancelled: string }> = byLang(
+  (c) => c.cli.handleError.t,
+);
 
 /** commander's own errors (unknown option, missing argument…), recognised without loading commander here. */
 function isCommanderError(error: unknown): error is Error & { code: string } {

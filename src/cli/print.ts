@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import { type Lang, pick } from '../core/i18n/index.js';
+import type { Lang } from '../core/i18n/index.js';
+import { catalogue } from '../i18n/index.js';
 import type { WritePlan } from '../io/write.js';
 import type { Context } from './context.js';
 
@@ -17,15 +18,7 @@ export function printWrites(
   extra: string[] = [],
 ) {
   const rel = relTo(ctx.cwd);
-  ctx.print(
-    dryRun
-      ? pick(lang, {
-          en: 'Would write (dry run, nothing written):',
-          'zh-CN': '将写入（演练模式，未写入任何文件）：',
-          'zh-TW': '將寫入（演練模式，未寫入任何檔案）：',
-        })
-      : pick(lang, { en: 'Wrote:', 'zh-CN': '已写入：', 'zh-TW': '已寫入：' }),
-  );
+  ctx.print(dryRun ? catalogue(lang).cli.print.wouldWrite : catalogue(lang).cli.print.wrote);
   for (const f of plan.files) ctx.print(`  ${ctx.out.green(rel(f.path))}`);
   for (const p of extra) ctx.print(`  ${ctx.out.green(rel(p))}`);
 }

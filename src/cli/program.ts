@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n/lang.js';
+import { catalogue } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { Command } from './commander.js';
 import { actionsCommand } from './commands/actions/define.js';
@@ -11,7 +12,7 @@ import { minutesCommand } from './commands/minutes/define.js';
 import { packCommand } from './commands/pack/define.js';
 import { targetsCommand } from './commands/targets/define.js';
 import { templatesCommand } from './commands/templates/define.js';
-import { examples, type Runner, tr } from './commands/types.js';
+import { examples, type Runner } from './commands/types.js';
 
 /** The command registry: every command's light definition, its action loaded only when it runs. */
 export const COMMANDS = [
@@ -33,48 +34,15 @@ export function buildProgram(
   output: { out: (s: string) => void; err: (s: string) => void },
 ): Command {
   const program = new Command('salesmeet');
+  const h = catalogue(lang).help.program;
   program
-    .description(
-      tr(lang, {
-        en: 'Prepare sales meetings and keep their record: agenda, KPI tables, pre-read pack, minutes with sign-off, actions.',
-        'zh-CN': '销售会议的会前准备与会后记录：议程、KPI 达成表、会前资料包、会议纪要签字确认、行动项跟踪。',
-        'zh-TW': '業務會議的會前準備與會後紀錄：議程、KPI 達成表、會前資料、會議紀錄簽核、行動項目追蹤。',
-      }),
-    )
+    .description(h.description)
     .version(VERSION, '-V, --version')
-    .option(
-      '--lang <lang>',
-      tr(lang, {
-        en: 'language: zh-CN, zh-TW or en',
-        'zh-CN': '语言：zh-CN、zh-TW 或 en',
-        'zh-TW': '語言：zh-CN、zh-TW 或 en',
-      }),
-    )
-    .option(
-      '--verbose',
-      tr(lang, {
-        en: 'show details and stack traces',
-        'zh-CN': '显示详细信息和堆栈',
-        'zh-TW': '顯示詳細資訊與堆疊',
-      }),
-    )
-    .option('--no-color', tr(lang, { en: 'no colours', 'zh-CN': '不使用颜色', 'zh-TW': '不使用顏色' }))
-    .option(
-      '-y, --yes',
-      tr(lang, {
-        en: 'no prompts: use flags and defaults',
-        'zh-CN': '不提问：使用参数和默认值',
-        'zh-TW': '不提問：使用參數與預設值',
-      }),
-    )
-    .option(
-      '--no-input',
-      tr(lang, {
-        en: 'never prompt (same as --yes)',
-        'zh-CN': '从不提问（同 --yes）',
-        'zh-TW': '從不提問（同 --yes）',
-      }),
-    )
+    .option('--lang <lang>', h.options.lang)
+    .option('--verbose', h.options.verbose)
+    .option('--no-color', h.options.noColor)
+    .option('-y, --yes', h.options.yes)
+    .option('--no-input', h.options.noInput)
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: output.out, writeErr: output.err })

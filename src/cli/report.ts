@@ -1,12 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import { formatLocation, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
+import { byLang } from '../i18n/index.js';
 
-const words: Record<Lang, { error: string; hint: string; advice: string }> = {
-  'zh-CN': { error: '错误', hint: '提示', advice: '建议' },
-  'zh-TW': { error: '錯誤', hint: '提示', advice: '建議' },
-  en: { error: 'error', hint: 'hint', advice: 'advice' },
-};
+const words: Record<Lang, { error: string; hint: string; advice: string }> = byLang(
+  (c) => c.cli.report.words,
+);
 
 export function severityWord(lang: Lang, kind: 'error' | 'hint' | 'advice'): string {
   return words[lang][kind];

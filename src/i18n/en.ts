@@ -757,6 +757,554 @@ export const en = {
     /** A column header with its unit (target workbook). */
     withUnit: '{word} ({unit})',
   },
+  /** Help text (src/cli/program.ts, commands/types.ts addCommon and examples, commands/<name>/define.ts): help.<command>.description, .arguments.<name>, .options.<flag>, a subcommand's under help.<command>.<sub>. */
+  help: {
+    program: {
+      description:
+        'Prepare sales meetings and keep their record: agenda, KPI tables, pre-read pack, minutes with sign-off, actions.',
+      options: {
+        lang: 'language: zh-CN, zh-TW or en',
+        verbose: 'show details and stack traces',
+        noColor: 'no colours',
+        yes: 'no prompts: use flags and defaults',
+        noInput: 'never prompt (same as --yes)',
+      },
+    },
+    common: {
+      json: 'print the result as JSON on stdout',
+      dryRun: 'show what would be written, write nothing',
+      force: 'overwrite existing user files',
+      examples: 'Examples:',
+      reference: 'Reference: docs/{doc} in the salesmeet package',
+    },
+    actions: {
+      arguments: {
+        dirs: 'meeting folders, or root folders searched for meeting folders (default: .)',
+      },
+      description:
+        'the action list across meetings: overdue and open first, by owner, completion rates; xlsx tracker',
+      options: {
+        owner: 'only this owner',
+        status: 'only open, in-progress, done, dropped or overdue items',
+        overdue: 'only overdue items',
+        note: 'with `update`: what happened',
+        by: 'with `update`: who reports it',
+        asOf: 'judge overdue as of this day (default: today)',
+        kpi: 'check KPI-linked measures against these exports (repeatable)',
+        kpiPeriod: 'the KPI period for --kpi (default: the latest complete month in the data)',
+        format: 'text (default), md, html or xlsx',
+        out: 'write to this file (required for xlsx)',
+      },
+      usage:
+        '[options] [dirs...]\n       salesmeet actions update <id> [dir] [--status S] [--note TEXT] [--by NAME] [--dry-run]',
+    },
+    agenda: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'render the time-boxed agenda (out/agenda.md, out/agenda.html) and the calendar invite (out/invite.ics)',
+    },
+    check: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'validate meeting.yaml and minutes.yaml: errors with file:line:column, plus advice from good practice',
+      options: {
+        strict: 'treat advice as errors (exit 3)',
+      },
+    },
+    init: {
+      arguments: {
+        dir: 'meeting folder to create',
+      },
+      description:
+        'scaffold a meeting folder: meeting.yaml with the preset agenda, data/ and a minutes.yaml skeleton',
+      options: {
+        type: 'daily, weekly, monthly, quarterly, half-year, annual or custom',
+        title: 'meeting title (default: type and date)',
+        date: 'meeting date',
+        start: "start time (default: the preset's)",
+        duration: "booked length in minutes (default: the preset's)",
+        timezone: 'IANA time zone (default: the system zone)',
+        location: 'meeting room or address',
+        online: 'online meeting link',
+        tool: 'online tool (Tencent Meeting, Feishu, Teams…)',
+        host: 'host (主持人)',
+        recorder: 'minute-taker (记录人)',
+        attendee: 'an attendee; repeat for each',
+        objective: 'a meeting objective; repeat for each',
+        topic: 'a key topic with its expected outcome; repeat (3–5)',
+        from: 'previous meeting folder: carry its open actions over',
+      },
+    },
+    keys: {
+      description: 'Ed25519 keys for signatures that cannot be forged by editing minutes.yaml',
+      generate: {
+        arguments: {
+          dir: 'meeting folder to register the public key in (optional)',
+        },
+        description:
+          'make a key pair: private key (0600) in ~/.config/salesmeet/keys or $SALESMEET_KEYS_DIR, public key beside it and in the meeting folder',
+        options: {
+          as: 'whose key',
+        },
+      },
+    },
+    kpi: {
+      arguments: {
+        files: '.xlsx exports or folders of them',
+      },
+      description:
+        'target vs actual from Excel exports: achievement, variance, YoY, MoM, time progress, forecast, by region / product / rep',
+      options: {
+        meeting: "use the meeting folder's kpi: section",
+        period:
+          '2026-06, 2026-Q2, 2026-H1, 2026 or 2026-W25 (default: meeting.yaml, else the latest complete month in the data)',
+        ytd: 'cumulative year to date',
+        asOf: 'date for time progress (default: today)',
+        workdays: 'time progress in Chinese working days (holidays and 调休 make-up days)',
+        by: 'break down by region, product, rep, customer, channel, team (comma-separated; 区域, 产品, 销售代表, 客户, 渠道, 部门 too)',
+        columns:
+          'name the columns yourself: actual=价税合计,team=销售部门 (fields: actual, target, priorYear, period, region, product, rep, customer, channel, team, stage)',
+        encoding:
+          'CSV files: their encoding, when detection guesses wrong (utf-8, gb18030, gbk, big5, utf-16le, utf-16be)',
+        won: 'opportunity exports: the stages counted as won (default: Closed Won, closedwon, Won, 赢单, 成交…)',
+        lost: 'opportunity exports: the stages counted as lost (default: Closed Lost, closedlost, Lost, 输单, 丢单…)',
+        metric: 'only this metric (key or label); repeat for more',
+        format: 'table, md, csv, xlsx or json (default: table, or from --out)',
+        noFast: 'read the workbooks with exceljs only, not the fast reader (same as SALESMEET_FAST_XLSX=0)',
+        out: 'write to this file instead of stdout',
+      },
+    },
+    minutes: {
+      description:
+        'render the minutes (out/minutes.md, .html, .docx) and the action list; `--new` prepares minutes.yaml',
+      arguments: {
+        dir: 'meeting folder',
+      },
+      options: {
+        new: "prepare minutes.yaml from the meeting's agenda and attendees",
+        noDocx: 'skip the Word file',
+      },
+      sign: {
+        description: 'record that NAME approves exactly the current content of minutes.yaml (签字确认)',
+        options: {
+          as: 'who signs',
+          trust:
+            'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+          key: 'sign with this Ed25519 private key (from `salesmeet keys generate`)',
+        },
+      },
+      verify: {
+        description: 'check every signature; exit 0 only when the minutes are fully signed off and unchanged',
+        options: {
+          trust:
+            'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+        },
+      },
+      status: {
+        description: 'print the sign-off state: draft, awaiting sign-off or signed off',
+        options: {
+          trust:
+            'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
+        },
+      },
+    },
+    pack: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'render the pre-read pack: out/pack.html (self-contained, prints on A4) and out/pack.md; --pdf adds out/pack.pdf',
+      options: {
+        pdf: 'also print out/pack.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
+        kpi: 'KPI result to show: the output of `salesmeet kpi --json`',
+      },
+    },
+    targets: {
+      description:
+        'decompose a period target over quarters and months and over regions / teams / reps, with a reserve; writes an xlsx that `salesmeet kpi` reads back as targets',
+      options: {
+        plan: 'a YAML plan: total, period, levels (regions → teams → reps) and weights; flags override it',
+        total: 'the company target for the period',
+        unit: 'unit of the amounts, e.g. 万元 or $K',
+        period: '2026, 2026-H2, 2026-Q3 or 2026-07',
+        by: 'levels to decompose over, top first: region,team,rep,month (default: the levels given)',
+        regions: 'regions with weights "华东=35,华南=25,…", or names only for an even split',
+        quarters: 'quarter weights "20,25,25,30" (or even)',
+        months:
+          'month weights in order "30,30,40", or "7=30,8=30,…" (or even); within each quarter when --quarters is given',
+        history:
+          'a detail export of the prior period(s): seasonality by month and prior-year shares by region/team/rep; repeatable',
+        floor: 'minimum target of every month',
+        reserve: 'assign this much more than the company target, e.g. 10%',
+        precision: 'decimals of the targets: 0, 1 or 2 (default: 2 for 万元, else 0)',
+        format: 'table (default on screen), xlsx, yaml or json (default: from --out)',
+        out: 'write the result to this file (.xlsx, .yaml or .json); refuses to overwrite without --force',
+      },
+    },
+    templates: {
+      description: 'list the templates and where they come from; eject one to restyle it',
+      list: {
+        description: 'list the templates for a language: built-in or from the meeting’s template folder',
+        options: {
+          meeting: 'meeting folder (default: .)',
+          to: 'a template folder to look in too',
+        },
+      },
+      eject: {
+        arguments: {
+          name: 'template: agenda, pack, agenda.html, pack.md, partials/pack-style…',
+        },
+        description:
+          "copy a built-in template into the team's template folder (`templates:` in meeting.yaml, or --to) so that it overrides the built-in one",
+        options: {
+          meeting: 'meeting folder (default: .)',
+          to: 'template folder to copy into',
+        },
+      },
+    },
+  },
+  /** The use cases (src/app/<module>.ts): app.<module>, read with messagesOf((c) => c.app.kpi) or catalogue(lang).app.init. */
+  app: {
+    actions: {
+      progressHeader: 'Progress on the action items after the meeting (not part of the signed minutes).',
+      notFound: 'folder not found',
+      noMeetings: 'no meeting folder (a folder with meeting.yaml) in {dir}',
+      noMeetingsHint: 'pass meeting folders, or a root folder that holds them',
+      unknownId: 'no action "{id}" in this meeting (it has: {ids})',
+      noIds: 'no action "{id}" in this meeting: it has no action items yet',
+      didYouMean: 'did you mean "{suggestion}"?',
+      nothing: 'nothing to record: give --status, --note or both',
+      unstable: 'internal check failed: the updated actions.yaml does not validate; nothing was written',
+    },
+    agenda: {
+      empty: 'the meeting has no agenda items and no `duration`, so it has no time to put in a calendar',
+      emptyHint:
+        'add items under `agenda` (each with `minutes` or `share`), or give the meeting a `duration`',
+    },
+    keys: {
+      inside:
+        'the keys folder {keys} is inside the meeting folder {dir}; a private key must never travel with the minutes',
+      insideHint:
+        'set SALESMEET_KEYS_DIR to a folder outside the meeting folder (default ~/.config/salesmeet/keys)',
+      emptyName: '--as: expected a name, found an empty value',
+    },
+    kpi: {
+      noInput: 'no KPI files given',
+      noInputHint:
+        'pass .xlsx or .csv files or folders, or --meeting <dir> with a kpi: section in meeting.yaml',
+      noFiles: 'no .xlsx or .csv files in this folder',
+      noFilesXls:
+        'no .xlsx or .csv files in this folder (found {count} .xls files: old Excel format, save them as .xlsx)',
+      noFilesXls1:
+        'no .xlsx or .csv files in this folder (found 1 .xls file: old Excel format, save it as .xlsx)',
+      noFilesOther: 'no .xlsx or .csv files in this folder (found only {names})',
+      noFilesHint:
+        'pass a file by name to read it whatever its name; .xls exports are often HTML or text inside',
+      xlsNotRead: 'not read: {names} (.xls files in a folder are skipped; pass one by name to read it)',
+      xlsText:
+        'the file is named .xls but holds text, not a workbook: read as CSV text (delimiter {delimiter})',
+      noSheet:
+        'no sheet with recognisable KPI headers (looked for 指标/Metric, 目标/Target, 实际/Actual, 月份/Month, 区域/Region… in the first 40 rows)',
+      noSheetHint:
+        'the header row needs a metric or dimension column and a target or actual column; name yours with --columns actual=…,period=… (or kpi.columns in meeting.yaml)',
+      badPeriod: 'expected a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25, found "{value}"',
+      badDate: 'expected a date YYYY-MM-DD for --as-of, found "{value}"',
+      badBy:
+        'cannot break down by "{value}": use region, product, rep, customer, channel or team (or 区域, 产品, 销售代表, 客户, 渠道, 部门)',
+      badColumns:
+        '--columns: expected field=header pairs such as actual=价税合计,team=销售部门, found "{value}"',
+      badField: '--columns: unknown field "{field}": use {fields}',
+      periodMismatch: 'no KPI values for {period}: the data covers {covers}',
+      periodMismatchHint: 'ask for a period the data covers, e.g. --period {suggest}',
+      noKpi: 'meeting.yaml has no kpi: section with sources',
+      noKpiHint: 'add kpi: { sources: [ { file: data/kpi.xlsx } ] } to meeting.yaml',
+    },
+    meetingFolder: {
+      invalid: '{file} is not valid: {count} problem(s)',
+      noFolder: 'meeting folder not found',
+      noFolderHint: 'create one with `salesmeet init {dir}`',
+      notFolder: 'expected a meeting folder, found a file',
+      notFolderHint: 'pass the folder that holds meeting.yaml',
+      noMeeting: 'no meeting.yaml in this folder',
+    },
+    minutesSignoff: {
+      noMinutes: 'no minutes.yaml in this meeting folder',
+      noMinutesHint: 'prepare one with `salesmeet minutes --new {dir}`',
+      badKey: '{file} is not an Ed25519 private key (PEM)',
+      badKeyHint: 'make one with `salesmeet keys generate --as {name}`',
+      wrongKey:
+        'this key is not the one registered for {name} in {file} (registered {registered}, given {given})',
+      wrongKeyHint:
+        'sign with the key whose public half is in {file}; a new key for {name} is a change the team must review (see docs/minutes-actions.md, "Keys")',
+      badTrust: '{file} is not a trust file: expected a mapping of names to key fingerprints (ed25519:…)',
+      badTrustHint: 'e.g.  王芳: ed25519:3f2a9c1b0d4e5f60',
+      keyRequired: '{name} has a registered public key ({file}); a signature without the key could be forged',
+      keyRequiredHint: 'pass --key with the private key, e.g. --key {path}',
+      badPublicKey: '{file} is not an Ed25519 public key (PEM)',
+      unstable: 'internal check failed: rewriting minutes.yaml would change its content; nothing was written',
+      notSigner:
+        '{name} is neither the host nor a present attendee of this meeting; the signature is recorded but not required',
+    },
+    pack: {
+      noPrevious: 'the previous meeting "{path}" cannot be read',
+      noPreviousHint: '`previous` is the path of the previous meeting folder, relative to this one',
+      noBrowser: 'no Chromium found for --pdf: pack.html and pack.md were written, pack.pdf was not',
+      noBrowserHint:
+        'install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print pack.html from any browser',
+      pdfFailed: 'printing the PDF failed: {detail}',
+      pdfFailedHint:
+        'pack.html was written; run with --verbose for details, or print pack.html from a browser',
+      kpiRead: 'cannot read the KPI file: {detail}',
+      kpiShape: 'not a KPI result: {detail}',
+      kpiShapeHint: 'pass the output of `salesmeet kpi --json` (schema "salesmeet.kpi/1")',
+    },
+    targets: {
+      invalidPlan: '{file} is not a valid target plan: {count} problem(s)',
+      invalidFlags: 'the options do not make a valid target plan: {count} problem(s)',
+      missingTotal: 'missing --total: the target to decompose',
+      missingPeriod: 'missing --period: the period to decompose the target over',
+      missingHint: 'e.g. salesmeet targets --total 12000 --unit 万元 --period 2026-H2, or --plan plan.yaml',
+      xlsxNeedsOut: '--format xlsx writes a file: give --out FILE',
+      xlsxNeedsOutHint: 'e.g. --out targets-2026-H2.xlsx',
+      unknownExt: '--out {file}: cannot tell the format from the extension "{ext}"',
+      unknownExtHint: 'use .xlsx, .yaml or .json, or give --format',
+      noHistoryReader: 'history files cannot be read in this build',
+      yamlHeader:
+        'Target decomposition by salesmeet targets; read it back with salesmeet kpi via the .xlsx output.',
+    },
+    templates: {
+      unknown: 'no template named "{name}"',
+      unknownHint: '{suggest}the templates are: {names}',
+      suggest: 'did you mean "{name}"? ',
+      noTarget: 'no template folder to eject into',
+      noTargetHint:
+        'add `templates: templates` to meeting.yaml (a folder relative to the meeting), or pass --to <dir>',
+    },
+    minutes: {
+      newHeader:
+        ' Minutes: the minute-taker fills this in during the meeting (times are the planned ones: correct them;\n attendance: present / late / observer / excused / absent). Then `salesmeet minutes` renders them and\n `salesmeet minutes sign --as NAME` records each sign-off.',
+    },
+    actionsReport: {
+      outFormat: '--out needs --format md, html or xlsx (or --json)',
+    },
+    init: {
+      roles: {
+        host: 'Host',
+        recorder: 'Minute-taker',
+      },
+      reviewActions: "Review of last meeting's actions",
+      meetingHeader:
+        'The meeting plan. Run `salesmeet check` to validate it and `salesmeet agenda` to render the agenda.',
+      minutesHeader:
+        ' Minutes: the minute-taker fills this in during the meeting; then `salesmeet minutes` renders and signs them off.',
+    },
+  },
+  /** The command line (src/cli): cli.<command> for commands/<command>/*.ts, cli.<module> for the shared modules (print, report, context, flags, handle-error). */
+  cli: {
+    print: {
+      wrote: 'Wrote:',
+      next: 'Next:',
+      wouldWrite: 'Would write (dry run, nothing written):',
+    },
+    report: {
+      words: {
+        error: 'error',
+        hint: 'hint',
+        advice: 'advice',
+      },
+    },
+    handleError: {
+      fsWords: {
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        ENOSPC: 'no space left on the device',
+        EROFS: 'the file system is read-only',
+        ENOTDIR: 'a part of the path is a file, not a folder',
+        EISDIR: 'expected a file, found a folder',
+        EMFILE: 'too many open files',
+        EBUSY: 'the file is in use',
+        ENOENT: 'the folder does not exist or does not accept new files',
+        ENAMETOOLONG: 'the name is too long for the file system',
+        EXDEV: 'the file cannot be replaced across file systems',
+        read: 'cannot read',
+        write: 'cannot write',
+        hint: 'check the path and its permissions, then run the command again; nothing else was changed',
+      },
+      t: {
+        unexpected: 'unexpected error',
+        report: 'this is a bug in salesmeet; run again with --verbose and report the output',
+        usageHint: 'run `salesmeet {cmd}--help` for usage and examples',
+        cancelled: 'cancelled',
+      },
+    },
+    actions: {
+      noMatchingActions: 'No matching actions.',
+      noteAndBy: '--note and --by record an update: salesmeet actions update <id> [dir] --note TEXT',
+      summary:
+        'As of {asOf} · {folders} meeting(s) · {total} item(s): {done} done, {open} open, {overdue} overdue · completion {completion}',
+      recorded: 'Recorded in {file}: {id} {date} → {status}',
+      wouldRecord: 'Would record in {file}: {id} {date} → {status}',
+      wroteFile: 'Wrote {file}',
+      kpiChecks: {
+        title: 'KPI-linked measures',
+        met: '✓ met',
+        'not-met': '✗ not met',
+        pending: '… pending',
+        'no-data': '? no data',
+      },
+      perMeetingLine:
+        '  {key}  {total} item(s), {done} done, {overdue} overdue, completion {completion}, {carriedIn} carried in',
+      ownerStats: '  (completion {completion}, {overdue} overdue)',
+      updateUsage: 'usage: salesmeet actions update <id> [dir] --status STATUS --note TEXT',
+      xlsxNeedsOut: '--format xlsx needs --out FILE (a workbook is not printed to the terminal)',
+    },
+    targets: {
+      wrote: 'Wrote {shown}',
+      summary:
+        'Targets {period}: company target {companyTarget}{unit}, reserve {pct} ({reserveAmount}), assigned {assignedTotal}{unit}',
+      wouldWrite: 'Would write {shown} (dry run, nothing written)',
+      next: 'Next: salesmeet kpi <actuals.xlsx> {shown}',
+    },
+    templates: {
+      builtIn: 'built-in',
+      overridesBuiltIn: ' (overrides built-in)',
+      ejectNext:
+        'Edit the copy; `salesmeet agenda` and `salesmeet pack` use it instead of the built-in one for meetings whose `templates:` points to this folder.',
+    },
+    init: {
+      edit: 'edit',
+      meetingType: 'Meeting type',
+      title: 'Title',
+      host: 'Host',
+      minuteTaker: 'Minute-taker',
+      expectedOutcome: '  Expected outcome',
+      missingType: 'the meeting type',
+      missingDate: 'the meeting date',
+      verbs: {
+        create: 'create',
+        overwrite: 'overwrite',
+        exists: 'exists',
+        unchanged: 'unchanged',
+      },
+      carriedOver: 'Carried over {carried} open action(s) from the previous meeting.',
+      escalate: '{id} "{what}" has been carried over {carried} times: escalate it',
+      date: 'Date (YYYY-MM-DD)',
+      start: 'Start time (HH:MM)',
+      location: 'Location, or an https:// link for an online meeting (optional)',
+      attendee: 'Attendee "name,role,department" (empty to finish)',
+      objective: 'Meeting objective (empty to finish)',
+      topic: 'Key topic {i} of 3–5 (empty to finish)',
+      confirmWrite: 'Write the meeting folder?',
+      cancelled: 'cancelled: nothing written',
+    },
+    minutes: {
+      signedWithExpected: '; signed with {signed}, expected {expected}',
+      fillIn: 'fill in',
+      signed: '{name} signed the minutes ({hash}…){key}.',
+      withKey: ' with key {key}',
+      waitingFor: ' (waiting for {names})',
+      changedSince: '; changed since: {fields}',
+      notSignedOff: '{file}: not signed off',
+      notRequired:
+        '{name} is neither the host nor a present required attendee: the signature is recorded but not required',
+      registeredKey: 'Registered the public key in keys/ of the meeting folder.',
+      signedWithUnknown: '; signed with {signed}, which keys/ no longer holds',
+      meetingChanged: '; meeting.yaml no longer matches the signed minutes',
+      noSignedVersion: '; the signed version is not on record, so the changed fields cannot be named',
+      signedOff: 'Signed off: every required signature is present and matches the content.',
+    },
+    keys: {
+      publicKey: 'public key',
+      dryRun: ' (dry run, nothing written)',
+      keyPair: 'Key pair for {name}: {fingerprint}{dry}',
+      privateKey: 'private key (keep it secret, 0600)',
+      registered: 'registered in the meeting folder',
+    },
+    check: {
+      ok: '{files}: OK{advice}',
+      okAdvice: ' ({count} advice)',
+      failed: '{files}: {e} error(s), {a} advice',
+    },
+    pack: {
+      note: 'note: ',
+      printingPdf: 'Printing the PDF…',
+      drawingCharts: 'Drawing the charts…',
+      overdueActions: '{overdueCount} action(s) from the last meeting are overdue',
+    },
+    context: {
+      warning: 'warning: ',
+    },
+    flags: {
+      missing:
+        'missing {flag}: {what} is required when salesmeet cannot ask (--yes, --no-input, CI or no terminal)',
+      bad: '{flag}: {detail}',
+      conflict: '{a} and {b} cannot be used together',
+    },
+    kpi: {
+      wrote: 'wrote {file}',
+      reading: 'reading',
+      rows: '{files} file(s), {rows} data rows read',
+      noRows: 'no KPI values for {period}',
+      note: 'note: ',
+      badFormat: '--format: expected table, md, csv, xlsx or json, found "{value}"',
+      xlsxOut: 'the xlsx report needs --out FILE',
+      both: 'give either files or --meeting, not both',
+    },
+  },
+  /** Excel (src/io/excel): the reader's messages (excel.read for read.ts, excel.fast for fast/reader.ts) and the KPI report's legend sheet. */
+  excel: {
+    read: {
+      empty: 'expected an Excel workbook (.xlsx), found an empty file',
+      notZip: 'expected an Excel workbook (.xlsx), found a file that is not one (not a zip archive)',
+      notZipHint:
+        'export the data from Excel or the CRM as .xlsx; a .csv or .xls renamed to .xlsx cannot be read',
+      truncated: 'the workbook is incomplete: its zip archive is cut short',
+      damaged: 'the workbook is damaged: {part} cannot be decompressed',
+      truncatedHint: 'the download or copy was interrupted; export or copy the file again',
+      ole: 'expected an Excel workbook (.xlsx), found a password-protected workbook or an old .xls file',
+      oleHint: 'open it in Excel, remove the password, and save it as .xlsx (Excel Workbook)',
+      oldXls: 'expected an Excel workbook (.xlsx), found an old Excel 97-2003 .xls file',
+      oldXlsHint: 'open it in Excel or WPS and save it as .xlsx (Excel Workbook) or .csv',
+      protected: 'expected an Excel workbook (.xlsx), found a password-protected workbook',
+      protectedHint: 'remove the password in Excel and save the workbook again',
+      html: 'expected an Excel workbook (.xlsx) or a CSV file, found an HTML page saved under a spreadsheet file name',
+      xml2003: 'expected an Excel workbook (.xlsx), found an Excel 2003 XML spreadsheet',
+      saveAsHint: 'open it in Excel and save it as .xlsx (Excel Workbook)',
+      text: 'expected an Excel workbook (.xlsx), found text that looks like CSV',
+      textHint: 'rename it to .csv (or .tsv for tab-separated text): salesmeet reads CSV files too',
+      notWorkbook: 'expected an Excel workbook (.xlsx), found a zip archive without xl/workbook.xml',
+      encrypted: 'the workbook has encrypted parts and cannot be read',
+      bomb: 'refusing to read {part}: it would expand to {size} (limit {limit})',
+      // A template literal: "from" before a closing quote reads as an import to test/architecture.test.ts.
+      bombHint: `no CRM or BI export is this large; check where the file came from`,
+      ratio: 'refusing to read {part}: it expands {ratio}× from {packed} to {size}, the shape of a zip bomb',
+      unreadable: 'the workbook could not be read: {reason}',
+      garbled: 'its parts are damaged or in an order the reader cannot follow',
+      unreadableHint: 'open it in Excel and save it again as .xlsx',
+      missing: 'file not found',
+      missingHint: 'check the path; folders are searched for .xlsx and .csv files',
+    },
+    fast: {
+      declined: 'fast reader not used for {file} ({reason}); reading it with exceljs',
+      order: 'a worksheet comes before {part} in the zip',
+      method: '{part} uses zip compression method {method}',
+      oddName: 'an unusual worksheet part name {part}',
+      unknownSheet: '{part} is not listed in xl/workbook.xml',
+      badPart: '{part} could not be parsed: {reason}',
+      inflate: 'its compressed data could not be inflated',
+      zip: 'the zip directory could not be read',
+      unreadable: 'the workbook could not be read: {reason}',
+      unreadableHint:
+        'open it in Excel and save it again as .xlsx; to read it with exceljs instead, run with SALESMEET_FAST_XLSX=0 or --no-fast',
+      tooLarge: '{part} expands beyond the size its zip entry declares ({size} bytes)',
+      corrupt: 'the compressed data of {part} is damaged',
+    },
+    legendSheet: 'Legend',
+  },
 };
 
 /** The shape every language fills: a missing or extra key in zh-CN.ts or zh-TW.ts is a compile error. */

@@ -6,12 +6,6 @@ export type Text = (lang: Lang) => string;
 
 export type Params = Record<string, string | number | undefined>;
 
-type Catalog<K extends string> = {
-  en: Record<K, string>;
-  'zh-CN': Record<K, string>;
-  'zh-TW': Record<K, string>;
-};
-
 /** Replaces `{name}` placeholders; an unknown placeholder is left visible rather than silently dropped. */
 export function interpolate(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -20,26 +14,12 @@ export function interpolate(template: string, params: Params = {}): string {
   });
 }
 
-/**
- * Defines one module's messages in the three languages. Each key becomes a function that takes the
- * parameters and returns a `Text`, so code can build messages without knowing the language yet.
- */
-export function defineMessages<K extends string>(
-  catalog: Catalog<K>,
-): { [P in K]: (params?: Params) => Text } {
-  const out = {} as { [P in K]: (params?: Params) => Text };
-  for (const key of Object.keys(catalog.en) as K[]) {
-    out[key] = (params?: Params) => (lang: Lang) => interpolate(catalog[lang][key], params);
-  }
-  return out;
-}
-
 /** The string entries of a catalogue namespace (functions and nested tables are left to their callers). */
 type StringKeys<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
 
 /**
  * One module's messages from the catalogue (`src/i18n`): `messagesOf((c) => c.kpi)` gives each string key as a
- * function that takes the parameters and returns a `Text`, like `defineMessages` does for an inline table.
+ * function that takes the parameters and returns a `Text`.
  */
 export function messagesOf<T>(select: (m: Messages) => T): {
   [P in StringKeys<T>]: (params?: Params) => Text;
@@ -64,8 +44,3 @@ export const joinText =
   (parts: Text[], sep = ''): Text =>
   (lang) =>
     parts.map((p) => p(lang)).join(sep);
-
-/** Picks the string for the language from a small inline table. */
-export function pick<T>(lang: Lang, table: Record<Lang, T>): T {
-  return table[lang];
-}

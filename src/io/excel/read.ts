@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { type Readable, Transform } from 'node:stream';
 import { InputError, UsageError } from '../../core/errors.js';
-import { defineMessages, messagesOf, type Text } from '../../core/i18n/messages.js';
+import { messagesOf, type Text } from '../../core/i18n/messages.js';
 import type { Merge } from '../../core/kpi/ingest.js';
 import type { Cell, CellValue, SheetRow } from '../../core/kpi/values.js';
 import { sniffFile } from '../sniff.js';
@@ -17,96 +17,7 @@ import { readCentralDirectory, readEntry, type ZipEntry, ZipFormatError } from '
 /** What the part-size limits say (the catalogue's io.excel). */
 const xm = messagesOf((c) => c.io.excel);
 
-const m = defineMessages({
-  en: {
-    empty: 'expected an Excel workbook (.xlsx), found an empty file',
-    notZip: 'expected an Excel workbook (.xlsx), found a file that is not one (not a zip archive)',
-    notZipHint:
-      'export the data from Excel or the CRM as .xlsx; a .csv or .xls renamed to .xlsx cannot be read',
-    truncated: 'the workbook is incomplete: its zip archive is cut short',
-    damaged: 'the workbook is damaged: {part} cannot be decompressed',
-    truncatedHint: 'the download or copy was interrupted; export or copy the file again',
-    ole: 'expected an Excel workbook (.xlsx), found a password-protected workbook or an old .xls file',
-    oleHint: 'open it in Excel, remove the password, and save it as .xlsx (Excel Workbook)',
-    oldXls: 'expected an Excel workbook (.xlsx), found an old Excel 97-2003 .xls file',
-    oldXlsHint: 'open it in Excel or WPS and save it as .xlsx (Excel Workbook) or .csv',
-    protected: 'expected an Excel workbook (.xlsx), found a password-protected workbook',
-    protectedHint: 'remove the password in Excel and save the workbook again',
-    html: 'expected an Excel workbook (.xlsx) or a CSV file, found an HTML page saved under a spreadsheet file name',
-    xml2003: 'expected an Excel workbook (.xlsx), found an Excel 2003 XML spreadsheet',
-    saveAsHint: 'open it in Excel and save it as .xlsx (Excel Workbook)',
-    text: 'expected an Excel workbook (.xlsx), found text that looks like CSV',
-    textHint: 'rename it to .csv (or .tsv for tab-separated text): salesmeet reads CSV files too',
-    notWorkbook: 'expected an Excel workbook (.xlsx), found a zip archive without xl/workbook.xml',
-    encrypted: 'the workbook has encrypted parts and cannot be read',
-    bomb: 'refusing to read {part}: it would expand to {size} (limit {limit})',
-    bombHint: 'no CRM or BI export is this large; check where the file came from',
-    ratio: 'refusing to read {part}: it expands {ratio}× from {packed} to {size}, the shape of a zip bomb',
-    unreadable: 'the workbook could not be read: {reason}',
-    garbled: 'its parts are damaged or in an order the reader cannot follow',
-    unreadableHint: 'open it in Excel and save it again as .xlsx',
-    missing: 'file not found',
-    missingHint: 'check the path; folders are searched for .xlsx and .csv files',
-  },
-  'zh-CN': {
-    empty: '应为 Excel 工作簿（.xlsx），实际是空文件',
-    notZip: '应为 Excel 工作簿（.xlsx），实际不是（不是 zip 压缩包）',
-    notZipHint: '请从 Excel 或 CRM 导出为 .xlsx；把 .csv 或 .xls 改名为 .xlsx 无法读取',
-    truncated: '工作簿不完整：zip 压缩包被截断',
-    damaged: '工作簿已损坏：{part} 无法解压',
-    truncatedHint: '下载或复制被中断；请重新导出或复制该文件',
-    ole: '应为 Excel 工作簿（.xlsx），实际是加密的工作簿或旧版 .xls 文件',
-    oleHint: '请用 Excel 打开，取消密码后另存为 .xlsx（Excel 工作簿）',
-    oldXls: '应为 Excel 工作簿（.xlsx），实际是旧版 Excel 97-2003 .xls 文件',
-    oldXlsHint: '请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）或 .csv',
-    protected: '应为 Excel 工作簿（.xlsx），实际是设有密码的工作簿',
-    protectedHint: '请在 Excel 中取消密码后重新保存',
-    html: '应为 Excel 工作簿（.xlsx）或 CSV 文件，实际是以表格文件名保存的 HTML 网页',
-    xml2003: '应为 Excel 工作簿（.xlsx），实际是 Excel 2003 XML 表格',
-    saveAsHint: '请用 Excel 打开后另存为 .xlsx（Excel 工作簿）',
-    text: '应为 Excel 工作簿（.xlsx），实际是看起来像 CSV 的文本',
-    textHint: '请将其改名为 .csv（制表符分隔的文本改为 .tsv）：salesmeet 也能读取 CSV 文件',
-    notWorkbook: '应为 Excel 工作簿（.xlsx），实际是不含 xl/workbook.xml 的 zip 压缩包',
-    encrypted: '工作簿含加密部件，无法读取',
-    bomb: '拒绝读取 {part}：解压后将达 {size}（上限 {limit}）',
-    bombHint: 'CRM 或 BI 导出不会这么大；请核实文件来源',
-    ratio: '拒绝读取 {part}：从 {packed} 解压到 {size}，膨胀 {ratio} 倍，形同 zip 炸弹',
-    unreadable: '无法读取工作簿：{reason}',
-    garbled: '其内部结构已损坏或顺序异常',
-    unreadableHint: '请用 Excel 打开后重新另存为 .xlsx',
-    missing: '找不到文件',
-    missingHint: '请检查路径；传入文件夹时会读取其中的 .xlsx 和 .csv 文件',
-  },
-  'zh-TW': {
-    empty: '應為 Excel 活頁簿（.xlsx），實際是空檔案',
-    notZip: '應為 Excel 活頁簿（.xlsx），實際不是（不是 zip 壓縮檔）',
-    notZipHint: '請從 Excel 或 CRM 匯出為 .xlsx；將 .csv 或 .xls 改名為 .xlsx 無法讀取',
-    truncated: '活頁簿不完整：zip 壓縮檔被截斷',
-    damaged: '活頁簿已損毀：{part} 無法解壓縮',
-    truncatedHint: '下載或複製中斷；請重新匯出或複製該檔案',
-    ole: '應為 Excel 活頁簿（.xlsx），實際是加密的活頁簿或舊版 .xls 檔案',
-    oleHint: '請用 Excel 開啟，移除密碼後另存為 .xlsx（Excel 活頁簿）',
-    oldXls: '應為 Excel 活頁簿（.xlsx），實際是舊版 Excel 97-2003 .xls 檔案',
-    oldXlsHint: '請用 Excel 或 WPS 開啟，另存為 .xlsx（Excel 活頁簿）或 .csv',
-    protected: '應為 Excel 活頁簿（.xlsx），實際是設有密碼的活頁簿',
-    protectedHint: '請在 Excel 中移除密碼後重新儲存',
-    html: '應為 Excel 活頁簿（.xlsx）或 CSV 檔案，實際是以試算表檔名儲存的 HTML 網頁',
-    xml2003: '應為 Excel 活頁簿（.xlsx），實際是 Excel 2003 XML 試算表',
-    saveAsHint: '請用 Excel 開啟後另存為 .xlsx（Excel 活頁簿）',
-    text: '應為 Excel 活頁簿（.xlsx），實際是看起來像 CSV 的文字',
-    textHint: '請將其改名為 .csv（以 Tab 分隔的文字改為 .tsv）：salesmeet 也能讀取 CSV 檔案',
-    notWorkbook: '應為 Excel 活頁簿（.xlsx），實際是不含 xl/workbook.xml 的 zip 壓縮檔',
-    encrypted: '活頁簿含加密部件，無法讀取',
-    bomb: '拒絕讀取 {part}：解壓後將達 {size}（上限 {limit}）',
-    bombHint: 'CRM 或 BI 匯出不會這麼大；請確認檔案來源',
-    ratio: '拒絕讀取 {part}：從 {packed} 解壓到 {size}，膨脹 {ratio} 倍，形同 zip 炸彈',
-    unreadable: '無法讀取活頁簿：{reason}',
-    garbled: '其內部結構已損毀或順序異常',
-    unreadableHint: '請用 Excel 開啟後重新另存為 .xlsx',
-    missing: '找不到檔案',
-    missingHint: '請檢查路徑；傳入資料夾時會讀取其中的 .xlsx 與 .csv 檔案',
-  },
-});
+const m = messagesOf((c) => c.excel.read);
 
 /**
  * Uncompressed size limits, checked from the central directory before anything is inflated. The two per-part

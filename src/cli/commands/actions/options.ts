@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { UsageError } from '../../../core/errors.js';
 import { isoDate } from '../../../core/formats.js';
-import { type Lang, pick } from '../../../core/i18n/index.js';
+import type { Lang } from '../../../core/i18n/index.js';
 import { ACTION_STATUSES, type ActionStatus } from '../../../core/minutes/schema.js';
+import { catalogue } from '../../../i18n/index.js';
 import { parseFlag } from '../../flags.js';
 import { listArg, parseInput, repeated } from '../../options.js';
 import type { RawInput } from '../types.js';
@@ -49,14 +50,7 @@ export interface ActionsListCliOptions {
 }
 
 function usage(lang: Lang): UsageError {
-  return new UsageError(
-    'usage.update',
-    pick(lang, {
-      en: 'usage: salesmeet actions update <id> [dir] --status STATUS --note TEXT',
-      'zh-CN': '用法：salesmeet actions update <编号> [dir] --status 状态 --note 说明',
-      'zh-TW': '用法：salesmeet actions update <編號> [dir] --status 狀態 --note 說明',
-    }),
-  );
+  return new UsageError('usage.update', catalogue(lang).cli.actions.updateUsage);
 }
 
 /**
@@ -81,24 +75,10 @@ export function parseActionsOptions(
     };
   }
   if (opts.note !== undefined || opts.by !== undefined)
-    throw new UsageError(
-      'usage.noteWithoutUpdate',
-      pick(lang, {
-        en: '--note and --by record an update: salesmeet actions update <id> [dir] --note TEXT',
-        'zh-CN': '--note 和 --by 用于记录进展：salesmeet actions update <编号> [dir] --note 说明',
-        'zh-TW': '--note 與 --by 用於記錄進度：salesmeet actions update <編號> [dir] --note 說明',
-      }),
-    );
+    throw new UsageError('usage.noteWithoutUpdate', catalogue(lang).cli.actions.noteAndBy);
   const format = opts.format === undefined ? 'text' : parseFlag(formatSchema, opts.format, '--format');
   if (format === 'xlsx' && opts.out === undefined)
-    throw new UsageError(
-      'usage.outRequired',
-      pick(lang, {
-        en: '--format xlsx needs --out FILE (a workbook is not printed to the terminal)',
-        'zh-CN': '--format xlsx 需要 --out 文件（工作簿不能输出到终端）',
-        'zh-TW': '--format xlsx 需要 --out 檔案（活頁簿無法輸出到終端機）',
-      }),
-    );
+    throw new UsageError('usage.outRequired', catalogue(lang).cli.actions.xlsxNeedsOut);
   return {
     command: 'list',
     dirs: positional,

@@ -3,38 +3,18 @@ import type { ActionsResult } from '../../../app/actions.js';
 import { runActionsUpdate } from '../../../app/actions.js';
 import { actionsJson, itemJson, type KpiCheckRow, runActionsReport } from '../../../app/actions-report.js';
 import { EXIT } from '../../../core/errors.js';
-import { type Lang, pick } from '../../../core/i18n/index.js';
+import type { Lang } from '../../../core/i18n/index.js';
+import { interpolate } from '../../../core/i18n/messages.js';
 import { minutesLabels } from '../../../core/minutes/labels.js';
 import { formatMeasure, formatRate } from '../../../core/minutes/view.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import type { RawInput } from '../types.js';
 import { parseActionsOptions } from './options.js';
 
 function printKpiChecks(ctx: Context, lang: Lang, checks: KpiCheckRow[]) {
   if (checks.length === 0) return;
-  const words = pick(lang, {
-    en: {
-      title: 'KPI-linked measures',
-      met: '✓ met',
-      'not-met': '✗ not met',
-      pending: '… pending',
-      'no-data': '? no data',
-    },
-    'zh-CN': {
-      title: 'KPI 考核标准检查',
-      met: '✓ 已达成',
-      'not-met': '✗ 未达成',
-      pending: '… 进行中',
-      'no-data': '? 无数据',
-    },
-    'zh-TW': {
-      title: 'KPI 考核標準檢查',
-      met: '✓ 已達成',
-      'not-met': '✗ 未達成',
-      pending: '… 進行中',
-      'no-data': '? 無資料',
-    },
-  });
+  const words = catalogue(lang).cli.actions.kpiChecks;
   const fmt = (v: number | null, unit: string | null) =>
     v === null
       ? '—'
@@ -63,25 +43,24 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
   const l = minutesLabels(lang);
   const r = result.report;
   const c = ctx.out;
-  const colon = lang === 'en' ? ': ' : '：';
+  const punct = catalogue(lang).punctuation;
+  const colon = punct.colon;
   const t = r.totals;
   ctx.print(
     c.bold(
-      pick(lang, {
-        en: `As of ${r.asOf} · ${result.folders.length} meeting(s) · ${t.total} item(s): ${t.done} done, ${t.open + t.inProgress} open, ${t.overdue} overdue · completion ${formatRate(t.completion)}`,
-        'zh-CN': `统计日期 ${r.asOf} · ${result.folders.length} 次会议 · ${t.total} 项：已完成 ${t.done}，未完成 ${t.open + t.inProgress}，逾期 ${t.overdue} · 完成率 ${formatRate(t.completion)}`,
-        'zh-TW': `統計日期 ${r.asOf} · ${result.folders.length} 次會議 · ${t.total} 項：已完成 ${t.done}，未完成 ${t.open + t.inProgress}，逾期 ${t.overdue} · 完成率 ${formatRate(t.completion)}`,
+      interpolate(catalogue(lang).cli.actions.summary, {
+        asOf: r.asOf,
+        folders: result.folders.length,
+        total: t.total,
+        done: t.done,
+        open: t.open + t.inProgress,
+        overdue: t.overdue,
+        completion: formatRate(t.completion),
       }),
     ),
   );
   if (r.items.length === 0) {
-    ctx.print(
-      pick(lang, {
-        en: 'No matching actions.',
-        'zh-CN': '没有符合条件的行动项。',
-        'zh-TW': '沒有符合條件的行動項目。',
-      }),
-    );
+    ctx.print(catalogue(lang).cli.actions.noMatchingActions);
   }
   for (const g of r.owners) {
     const stats = r.perOwner.find((p) => p.key === g.owner);
@@ -89,10 +68,9 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
     ctx.print(
       `${c.bold(g.owner ?? l.noOwner)}` +
         (stats
-          ? pick(lang, {
-              en: `  (completion ${formatRate(stats.completion)}, ${stats.overdue} overdue)`,
-              'zh-CN': `  （完成率 ${formatRate(stats.completion)}，逾期 ${stats.overdue} 项）`,
-              'zh-TW': `  （完成率 ${formatRate(stats.completion)}，逾期 ${stats.overdue} 項）`,
+          ? interpolate(catalogue(lang).cli.actions.ownerStats, {
+              completion: formatRate(stats.completion),
+              overdue: stats.overdue,
             })
           : ''),
     );
@@ -105,7 +83,7 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
             ? c.dim('-')
             : ' ';
       const due = a.due
-        ? `${l.due} ${a.due}${a.overdue ? c.red(lang === 'en' ? ` (${l.daysOverdue.replace('{n}', String(a.daysOverdue))})` : `（${l.daysOverdue.replace('{n}', String(a.daysOverdue))}）`) : ''}`
+        ? `${l.due} ${a.due}${a.overdue ? c.red(`${punct.lparen}${l.daysOverdue.replace('{n}', String(a.daysOverdue))}${punct.rparen}`) : ''}`
         : '';
       const parts = [
         `${mark} ${c.cyan(a.id)}`,
@@ -126,10 +104,13 @@ function printText(ctx: Context, lang: Lang, result: ActionsResult) {
   ctx.print(c.bold(l.perMeeting));
   for (const m of r.perMeeting) {
     ctx.print(
-      pick(lang, {
-        en: `  ${m.key}  ${m.total} item(s), ${m.done} done, ${m.overdue} overdue, completion ${formatRate(m.completion)}, ${m.carriedIn} carried in`,
-        'zh-CN': `  ${m.key}  ${m.total} 项，已完成 ${m.done}，逾期 ${m.overdue}，完成率 ${formatRate(m.completion)}，结转入 ${m.carriedIn} 项`,
-        'zh-TW': `  ${m.key}  ${m.total} 項，已完成 ${m.done}，逾期 ${m.overdue}，完成率 ${formatRate(m.completion)}，結轉入 ${m.carriedIn} 項`,
+      interpolate(catalogue(lang).cli.actions.perMeetingLine, {
+        key: String(m.key),
+        total: m.total,
+        done: m.done,
+        overdue: m.overdue,
+        completion: formatRate(m.completion),
+        carriedIn: m.carriedIn,
       }),
     );
   }
@@ -163,11 +144,15 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     }
     const file = result.folder.display('actions.yaml');
     ctx.print(
-      pick(lang, {
-        en: `${ctx.dryRun ? 'Would record' : 'Recorded'} in ${file}: ${result.update.id} ${result.update.date} → ${l.actionStatus[result.action.status]}${result.update.note ? ` · ${result.update.note}` : ''}`,
-        'zh-CN': `${ctx.dryRun ? '将记录到' : '已记录到'} ${file}：${result.update.id} ${result.update.date} → ${l.actionStatus[result.action.status]}${result.update.note ? ` · ${result.update.note}` : ''}`,
-        'zh-TW': `${ctx.dryRun ? '將記錄到' : '已記錄到'} ${file}：${result.update.id} ${result.update.date} → ${l.actionStatus[result.action.status]}${result.update.note ? ` · ${result.update.note}` : ''}`,
-      }),
+      `${interpolate(
+        ctx.dryRun ? catalogue(lang).cli.actions.wouldRecord : catalogue(lang).cli.actions.recorded,
+        {
+          file,
+          id: result.update.id,
+          date: result.update.date,
+          status: l.actionStatus[result.action.status],
+        },
+      )}${result.update.note ? ` · ${result.update.note}` : ''}`,
     );
     return EXIT.ok;
   }
@@ -188,13 +173,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   );
   const lang = result.lang;
   if (result.written !== undefined) {
-    ctx.info(
-      pick(lang, {
-        en: `Wrote ${relative(ctx.cwd, result.written)}`,
-        'zh-CN': `已写入 ${relative(ctx.cwd, result.written)}`,
-        'zh-TW': `已寫入 ${relative(ctx.cwd, result.written)}`,
-      }),
-    );
+    ctx.info(interpolate(catalogue(lang).cli.actions.wroteFile, { file: relative(ctx.cwd, result.written) }));
     return EXIT.ok;
   }
   if (result.content !== undefined) {

@@ -1,6 +1,7 @@
 import { runCheck } from '../../../app/check.js';
 import { EXIT, type Problem } from '../../../core/errors.js';
-import { pick } from '../../../core/i18n/index.js';
+import { interpolate } from '../../../core/i18n/messages.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import { formatProblem } from '../../report.js';
 import type { RawInput } from '../types.js';
@@ -42,15 +43,10 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   const a = result.advice.length;
   const files = result.files.join(', ');
   const summary = failed
-    ? pick(lang, {
-        en: `${files}: ${e} error(s), ${a} advice`,
-        'zh-CN': `${files}：${e} 个错误，${a} 条建议`,
-        'zh-TW': `${files}：${e} 個錯誤，${a} 則建議`,
-      })
-    : pick(lang, {
-        en: `${files}: OK${a ? ` (${a} advice)` : ''}`,
-        'zh-CN': `${files}：校验通过${a ? `（${a} 条建议）` : ''}`,
-        'zh-TW': `${files}：驗證通過${a ? `（${a} 則建議）` : ''}`,
+    ? interpolate(catalogue(lang).cli.check.failed, { files, e, a })
+    : interpolate(catalogue(lang).cli.check.ok, {
+        files,
+        advice: a ? interpolate(catalogue(lang).cli.check.okAdvice, { count: a }) : '',
       });
   ctx.print(failed ? ctx.out.red(summary) : ctx.out.green(summary));
   return failed ? EXIT.invalidInput : EXIT.ok;

@@ -67,10 +67,8 @@ export function parseInitOptions(
   o: InitFlags,
   common: { lang: Lang; force: boolean; dryRun: boolean },
 ): InitOptions {
-  if (o.type === undefined)
-    throw missingFlag('--type', { en: 'the meeting type', 'zh-CN': '会议类型', 'zh-TW': '會議類型' });
-  if (o.date === undefined)
-    throw missingFlag('--date', { en: 'the meeting date', 'zh-CN': '会议日期', 'zh-TW': '會議日期' });
+  if (o.type === undefined) throw missingFlag('--type', (c) => c.cli.init.missingType);
+  if (o.date === undefined) throw missingFlag('--date', (c) => c.cli.init.missingDate);
 
   return {
     dir,

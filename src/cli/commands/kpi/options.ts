@@ -3,28 +3,12 @@ import { z } from 'zod';
 import { parseBy, parseColumns, resolveAsOf, resolvePeriod } from '../../../app/kpi.js';
 import type { KpiFormat } from '../../../app/kpi-report.js';
 import { UsageError } from '../../../core/errors.js';
-import { defineMessages } from '../../../core/i18n/messages.js';
+import { messagesOf } from '../../../core/i18n/messages.js';
 import { conflictingFlags } from '../../flags.js';
 import { listArg, parseInput, repeated } from '../../options.js';
 import type { RawInput } from '../types.js';
 
-const m = defineMessages({
-  en: {
-    badFormat: '--format: expected table, md, csv, xlsx or json, found "{value}"',
-    xlsxOut: 'the xlsx report needs --out FILE',
-    both: 'give either files or --meeting, not both',
-  },
-  'zh-CN': {
-    badFormat: '--format 应为 table、md、csv、xlsx 或 json，实际是“{value}”',
-    xlsxOut: 'xlsx 报表需要用 --out 指定文件',
-    both: '请只指定文件或 --meeting 之一',
-  },
-  'zh-TW': {
-    badFormat: '--format 應為 table、md、csv、xlsx 或 json，實際是「{value}」',
-    xlsxOut: 'xlsx 報表需要用 --out 指定檔案',
-    both: '請只指定檔案或 --meeting 之一',
-  },
-});
+const m = messagesOf((c) => c.cli.kpi);
 
 const FORMATS: KpiFormat[] = ['table', 'md', 'csv', 'xlsx', 'json'];
 

@@ -2,7 +2,7 @@ import type { KpiRun } from '../../../app/kpi.js';
 import { runKpiReport } from '../../../app/kpi-report.js';
 import { formatLocation } from '../../../core/errors.js';
 import type { Lang } from '../../../core/i18n/lang.js';
-import { defineMessages } from '../../../core/i18n/messages.js';
+import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
 import { renderKpiTable } from '../../../render/kpi-text.js';
 import type { Context } from '../../context.js';
@@ -10,29 +10,7 @@ import { kpiWarningLine } from '../../report.js';
 import type { RawInput } from '../types.js';
 import { parseKpiOptions } from './options.js';
 
-const m = defineMessages({
-  en: {
-    wrote: 'wrote {file}',
-    reading: 'reading',
-    rows: '{files} file(s), {rows} data rows read',
-    noRows: 'no KPI values for {period}',
-    note: 'note: ',
-  },
-  'zh-CN': {
-    wrote: '已写入 {file}',
-    reading: '正在读取',
-    rows: '共读取 {files} 个文件、{rows} 行数据',
-    noRows: '{period} 没有 KPI 数据',
-    note: '说明：',
-  },
-  'zh-TW': {
-    wrote: '已寫入 {file}',
-    reading: '正在讀取',
-    rows: '共讀取 {files} 個檔案、{rows} 列資料',
-    noRows: '{period} 沒有 KPI 資料',
-    note: '說明：',
-  },
-});
+const m = messagesOf((c) => c.cli.kpi);
 
 /** A progress bar on stderr, only when stderr is a terminal. */
 function progressBar(ctx: Context): {

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { runMinutes, runMinutesNew } from '../../../app/minutes.js';
 import { EXIT } from '../../../core/errors.js';
-import { pick } from '../../../core/i18n/index.js';
 import { minutesLabels } from '../../../core/minutes/labels.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import type { RawInput } from '../types.js';
 import { parseMinutesOptions } from './options.js';
@@ -36,8 +36,8 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     if (!ctx.dryRun) {
       const d = relative(ctx.cwd, result.dir) || '.';
       ctx.print('');
-      ctx.print(pick(lang, { en: 'Next:', 'zh-CN': '下一步：', 'zh-TW': '下一步：' }));
-      ctx.print(`  ${pick(lang, { en: 'fill in', 'zh-CN': '填写', 'zh-TW': '填寫' })} ${d}/minutes.yaml`);
+      ctx.print(catalogue(lang).cli.print.next);
+      ctx.print(`  ${catalogue(lang).cli.minutes.fillIn} ${d}/minutes.yaml`);
       ctx.print(`  salesmeet minutes ${d}`);
     }
     return EXIT.ok;
@@ -65,11 +65,11 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     return EXIT.ok;
   }
   printPlan(ctx, lang, result.plan);
-  ctx.print(`${l.status}${lang === 'en' ? ': ' : '：'}${l.statuses[result.signOff.status]}`);
+  ctx.print(`${l.status}${catalogue(lang).punctuation.colon}${l.statuses[result.signOff.status]}`);
   if (!ctx.dryRun && result.signOff.status !== 'signed-off') {
     const d = relative(ctx.cwd, result.folder.dir) || '.';
     ctx.print('');
-    ctx.print(pick(lang, { en: 'Next:', 'zh-CN': '下一步：', 'zh-TW': '下一步：' }));
+    ctx.print(catalogue(lang).cli.print.next);
     ctx.print(`  salesmeet minutes sign ${d} --as <${l.name}>`);
     ctx.print(`  salesmeet minutes verify ${d}`);
   }

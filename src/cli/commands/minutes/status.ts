@@ -1,6 +1,7 @@
 import { runVerify } from '../../../app/minutes-signoff.js';
 import { EXIT } from '../../../core/errors.js';
 import { minutesLabels } from '../../../core/minutes/labels.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import type { RawInput } from '../types.js';
 import { parseMinutesDirOptions } from './options.js';
@@ -22,7 +23,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     );
     return EXIT.ok;
   }
-  const head = `${l.status}${lang === 'en' ? ': ' : '：'}${l.statuses[result.report.status]} · ${l.contentHash} ${result.report.hash}`;
+  const head = `${l.status}${catalogue(lang).punctuation.colon}${l.statuses[result.report.status]} · ${l.contentHash} ${result.report.hash}`;
   const tz = result.folder.meeting.value.timezone;
   ctx.print(head);
   for (const s of result.report.signers) ctx.print(`  ${reason(s, result, lang, tz)}`);

@@ -1,7 +1,8 @@
 import { runVerify } from '../../../app/minutes-signoff.js';
 import { EXIT } from '../../../core/errors.js';
-import { pick } from '../../../core/i18n/index.js';
+import { interpolate } from '../../../core/i18n/messages.js';
 import { minutesLabels } from '../../../core/minutes/labels.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import type { RawInput } from '../types.js';
 import { parseMinutesDirOptions } from './options.js';
@@ -24,7 +25,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     );
     return failed ? EXIT.invalidInput : EXIT.ok;
   }
-  const head = `${l.status}${lang === 'en' ? ': ' : '：'}${l.statuses[result.report.status]} · ${l.contentHash} ${result.report.hash}`;
+  const head = `${l.status}${catalogue(lang).punctuation.colon}${l.statuses[result.report.status]} · ${l.contentHash} ${result.report.hash}`;
   const tz = result.folder.meeting.value.timezone;
   ctx.print(head);
   for (const s of result.report.signers) {
@@ -34,23 +35,13 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   if (failed) {
     ctx.info(
       ctx.err.red(
-        pick(lang, {
-          en: `${result.folder.display('minutes.yaml')}: not signed off`,
-          'zh-CN': `${result.folder.display('minutes.yaml')}：签字确认未完成`,
-          'zh-TW': `${result.folder.display('minutes.yaml')}：簽名確認未完成`,
+        interpolate(catalogue(lang).cli.minutes.notSignedOff, {
+          file: result.folder.display('minutes.yaml'),
         }),
       ),
     );
     return EXIT.invalidInput;
   }
-  ctx.print(
-    ctx.out.green(
-      pick(lang, {
-        en: 'Signed off: every required signature is present and matches the content.',
-        'zh-CN': '已签：所有必签人均已签字，且内容未被修改。',
-        'zh-TW': '已簽：所有必簽人均已簽名，且內容未被修改。',
-      }),
-    ),
-  );
+  ctx.print(ctx.out.green(catalogue(lang).cli.minutes.signedOff));
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { runPack } from '../../../app/pack.js';
 import { formatLocation } from '../../../core/errors.js';
-import { pick } from '../../../core/i18n/index.js';
+import { interpolate } from '../../../core/i18n/messages.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import { printWrites, relTo } from '../../print.js';
 import { kpiWarningLine } from '../../report.js';
@@ -25,9 +26,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
         if (!ctx.streams.stderr.isTTY) return;
         const lang = ctx.lang;
         ctx.info(
-          step === 'pdf'
-            ? pick(lang, { en: 'Printing the PDF…', 'zh-CN': '正在生成 PDF…', 'zh-TW': '正在產生 PDF…' })
-            : pick(lang, { en: 'Drawing the charts…', 'zh-CN': '正在绘制图表…', 'zh-TW': '正在繪製圖表…' }),
+          step === 'pdf' ? catalogue(lang).cli.pack.printingPdf : catalogue(lang).cli.pack.drawingCharts,
         );
       },
     },
@@ -58,17 +57,10 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     return 0;
   }
   const lang = result.lang;
-  const note = (text: string) =>
-    ctx.info(`${ctx.err.yellow(pick(lang, { en: 'note: ', 'zh-CN': '提示：', 'zh-TW': '提示：' }))}${text}`);
+  const note = (text: string) => ctx.info(`${ctx.err.yellow(catalogue(lang).cli.pack.note)}${text}`);
   if (!v.kpi) note(v.kpiNone);
   if (v.overdueCount > 0)
-    note(
-      pick(lang, {
-        en: `${v.overdueCount} action(s) from the last meeting are overdue`,
-        'zh-CN': `上次会议有 ${v.overdueCount} 项行动项已逾期`,
-        'zh-TW': `前次會議有 ${v.overdueCount} 項行動項目已逾期`,
-      }),
-    );
+    note(interpolate(catalogue(lang).cli.pack.overdueActions, { overdueCount: v.overdueCount }));
   printWrites(ctx, lang, result.plan, ctx.dryRun, result.pdf ? [result.pdf] : []);
   return 0;
 }

@@ -1,9 +1,11 @@
 import stringWidth from 'string-width';
 import { runTargets, targetsDocument } from '../../../app/targets.js';
 import type { Problem } from '../../../core/errors.js';
-import { type Lang, pick } from '../../../core/i18n/index.js';
+import type { Lang } from '../../../core/i18n/index.js';
+import { interpolate } from '../../../core/i18n/messages.js';
 import type { TargetsResult } from '../../../core/targets/decompose.js';
 import { targetHeader, targetLabels } from '../../../core/targets/messages.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import { formatProblem } from '../../report.js';
 import type { RawInput } from '../types.js';
@@ -32,10 +34,13 @@ function summary(r: TargetsResult, lang: Lang): string[] {
   const unit = r.unit ? ` ${r.unit}` : '';
   const pct = `${Number((r.reserve * 100).toFixed(2))}%`;
   const lines = [
-    pick(lang, {
-      en: `Targets ${r.period}: company target ${n(r.companyTarget)}${unit}, reserve ${pct} (${n(r.reserveAmount)}), assigned ${n(r.assignedTotal)}${unit}`,
-      'zh-CN': `${r.period} 目标分解：公司目标 ${n(r.companyTarget)}${unit}，预留 ${pct}（${n(r.reserveAmount)}），分配合计 ${n(r.assignedTotal)}${unit}`,
-      'zh-TW': `${r.period} 目標分解：公司目標 ${n(r.companyTarget)}${unit}，預留 ${pct}（${n(r.reserveAmount)}），分配合計 ${n(r.assignedTotal)}${unit}`,
+    interpolate(catalogue(lang).cli.targets.summary, {
+      period: r.period,
+      companyTarget: n(r.companyTarget),
+      unit,
+      pct,
+      reserveAmount: n(r.reserveAmount),
+      assignedTotal: n(r.assignedTotal),
     }),
     '',
   ];
@@ -110,25 +115,11 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   if (run.file) {
     const shown = run.file.shown;
     const line = ctx.dryRun
-      ? pick(lang, {
-          en: `Would write ${shown} (dry run, nothing written)`,
-          'zh-CN': `将写入 ${shown}（演练模式，未写入）`,
-          'zh-TW': `將寫入 ${shown}（演練模式，未寫入）`,
-        })
-      : pick(lang, {
-          en: `Wrote ${shown}`,
-          'zh-CN': `已写入 ${shown}`,
-          'zh-TW': `已寫入 ${shown}`,
-        });
+      ? interpolate(catalogue(lang).cli.targets.wouldWrite, { shown })
+      : interpolate(catalogue(lang).cli.targets.wrote, { shown });
     ctx.info(run.file.action === 'overwrite' ? ctx.err.yellow(line) : ctx.err.green(line));
     if (!ctx.dryRun && run.file.format === 'xlsx')
-      ctx.info(
-        pick(lang, {
-          en: `Next: salesmeet kpi <actuals.xlsx> ${shown}`,
-          'zh-CN': `下一步：salesmeet kpi <实际数据.xlsx> ${shown}`,
-          'zh-TW': `下一步：salesmeet kpi <實績資料.xlsx> ${shown}`,
-        }),
-      );
+      ctx.info(interpolate(catalogue(lang).cli.targets.next, { shown }));
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { runTemplatesEject } from '../../../app/templates.js';
-import { pick } from '../../../core/i18n/index.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import { relTo } from '../../print.js';
 import type { RawInput } from '../types.js';
@@ -29,25 +29,8 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     );
     return 0;
   }
-  ctx.print(
-    ctx.dryRun
-      ? pick(r.lang, {
-          en: 'Would write (dry run, nothing written):',
-          'zh-CN': '将写入（演练模式，未写入任何文件）：',
-          'zh-TW': '將寫入（演練模式，未寫入任何檔案）：',
-        })
-      : pick(r.lang, { en: 'Wrote:', 'zh-CN': '已写入：', 'zh-TW': '已寫入：' }),
-  );
+  ctx.print(ctx.dryRun ? catalogue(r.lang).cli.print.wouldWrite : catalogue(r.lang).cli.print.wrote);
   for (const f of r.plan.files) ctx.print(`  ${ctx.out.green(rel(f.path))}`);
-  if (!ctx.dryRun)
-    ctx.print(
-      pick(r.lang, {
-        en: 'Edit the copy; `salesmeet agenda` and `salesmeet pack` use it instead of the built-in one for meetings whose `templates:` points to this folder.',
-        'zh-CN':
-          '编辑该副本即可；`templates:` 指向此文件夹的会议在 `salesmeet agenda` 和 `salesmeet pack` 时将使用它代替内置模板。',
-        'zh-TW':
-          '編輯該副本即可；`templates:` 指向此資料夾的會議在 `salesmeet agenda` 與 `salesmeet pack` 時將使用它取代內建範本。',
-      }),
-    );
+  if (!ctx.dryRun) ctx.print(catalogue(r.lang).cli.templates.ejectNext);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { runTemplatesList } from '../../../app/templates.js';
-import { pick } from '../../../core/i18n/index.js';
+import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import { relTo } from '../../print.js';
 import type { RawInput } from '../types.js';
@@ -34,8 +34,8 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   for (const e of r.entries) {
     const source =
       e.source === 'built-in'
-        ? pick(r.lang, { en: 'built-in', 'zh-CN': '内置', 'zh-TW': '內建' })
-        : `${rel(e.path)}${e.overrides ? pick(r.lang, { en: ' (overrides built-in)', 'zh-CN': '（覆盖内置）', 'zh-TW': '（取代內建）' }) : ''}`;
+        ? catalogue(r.lang).cli.templates.builtIn
+        : `${rel(e.path)}${e.overrides ? catalogue(r.lang).cli.templates.overridesBuiltIn : ''}`;
     ctx.print(
       `${e.name.padEnd(width)}  ${r.lang}  ${e.source === 'built-in' ? ctx.out.dim(source) : ctx.out.green(source)}`,
     );

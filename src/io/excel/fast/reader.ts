@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import { InputError } from '../../../core/errors.js';
-import { defineMessages, type Text } from '../../../core/i18n/messages.js';
+import { messagesOf, type Text } from '../../../core/i18n/messages.js';
 import type { SheetRow } from '../../../core/kpi/values.js';
 import type { SheetInfo, StreamOptions, WorkbookInfo } from '../read.js';
 import { readCentralDirectory, readEntry, type ZipEntry } from '../zip.js';
@@ -20,53 +20,7 @@ import { SheetScanner } from './sheet.js';
 import { type CellStyle, parseDate1904, parseStyles } from './styles.js';
 import { FastXmlError } from './xml.js';
 
-const m = defineMessages({
-  en: {
-    declined: 'fast reader not used for {file} ({reason}); reading it with exceljs',
-    order: 'a worksheet comes before {part} in the zip',
-    method: '{part} uses zip compression method {method}',
-    oddName: 'an unusual worksheet part name {part}',
-    unknownSheet: '{part} is not listed in xl/workbook.xml',
-    badPart: '{part} could not be parsed: {reason}',
-    inflate: 'its compressed data could not be inflated',
-    zip: 'the zip directory could not be read',
-    unreadable: 'the workbook could not be read: {reason}',
-    unreadableHint:
-      'open it in Excel and save it again as .xlsx; to read it with exceljs instead, run with SALESMEET_FAST_XLSX=0 or --no-fast',
-    tooLarge: '{part} expands beyond the size its zip entry declares ({size} bytes)',
-    corrupt: 'the compressed data of {part} is damaged',
-  },
-  'zh-CN': {
-    declined: '{file} 未使用快速读取（{reason}）；改用 exceljs 读取',
-    order: 'zip 中有工作表位于 {part} 之前',
-    method: '{part} 使用了 zip 压缩方式 {method}',
-    oddName: '工作表部件名称不常见：{part}',
-    unknownSheet: '{part} 未列在 xl/workbook.xml 中',
-    badPart: '无法解析 {part}：{reason}',
-    inflate: '其压缩数据无法解压',
-    zip: '无法读取 zip 目录',
-    unreadable: '无法读取工作簿：{reason}',
-    unreadableHint:
-      '请用 Excel 打开后重新另存为 .xlsx；如需改用 exceljs 读取，请设置 SALESMEET_FAST_XLSX=0 或加 --no-fast',
-    tooLarge: '{part} 解压后超过 zip 条目声明的大小（{size} 字节）',
-    corrupt: '{part} 的压缩数据已损坏',
-  },
-  'zh-TW': {
-    declined: '{file} 未使用快速讀取（{reason}）；改用 exceljs 讀取',
-    order: 'zip 中有工作表位於 {part} 之前',
-    method: '{part} 使用了 zip 壓縮方式 {method}',
-    oddName: '工作表部件名稱不常見：{part}',
-    unknownSheet: '{part} 未列在 xl/workbook.xml 中',
-    badPart: '無法解析 {part}：{reason}',
-    inflate: '其壓縮資料無法解壓縮',
-    zip: '無法讀取 zip 目錄',
-    unreadable: '無法讀取活頁簿：{reason}',
-    unreadableHint:
-      '請用 Excel 開啟後重新另存為 .xlsx；如需改用 exceljs 讀取，請設定 SALESMEET_FAST_XLSX=0 或加上 --no-fast',
-    tooLarge: '{part} 解壓後超過 zip 項目宣告的大小（{size} 位元組）',
-    corrupt: '{part} 的壓縮資料已損毀',
-  },
-});
+const m = messagesOf((c) => c.excel.fast);
 
 export type FastResult = { used: true } | { used: false; reason: Text; note: Text };
 

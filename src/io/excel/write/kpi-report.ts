@@ -6,6 +6,7 @@ import type { Lang } from '../../../core/i18n/lang.js';
 import type { RowExtra } from '../../../core/kpi/compute.js';
 import { legendLines, metricLegend, statusText, WORDS } from '../../../core/kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../../../core/kpi/result.js';
+import { catalogue } from '../../../i18n/index.js';
 import { safeText } from '../cells.js';
 import {
   type Cell,
@@ -177,7 +178,7 @@ function legendSheet(
   lang: Lang,
   meta: { caption: string; thresholds: { onTrack: number; atRisk: number } },
 ): void {
-  const legend: Worksheet = wb.addWorksheet(lang === 'en' ? 'Legend' : lang === 'zh-CN' ? '说明' : '說明', {
+  const legend: Worksheet = wb.addWorksheet(catalogue(lang).excel.legendSheet, {
     pageSetup: PRINT_LANDSCAPE,
   });
   legend.getColumn(1).width = LEGEND_WIDTH;

@@ -6,10 +6,12 @@
  * exceljs is imported lazily.
  */
 import type { Lang } from '../../../core/i18n/lang.js';
+import { interpolate } from '../../../core/i18n/messages.js';
 import type { TargetsResult } from '../../../core/targets/decompose.js';
 import { targetHeader, targetLabels } from '../../../core/targets/messages.js';
 import { quarterOf } from '../../../core/targets/period.js';
 import type { OrgLevel } from '../../../core/targets/plan.js';
+import { catalogue } from '../../../i18n/index.js';
 import { neutralise } from '../cells.js';
 import { workbookFirst } from './part-order.js';
 import {
@@ -72,7 +74,8 @@ export async function targetsWorkbook(r: TargetsResult, o: TargetsWorkbookOption
   // The prior-year column is headed by its period (`2025-H2`), not by a word `salesmeet kpi` would read as
   // prior-year data: these sheets are for people and must not look like data to it.
   const priorLabel = r.period.replace(/^\d{4}/, (y) => String(Number(y) - 1));
-  const unitSuffix = r.unit ? (lang === 'en' ? ` (${r.unit})` : `(${r.unit})`) : '';
+  // The unit as a header's suffix: layout.withUnit without its word (" (万元)" in English, "(万元)" in Chinese).
+  const unitSuffix = r.unit ? interpolate(catalogue(lang).layout.withUnit, { word: '', unit: r.unit }) : '';
   const x: Sheets = {
     r,
     lang,
@@ -381,7 +384,7 @@ function notesSheet(wb: Workbook, { r, L, lang, priorLabel, numFmt }: Sheets): v
     `${x.toLocaleString('en', { minimumFractionDigits: r.precision, maximumFractionDigits: r.precision })}${r.unit ? ` ${r.unit}` : ''}`;
   const pct = `${Number((r.reserve * 100).toFixed(2))}%`;
   const method = (m: string) => N.method[m] ?? m;
-  const [colon, semi] = lang === 'en' ? [': ', '; '] : ['：', '；'];
+  const { colon, semicolon: semi } = catalogue(lang).punctuation;
   const rows: [string, string | number][] = [
     [N.period, r.period],
     [N.unit, r.unit ?? '—'],
