@@ -29,7 +29,11 @@ export function xmlSafe(s: string): string {
 function withoutWebStorage(): void {
   const d = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
   if (d?.get && d.configurable)
-    Object.defineProperty(globalThis, 'localStorage', { value: undefined, configurable: true, writable: true });
+    Object.defineProperty(globalThis, 'localStorage', {
+      value: undefined,
+      configurable: true,
+      writable: true,
+    });
 }
 
 /** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
