@@ -21,7 +21,7 @@ function files(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+  for (const m of text.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)'([^']+)'/g)) {
     const spec = m[1]!;
     out.push(
       spec.startsWith('.')

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
+import { terminalSafe } from '../core/text.js';
 import { catalogue } from '../i18n/index.js';
 import { colorLevel } from './color.js';
 import { hostTimeZone, systemLang } from './env.js';
@@ -92,18 +93,20 @@ export function createContext(
       if (ctx.langExplicit) return ctx.lang;
       return meetingLang !== undefined && isLang(meetingLang) ? meetingLang : ctx.lang;
     },
+    // Every line goes out through terminalSafe: a control character that came from data (an Excel cell, a file
+    // name) is shown, never obeyed; salesmeet's own colours pass.
     print(s) {
-      streams.stdout.write(`${s}\n`);
+      streams.stdout.write(`${terminalSafe(s)}\n`);
     },
     info(s) {
-      streams.stderr.write(`${typeof s === 'string' ? s : s(ctx.lang)}\n`);
+      streams.stderr.write(`${terminalSafe(typeof s === 'string' ? s : s(ctx.lang))}\n`);
     },
     warn(s) {
       const text = typeof s === 'string' ? s : s(ctx.lang);
-      streams.stderr.write(`${err.yellow(catalogue(ctx.lang).cli.context.warning)}${text}\n`);
+      streams.stderr.write(`${err.yellow(catalogue(ctx.lang).cli.context.warning)}${terminalSafe(text)}\n`);
     },
     debug(s) {
-      if (ctx.verbose) streams.stderr.write(`${err.dim(s)}\n`);
+      if (ctx.verbose) streams.stderr.write(`${err.dim(terminalSafe(s))}\n`);
     },
   };
   return ctx;

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { EXIT, type ExitCode, formatLocation, SalesmeetError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
+import { terminalSafe } from '../core/text.js';
 import { byLang } from '../i18n/index.js';
 import type { Context } from './context.js';
 import { formatProblem, severityWord } from './report.js';
@@ -42,7 +43,7 @@ export function handleError(
   command?: string,
 ): ExitCode {
   const { lang, err: c } = ctx;
-  const write = (s: string) => ctx.streams.stderr.write(`${s}\n`);
+  const write = (s: string) => ctx.streams.stderr.write(`${terminalSafe(s)}\n`);
   const errWord = c.red(`${severityWord(lang, 'error')}:`);
 
   if (isCommanderError(error)) {

@@ -52,3 +52,57 @@ export function preview(value: unknown, max = 40): string {
   else s = String(value);
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
+
+/**
+ * Characters that must not reach a terminal or a document from data: C0 controls but tab and line feed, DEL, C1
+ * controls, and the bidirectional embeddings, overrides and isolates ("Trojan Source") that make text display
+ * differently from what it is.
+ */
+const UNSAFE_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** The name of an unsafe character, for messages: `U+001B ESC`, `U+202E RIGHT-TO-LEFT OVERRIDE`. */
+export function charName(c: string): string {
+  const code = c.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  const C0 =
+    'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(
+      ' ',
+    );
+  const BIDI: Record<number, string> = {
+    8234: 'LEFT-TO-RIGHT EMBEDDING',
+    8235: 'RIGHT-TO-LEFT EMBEDDING',
+    8236: 'POP DIRECTIONAL FORMATTING',
+    8237: 'LEFT-TO-RIGHT OVERRIDE',
+    8238: 'RIGHT-TO-LEFT OVERRIDE',
+    8294: 'LEFT-TO-RIGHT ISOLATE',
+    8295: 'RIGHT-TO-LEFT ISOLATE',
+    8296: 'FIRST STRONG ISOLATE',
+    8297: 'POP DIRECTIONAL ISOLATE',
+  };
+  const name = code < 0x20 ? C0[code] : code === 0x7f ? 'DEL' : code <= 0x9f ? 'C1 control' : BIDI[code];
+  return name ? `${hex} ${name}` : hex;
+}
+
+/** The same, less CR: in a file's text a CR is a line break (allowed where line breaks are), not a control. */
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** The first character of a text that no field may hold, and its 1-based position, or undefined. */
+export function firstUnsafe(s: string): { char: string; position: number; bidi: boolean } | undefined {
+  const m = UNSAFE_IN_TEXT.exec(s);
+  if (!m) return undefined;
+  const code = m[0].codePointAt(0)!;
+  return { char: m[0], position: [...s.slice(0, m.index)].length + 1, bidi: code >= 0x202a };
+}
+
+/**
+ * Text as it may be written to a terminal: unsafe characters from data shown as `\u{1B}` instead of acting (an
+ * action text that sets the window title or clears the screen), while the colour sequences salesmeet itself
+ * writes (`ESC [ … m`) pass.
+ */
+export function terminalSafe(s: string): string {
+  if (!UNSAFE_CHAR.test(s)) return s;
+  return s.replace(
+    /\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
+}

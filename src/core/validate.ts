@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Problem } from './errors.js';
 import { messagesOf, type Text } from './i18n/messages.js';
-import { didYouMean, formatPath, preview } from './text.js';
+import { charName, didYouMean, firstUnsafe, formatPath, preview } from './text.js';
 
 const m = messagesOf((c) => c.validate);
 
@@ -106,15 +106,112 @@ function shapeKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] 
  * Validates parsed data against a zod schema and returns one Problem per issue, each with the file position
  * of the offending value, the field path, what was expected and what was found.
  */
+/**
+ * Fields that hold one line: names, titles, places, ids, keys. A line break there would break the tables, invites
+ * and file names they end up in. Dates, times, links and choices are one line through their own format check.
+ * Everything else (points, decisions, notes, outcomes, action texts) may hold tabs and line breaks.
+ */
+const SINGLE_LINE = new Set([
+  'name',
+  'title',
+  'meeting',
+  'role',
+  'department',
+  'email',
+  'host',
+  'recorder',
+  'owner',
+  'by',
+  'location',
+  'tool',
+  'id',
+  'passcode',
+  'metric',
+  'unit',
+  'label',
+  'sheet',
+  'path',
+  'file',
+  'from',
+  'category',
+  'encoding',
+  'key',
+  'signature',
+  'format',
+]);
+
+/**
+ * Control characters and bidirectional controls anywhere in the data (values and keys), and line breaks in
+ * one-line fields: each a problem at the value's position. YAML escapes (`"\e"`, `"\0"`, `"\u202E"`) would
+ * otherwise pass every schema and reach the terminal, the invite and the documents as they are.
+ */
+function unsafeText(data: unknown, file: string, positionOf: PositionOf): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      const field = [...path].reverse().find((p): p is string => typeof p === 'string');
+      const bad = firstUnsafe(value);
+      if (bad) {
+        const name = charName(bad.char);
+        problems.push({
+          code: bad.bidi ? 'text.bidi' : 'text.control',
+          message: bad.bidi
+            ? m.bidiChar({ char: name, position: bad.position })
+            : m.controlChar({ char: name, position: bad.position }),
+          hint: m.unsafeHint(),
+          file,
+          path: formatPath(path) || '(root)',
+          ...positionOf(path, 'value'),
+        });
+      } else if (field !== undefined && SINGLE_LINE.has(field) && /[\r\n]/.test(value)) {
+        problems.push({
+          code: 'text.lineBreak',
+          message: m.lineBreakInLine({ position: [...value.slice(0, value.search(/[\r\n]/))].length + 1 }),
+          hint: m.lineBreakInLineHint(),
+          file,
+          path: formatPath(path),
+          ...positionOf(path, 'value'),
+        });
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => {
+        visit(v, [...path, i]);
+      });
+      return;
+    }
+    if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const bad = firstUnsafe(k);
+        if (bad)
+          problems.push({
+            code: 'text.control',
+            message: m.controlCharKey({ char: charName(bad.char), position: bad.position }),
+            hint: m.unsafeHint(),
+            file,
+            path: formatPath([...path, k]),
+            ...positionOf([...path, k], 'key'),
+          });
+        visit(v, [...path, k]);
+      }
+    }
+  };
+  visit(data, []);
+  return problems;
+}
+
 export function validate<S extends z.ZodType>(
   schema: S,
   data: unknown,
   file: string,
   positionOf: PositionOf,
 ): { ok: true; value: z.output<S> } | { ok: false; problems: Problem[] } {
+  const unsafe = unsafeText(data, file, positionOf);
   const result = schema.safeParse(data, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
-  const problems: Problem[] = [];
+  if (result.success && unsafe.length === 0) return { ok: true, value: result.data };
+  const problems: Problem[] = [...unsafe];
+  if (result.success) return { ok: false, problems };
   for (const issue of withinUnions(result.error.issues, data)) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const found = getAt(data, path);

@@ -321,6 +321,13 @@ export const en = {
     unquoteHint: 'write the number without quotes: {example}',
     lineBreak: 'expected {format}, found a value with a line break in it: {found}',
     lineBreakHint: 'write it on one line, without \\r or \\n',
+    controlChar: 'contains a control character ({char}) at character {position}',
+    controlCharKey: 'the field name contains a control character ({char}) at character {position}',
+    bidiChar:
+      'contains a bidirectional control ({char}) at character {position}, which makes text display differently from what it is',
+    unsafeHint: 'remove it (in YAML it may be written as an escape such as "\\e", "\\0" or "\\u202E")',
+    lineBreakInLine: 'contains a line break at character {position}; this field holds one line',
+    lineBreakInLineHint: 'write it on one line (multi-line text belongs in points, decisions or notes)',
   },
   /** The meeting folder: advice of `check`, agendas of the presets. */
   meeting: {

@@ -292,6 +292,12 @@ export const zhCN: Messages = {
     unquoteHint: '数字不要加引号，直接写 {example}',
     lineBreak: '应为{format}，实际的值中含有换行：{found}',
     lineBreakHint: '请写在一行内，不要包含 \\r 或 \\n',
+    controlChar: '含有控制字符（{char}），位于第 {position} 个字符',
+    controlCharKey: '字段名含有控制字符（{char}），位于第 {position} 个字符',
+    bidiChar: '含有双向文本控制符（{char}），位于第 {position} 个字符，会使文字显示得与实际内容不同',
+    unsafeHint: '请删除它（在 YAML 中它可能写成转义形式，如 "\\e"、"\\0" 或 "\\u202E"）',
+    lineBreakInLine: '第 {position} 个字符处有换行；此字段只能写一行',
+    lineBreakInLineHint: '请写在一行内（多行内容应写在讨论要点、决议或备注中）',
   },
   meeting: {
     advice: {

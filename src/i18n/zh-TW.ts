@@ -292,6 +292,12 @@ export const zhTW: Messages = {
     unquoteHint: '數字不要加引號，直接寫 {example}',
     lineBreak: '應為{format}，實際的值中含有換行：{found}',
     lineBreakHint: '請寫在同一行，不要包含 \\r 或 \\n',
+    controlChar: '含有控制字元（{char}），位於第 {position} 個字元',
+    controlCharKey: '欄位名稱含有控制字元（{char}），位於第 {position} 個字元',
+    bidiChar: '含有雙向文字控制字元（{char}），位於第 {position} 個字元，會使文字顯示得與實際內容不同',
+    unsafeHint: '請刪除它（在 YAML 中它可能寫成跳脫形式，如 "\\e"、"\\0" 或 "\\u202E"）',
+    lineBreakInLine: '第 {position} 個字元處有換行；此欄位只能寫一行',
+    lineBreakInLineHint: '請寫在一行內（多行內容應寫在討論要點、決議或備註中）',
   },
   meeting: {
     advice: {

@@ -56,6 +56,60 @@ export const YAML_CASES: BadInput[] = [
     stderr: [/m\/meeting\.yaml:\d+:\d+: error: YAML syntax error/],
   },
   {
+    name: 'yaml: an ESC (clear screen) in an agenda outcome',
+    edit: [['outcome: 确认目标完成情况与差距', 'outcome: "确认\\e[2J\\e[H目标"']],
+    args: ['check', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/meeting.yaml:28:55: error: agenda[0].outcome: contains a control character (U+001B ESC) at character 3',
+      'hint: remove it (in YAML it may be written as an escape such as "\\e", "\\0" or "\\u202E")',
+    ],
+  },
+  {
+    name: 'yaml: an OSC window-title sequence in a topic title',
+    edit: [['{ title: 上周业绩与回款,', '{ title: "\\e]0;pwned\\a上周业绩",']],
+    args: ['agenda', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/meeting.yaml:24:14: error: topics[0].title: contains a control character (U+001B ESC) at character 1',
+    ],
+  },
+  {
+    name: 'yaml: a NUL in an attendee name',
+    edit: [['{ name: 马超,', '{ name: "马\\0超",']],
+    args: ['check', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/meeting.yaml:18:13: error: attendees[3].name: contains a control character (U+0000 NUL) at character 2',
+    ],
+  },
+  {
+    name: 'yaml: a C1 control in the location',
+    edit: [['location: 华东大区 3 号会议室', 'location: "华东大区\\x9b3 号会议室"']],
+    args: ['check', 'm', '--lang', 'zh-CN'],
+    code: 3,
+    stderr: ['m/meeting.yaml:11:11: 错误: location: 含有控制字符（U+009B C1 control），位于第 5 个字符'],
+  },
+  {
+    name: 'yaml: a right-to-left override in an objective',
+    edit: [['  - 跟踪上周业绩与回款进度', '  - "跟踪\\u202E度进款回"']],
+    args: ['check', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/meeting.yaml:21:5: error: objectives[0]: contains a bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE) at character 3, which makes text display differently from what it is',
+    ],
+  },
+  {
+    name: 'yaml: a line break in a one-line field (the host)',
+    edit: [['host: 王芳', 'host: "王芳\\n孙丽"']],
+    args: ['check', 'm', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/meeting.yaml:12:7: error: host: contains a line break at character 3; this field holds one line',
+      'hint: write it on one line (multi-line text belongs in points, decisions or notes)',
+    ],
+  },
+  {
     name: 'yaml: wrong meeting type',
     edit: [['type: weekly', 'type: weekley']],
     args: ['check', 'm'],

@@ -121,4 +121,23 @@ describe('minutes.yaml schema', () => {
       problems('meeting: m\nactions:\n  - what: 回款\n    measure: [a]\n', 'en', minutesSchema)[0],
     ).toContain('actions[0].measure: expected');
   });
+
+  it('control characters and bidi controls are refused in every text field, keys too (issue 11, point 12)', () => {
+    expect(problems(`${base}location: "A\u0007B"\n`)).toEqual([
+      'meeting.yaml:5:11: location: contains a control character (U+0007 BEL) at character 2 (remove it (in YAML it may be written as an escape such as "\\e", "\\0" or "\\u202E"))',
+    ]);
+    expect(problems(`${base}topics:\n  - { title: "A\u2066B" }\n`)[0]).toContain(
+      'topics[0].title: contains a bidirectional control (U+2066 LEFT-TO-RIGHT ISOLATE) at character 2',
+    );
+    // A key with an escape is refused at the key.
+    expect(problems(`${base}"ti\u001btle2": x\n`)[0]).toContain(
+      'meeting.yaml:5:1: ti\u001btle2: the field name contains a control character (U+001B ESC) at character 3',
+    );
+    expect(problems(`${base}host: "王芳\\r"\n`)[0]).toContain('host: contains a line break at character 3');
+  });
+
+  it('tabs and line breaks stay allowed where text runs over lines', () => {
+    const multi = `${base}objectives:\n  - "第一行\\n第二行\\t缩进"\nagenda:\n  - title: 回顾\n    minutes: 10\n    notes: |\n      上周问题：\n      \t1. 回款\n      2. 库存\n`;
+    expect(problems(multi)).toEqual([]);
+  });
 });

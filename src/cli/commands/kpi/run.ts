@@ -4,6 +4,7 @@ import { formatLocation } from '../../../core/errors.js';
 import type { Lang } from '../../../core/i18n/lang.js';
 import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
+import { terminalSafe } from '../../../core/text.js';
 import { renderKpiTable } from '../../../render/kpi-text.js';
 import type { Context } from '../../context.js';
 import { kpiWarningLine } from '../../report.js';
@@ -85,10 +86,13 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   }
   const lang = report.lang;
   if (report.written !== undefined) ctx.info(m.wrote({ file: report.written })(lang));
-  else if (report.content !== undefined) ctx.streams.stdout.write(report.content);
+  // Cells of an export can hold anything: what goes to the terminal goes through terminalSafe (context.ts).
+  else if (report.content !== undefined) ctx.streams.stdout.write(terminalSafe(report.content));
   else if (report.table)
     ctx.streams.stdout.write(
-      `${ctx.out.bold(report.title)}\n\n${renderKpiTable(report.table, ctx.out)}\n\n${ctx.out.dim(report.legend.join('\n'))}\n`,
+      terminalSafe(
+        `${ctx.out.bold(report.title)}\n\n${renderKpiTable(report.table, ctx.out)}\n\n${ctx.out.dim(report.legend.join('\n'))}\n`,
+      ),
     );
   return 0;
 }

@@ -5,6 +5,7 @@ import type { Lang } from '../../../core/i18n/index.js';
 import { interpolate } from '../../../core/i18n/messages.js';
 import type { TargetsResult } from '../../../core/targets/decompose.js';
 import { targetHeader, targetLabels } from '../../../core/targets/messages.js';
+import { terminalSafe } from '../../../core/text.js';
 import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import { formatProblem } from '../../report.js';
@@ -106,7 +107,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   if (run.file === null && (run.format === 'yaml' || run.format === 'json')) {
     const { renderTargets } = await import('../../../app/targets.js');
     const text = (await renderTargets(r, run.format, lang, ctx.now())) as string;
-    ctx.streams.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    ctx.streams.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
   } else {
     for (const line of summary(r, lang)) ctx.print(line);
   }
