@@ -73,4 +73,20 @@ describe('the lock beside a shared file', () => {
     );
     expect(counter).toBe(20);
   });
+
+  it('refuses to replace a file someone saved meanwhile (exit 3), and leaves their text', async () => {
+    const { writeAtomic, sha256 } = await import('../../src/io/write.js');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = join(tmp.dir, 'log.yaml');
+    writeFileSync(file, 'updates: []\n');
+    const seen = sha256('updates: []\n');
+    writeFileSync(file, 'updates: [{ id: a#1, date: 2026-07-01, note: saved by hand }]\n');
+    const e = await writeAtomic(file, 'mine\n', { expect: seen, shown: 'log.yaml' }).catch((x: unknown) => x);
+    expect((e as { exitCode: number }).exitCode).toBe(3);
+    expect((e as Error).message).toBe(
+      'log.yaml was changed by someone else while salesmeet was updating it; nothing was written',
+    );
+    expect(readFileSync(file, 'utf8')).toContain('saved by hand');
+    expect(readdirSync(tmp.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
 });

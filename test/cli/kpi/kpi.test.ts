@@ -47,7 +47,9 @@ async function ordersAndTargets(orders: string, targets: string): Promise<void> 
   lines.forEach((l, i) => {
     ws.getRow(4 + i).values = [l[0], l[1], l[2]];
   });
-  ws.getRow(4 + lines.length).values = ['Grand Total', null, 420];
+  // A totals row dated inside the period, its label in the region column (as SAP and 用友 print it): counted, it
+  // would double June's revenue and add a region called "Grand Total".
+  ws.getRow(4 + lines.length).values = ['2026-06-30', 'Grand Total', 420];
   await wb.xlsx.writeFile(orders);
   const tb = new ExcelJS.Workbook();
   const t = tb.addWorksheet('Targets');

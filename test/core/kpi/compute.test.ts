@@ -261,6 +261,24 @@ describe('computing from sheets', () => {
         ],
       },
     ]);
+    // The same sheet by region: a 合计 row there would be a region of its own and double the total.
+    const byRegion = ingest(
+      [
+        {
+          name: 'R',
+          rows: [
+            ['区域', '销售额目标', '销售额'],
+            ['华东', 100, 90],
+            ['华南', 200, 150],
+            ['合计', 300, 240],
+          ],
+        },
+      ],
+      ['region'],
+    );
+    const regional = computeKpi(byRegion, { ...H1, by: ['region'] }).result;
+    expect(regional.totals.find((r) => r.metric === 'revenue')).toMatchObject({ target: 300, actual: 240 });
+    expect(regional.rows.map((r) => r.group.region)).toEqual(['华东', '华南']);
     const { result } = computeKpi(store, { ...H1, by: [] });
     const [rev, col, cust] = result.rows;
     expect(rev).toMatchObject({
@@ -303,7 +321,8 @@ describe('computing from sheets', () => {
       ['2026-01-10', '华东', 90, 100],
       ['2026-02-10', '华东', 10, 100],
       ['2026-03-10', '华南', 450, 500],
-      ['合计', null, 550, 700],
+      // Dated, with its label in the region column: counted, it would double every total.
+      ['2026-03-31', '合计', 550, 700],
     ];
     const store = ingest([{ name: 'D', rows }], ['region']);
     const { result } = computeKpi(store, { ...H1, by: ['region'] });
