@@ -1,6 +1,7 @@
 import { join, relative, resolve } from 'node:path';
-import { actionReport, mergeActions } from '../core/actions.js';
+import { actionReport, meetingActions, mergeActions } from '../core/actions.js';
 import { computeAgenda } from '../core/agenda.js';
+import type { Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/index.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
 import type { Minutes } from '../core/minutes/schema.js';
@@ -9,6 +10,7 @@ import type { SignOffReport } from '../core/signoff/policy.js';
 import { catalogue } from '../i18n/index.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
+import { meetingInput, seriesFolders } from './actions.js';
 import {
   loadChecked,
   loadMeetingFolder,
@@ -35,6 +37,8 @@ export interface MinutesRenderResult {
   plan: WritePlan;
   signOff: SignOffReport;
   state: SignOffState;
+  /** Meeting folders of the series left out of the action list because they cannot be read. */
+  warnings: Problem[];
 }
 
 /** Template folders of a meeting: its own `templates:` folder first, then the built-in ones. */
@@ -43,19 +47,26 @@ export function templateOverrides(folder: MeetingFolder): string[] {
   return t ? [resolve(folder.dir, t)] : [];
 }
 
-/** Renders the action list of one meeting folder (own and carried items) as of a day. */
-export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Date, timezone: string) {
+/**
+ * Renders the action list of one meeting folder (its own and carried items) as of a day. Each item's status is
+ * the latest update about it anywhere in the series (the meeting folders beside this one and its `previous:`),
+ * merged exactly as `salesmeet actions` merges them, so the two lists never disagree; updates dated after the
+ * as-of day are left out.
+ */
+export async function renderMeetingActions(
+  folder: MeetingFolder,
+  lang: Lang,
+  now: Date,
+  timezone: string,
+  cwd: string,
+) {
   const meeting = folder.meeting.value;
-  const input = {
-    id: folder.id,
-    title: meeting.title,
-    date: meeting.date,
-    own: folder.minutes?.value.actions ?? [],
-    carried: meeting.carriedActions,
-    log: folder.actions?.value,
-  };
+  const input = meetingInput(folder);
+  const series = await seriesFolders(folder, cwd);
   const asOf = localDate(now, meeting.timezone ?? timezone);
-  const report = actionReport(mergeActions([input], asOf), [input], asOf);
+  const mine = new Set(meetingActions(input.id, input.own, input.carried, undefined).map((a) => a.id));
+  const merged = mergeActions(series.folders.map(meetingInput), asOf).filter((a) => mine.has(a.id));
+  const report = actionReport(merged, [input], asOf);
   const view = actionsView(report, {
     lang,
     title: meeting.title,
@@ -65,6 +76,7 @@ export function renderMeetingActions(folder: MeetingFolder, lang: Lang, now: Dat
   const options = { lang, overrides: templateOverrides(folder) };
   return {
     report,
+    warnings: series.warnings,
     md: render('actions', 'md', view, options),
     html: render('actions', 'html', view, options),
   };
@@ -100,7 +112,7 @@ export async function runMinutes(
     const { minutesDocx } = await import('../io/docx.js');
     files.push({ path: out('minutes.docx'), content: await minutesDocx(view), kind: 'generated' });
   }
-  const actions = renderMeetingActions(folder, lang, deps.now, deps.timezone);
+  const actions = await renderMeetingActions(folder, lang, deps.now, deps.timezone, deps.cwd);
   files.push({ path: out('actions.md'), content: actions.md, kind: 'generated' });
   files.push({ path: out('actions.html'), content: actions.html, kind: 'generated' });
   const plan = await planWrites(files, [{ path: join(folder.dir, 'out') }], {
@@ -109,7 +121,7 @@ export async function runMinutes(
     root: folder.dir,
   });
   if (!o.dryRun) await commitWrites(plan);
-  return { folder, lang, plan, signOff: state.report, state };
+  return { folder, lang, plan, signOff: state.report, state, warnings: actions.warnings };
 }
 
 /** The minutes skeleton of a meeting: its agenda as topics, its attendees as present, times as planned. */

@@ -977,6 +977,7 @@ export const en = {
   /** The use cases (src/app/<module>.ts): app.<module>, read with messagesOf((c) => c.app.kpi) or catalogue(lang).app.init. */
   app: {
     actions: {
+      seriesUnreadable: 'left out of the action list: the meeting folder {folder} cannot be read ({detail})',
       progressHeader: 'Progress on the action items after the meeting (not part of the signed minutes).',
       notFound: 'folder not found',
       noMeetings: 'no meeting folder (a folder with meeting.yaml) in {dir}',

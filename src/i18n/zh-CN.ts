@@ -896,6 +896,7 @@ export const zhCN: Messages = {
   },
   app: {
     actions: {
+      seriesUnreadable: '行动项清单未计入会议文件夹 {folder}：无法读取（{detail}）',
       progressHeader: '会后行动项的进度记录（不属于已签字的会议纪要）。',
       notFound: '找不到文件夹',
       noMeetings: '{dir} 中没有会议文件夹（含 meeting.yaml 的文件夹）',

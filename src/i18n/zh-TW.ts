@@ -896,6 +896,7 @@ export const zhTW: Messages = {
   },
   app: {
     actions: {
+      seriesUnreadable: '行動項清單未計入會議資料夾 {folder}：無法讀取（{detail}）',
       progressHeader: '會後行動項目的進度紀錄（不屬於已簽名的會議紀錄）。',
       notFound: '找不到資料夾',
       noMeetings: '{dir} 中沒有會議資料夾（含 meeting.yaml 的資料夾）',
