@@ -1210,6 +1210,9 @@ export const en = {
       cancelled: 'cancelled: nothing written',
     },
     minutes: {
+      refreshed: 'Refreshed the rendered minutes:',
+      refreshEdited:
+        '{file} was edited by hand and still shows the sign-off status before this signature; it was left as it is (move it away and run `salesmeet minutes {dir}` to render it again)',
       signedWithExpected: '; signed with {signed}, expected {expected}',
       fillIn: 'fill in',
       signed: '{name} signed the minutes ({hash}…){key}.',

@@ -1113,6 +1113,9 @@ export const zhCN: Messages = {
       cancelled: '已取消：未写入任何文件',
     },
     minutes: {
+      refreshed: '已更新生成的纪要：',
+      refreshEdited:
+        '{file} 经手工修改，仍显示本次签字前的签字状态，未覆盖（移走该文件后运行 `salesmeet minutes {dir}` 重新生成）',
       signedWithExpected: '；签名密钥 {signed}，应为 {expected}',
       fillIn: '填写',
       signed: '{name} 已签字确认纪要（{hash}…）{key}。',

@@ -1113,6 +1113,9 @@ export const zhTW: Messages = {
       cancelled: '已取消：未寫入任何檔案',
     },
     minutes: {
+      refreshed: '已更新產生的紀錄：',
+      refreshEdited:
+        '{file} 經手動修改，仍顯示本次簽名前的簽名狀態，未覆寫（移走該檔案後執行 `salesmeet minutes {dir}` 重新產生）',
       signedWithExpected: '；簽章金鑰 {signed}，應為 {expected}',
       fillIn: '填寫',
       signed: '{name} 已簽名確認紀錄（{hash}…）{key}。',
