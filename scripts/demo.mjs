@@ -32,6 +32,7 @@ const steps = [
   ['minutes', 'sign', '2026-h1-review', '--as', '王芳'],
   ['minutes', 'sign', '2026-h1-review', '--as', '刘强'],
   ['minutes', 'sign', '2026-h1-review', '--as', '张伟'],
+  // `minutes sign` has refreshed out/minutes.{md,html,docx} at each signature: they now say 已签, as verify does.
   ['minutes', 'verify', '2026-h1-review'],
   ['minutes', '2026-07-monthly'],
   ['actions', '.', '--as-of', '2026-08-20'],
@@ -95,7 +96,7 @@ const steps = [
     '--recorder',
     '李娜',
     '--from',
-    '2026-h1-review',
+    '2026-07-monthly',
     '--lang',
     'zh-CN',
     '--topic',

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import {
   type ActionFilter,
@@ -10,7 +10,7 @@ import {
   meetingActions,
   mergeActions,
 } from '../core/actions.js';
-import { InputError, SalesmeetError, UsageError } from '../core/errors.js';
+import { InputError, type Problem, SalesmeetError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';
 import { type ActionStatus, type ActionUpdate, actionsLogSchema } from '../core/minutes/schema.js';
@@ -42,14 +42,19 @@ async function kind(path: string): Promise<'file' | 'dir' | undefined> {
  * The meeting folders named on the command line: a folder with meeting.yaml is one meeting; any other folder
  * is searched (a few levels deep, skipping out/, data/, node_modules/ and hidden folders) for meeting folders.
  */
-export async function findMeetingFolders(dirs: readonly string[], cwd: string): Promise<string[]> {
+export async function findMeetingFolders(
+  dirs: readonly string[],
+  cwd: string,
+  options: { depth?: number } = {},
+): Promise<string[]> {
+  const maxDepth = options.depth ?? MAX_DEPTH;
   const found: string[] = [];
   const walk = async (dir: string, depth: number) => {
     if ((await kind(join(dir, MEETING_FILE))) === 'file') {
       found.push(dir);
       return;
     }
-    if (depth >= MAX_DEPTH) return;
+    if (depth >= maxDepth) return;
     let entries: import('node:fs').Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -87,6 +92,47 @@ export function meetingInput(folder: MeetingFolder): MeetingActionsInput {
     carried: meeting.carriedActions,
     log: folder.actions?.value,
   };
+}
+
+/**
+ * The meetings of a folder's series, the folder itself included: the meeting folders beside it (found the way
+ * `salesmeet actions <parent folder>` finds them, one level deep) and the folder named by `previous:` in
+ * meeting.yaml. A folder of the series that cannot be read (broken YAML, a schema problem, a `previous:` that is
+ * gone) is left out with a warning naming it, so one colleague's broken file never stops another meeting's list.
+ */
+export async function seriesFolders(
+  folder: MeetingFolder,
+  cwd: string,
+): Promise<{ folders: MeetingFolder[]; warnings: Problem[] }> {
+  const warnings: Problem[] = [];
+  const dirs = await findMeetingFolders([dirname(folder.dir)], cwd, { depth: 1 }).catch(() => [] as string[]);
+  const previous = folder.meeting.value.previous;
+  if (previous !== undefined) dirs.push(resolve(folder.dir, previous));
+  const folders: MeetingFolder[] = [folder];
+  const seen = new Set([resolve(folder.dir)]);
+  for (const d of dirs) {
+    const abs = resolve(d);
+    if (seen.has(abs)) continue;
+    seen.add(abs);
+    try {
+      folders.push(await loadMeetingFolder(abs, cwd));
+    } catch (error) {
+      if (!(error instanceof SalesmeetError)) throw error;
+      const where = error.problems[0] ?? error.location ?? { file: relative(cwd, abs) || abs };
+      const detail = error.problems[0]?.message ?? error.text;
+      warnings.push({
+        ...where,
+        file: where.file ?? (relative(cwd, abs) || abs),
+        code: 'actions.seriesUnreadable',
+        message: (lang) =>
+          m.seriesUnreadable({ folder: relative(cwd, abs) || abs, detail: detail(lang) })(lang),
+      });
+    }
+  }
+  folders.sort(
+    (a, b) => a.meeting.value.date.localeCompare(b.meeting.value.date) || a.id.localeCompare(b.id),
+  );
+  return { folders, warnings };
 }
 
 export interface ActionsOptions {

@@ -25,6 +25,7 @@ import {
   type MeetingFolder,
   MINUTES_FILE,
 } from './meeting-folder.js';
+import type { MinutesRefresh } from './minutes.js';
 import { toYaml } from './yaml-out.js';
 
 const m = messagesOf((c) => c.app.minutesSignoff);
@@ -267,6 +268,8 @@ export interface SignResult {
   plan: WritePlan;
   state: SignOffState;
   notRequired: boolean;
+  /** The rendered minutes in out/ brought up to date after signing, and those left because edited by hand. */
+  refresh: MinutesRefresh;
 }
 
 /**
@@ -378,7 +381,12 @@ export async function runSign(
     newKey === undefined ? undefined : { name, pem: newKey },
   );
   const state: SignOffState = { report, required, changes: new Map() };
+  // The rendered minutes show the sign-off status: bring those in out/ up to date (loaded lazily: the renderer).
+  const refresh: MinutesRefresh = o.dryRun
+    ? { refreshed: [], edited: [] }
+    : await (await import('./minutes.js')).refreshMinutes(folder, minutes, lang, deps);
   return {
+    refresh,
     folder,
     lang,
     signature,

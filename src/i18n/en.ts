@@ -977,6 +977,7 @@ export const en = {
   /** The use cases (src/app/<module>.ts): app.<module>, read with messagesOf((c) => c.app.kpi) or catalogue(lang).app.init. */
   app: {
     actions: {
+      seriesUnreadable: 'left out of the action list: the meeting folder {folder} cannot be read ({detail})',
       progressHeader: 'Progress on the action items after the meeting (not part of the signed minutes).',
       notFound: 'folder not found',
       noMeetings: 'no meeting folder (a folder with meeting.yaml) in {dir}',
@@ -1209,6 +1210,9 @@ export const en = {
       cancelled: 'cancelled: nothing written',
     },
     minutes: {
+      refreshed: 'Refreshed the rendered minutes:',
+      refreshEdited:
+        '{file} was edited by hand and still shows the sign-off status before this signature; it was left as it is (move it away and run `salesmeet minutes {dir}` to render it again)',
       signedWithExpected: '; signed with {signed}, expected {expected}',
       fillIn: 'fill in',
       signed: '{name} signed the minutes ({hash}…){key}.',

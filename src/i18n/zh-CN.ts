@@ -896,6 +896,7 @@ export const zhCN: Messages = {
   },
   app: {
     actions: {
+      seriesUnreadable: '行动项清单未计入会议文件夹 {folder}：无法读取（{detail}）',
       progressHeader: '会后行动项的进度记录（不属于已签字的会议纪要）。',
       notFound: '找不到文件夹',
       noMeetings: '{dir} 中没有会议文件夹（含 meeting.yaml 的文件夹）',
@@ -1112,6 +1113,9 @@ export const zhCN: Messages = {
       cancelled: '已取消：未写入任何文件',
     },
     minutes: {
+      refreshed: '已更新生成的纪要：',
+      refreshEdited:
+        '{file} 经手工修改，仍显示本次签字前的签字状态，未覆盖（移走该文件后运行 `salesmeet minutes {dir}` 重新生成）',
       signedWithExpected: '；签名密钥 {signed}，应为 {expected}',
       fillIn: '填写',
       signed: '{name} 已签字确认纪要（{hash}…）{key}。',

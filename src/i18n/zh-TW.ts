@@ -896,6 +896,7 @@ export const zhTW: Messages = {
   },
   app: {
     actions: {
+      seriesUnreadable: '行動項清單未計入會議資料夾 {folder}：無法讀取（{detail}）',
       progressHeader: '會後行動項目的進度紀錄（不屬於已簽名的會議紀錄）。',
       notFound: '找不到資料夾',
       noMeetings: '{dir} 中沒有會議資料夾（含 meeting.yaml 的資料夾）',
@@ -1112,6 +1113,9 @@ export const zhTW: Messages = {
       cancelled: '已取消：未寫入任何檔案',
     },
     minutes: {
+      refreshed: '已更新產生的紀錄：',
+      refreshEdited:
+        '{file} 經手動修改，仍顯示本次簽名前的簽名狀態，未覆寫（移走該檔案後執行 `salesmeet minutes {dir}` 重新產生）',
       signedWithExpected: '；簽章金鑰 {signed}，應為 {expected}',
       fillIn: '填寫',
       signed: '{name} 已簽名確認紀錄（{hash}…）{key}。',

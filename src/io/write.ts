@@ -87,6 +87,21 @@ async function readManifest(dir: string): Promise<Manifest> {
   return { schema: 'salesmeet.generated/1', files: {} };
 }
 
+/**
+ * Whether a generated file exists and is exactly what salesmeet last wrote there: false for a file edited by hand,
+ * or one salesmeet did not write (the files planWrites would refuse without --force), and for a missing file.
+ */
+export async function isAsGenerated(path: string): Promise<boolean> {
+  let content: Buffer;
+  try {
+    content = await readFile(path);
+  } catch {
+    return false;
+  }
+  const manifest = await readManifest(dirname(path));
+  return accepted(manifest.files[basename(path)]).includes(sha256(content));
+}
+
 /** The nearest existing ancestor of a path, resolved through links. */
 async function realAncestor(path: string): Promise<string> {
   let p = path;

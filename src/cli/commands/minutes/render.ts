@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { runMinutes, runMinutesNew } from '../../../app/minutes.js';
-import { EXIT } from '../../../core/errors.js';
+import { EXIT, formatLocation } from '../../../core/errors.js';
 import { minutesLabels } from '../../../core/minutes/labels.js';
 import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
@@ -49,6 +49,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   );
   const lang = result.lang;
   const l = minutesLabels(lang);
+  for (const w of result.warnings) ctx.warn(`${formatLocation(w)}: ${w.message(lang)}`);
   if (ctx.json) {
     ctx.print(
       JSON.stringify(

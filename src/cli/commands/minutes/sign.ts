@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { runKeysDir } from '../../../app/keys.js';
 import { runSign } from '../../../app/minutes-signoff.js';
 import { EXIT } from '../../../core/errors.js';
@@ -34,6 +35,8 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
           signature: result.signature,
           replaced: result.replaced,
           registeredKey: result.registeredKey,
+          refreshed: result.refresh.refreshed.map((f) => relative(ctx.cwd, f)),
+          editedByHand: result.refresh.edited.map((f) => relative(ctx.cwd, f)),
           ...signOffJson(result.state),
         },
         null,
@@ -42,6 +45,13 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
     );
     return EXIT.ok;
   }
+  for (const f of result.refresh.edited)
+    ctx.warn(
+      interpolate(catalogue(lang).cli.minutes.refreshEdited, {
+        file: relative(ctx.cwd, f),
+        dir: relative(ctx.cwd, result.folder.dir) || '.',
+      }),
+    );
   if (result.notRequired)
     ctx.warn(interpolate(catalogue(lang).cli.minutes.notRequired, { name: result.signature.name }));
   ctx.print(
@@ -65,6 +75,10 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
           })
         : ''),
   );
+  if (result.refresh.refreshed.length > 0) {
+    ctx.print(catalogue(lang).cli.minutes.refreshed);
+    for (const f of result.refresh.refreshed) ctx.print(`  ${relative(ctx.cwd, f)}`);
+  }
   if (ctx.dryRun) printPlan(ctx, lang, result.plan);
   return EXIT.ok;
 }
