@@ -77,4 +77,14 @@ describe('the message catalogues', () => {
     const same = tw.filter((l) => cn.get(l.path) === l.value);
     expect(same.length / tw.length).toBeLessThan(0.5);
   });
+
+  it('the pack and kpi (terminal, md, csv, xlsx) say a status in the same words (issue 12, contradiction 4)', () => {
+    const word = (s: string) => s.replace(/^[^\p{L}]+/u, '').toLowerCase();
+    for (const lang of ['en', 'zh-CN', 'zh-TW'] as CatalogueLang[]) {
+      const c = catalogues[lang];
+      for (const k of ['on-track', 'at-risk', 'off-track', 'met', 'not-met'] as const)
+        expect(word(c.pack.statusWords[k]), `${lang} ${k}`).toBe(word(c.kpi.words.status[k]));
+    }
+    expect(catalogues['zh-CN'].kpi.words.status['at-risk']).toBe('! 预警');
+  });
 });

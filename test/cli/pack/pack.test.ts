@@ -40,9 +40,9 @@ describe('salesmeet pack on the half-year example', () => {
       expect(html).toMatch(new RegExp(`<h2( id="\\w+")?>${title.replace(/[()（）]/g, '.')}</h2>`));
     expect(html).toContain('@page { size: A4;');
     const md = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
-    expect(md).toContain('| 销售额（万元） | 10,000 | 9,200 | 8,000 | 92.0% | −800 | +15.0% | ▲ 有风险 |');
+    expect(md).toContain('| 销售额（万元） | 10,000 | 9,200 | 8,000 | 92.0% | −800 | +15.0% | ▲ 预警 |');
     expect(md).toContain(
-      '| 回款率（%） | 90.0% | 85.0% | 88.0% | 94.4% | −5.0 个百分点 | −3.0 个百分点 | ▲ 有风险 |',
+      '| 回款率（%） | 90.0% | 85.0% | 88.0% | 94.4% | −5.0 个百分点 | −3.0 个百分点 | ▲ 预警 |',
     );
     expect(md).toContain('| 华南 | 2,800 | 2,400 | 85.7% | 落后 14.3 个百分点 | +4.4% | 26.1% | ▼ 落后 |');
     // Open issues grouped by category, in the order they were raised.
