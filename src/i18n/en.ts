@@ -730,8 +730,8 @@ export const en = {
     },
     actionStatus: { open: 'open', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
     priorities: { high: 'high', medium: 'medium', low: 'low' },
-    measureTarget: 'target',
-    measureBy: 'by',
+    measureTarget: '{what} {op} {target}',
+    measureBy: '{what} {op} {target} by {date}',
   },
   /** Punctuation between words: the templates' `{{colon}}`, `{{lparen}}` … helpers (render/engine.ts) and the minutes view. */
   punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ', semicolon: '; ' },

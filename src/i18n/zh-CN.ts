@@ -680,8 +680,8 @@ export const zhCN: Messages = {
     },
     actionStatus: { open: '未开始', 'in-progress': '进行中', done: '已完成', dropped: '已取消' },
     priorities: { high: '高', medium: '中', low: '低' },
-    measureTarget: '目标',
-    measureBy: '截至',
+    measureTarget: '{what} {op} {target}',
+    measureBy: '{what} {op} {target}（{date} 前）',
   },
   punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，', semicolon: '；' },
   dates: {

@@ -680,8 +680,8 @@ export const zhTW: Messages = {
     },
     actionStatus: { open: '未開始', 'in-progress': '進行中', done: '已完成', dropped: '已取消' },
     priorities: { high: '高', medium: '中', low: '低' },
-    measureTarget: '目標',
-    measureBy: '截至',
+    measureTarget: '{what} {op} {target}',
+    measureBy: '{what} {op} {target}（{date} 前）',
   },
   punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，', semicolon: '；' },
   dates: {

@@ -247,7 +247,7 @@ describe('xlsx tracker', () => {
     expect(all.getCell('I2').value).toBe(20);
     expect((all.getCell('B2').fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFDE2E2');
     expect(all.getCell('I4').value).toBe(null); // 2026-07-monthly#2 is not overdue
-    expect(all.getCell('F4').value).toBe('collection_rate 目标 0.9（华东；截至 2026-09-30）');
+    expect(all.getCell('F4').value).toBe('华东回款率 ≥ 90%（2026-09-30 前）');
     expect((all.getCell('B4').fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb).not.toBe(
       'FFFDE2E2',
     );

@@ -84,8 +84,18 @@ export interface MinutesLabels {
 }
 
 /** The words, from the catalogue (`src/i18n`, namespace `minutes`). */
-export const MINUTES_LABELS: Record<Lang, MinutesLabels> = byLang((c) => c.minutes);
+/** The labels with the language they are in (a measure's wording needs it). */
+export type LangLabels = MinutesLabels & { lang: Lang };
 
-export function minutesLabels(lang: Lang): MinutesLabels {
+export const MINUTES_LABELS: Record<Lang, LangLabels> = (() => {
+  const t = byLang((c) => c.minutes);
+  return {
+    en: { ...t.en, lang: 'en' },
+    'zh-CN': { ...t['zh-CN'], lang: 'zh-CN' },
+    'zh-TW': { ...t['zh-TW'], lang: 'zh-TW' },
+  };
+})();
+
+export function minutesLabels(lang: Lang): LangLabels {
   return MINUTES_LABELS[lang];
 }

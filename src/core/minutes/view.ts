@@ -2,10 +2,11 @@ import { catalogue } from '../../i18n/index.js';
 import { type ActionReport, type ActionRow, actionId, isKpiMeasure } from '../actions.js';
 import type { Lang } from '../i18n/lang.js';
 import { interpolate } from '../i18n/messages.js';
+import { metricByKey } from '../kpi/metrics.js';
 import type { Meeting } from '../meeting/schema.js';
 import { hashPrefix } from '../signoff/canonical.js';
 import type { SignOffReport } from '../signoff/policy.js';
-import { type MinutesLabels, minutesLabels } from './labels.js';
+import { type LangLabels, type MinutesLabels, minutesLabels } from './labels.js';
 import type { Attendance, Minutes } from './schema.js';
 
 /** Formats an ISO instant as `YYYY-MM-DD HH:MM` in a time zone (the meeting's). */
@@ -25,20 +26,44 @@ export function formatInstant(iso: string, timeZone: string | undefined): string
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-/** A measure as one line of text: free text as written, a KPI measure as `metric target 0.9 (华东; by 2026-09-30)`. */
-export function formatMeasure(measure: unknown, l: MinutesLabels): string {
+/** A KPI target in the metric's own terms: a ratio as a percentage, an amount or count with separators. */
+function targetText(value: number, kind: string | undefined, lang: Lang): string {
+  const locale = lang === 'en' ? 'en-US' : lang;
+  if (kind === 'ratio')
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value * 100)}%`;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: kind === 'count' ? 0 : 2 }).format(value);
+}
+
+/**
+ * A measure as one line a reader understands: free text as written; a KPI measure in words, from the metric
+ * dictionary — `华东回款率 ≥ 90%（2026-09-30 前）`, `East collection rate ≥ 90% by 2026-09-30`; `≤` for a metric
+ * where lower is better (expense ratio, overdue). Every output that shows a measure (minutes, action lists, the
+ * tracker, the pack) prints this.
+ */
+export function formatMeasure(measure: unknown, l: LangLabels): string {
   if (measure === undefined || measure === null) return '';
   if (typeof measure === 'string') return measure;
   if (isKpiMeasure(measure)) {
-    const group = Object.values(measure.group ?? {});
-    const extra = [...group, ...(measure.by ? [`${l.measureBy} ${measure.by}`] : [])];
-    const sep = l.listSep === '、' ? '；' : '; ';
-    const paren = extra.length
-      ? l.listSep === '、'
-        ? `（${extra.join(sep)}）`
-        : ` (${extra.join(sep)})`
-      : '';
-    return `${measure.metric} ${l.measureTarget} ${measure.target}${paren}`;
+    const lang = l.lang;
+    const words = catalogue(lang).minutes;
+    const def = metricByKey(measure.metric);
+    const name = def ? def.labels[lang] : measure.metric;
+    const groups = Object.values(measure.group ?? {}).filter((g) => g !== '');
+    const what =
+      groups.length === 0
+        ? name
+        : lang === 'en'
+          ? `${groups.join(' ')} ${name.charAt(0).toLowerCase()}${name.slice(1)}`
+          : groups.length === 1
+            ? `${groups[0]}${name}`
+            : `${groups.join('·')} ${name}`;
+    const params = {
+      what,
+      op: def?.direction === 'lower' ? '≤' : '≥',
+      target: targetText(measure.target, def?.kind, lang),
+      date: measure.by ?? '',
+    };
+    return interpolate(measure.by ? words.measureBy : words.measureTarget, params);
   }
   return JSON.stringify(measure);
 }
@@ -110,7 +135,7 @@ function person(a: Attendance, roles: Map<string, string>, l: MinutesLabels, lan
   return `${a.name}${p.lparen}${extras.join(p.comma)}${p.rparen}`;
 }
 
-function actionView(a: ActionRow, l: MinutesLabels): ActionView {
+function actionView(a: ActionRow, l: LangLabels): ActionView {
   const last = a.updates[a.updates.length - 1];
   return {
     id: a.id,

@@ -3,8 +3,9 @@ import type { TimedAgenda } from '../agenda.js';
 import type { Lang } from '../i18n/lang.js';
 import type { KpiResult } from '../kpi/result.js';
 import type { Meeting } from '../meeting/schema.js';
+import { minutesLabels } from '../minutes/labels.js';
+import { formatMeasure } from '../minutes/view.js';
 import { type AgendaView, agendaView, type MeetingHead } from './agenda-view.js';
-import { formatNumber } from './format.js';
 import { type KpiView, kpiView, type RawHtml } from './kpi-view.js';
 import { fill, PACK_LABELS, type PackLabels } from './labels.js';
 
@@ -52,15 +53,9 @@ export interface PackInput {
   today: string;
 }
 
+/** The same words for a measure as the minutes and the action lists use. */
 function measureText(m: unknown, lang: Lang): string {
-  if (m === undefined || m === null) return '';
-  if (typeof m === 'string') return m;
-  if (typeof m === 'object' && 'metric' in m && 'target' in m) {
-    const k = m as { metric: string; target: number; by?: string; group?: Record<string, string> };
-    const group = k.group ? ` (${Object.values(k.group).join(' / ')})` : '';
-    return `${k.metric}${group} ≥ ${formatNumber(k.target, lang)}${k.by ? ` @ ${k.by}` : ''}`;
-  }
-  return String(m);
+  return formatMeasure(m, minutesLabels(lang));
 }
 
 const statusOrder: Record<string, number> = { open: 1, 'in-progress': 1, done: 2, dropped: 3 };

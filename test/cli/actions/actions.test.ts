@@ -67,7 +67,7 @@ describe('salesmeet actions', () => {
     expect(lines[3]).toBe(
       '  ! 2026-h1-review#3  制定华南新客户开发方案  完成期限 2026-07-31（逾期 20 天）  [进行中]  结转次数 1',
     );
-    expect(r.stdout).toContain('      考核标准：collection_rate 目标 0.9（华东；截至 2026-09-30）');
+    expect(r.stdout).toContain('      考核标准：华东回款率 ≥ 90%（2026-09-30 前）');
     expect(r.stdout).toContain('  2026-07-monthly  3 项，已完成 1，逾期 1，完成率 33.3%，结转入 2 项');
 
     const overdue = await runIn(['actions', 'meetings', '--overdue', '--lang', 'en'], {

@@ -1,5 +1,5 @@
 import type { ActionReport, ActionRow, RateRow } from '../../../core/actions.js';
-import type { MinutesLabels } from '../../../core/minutes/labels.js';
+import type { LangLabels as MinutesLabels } from '../../../core/minutes/labels.js';
 import { formatMeasure } from '../../../core/minutes/view.js';
 import { neutralise } from '../cells.js';
 import { newWorkbook, sheetName, solidFill, type Workbook, type Worksheet, workbookBytes } from './style.js';
