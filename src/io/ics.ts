@@ -30,10 +30,22 @@ export function icsUtc(d: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and newlines. */
+/**
+ * Control characters (C0 but tab and line feed, DEL, C1) and bidi overrides: the schemas refuse them, and
+ * whatever reaches the writer anyway is dropped — a calendar shows every byte of a text value.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value that must stay one token (URL, address): no control character, no line break, no tab. */
+function oneToken(s: string): string {
+  return s.replace(CONTROLS, '').replace(/[\t\n]/g, '');
+}
+
+/** TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and newlines; control characters dropped. */
 export function escapeText(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
+    .replace(CONTROLS, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -42,7 +54,7 @@ export function escapeText(s: string): string {
 
 /** A parameter value (CN=…): quoted when it holds `:;,`; DQUOTE and control characters are not allowed. */
 function paramValue(s: string): string {
-  const clean = s.replace(/["\u0000-\u001f\u007f]/g, '');
+  const clean = s.replace(CONTROLS, '').replace(/["\t\n]/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
@@ -76,7 +88,7 @@ export function foldLine(line: string): string {
  * import as a named attendee.
  */
 function address(p: IcsPerson): string {
-  return p.email ? `mailto:${p.email}` : 'invalid:nomail';
+  return p.email ? `mailto:${oneToken(p.email)}` : 'invalid:nomail';
 }
 
 /** A stable UID from the parts that identify a meeting (folder and title), not from its time. */
@@ -99,7 +111,7 @@ export function buildIcs(e: IcsEvent, prodVersion: string): string {
     `SUMMARY:${escapeText(e.summary)}`,
   ];
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-  if (e.url) lines.push(`URL:${e.url}`);
+  if (e.url) lines.push(`URL:${oneToken(e.url)}`);
   lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.organizer) lines.push(`ORGANIZER;CN=${paramValue(e.organizer.name)}:${address(e.organizer)}`);
   for (const a of e.attendees) {
