@@ -58,6 +58,10 @@ export async function assertCase(
   }
   expect(r.stderr).not.toMatch(STACK_RE);
   expect(r.stderr).not.toMatch(/undefined|\[object Object\]|NaN/);
+  // Nothing from the input reaches the terminal as a control character or a bidi override (NO_COLOR is set).
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  expect(r.stderr).not.toMatch(raw);
+  expect(r.stdout).not.toMatch(raw);
   for (const s of c.stdout ?? []) {
     if (typeof s === 'string') expect(r.stdout).toContain(s);
     else expect(r.stdout).toMatch(s);
