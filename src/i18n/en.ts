@@ -1158,6 +1158,7 @@ export const en = {
       wouldRecord: 'Would record in {file}: {id} {date} → {status}',
       wroteFile: 'Wrote {file}',
       kpiChecks: {
+        actual: 'actual',
         title: 'KPI-linked measures',
         met: '✓ met',
         'not-met': '✗ not met',

@@ -1061,6 +1061,7 @@ export const zhCN: Messages = {
       wouldRecord: '将记录到 {file}：{id} {date} → {status}',
       wroteFile: '已写入 {file}',
       kpiChecks: {
+        actual: '实际',
         title: 'KPI 考核标准检查',
         met: '✓ 已达成',
         'not-met': '✗ 未达成',

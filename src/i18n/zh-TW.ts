@@ -1061,6 +1061,7 @@ export const zhTW: Messages = {
       wouldRecord: '將記錄到 {file}：{id} {date} → {status}',
       wroteFile: '已寫入 {file}',
       kpiChecks: {
+        actual: '實際',
         title: 'KPI 考核標準檢查',
         met: '✓ 已達成',
         'not-met': '✗ 未達成',

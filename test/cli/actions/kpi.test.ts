@@ -64,7 +64,7 @@ describe('actions --kpi', () => {
     );
     expect(after.code).toBe(0);
     expect(after.stdout).toContain(
-      'KPI-linked measures\n  2026-07-monthly#2  collection_rate 华东  85.2% / 90.0%  ✗ not met  (2026-06 → 2026-09-30)',
+      'KPI-linked measures\n  2026-07-monthly#2  华东 collection rate ≥ 90% by 2026-09-30  actual 85.2%  ✗ not met  (2026-06)',
     );
   });
 

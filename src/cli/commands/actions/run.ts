@@ -23,10 +23,13 @@ function printKpiChecks(ctx: Context, lang: Lang, checks: KpiCheckRow[]) {
         : v.toLocaleString(lang);
   ctx.print('');
   ctx.print(ctx.out.bold(words.title));
+  const l = minutesLabels(lang);
   for (const c of checks) {
-    const group = Object.entries(c.group)
-      .map(([, v]) => v)
-      .join('/');
+    // The measure in the same words as the minutes and the tracker (华东回款率 ≥ 90%（2026-09-30 前）).
+    const measure = formatMeasure(
+      { metric: c.metric, group: c.group, target: c.target, ...(c.by ? { by: c.by } : {}) },
+      l,
+    );
     const mark =
       c.state === 'met'
         ? ctx.out.green(words[c.state])
@@ -34,7 +37,7 @@ function printKpiChecks(ctx: Context, lang: Lang, checks: KpiCheckRow[]) {
           ? ctx.out.red(words[c.state])
           : words[c.state];
     ctx.print(
-      `  ${c.id}  ${c.metric}${group ? ` ${group}` : ''}  ${fmt(c.actual, c.unit)} / ${fmt(c.target, c.unit)}  ${mark}  (${c.period}${c.by ? ` → ${c.by}` : ''})`,
+      `  ${c.id}  ${measure}  ${words.actual} ${fmt(c.actual, c.unit)}  ${mark}  (${c.period})`,
     );
   }
 }
