@@ -36,9 +36,7 @@ function printKpiChecks(ctx: Context, lang: Lang, checks: KpiCheckRow[]) {
         : c.state === 'not-met'
           ? ctx.out.red(words[c.state])
           : words[c.state];
-    ctx.print(
-      `  ${c.id}  ${measure}  ${words.actual} ${fmt(c.actual, c.unit)}  ${mark}  (${c.period})`,
-    );
+    ctx.print(`  ${c.id}  ${measure}  ${words.actual} ${fmt(c.actual, c.unit)}  ${mark}  (${c.period})`);
   }
 }
 
