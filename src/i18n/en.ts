@@ -1,7 +1,7 @@
 /**
  * Every word salesmeet shows, in English: messages, labels, help strings and document words, namespaced by the
- * module they belong to. This file is the reference: zh-CN.ts and zh-TW.ts are typed from it, so a key missing or
- * added there is a compile error. `{name}` marks a placeholder filled by `interpolate`.
+ * module they belong to. This file is the reference: zh-CN.ts and zh-TW.ts are typed from it, so `tsc` rejects a
+ * key that either of them lacks or adds. `{name}` marks a placeholder filled by `interpolate`.
  */
 /** The levels of a sales organisation (also the names of the target sheets by level). */
 const targetLevels = { region: 'Region', team: 'Team', rep: 'Rep' };
