@@ -36,6 +36,9 @@ function withoutWebStorage(): void {
     });
 }
 
+/** The width between the page margins, in twips: A4 (11,906) less docx's default 1-inch margins (2 × 1,440). */
+const TEXT_WIDTH = 11_906 - 2 * 1_440;
+
 /** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
 export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
   withoutWebStorage();
@@ -76,20 +79,29 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     });
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
   const borders = { top: border, bottom: border, left: border, right: border };
-  const cell = (text: string, header = false) =>
+  const cell = (text: string, width: number, header = false) =>
     new TableCell({
       borders,
+      width: { size: width, type: WidthType.DXA },
       children: [new Paragraph({ children: runs(text, { bold: header }) })],
       ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } } : {}),
     });
-  const table = (head: string[], rows: string[][]) =>
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+  /**
+   * A table with a real grid: each column's share of the text width in twips, on the table and on every cell.
+   * Without one, LibreOffice and WPS split the columns evenly and break ids and times mid-token.
+   */
+  const table = (head: string[], rows: string[][], weights: number[]) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w) => Math.round((w / total) * TEXT_WIDTH));
+    return new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
       rows: [
-        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-        ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
+        new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, widths[i]!, true)) }),
+        ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, widths[i]!)) })),
       ],
     });
+  };
 
   const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [];
   children.push(
@@ -107,20 +119,26 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
       }),
     }),
   );
+  const labelWidth = Math.round(TEXT_WIDTH * 0.2);
   children.push(
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [labelWidth, TEXT_WIDTH - labelWidth],
       rows: view.fields.map(
         (f) =>
           new TableRow({
             children: [
               new TableCell({
                 borders,
-                width: { size: 20, type: WidthType.PERCENTAGE },
+                width: { size: labelWidth, type: WidthType.DXA },
                 shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F2F2F2' },
                 children: [new Paragraph({ children: runs(f.label, { bold: true }) })],
               }),
-              new TableCell({ borders, children: [new Paragraph({ children: runs(f.value) })] }),
+              new TableCell({
+                borders,
+                width: { size: TEXT_WIDTH - labelWidth, type: WidthType.DXA },
+                children: [new Paragraph({ children: runs(f.value) })],
+              }),
             ],
           }),
       ),
@@ -146,6 +164,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
       table(
         [l.id, l.what, l.owner, l.due, l.measure, l.priority],
         view.actions.map((a) => [a.id, a.what, a.owner, a.due, a.measure, a.priority]),
+        [22, 23, 9, 15, 21, 10],
       ),
     );
   else children.push(para(l.none));
@@ -168,6 +187,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
         s.hash,
         `${s.state}${s.keySigned ? ` (${l.keySigned})` : ''}`,
       ]),
+      [13, 13, 22, 18, 34],
     ),
   );
   children.push(
