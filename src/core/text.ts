@@ -60,6 +60,11 @@ export function preview(value: unknown, max = 40): string {
  */
 const UNSAFE_CHAR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/** Drops the characters no output may carry (UNSAFE_CHAR, everywhere in the text). */
+export function stripUnsafe(s: string): string {
+  return UNSAFE_CHAR.test(s) ? s.replace(new RegExp(UNSAFE_CHAR.source, 'g'), '') : s;
+}
+
 /** The name of an unsafe character, for messages: `U+001B ESC`, `U+202E RIGHT-TO-LEFT OVERRIDE`. */
 export function charName(c: string): string {
   const code = c.codePointAt(0)!;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stripUnsafe } from '../core/text.js';
 
 /** One invitee: a name and, when known, an e-mail address. */
 export interface IcsPerson {
@@ -30,22 +31,16 @@ export function icsUtc(d: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-/**
- * Control characters (C0 but tab and line feed, DEL, C1) and bidi overrides: the schemas refuse them, and
- * whatever reaches the writer anyway is dropped — a calendar shows every byte of a text value.
- */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
 /** A value that must stay one token (URL, address): no control character, no line break, no tab. */
 function oneToken(s: string): string {
-  return s.replace(CONTROLS, '').replace(/[\t\n]/g, '');
+  return stripUnsafe(s).replace(/[\t\n]/g, '');
 }
 
 /** TEXT escaping of RFC 5545 §3.3.11: backslash, semicolon, comma and newlines; control characters dropped. */
 export function escapeText(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROLS, '')
+  // Control characters and bidi overrides are refused in meeting.yaml; whatever reaches the writer anyway is
+  // dropped (stripUnsafe), since a calendar shows every character of a text value.
+  return stripUnsafe(s.replace(/\r\n?/g, '\n'))
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -54,7 +49,7 @@ export function escapeText(s: string): string {
 
 /** A parameter value (CN=…): quoted when it holds `:;,`; DQUOTE and control characters are not allowed. */
 function paramValue(s: string): string {
-  const clean = s.replace(CONTROLS, '').replace(/["\t\n]/g, '');
+  const clean = stripUnsafe(s).replace(/["\t\n]/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
