@@ -732,6 +732,11 @@ export const en = {
     priorities: { high: 'high', medium: 'medium', low: 'low' },
     measureTarget: '{what} {op} {target}',
     measureBy: '{what} {op} {target} by {date}',
+    pageOf: 'Page {page} of {pages}',
+    signaturePage: 'Signature page',
+    signatureStatement: 'By signing, I confirm the minutes of {title} ({date}), content hash {hash}.',
+    signature: 'Signature',
+    signDate: 'Date',
   },
   /** Punctuation between words: the templates' `{{colon}}`, `{{lparen}}` … helpers (render/engine.ts) and the minutes view. */
   punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ', semicolon: '; ' },

@@ -682,6 +682,11 @@ export const zhCN: Messages = {
     priorities: { high: '高', medium: '中', low: '低' },
     measureTarget: '{what} {op} {target}',
     measureBy: '{what} {op} {target}（{date} 前）',
+    pageOf: '第 {page} 页 / 共 {pages} 页',
+    signaturePage: '签字页',
+    signatureStatement: '本人已阅读并确认《{title}》（{date}）纪要内容，内容指纹 {hash}。',
+    signature: '签字',
+    signDate: '日期',
   },
   punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，', semicolon: '；' },
   dates: {

@@ -682,6 +682,11 @@ export const zhTW: Messages = {
     priorities: { high: '高', medium: '中', low: '低' },
     measureTarget: '{what} {op} {target}',
     measureBy: '{what} {op} {target}（{date} 前）',
+    pageOf: '第 {page} 頁 / 共 {pages} 頁',
+    signaturePage: '簽名頁',
+    signatureStatement: '本人已閱讀並確認《{title}》（{date}）紀錄內容，內容指紋 {hash}。',
+    signature: '簽名',
+    signDate: '日期',
   },
   punctuation: { colon: '：', lparen: '（', rparen: '）', comma: '，', semicolon: '；' },
   dates: {

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n/lang.js';
+import { interpolate } from '../core/i18n/messages.js';
 import type { MinutesView } from '../core/minutes/view.js';
 
 /** East Asian fonts Word has on the machines our users run: Simplified, Traditional, and Simplified for en. */
@@ -46,8 +47,11 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     AlignmentType,
     BorderStyle,
     Document,
+    Footer,
     HeadingLevel,
+    HeightRule,
     Packer,
+    PageNumber,
     Paragraph,
     ShadingType,
     Table,
@@ -57,6 +61,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     WidthType,
   } = await import('docx');
   const l = view.l;
+  const colon = view.colon;
   const language = {
     value: view.lang === 'en' ? 'en-US' : view.lang,
     eastAsia: view.lang === 'en' ? 'zh-CN' : view.lang,
@@ -114,7 +119,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
   children.push(
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: runs(`${l.status}: ${view.status.label} · ${l.contentHash}: ${view.hashPrefix}`, {
+      children: runs(`${l.status}${colon}${view.status.label} · ${l.contentHash}${colon}${view.hashPrefix}`, {
         color: view.status.code === 'signed-off' ? '1E7B34' : 'A15C00',
       }),
     }),
@@ -149,11 +154,11 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
   for (const t of view.topics) {
     children.push(heading(`${t.n}. ${t.title}`, 2));
     if (t.hasPoints) {
-      children.push(para(`${l.points}:`, { bold: true }));
+      children.push(para(`${l.points}${colon}`, { bold: true }));
       for (const p of t.points) children.push(para(p, { bullet: true }));
     }
     if (t.hasDecisions) {
-      children.push(para(`${l.decisions}:`, { bold: true }));
+      children.push(para(`${l.decisions}${colon}`, { bold: true }));
       for (const d of t.decisions) children.push(para(d, { bullet: true }));
     }
   }
@@ -193,10 +198,72 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
   children.push(
     new Paragraph({
       spacing: { before: 240 },
-      children: runs(`${l.contentHash}: ${view.hash}`, { color: '666666' }),
+      children: runs(`${l.contentHash}${colon}${view.hash}`, { color: '666666' }),
     }),
   );
-  children.push(new Paragraph({ children: runs(`${l.generated}: ${view.generated}`, { color: '666666' }) }));
+  children.push(
+    new Paragraph({ children: runs(`${l.generated}${colon}${view.generated}`, { color: '666666' }) }),
+  );
+
+  // The signature page: most teams still sign on paper beside the digital record. One line per person who must
+  // sign, tall enough for a handwritten name, and the statement names the exact content (its hash) being signed.
+  const signaturePage: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      alignment: AlignmentType.CENTER,
+      children: runs(`${view.heading} · ${l.signaturePage}`),
+    }),
+    new Paragraph({
+      spacing: { before: 120, after: 240 },
+      children: runs(
+        interpolate(l.signatureStatement, { title: view.title, date: view.date, hash: view.hash }),
+      ),
+    }),
+  ];
+  const signWeights = [20, 20, 40, 20];
+  const signWidths = signWeights.map((w) => Math.round((w / 100) * TEXT_WIDTH));
+  signaturePage.push(
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: signWidths,
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: [l.name, l.role, l.signature, l.signDate].map((h, i) => cell(h, signWidths[i]!, true)),
+        }),
+        ...view.signers.map(
+          (s) =>
+            new TableRow({
+              height: { value: 720, rule: HeightRule.ATLEAST },
+              cantSplit: true,
+              children: [s.name, s.role, '', ''].map((c, i) => cell(c, signWidths[i]!)),
+            }),
+        ),
+      ],
+    }),
+  );
+
+  // Footer on every page: the meeting, the content hash the page belongs to, and "page N of M" as Word fields.
+  const [beforePage, afterPage = ''] = l.pageOf.split('{page}');
+  const [between, afterPages = ''] = afterPage.split('{pages}');
+  const small = { size: 16, color: '666666', language };
+  const footer = new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            text: xmlSafe(`${view.heading} · ${l.contentHash}${colon}${view.hashPrefix} · ${beforePage}`),
+            ...small,
+          }),
+          new TextRun({ children: [PageNumber.CURRENT], ...small }),
+          new TextRun({ text: between, ...small }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+          new TextRun({ text: afterPages, ...small }),
+        ],
+      }),
+    ],
+  });
 
   const doc = new Document({
     creator: 'salesmeet',
@@ -217,7 +284,10 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
         },
       },
     },
-    sections: [{ children }],
+    sections: [
+      { footers: { default: footer }, children },
+      { footers: { default: footer }, children: signaturePage },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -81,6 +81,12 @@ export interface MinutesLabels {
   priorities: Record<'high' | 'medium' | 'low', string>;
   measureTarget: string;
   measureBy: string;
+  /** The page footer: `{page}` and `{pages}` become Word's page fields. */
+  pageOf: string;
+  signaturePage: string;
+  signatureStatement: string;
+  signature: string;
+  signDate: string;
 }
 
 /** The words, from the catalogue (`src/i18n`, namespace `minutes`). */

@@ -94,6 +94,10 @@ export interface MinutesView {
   l: MinutesLabels;
   title: string;
   heading: string;
+  /** The meeting date, YYYY-MM-DD. */
+  date: string;
+  /** The colon after a label in this language: full-width in Chinese. */
+  colon: string;
   status: { code: string; label: string };
   hash: string;
   hashPrefix: string;
@@ -233,6 +237,8 @@ export function minutesView(input: MinutesViewInput): MinutesView {
     l,
     title,
     heading: interpolate(catalogue(lang).layout.minutesHeading, { minutes: l.minutes, title }),
+    date: meeting.date,
+    colon: catalogue(lang).punctuation.colon,
     status: { code: signOff.status, label: l.statuses[signOff.status] },
     hash: signOff.hash,
     hashPrefix: hashPrefix(signOff.hash),

@@ -80,6 +80,12 @@ describe('salesmeet minutes (render)', () => {
     expect(text).toContain('2026 年上半年销售总结暨下半年目标分解会 会议纪要');
     expect(text).toContain('下半年以回款为第一优先级，回款率纳入大区经理季度考核');
     expect(text).toContain('签字确认');
+    // Chinese labels take the full-width colon, in Word as in the other outputs.
+    expect(text).toContain('纪要状态：草稿 · 内容指纹：');
+    expect(text).toContain('讨论要点：');
+    expect(text).toContain('决议事项：');
+    expect(text).not.toMatch(/[\u4e00-\u9fff]: /);
+    expect(text).toContain('签字页');
 
     const en = await runIn(['minutes', '2026-h1-review', '--lang', 'en', '--no-docx'], {
       cwd: tmp.dir,

@@ -153,7 +153,7 @@ describe('minutes.docx', () => {
     const text = xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
     for (const s of [
       '華南區業務月會 會議紀錄',
-      '紀錄狀態: 待簽',
+      '紀錄狀態：待簽',
       '會議名稱',
       '主席',
       '林主席（總經理）、陳紀錄',
