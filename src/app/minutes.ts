@@ -221,7 +221,26 @@ export function minutesSkeleton(meeting: Meeting): Partial<Minutes> & Record<str
     .map((a) => ({ title: a.title, points: [], decisions: [] }));
   skeleton.topics =
     topics.length > 0 ? topics : meeting.topics.map((t) => ({ title: t.title, points: [], decisions: [] }));
-  skeleton.actions = [];
+  // The gap analysis settled in the meeting: each line with a countermeasure becomes an action, with a KPI-linked
+  // measure when the line names the value to reach.
+  skeleton.actions = meeting.gaps
+    .filter((g) => g.measure)
+    .map((g) => ({
+      what: g.measure!,
+      ...(g.owner ? { owner: g.owner } : {}),
+      ...(g.due ? { due: g.due } : {}),
+      ...(g.target !== undefined
+        ? {
+            measure: {
+              metric: g.metric,
+              ...(g.group ? { group: g.group } : {}),
+              target: g.target,
+              ...(g.due ? { by: g.due } : {}),
+            },
+          }
+        : {}),
+      status: 'open' as const,
+    }));
   skeleton.otherBusiness = [];
   return skeleton;
 }

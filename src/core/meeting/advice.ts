@@ -12,7 +12,7 @@ import type { Problem } from '../errors.js';
 import { messagesOf, type Text } from '../i18n/messages.js';
 import type { Minutes } from '../minutes/schema.js';
 import { formatPath } from '../text.js';
-import { ROUTINE_TYPES } from './presets.js';
+import { MARKET_TYPES, ROUTINE_TYPES } from './presets.js';
 import type { Meeting } from './schema.js';
 
 const m = messagesOf((c) => c.meeting.advice);
@@ -178,6 +178,20 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
         ...at(['carriedActions', i]),
       });
   });
+  meeting.gaps.forEach((g, i) => {
+    if (g.measure && (!g.owner || !g.due))
+      advice.push({
+        code: 'advice.gapUnowned',
+        message: m.gapUnowned({ metric: g.metric }),
+        ...at(['gaps', i]),
+      });
+  });
+  if (meeting.market && !MARKET_TYPES.includes(meeting.type))
+    advice.push({
+      code: 'advice.marketNotShown',
+      message: m.marketNotShown(),
+      ...at(['market'], 'key'),
+    });
   return { agenda, errors, advice };
 }
 

@@ -210,3 +210,5 @@ export function typeLabel(type: MeetingType, lang: Lang): string {
 
 /** Routine meetings should stay short (advice: at most 60 minutes). */
 export const ROUTINE_TYPES: readonly MeetingType[] = ['daily', 'weekly'];
+/** Meeting types whose pack shows the market section (市场月报, 竞品): monthly and longer. */
+export const MARKET_TYPES: readonly MeetingType[] = ['monthly', 'quarterly', 'half-year', 'annual', 'custom'];

@@ -115,6 +115,50 @@ export const openIssueSchema = z.strictObject({
   owner: name.optional(),
 });
 
+/**
+ * What the monthly and longer meetings discuss besides the numbers (市场月报, 竞品分析): market data points,
+ * competitors' moves and a SWOT. Rendered in the pack of monthly and longer meetings.
+ */
+export const marketSchema = z.strictObject({
+  data: z.array(z.strictObject({ item: text, value: text, source: z.string().optional() })).default([]),
+  competitors: z
+    .array(
+      z.strictObject({
+        name: text,
+        move: text,
+        impact: z.string().optional(),
+        response: z.string().optional(),
+      }),
+    )
+    .default([]),
+  swot: z
+    .strictObject({
+      strengths: z.array(text).default([]),
+      weaknesses: z.array(text).default([]),
+      opportunities: z.array(text).default([]),
+      threats: z.array(text).default([]),
+    })
+    .optional(),
+});
+
+/**
+ * One line of the gap analysis (差距分析): a metric (key or label) and optionally the group it is about, with the
+ * cause, the countermeasure (对策), its owner and deadline as the meeting settles them. The pack pre-fills the
+ * metrics that are behind; `minutes --new` turns each line with a countermeasure into an action.
+ */
+export const gapSchema = z.strictObject({
+  metric: text,
+  group: z.record(z.string(), z.string()).optional(),
+  /** The gap in words, for a line the data does not give (the pack fills it from the KPI when it can). */
+  gap: z.string().optional(),
+  cause: z.string().optional(),
+  measure: z.string().optional(),
+  owner: name.optional(),
+  due: isoDate.optional(),
+  /** The value the countermeasure must reach: the action gets a KPI-linked measure. */
+  target: z.number().optional(),
+});
+
 /** An action item carried over from an earlier meeting (written by `init --from`). */
 export const carriedActionSchema = z.strictObject({
   id: text,
@@ -159,6 +203,8 @@ export const meetingSchema = z
     kpi: kpiSchema.optional(),
     materials: z.array(materialSchema).default([]),
     issues: z.array(openIssueSchema).default([]),
+    market: marketSchema.optional(),
+    gaps: z.array(gapSchema).default([]),
     preRead: preReadSchema.optional(),
     previous: z.string().optional(),
     carriedActions: z.array(carriedActionSchema).default([]),
@@ -172,3 +218,5 @@ export type Attendee = z.output<typeof attendeeSchema>;
 export type Topic = z.output<typeof topicSchema>;
 export type AgendaItem = z.output<typeof agendaItemSchema>;
 export type CarriedAction = z.output<typeof carriedActionSchema>;
+export type Market = z.output<typeof marketSchema>;
+export type GapLine = z.output<typeof gapSchema>;

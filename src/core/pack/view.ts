@@ -6,6 +6,7 @@ import type { Meeting } from '../meeting/schema.js';
 import { minutesLabels } from '../minutes/labels.js';
 import { formatMeasure } from '../minutes/view.js';
 import { type AgendaView, agendaView, type MeetingHead } from './agenda-view.js';
+import { type GapsView, gapsView, type MarketView, marketView } from './discussion-view.js';
 import { type KpiView, kpiView, type RawHtml } from './kpi-view.js';
 import { fill, PACK_LABELS, type PackLabels } from './labels.js';
 
@@ -33,6 +34,10 @@ export interface PackView {
   agenda: AgendaView;
   kpi: KpiView | null;
   kpiNone: string;
+  /** Market data, competitor moves and SWOT (monthly and longer meetings with a `market` section). */
+  market: MarketView | null;
+  /** The gap analysis: KPI lines behind target or time progress, completed from meeting.yaml's `gaps`. */
+  gaps: GapsView | null;
   issues: { category: string; items: { no: string; problem: string; raisedBy: string; owner: string }[] }[];
   actions: PackActionRow[];
   overdueCount: number;
@@ -114,12 +119,16 @@ export function packView(input: PackInput): PackView {
   }));
 
   const actions = actionRows(input.actions, input.today, lang);
+  const market = marketView(meeting, lang);
+  const gaps = gapsView(meeting, input.kpi, lang);
   const sections = [
     { id: 'cover', title: meeting.title },
     { id: 'objectives', title: L.objectives },
     { id: 'topics', title: L.topics },
     { id: 'agenda', title: L.agendaTitle },
     { id: 'kpi', title: L.kpi },
+    ...(market ? [{ id: 'market', title: L.market }] : []),
+    ...(gaps ? [{ id: 'gaps', title: L.gaps }] : []),
     { id: 'issues', title: L.issues },
     { id: 'actions', title: L.previousActions },
     { id: 'materials', title: L.materials },
@@ -140,6 +149,8 @@ export function packView(input: PackInput): PackView {
     agenda,
     kpi: input.kpi ? kpiView(input.kpi, lang, input.charts) : null,
     kpiNone: meeting.kpi && meeting.kpi.sources.length > 0 ? L.kpiUnavailable : L.kpiNone,
+    market,
+    gaps,
     issues,
     actions,
     overdueCount: actions.filter((a) => a.overdue).length,

@@ -179,3 +179,53 @@ describe("the previous meeting's actions", () => {
     );
   });
 });
+
+describe('what the meeting discusses besides the numbers', () => {
+  it('the monthly pack shows the market section; the gap table comes from the KPI lines behind and meeting.yaml', async () => {
+    copyExample('2026-07-monthly', tmp.dir);
+    const r = await runIn(['pack', '2026-07-monthly'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(tmp.dir, '2026-07-monthly', 'out', 'pack.md'), 'utf8');
+    expect(md).toContain('## 市场与竞争');
+    expect(md).toContain(
+      '| 竞品 B | 7 月起华东经销商返点提高 2 个百分点 | 华东新客户报价竞争加剧 | 8 月 15 日前提交华东专项返点评估 |',
+    );
+    expect(md).toContain('**劣势（W）**\n\n- 华东回款周期长\n- 西部空白区域无人覆盖\n');
+    const html = readFileSync(join(tmp.dir, '2026-07-monthly', 'out', 'pack.html'), 'utf8');
+    expect(html).toContain('<li><a href="#market">市场与竞争</a></li>');
+    // No KPI in the monthly example and no gaps: no empty gap table.
+    expect(md).not.toContain('差距分析');
+
+    const h1 = await runIn(['pack', '2026-h1-review', '--kpi', 'kpi.json'], {
+      cwd: tmp.dir,
+      env: NOW,
+    });
+    expect(h1.code).toBe(0);
+    const h1md = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+    expect(h1md).toContain(
+      '| 回款率 |  | 差额 −5.0 个百分点；达成 94.4% | 华东两家重点客户逾期超过 90 天，合计 420 万元 | 制定华东重点客户回款追收计划并每周跟进 | 王芳 | 2026-07-17 |',
+    );
+    expect(h1md).toContain('| 销售额 | 华南 | 差额 −400 万元；达成 85.7% |  |  |  |  |');
+    // A half-year meeting without a market section shows none.
+    expect(h1md).not.toContain('市场与竞争');
+  });
+
+  it('minutes --new turns each gap line with a countermeasure into an action with its KPI target', async () => {
+    const r = await runIn(['minutes', '--new', '2026-h1-review', '--force'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    const yaml = readFileSync(join(tmp.dir, '2026-h1-review', 'minutes.yaml'), 'utf8');
+    expect(yaml).toContain(
+      [
+        'actions:',
+        '  - what: 制定华东重点客户回款追收计划并每周跟进',
+        '    owner: 王芳',
+        '    due: 2026-07-17',
+        '    measure:',
+        '      metric: collection_rate',
+        '      target: 0.9',
+        '      by: 2026-07-17',
+        '    status: open',
+      ].join('\n'),
+    );
+  });
+});
