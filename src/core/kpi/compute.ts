@@ -26,7 +26,7 @@ import {
   proratedWarning,
   ratioGapWarnings,
 } from './compute/parts.js';
-import { compareGroups, coverageRows, fmtPlain, shareAndRank } from './compute/rows.js';
+import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank } from './compute/rows.js';
 import {
   achievementOf,
   changeOf,
@@ -666,10 +666,11 @@ class KpiRun {
       }
       metricRows.push(...levelRows);
     }
-    // Parents first (华东 subtotal, then 华东 × each product), names in locale order.
+    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent.
     metricRows.sort((a, b) => compareGroups(a.group, b.group, by, store.blankGroup));
     shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
-    rows.push(...metricRows);
+    // Then the reading order: siblings by rank, the leader first.
+    rows.push(...byRank(metricRows, by, store.blankGroup));
   }
 }
 

@@ -74,21 +74,38 @@ export function pp(v: number | null, lang: Lang): string {
   return `${signed(s, r)} ${WORDS[lang].pp}`;
 }
 
-/** A number with the locale's grouping: no decimals for whole numbers, else two. */
-export function num(v: number | null, lang: Lang, sign = false): string {
+const isWhole = (v: number) => Math.abs(v * 100 - Math.round(v) * 100) < 0.5;
+
+/**
+ * The decimals of each metric's numbers: 0 when every value of the metric (target, actual, prior year, prior
+ * period, variance, forecast) is whole, else 2 — one number of decimals down a column, so 2,063.90 stands
+ * beside 3,093.55 and 9,200 beside 10,000, never 2,063.9. Ratios are percentages and not counted here.
+ */
+export function decimalsByMetric(rows: readonly KpiRow[]): Map<string, 0 | 2> {
+  const out = new Map<string, 0 | 2>();
+  for (const r of rows) {
+    if (out.get(r.metric) === 2) continue;
+    const values = [r.target, r.actual, r.priorYear, r.priorPeriod, r.variance, r.forecast];
+    out.set(r.metric, values.some((v) => v !== null && Number.isFinite(v) && !isWhole(v)) ? 2 : 0);
+  }
+  return out;
+}
+
+/** A number with the locale's grouping and `digits` decimals (by default: none for a whole number, else two). */
+export function num(v: number | null, lang: Lang, sign = false, digits?: 0 | 2): string {
   if (v === null) return DASH;
-  const whole = Math.abs(v - Math.round(v)) < 1e-9;
-  const s = numberFormat(lang, whole ? 0 : 2, whole ? 0 : 2).format(Math.abs(v));
+  const d = digits ?? (isWhole(v) ? 0 : 2);
+  const s = numberFormat(lang, d, d).format(Math.abs(v));
   const zero = s.replace(/[0.,]/g, '') === '';
   if (zero) return s;
   return sign ? signed(s, v) : `${v < 0 ? MINUS : ''}${s}`;
 }
 
-/** A value of the metric: percent for ratios, a number otherwise. */
-export function value(row: KpiRow, v: number | null, lang: Lang, sign = false): string {
+/** A value of the metric: percent for ratios, a number otherwise (with the metric's `digits`). */
+export function value(row: KpiRow, v: number | null, lang: Lang, sign = false, digits?: 0 | 2): string {
   // A multiple (pipeline coverage 3.2×), not a percentage.
   if (row.unit === '×') return v === null ? DASH : `${v.toFixed(1)}×`;
-  return row.kind === 'ratio' ? (sign ? pp(v, lang) : pct(v, lang)) : num(v, lang, sign);
+  return row.kind === 'ratio' ? (sign ? pp(v, lang) : pct(v, lang)) : num(v, lang, sign, digits);
 }
 
 export function change(v: number | null, unit: 'ratio' | 'pp', note: ChangeNote, lang: Lang): string {
@@ -125,6 +142,8 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
   const by = result.by;
   const grouped = by.length > 0;
   const all = grouped ? [...result.rows, ...result.totals] : result.rows;
+  const digits = decimalsByMetric(all);
+  const val = (r: KpiRow, v: number | null, sign = false) => value(r, v, lang, sign, digits.get(r.metric));
   const cols: ColDef[] = [
     ...by.map(
       (k, i): ColDef => ({
@@ -140,8 +159,8 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
     ),
     { key: 'metric', numeric: false, cell: (r) => r.label, has: () => true },
     { key: 'unit', numeric: false, cell: (r) => r.unit ?? '', has: (r) => r.unit !== null },
-    { key: 'target', numeric: true, cell: (r) => value(r, r.target, lang), has: (r) => r.target !== null },
-    { key: 'actual', numeric: true, cell: (r) => value(r, r.actual, lang), has: () => true },
+    { key: 'target', numeric: true, cell: (r) => val(r, r.target), has: (r) => r.target !== null },
+    { key: 'actual', numeric: true, cell: (r) => val(r, r.actual), has: () => true },
     {
       key: 'achievement',
       numeric: true,
@@ -154,13 +173,13 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
     {
       key: 'variance',
       numeric: true,
-      cell: (r) => value(r, r.variance, lang, true),
+      cell: (r) => val(r, r.variance, true),
       has: (r) => r.variance !== null,
     },
     {
       key: 'priorYear',
       numeric: true,
-      cell: (r) => value(r, r.priorYear, lang),
+      cell: (r) => val(r, r.priorYear),
       has: (r) => r.priorYear !== null,
     },
     {
@@ -172,7 +191,7 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
     {
       key: 'priorPeriod',
       numeric: true,
-      cell: (r) => value(r, r.priorPeriod, lang),
+      cell: (r) => val(r, r.priorPeriod),
       has: (r) => r.priorPeriod !== null,
     },
     {
@@ -193,7 +212,7 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
     {
       key: 'forecast',
       numeric: true,
-      cell: (r) => value(r, r.forecast, lang),
+      cell: (r) => val(r, r.forecast),
       has: (r) => r.forecast !== null && result.timeProgress !== null && result.timeProgress < 1,
     },
     {

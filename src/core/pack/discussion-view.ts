@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { decimalsByMetric } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
 import { MARKET_TYPES } from '../meeting/presets.js';
 import type { GapLine, Market, Meeting } from '../meeting/schema.js';
@@ -61,14 +62,14 @@ function matches(line: GapLine, row: KpiRow): boolean {
 }
 
 /** The gap of a KPI row in words: the variance in its unit, the achievement, and how far behind time progress. */
-function gapWords(row: KpiRow, kpi: KpiResult, lang: Lang): string {
+function gapWords(row: KpiRow, kpi: KpiResult, lang: Lang, digits: Map<string, 0 | 2>): string {
   const L = PACK_LABELS[lang];
   const ratio = row.kind === 'ratio' && (row.unit === null || row.unit === '%');
   const parts: string[] = [];
   if (row.variance !== null) {
     const value = ratio
       ? formatChange(row.variance, 'pp', null, lang)
-      : `${row.variance > 0 ? '+' : row.variance < 0 ? '−' : ''}${formatValue(Math.abs(row.variance), row, lang)}${row.unit ? ` ${row.unit}` : ''}`;
+      : `${row.variance > 0 ? '+' : row.variance < 0 ? '−' : ''}${formatValue(Math.abs(row.variance), row, lang, digits.get(row.metric))}${row.unit ? ` ${row.unit}` : ''}`;
     parts.push(fill(L.gapVariance, { value }));
   }
   if (row.achievement !== null)
@@ -108,6 +109,9 @@ export function gapsView(meeting: Meeting, kpi: KpiResult | null, lang: Lang): G
   let more = 0;
   if (kpi) {
     const totals = kpi.totals.length > 0 ? kpi.totals : kpi.rows.filter((r) => !hasGroup(r));
+    // The decimals the KPI tables print: the totals' from the totals, a group line's from the group lines.
+    const totalDigits = decimalsByMetric(totals);
+    const groupDigits = decimalsByMetric(kpi.rows.filter(hasGroup));
     const behind = (r: KpiRow) => r.status !== null && BEHIND.has(r.status);
     const grouped = kpi.rows
       .filter((r) => hasGroup(r) && behind(r))
@@ -123,7 +127,7 @@ export function gapsView(meeting: Meeting, kpi: KpiResult | null, lang: Lang): G
       rows.push({
         metric: r.label,
         group: groupText(r.group, kpi.by),
-        gap: line?.gap ?? gapWords(r, kpi, lang),
+        gap: line?.gap ?? gapWords(r, kpi, lang, hasGroup(r) ? groupDigits : totalDigits),
         ...fromLine(line),
       });
     }

@@ -8,11 +8,22 @@ const DASH = '—';
 
 const locales: Record<Lang, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en-US' };
 
-/** A number in the language's grouping, at most `digits` decimals; "—" when missing. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the language's grouping with exactly `digits` decimals; "—" when missing. */
 export function formatNumber(v: number | null | undefined, lang: Lang, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-  const s = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(v);
-  return s === '-0' ? '0' : s;
+  const key = `${lang}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    numberFormats.set(key, f);
+  }
+  const s = f.format(v);
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** A fraction as a percentage with one decimal: 0.92 → "92.0%". */
@@ -48,10 +59,18 @@ export function formatGap(achievement: number | null, timeProgress: number | nul
   return `${word} ${abs} ${L.pp}`;
 }
 
-/** A metric value in its unit: ratios stored as fractions show as percentages. */
-export function formatValue(v: number | null, row: Pick<KpiRow, 'kind' | 'unit'>, lang: Lang): string {
+/**
+ * A metric value in its unit: ratios stored as fractions show as percentages; other numbers with the metric's
+ * `digits` (`decimalsByMetric`: the same decimals down a column), by default none for a count, two otherwise.
+ */
+export function formatValue(
+  v: number | null,
+  row: Pick<KpiRow, 'kind' | 'unit'>,
+  lang: Lang,
+  digits: number = row.kind === 'count' ? 0 : 2,
+): string {
   if (row.kind === 'ratio' && (row.unit === null || row.unit === '%')) return formatPercent(v, lang);
-  return formatNumber(v, lang, row.kind === 'count' ? 0 : 2);
+  return formatNumber(v, lang, digits);
 }
 
 /** "2026年7月10日（星期五）" (zh-CN and zh-TW), "Friday, 10 July 2026"; independent of the ICU version. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { decimalsByMetric } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
 import { formatChange, formatGap, formatNumber, formatPercent, formatValue } from './format.js';
 import { fill, PACK_LABELS } from './labels.js';
@@ -73,19 +74,26 @@ function signed(text: string, v: number | null): string {
   return v > 0 ? `+${text}` : `−${text.replace(/^-/, '')}`;
 }
 
-function tableRow(r: KpiRow, label: string, kpi: KpiResult, lang: Lang): KpiTableRow {
+function tableRow(
+  r: KpiRow,
+  label: string,
+  kpi: KpiResult,
+  lang: Lang,
+  digits: Map<string, 0 | 2>,
+): KpiTableRow {
   const L = PACK_LABELS[lang];
+  const d = digits.get(r.metric);
   return {
     label,
     unit: r.unit ?? '',
-    target: formatValue(r.target, r, lang),
-    actual: formatValue(r.actual, r, lang),
-    priorYear: formatValue(r.priorYear, r, lang),
+    target: formatValue(r.target, r, lang, d),
+    actual: formatValue(r.actual, r, lang, d),
+    priorYear: formatValue(r.priorYear, r, lang, d),
     achievement: formatPercent(r.achievement, lang),
     variance:
       r.kind === 'ratio' && (r.unit === null || r.unit === '%')
         ? formatChange(r.variance, 'pp', null, lang)
-        : signed(formatNumber(r.variance, lang, r.kind === 'count' ? 0 : 2), r.variance),
+        : signed(formatNumber(r.variance, lang, d ?? (r.kind === 'count' ? 0 : 2)), r.variance),
     yoy: formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang),
     gap: formatGap(r.achievement, kpi.timeProgress, lang),
     share: formatPercent(r.share, lang),
@@ -221,8 +229,11 @@ export function kpiView(
   charts: { id: string; title: string; svg: RawHtml }[],
 ): KpiView {
   const L = PACK_LABELS[lang];
-  const summary = summaryRows(kpi).map((r) => tableRow(r, r.label, kpi, lang));
+  // The same decimals down a column of each table: the summary's from the totals, a breakdown's from its rows.
+  const summaryDigits = decimalsByMetric(summaryRows(kpi));
+  const summary = summaryRows(kpi).map((r) => tableRow(r, r.label, kpi, lang, summaryDigits));
   const grouped = kpi.rows.filter(hasGroup);
+  const groupDigits = decimalsByMetric(grouped);
   const metrics: string[] = [];
   // Metrics counted from order lines (orders, customers, 客单价…) stay in the summary: a breakdown of each
   // would double the pack's length for figures the discussion rarely splits.
@@ -236,7 +247,7 @@ export function kpiView(
       metric: first.label,
       unit: first.unit ?? '',
       dimension,
-      rows: rows.map((r) => tableRow(r, groupLabel(r, kpi.by), kpi, lang)),
+      rows: rows.map((r) => tableRow(r, groupLabel(r, kpi.by), kpi, lang, groupDigits)),
     };
   });
   const hasLower =

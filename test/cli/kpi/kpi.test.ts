@@ -517,9 +517,13 @@ describe('salesmeet kpi: files out', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.getRow(2).getCell(1).value).toBe('区域');
     expect(ws.getRow(2).getCell(6).value).toBe('达成率');
-    const east = ws.getRow(3);
+    // West (achievement above East's) leads; East, behind, comes second.
+    expect(ws.getRow(3).getCell(1).value).toBe('West');
+    const east = ws.getRow(4);
     expect(east.getCell(1).value).toBe('East');
     expect(east.getCell(4).value).toBe(200);
+    // Whole amounts: #,##0 (never #,##0.##, which prints "200." in Excel).
+    expect(east.getCell(4).numFmt).toBe('#,##0');
     expect(east.getCell(5).value).toBe(150);
     expect(east.getCell(6).value).toBe(0.75);
     expect(east.getCell(6).numFmt).toBe('0.0%');

@@ -336,13 +336,14 @@ describe('computing from sheets', () => {
     const shares = result.rows
       .filter((r) => r.metric === 'collection')
       .map((r) => [r.group.region, r.share, r.rank]);
+    // The leader first: rows are in rank order.
     expect(shares).toEqual([
-      ['华东', 0.181818181818, 2],
       ['华南', 0.818181818182, 1],
+      ['华东', 0.181818181818, 2],
     ]);
   });
 
-  it('several levels: a subtotal per region, then region × product, ranked within the region', () => {
+  it('several levels: a subtotal per region, then region × product, ranked within the region, the leader first', () => {
     const store = ingest(
       [
         {
@@ -372,11 +373,11 @@ describe('computing from sheets', () => {
     });
     expect(result.rows.map((r) => [r.group, r.actual, r.target, r.share, r.rank])).toEqual(
       [
-        [{ region: '华东' }, 40, 50, 40 / 60, 2],
-        [{ region: '华东', product: 'A' }, 10, null, 10 / 60, 2],
-        [{ region: '华东', product: 'B' }, 30, null, 0.5, 1],
         [{ region: '华南' }, 20, 20, 20 / 60, 1],
         [{ region: '华南', product: 'A' }, 20, null, 20 / 60, 1],
+        [{ region: '华东' }, 40, 50, 40 / 60, 2],
+        [{ region: '华东', product: 'B' }, 30, null, 0.5, 1],
+        [{ region: '华东', product: 'A' }, 10, null, 10 / 60, 2],
       ].map(([g, a, t, sh, rk]) => [
         g,
         a,
@@ -387,11 +388,11 @@ describe('computing from sheets', () => {
     );
     const table = buildTable(result, new Map(), 'zh-CN');
     expect(table.rows.map((r) => r.slice(0, 2))).toEqual([
-      ['华东', '小计'],
-      ['华东', 'A'],
-      ['华东', 'B'],
       ['华南', '小计'],
       ['华南', 'A'],
+      ['华东', '小计'],
+      ['华东', 'B'],
+      ['华东', 'A'],
       ['合计', ''],
     ]);
   });
@@ -511,10 +512,10 @@ describe('mapping and declarations', () => {
     });
     expect(ing.finish()).toBe('detail');
     const { result } = computeKpi(store, { ...H1, period: parsePeriod('2026-06')!, by: ['region'] });
-    // Groups sort in pinyin order for Chinese names: 二 (èr) before 一 (yī).
+    // Groups read by rank (here the actual: no targets), not in code-point or pinyin order.
     expect(result.rows.map((r) => [r.group.region, r.actual])).toEqual([
-      ['二部', 12],
       ['一部', 30],
+      ['二部', 12],
     ]);
   });
 

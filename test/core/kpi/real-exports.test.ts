@@ -286,8 +286,8 @@ describe('one column per measure', () => {
     const r = run(store, '2026-06', ['team']);
     expect(total(r.totals, 'revenue')?.actual).toBe(3390);
     expect(r.rows.filter((x) => x.metric === 'revenue').map((x) => [x.group.team, x.actual])).toEqual([
-      ['华东', 1130],
       ['华南', 2260],
+      ['华东', 1130],
     ]);
   });
 });

@@ -28,7 +28,10 @@ describe('number formats', () => {
     expect(formatGap(0.92, 1, 'zh-CN')).toBe('落后 8.0 个百分点');
     expect(formatGap(0.55, 0.5, 'en')).toBe('ahead 5.0 pp');
     expect(formatNumber(12345.678, 'en')).toBe('12,345.68');
-    expect(formatNumber(-800, 'zh-CN')).toBe('-800');
+    expect(formatNumber(-800, 'zh-CN', 0)).toBe('-800');
+    // Always the decimals asked for: 2,063.90 beside 3,093.55, never 2,063.9.
+    expect(formatNumber(2063.9, 'en')).toBe('2,063.90');
+    expect(formatNumber(-0.001, 'en')).toBe('0.00');
   });
 
   it('dates in the three languages', () => {

@@ -102,6 +102,53 @@ export function compareGroups(a: Group, b: Group, by: GroupKey[], blank: string)
   return 0;
 }
 
+/**
+ * The reading order of a breakdown: parents before their children, and siblings by rank (the best achievement
+ * first, as the rank column counts), so a table reads from the leader down; rows without a rank (the blank group,
+ * a metric nobody ranks) after the ranked ones, then in locale order.
+ */
+export function byRank(rows: KpiRow[], by: GroupKey[], blank: string): KpiRow[] {
+  const rankOf = new Map<string, number | null>();
+  for (const r of rows) {
+    const depth = Object.keys(r.group).length;
+    rankOf.set(
+      by
+        .slice(0, depth)
+        .map((k) => r.group[k] ?? '')
+        .join('\u0001'),
+      r.rank,
+    );
+  }
+  const prefixRank = (g: Group, level: number) =>
+    rankOf.get(
+      by
+        .slice(0, level + 1)
+        .map((k) => g[k] ?? '')
+        .join('\u0001'),
+    ) ?? null;
+  return [...rows].sort((a, b) => {
+    for (let level = 0; level < by.length; level++) {
+      const k = by[level]!;
+      const x = a.group[k] ?? '';
+      const y = b.group[k] ?? '';
+      if (x === y) continue;
+      if (x === '') return -1;
+      if (y === '') return 1;
+      if (x === blank) return 1;
+      if (y === blank) return -1;
+      const rx = prefixRank(a.group, level);
+      const ry = prefixRank(b.group, level);
+      if (rx !== ry) {
+        if (rx === null) return 1;
+        if (ry === null) return -1;
+        return rx - ry;
+      }
+      return x.localeCompare(y, 'zh-CN');
+    }
+    return 0;
+  });
+}
+
 /** The row's own (deepest) group value is the blank group. */
 function isBlank(g: Group, by: GroupKey[], blank: string): boolean {
   const depth = Object.keys(g).length;

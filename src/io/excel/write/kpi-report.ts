@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../../core/i18n/lang.js';
 import type { RowExtra } from '../../../core/kpi/compute.js';
-import { legendLines, metricLegend, statusText, WORDS } from '../../../core/kpi/present.js';
+import { decimalsByMetric, legendLines, metricLegend, statusText, WORDS } from '../../../core/kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../../../core/kpi/result.js';
 import { catalogue } from '../../../i18n/index.js';
 import { safeText } from '../cells.js';
@@ -65,10 +65,12 @@ export async function kpiWorkbook(
     ws.getColumn(i + 1).width = c.width;
   });
   const all = result.by.length > 0 ? [...result.rows, ...result.totals] : result.rows;
+  // One number format per metric, as the terminal table: #,##0.00 when any of its values has cents, else #,##0.
+  const digits = decimalsByMetric(all);
   all.forEach((r, ri) => {
     const row = ws.getRow(ri + 3);
     cols.forEach((c, i) => {
-      writeValue(row.getCell(i + 1), c, r, w);
+      writeValue(row.getCell(i + 1), c, r, w, digits.get(r.metric) ?? 2);
     });
     const fill = r.status ? FILLS[r.status] : undefined;
     if (fill) row.getCell(cols.length).fill = solidFill(fill);
@@ -136,7 +138,7 @@ function kpiColumns(by: readonly GroupKey[], w: Words, extras: Map<KpiRow, RowEx
 }
 
 /** One cell of a KPI row: text as safe text, numbers with the format their metric and column call for. */
-function writeValue(cell: Cell, c: Column, r: KpiRow, w: Words): void {
+function writeValue(cell: Cell, c: Column, r: KpiRow, w: Words, digits: 0 | 2): void {
   const v = c.get(r);
   if (v === null || v === undefined) return;
   if (typeof v === 'string') {
@@ -155,7 +157,9 @@ function writeValue(cell: Cell, c: Column, r: KpiRow, w: Words): void {
           ? c.key === 'variance'
             ? `+0.0" ${w.pp}";-0.0" ${w.pp}";0.0" ${w.pp}"`
             : '0.0%'
-          : '#,##0.##';
+          : digits === 0
+            ? '#,##0'
+            : '#,##0.00';
     if (r.kind === 'ratio' && c.key === 'variance') cell.value = Math.round(v * 1000) / 10;
   } else if (c.fmt === 'change' || c.fmt === 'mom') {
     if (isPp) {
