@@ -2,7 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { carryOver, ESCALATE_AFTER, meetingActions } from '../core/actions.js';
 import { computeAgenda } from '../core/agenda.js';
 import type { Lang } from '../core/i18n/index.js';
-import { PRESETS, presetAgenda, typeLabel } from '../core/meeting/presets.js';
+import { defaultTitle, PRESETS, presetAgenda } from '../core/meeting/presets.js';
 import type {
   AgendaItem,
   Attendee,
@@ -117,7 +117,7 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
   ensure(o.recorder, 'recorder');
   ensure(o.host, 'host');
 
-  const title = o.title ?? `${typeLabel(o.type, lang)} ${o.date}`;
+  const title = o.title ?? defaultTitle(o.type, o.date, lang);
   const meeting: MeetingInput = {
     title,
     type: o.type,

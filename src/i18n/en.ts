@@ -870,7 +870,7 @@ export const en = {
         'scaffold a meeting folder: meeting.yaml with the preset agenda, data/ and a minutes.yaml skeleton',
       options: {
         type: 'daily, weekly, monthly, quarterly, half-year, annual or custom',
-        title: 'meeting title (default: type and date)',
+        title: 'meeting title (default: the period it reviews, e.g. "August 2026 sales meeting")',
         date: 'meeting date',
         start: "start time (default: the preset's)",
         duration: "booked length in minutes (default: the preset's)",
@@ -1144,6 +1144,17 @@ export const en = {
         host: 'Host',
         recorder: 'Minute-taker',
       },
+      /** The title `init` gives a meeting when none is given: the period it reviews, in words. */
+      titles: {
+        daily: 'Sales stand-up, {day} {monthName} {year}',
+        weekly: 'Week {week} {year} sales meeting',
+        monthly: '{monthName} {year} sales meeting',
+        quarterly: 'Q{quarter} {year} sales review',
+        'half-year': '{half} {year} sales review',
+        annual: '{year} annual sales review',
+        custom: 'Sales meeting, {day} {monthName} {year}',
+      },
+      halves: ['H1', 'H2'],
       reviewActions: "Review of last meeting's actions",
       meetingHeader:
         'The meeting plan. Run `salesmeet check` to validate it and `salesmeet agenda` to render the agenda.',

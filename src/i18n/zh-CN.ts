@@ -796,7 +796,7 @@ export const zhCN: Messages = {
       description: '创建会议文件夹：含预设议程的 meeting.yaml、data/ 和 minutes.yaml 模板',
       options: {
         type: '会议类型：daily、weekly、monthly、quarterly、half-year、annual 或 custom',
-        title: '会议主题（默认：类型加日期）',
+        title: '会议主题（默认按所回顾的期间，如“2026 年 8 月销售例会”）',
         date: '会议日期',
         start: '开始时间（默认按预设）',
         duration: '会议时长（分钟，默认按预设）',
@@ -1049,6 +1049,17 @@ export const zhCN: Messages = {
         host: '主持人',
         recorder: '记录人',
       },
+      /** The title `init` gives a meeting when none is given: the period it reviews, in words. */
+      titles: {
+        daily: '{year} 年 {monthName} 月 {day} 日销售晨会',
+        weekly: '{year} 年第 {week} 周销售周例会',
+        monthly: '{year} 年 {monthName} 月销售例会',
+        quarterly: '{year} 年第 {quarter} 季度销售会议',
+        'half-year': '{year} 年{half}销售总结会',
+        annual: '{year} 年度销售总结会',
+        custom: '{year} 年 {monthName} 月 {day} 日销售会议',
+      },
+      halves: ['上半年', '下半年'],
       reviewActions: '上次会议行动项回顾',
       meetingHeader: '会议计划。运行 `salesmeet check` 校验，`salesmeet agenda` 生成议程。',
       minutesHeader: ' 会议纪要：会中由记录人填写；会后运行 `salesmeet minutes` 生成纪要并签字确认。',

@@ -795,7 +795,7 @@ export const zhTW: Messages = {
       description: '建立會議資料夾：含預設議程的 meeting.yaml、data/ 與 minutes.yaml 範本',
       options: {
         type: '會議類型：daily、weekly、monthly、quarterly、half-year、annual 或 custom',
-        title: '會議主題（預設：類型加日期）',
+        title: '會議主題（預設依所檢討的期間，如「2026 年 8 月銷售例會」）',
         date: '會議日期',
         start: '開始時間（預設依範本）',
         duration: '會議時長（分鐘，預設依範本）',
@@ -1049,6 +1049,17 @@ export const zhTW: Messages = {
         host: '主席',
         recorder: '紀錄',
       },
+      /** The title `init` gives a meeting when none is given: the period it reviews, in words. */
+      titles: {
+        daily: '{year} 年 {monthName} 月 {day} 日銷售晨會',
+        weekly: '{year} 年第 {week} 週銷售週會',
+        monthly: '{year} 年 {monthName} 月銷售例會',
+        quarterly: '{year} 年第 {quarter} 季銷售會議',
+        'half-year': '{year} 年{half}銷售檢討會',
+        annual: '{year} 年度銷售檢討會',
+        custom: '{year} 年 {monthName} 月 {day} 日銷售會議',
+      },
+      halves: ['上半年', '下半年'],
       reviewActions: '上次會議行動項目追蹤',
       meetingHeader: '會議計畫。執行 `salesmeet check` 驗證，`salesmeet agenda` 產生議程。',
       minutesHeader: ' 會議紀錄：會中由紀錄填寫；會後執行 `salesmeet minutes` 產生紀錄並簽核。',

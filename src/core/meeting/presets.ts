@@ -1,5 +1,6 @@
-import { byLang, type Messages } from '../../i18n/index.js';
+import { byLang, catalogue, type Messages } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
+import { interpolate } from '../i18n/messages.js';
 import type { AgendaItem, MeetingType } from './schema.js';
 
 type L = Record<Lang, string>;
@@ -212,3 +213,44 @@ export function typeLabel(type: MeetingType, lang: Lang): string {
 export const ROUTINE_TYPES: readonly MeetingType[] = ['daily', 'weekly'];
 /** Meeting types whose pack shows the market section (市场月报, 竞品): monthly and longer. */
 export const MARKET_TYPES: readonly MeetingType[] = ['monthly', 'quarterly', 'half-year', 'annual', 'custom'];
+
+/** Days before the meeting that fall in the period a review meeting looks back on (held at or just after its end). */
+const LOOK_BACK_DAYS = 20;
+
+/**
+ * The title `init` gives a meeting when the user gives none, naming the period it reviews as people say it:
+ * "2026 年 8 月销售例会", "2026 年上半年销售总结会", "Q3 2026 sales review". A monthly, quarterly, half-year or
+ * annual meeting is held at the end of its period or just after it, so the period is the one that holds the day
+ * 20 days before the meeting (a half-year review on 10 July reviews the first half); a daily or weekly meeting
+ * is named after its own day or ISO week.
+ */
+export function defaultTitle(type: MeetingType, date: string, lang: Lang): string {
+  const words = catalogue(lang);
+  const meetingDay = new Date(`${date}T00:00:00Z`);
+  const reviewed = new Date(meetingDay);
+  if (!['daily', 'weekly', 'custom'].includes(type))
+    reviewed.setUTCDate(reviewed.getUTCDate() - LOOK_BACK_DAYS);
+  const year = reviewed.getUTCFullYear();
+  const month = reviewed.getUTCMonth();
+  const { week, weekYear } = isoWeek(meetingDay);
+  return interpolate(words.app.init.titles[type], {
+    year: type === 'weekly' ? weekYear : year,
+    month: month + 1,
+    monthName: words.dates.months[month],
+    day: reviewed.getUTCDate(),
+    week,
+    quarter: Math.floor(month / 3) + 1,
+    half: words.app.init.halves[month < 6 ? 0 : 1],
+  });
+}
+
+/** The ISO 8601 week of a UTC day: weeks start on Monday; week 1 holds the year's first Thursday. */
+function isoWeek(day: Date): { week: number; weekYear: number } {
+  const d = new Date(day);
+  d.setUTCDate(d.getUTCDate() + 3 - ((d.getUTCDay() + 6) % 7));
+  const weekYear = d.getUTCFullYear();
+  const jan4 = new Date(Date.UTC(weekYear, 0, 4));
+  const week =
+    1 + Math.round(((d.getTime() - jan4.getTime()) / 86_400_000 - 3 + ((jan4.getUTCDay() + 6) % 7)) / 7);
+  return { week, weekYear };
+}

@@ -84,7 +84,7 @@ export function meetingHead(
       if (a.name === meeting.recorder) roles.push(L.recorder);
       return {
         name: a.name,
-        role: roles.filter(Boolean).join(' · '),
+        role: [...new Set(roles.filter(Boolean))].join(' · '),
         department: a.department ?? '',
         required: a.required,
         attendance: a.required ? L.required : L.optional,

@@ -201,6 +201,8 @@ describe('salesmeet init (non-interactive)', () => {
     expect(r.stdout).toContain('Carried over 2 open action(s) from the previous meeting.');
     const m = parse(readFileSync(join(tmp.dir, '2026-08-weekly/meeting.yaml'), 'utf8'));
     expect(m.previous).toBe('../2026-h1-review');
+    // No --title: the meeting is named after its ISO week (2026-08-03 is the Monday of week 32).
+    expect(m.title).toBe('Week 32 2026 sales meeting');
     expect(m.agenda[0]).toEqual({
       title: "Review of last meeting's actions",
       minutes: 5,
