@@ -95,6 +95,18 @@ describe('salesmeet minutes (render)', () => {
     expect(readFileSync(out('minutes.md'), 'utf8')).toContain(
       '| **Apologies** | 赵敏 (西部大区经理, 客户拜访（成都）) |',
     );
+
+    // A Taiwanese reader gets Traditional glyphs: the zh-TW font stack puts the TC fonts first.
+    const tw = await runIn(['minutes', '2026-h1-review', '--lang', 'zh-TW', '--no-docx'], {
+      cwd: tmp.dir,
+      env: env(),
+    });
+    expect(tw.code).toBe(0);
+    for (const f of ['minutes.html', 'actions.html']) {
+      const page = readFileSync(out(f), 'utf8');
+      expect(page).toContain('<html lang="zh-TW">');
+      expect(page).toMatch(/html:lang\(zh-TW\) \{\s+font-family: 'Noto Sans CJK TC', 'Source Han Sans TC'/);
+    }
   });
 });
 

@@ -26,6 +26,7 @@ describe('salesmeet templates', () => {
         'pack.html                  built-in',
         'pack.md                    built-in',
         'partials/agenda-table      built-in',
+        'partials/fonts             built-in',
         'partials/minutes-style     built-in',
         'partials/pack-kpi-table    built-in',
         'partials/pack-style        built-in',

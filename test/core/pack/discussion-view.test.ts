@@ -184,3 +184,21 @@ describe('check on the gap analysis', () => {
     expect(gaps[0]!.message('zh-TW')).toBe('差距分析「回款率」已有對策，但缺少負責人或期限');
   });
 });
+
+describe('the attendee list', () => {
+  it('prints a role once when init gave the host and the minute-taker their role word', async () => {
+    const { agendaView } = await import('../../../src/core/pack/agenda-view.js');
+    const { agendaInput, computeAgenda } = await import('../../../src/core/agenda.js');
+    const m = meeting({
+      host: '陈建国',
+      recorder: '李娜',
+      attendees: [
+        { name: '陈建国', role: '主持人' },
+        { name: '李娜', role: '记录人' },
+        { name: '王芳', role: '华东大区经理' },
+      ],
+    });
+    const head = agendaView(m, computeAgenda(agendaInput(m)), 'zh-CN', 'Asia/Shanghai').head;
+    expect(head.attendees.map((a) => a.role)).toEqual(['主持人', '记录人', '华东大区经理']);
+  });
+});
