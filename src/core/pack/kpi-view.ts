@@ -1,3 +1,4 @@
+import { catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { decimalsByMetric } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
@@ -56,6 +57,13 @@ export interface KpiView {
   charts: { id: string; title: string; svg: RawHtml }[];
   warnings: string[];
   legend: string[];
+}
+
+/** "销售额（万元）" in Chinese, "Revenue (万元)" in English: the language's own brackets around a unit. */
+function withUnit(word: string, unit: string | null, lang: Lang): string {
+  if (!unit) return word;
+  const p = catalogue(lang).punctuation;
+  return `${word}${p.lparen}${unit}${p.rparen}`;
 }
 
 function groupLabel(row: KpiRow, by: readonly GroupKey[]): string {
@@ -146,7 +154,7 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
     charts.push({
       id: 'actual-target',
       kind: 'actual-target',
-      title: fill(L.chartActualTarget, { metric: first.unit ? `${name}（${first.unit}）` : name }),
+      title: fill(L.chartActualTarget, { metric: withUnit(name, first.unit, lang) }),
       categories: cats,
       series: [
         { name: L.actual, values: grouped.map((r) => r.actual), pattern: 'solid' },
@@ -187,7 +195,7 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
   charts.push({
     id: 'actual-target',
     kind: 'actual-target',
-    title: fill(L.chartActualTarget, { metric: main.unit ? `${main.label}（${main.unit}）` : main.label }),
+    title: fill(L.chartActualTarget, { metric: withUnit(main.label, main.unit, lang) }),
     categories: [main.label],
     series: [
       { name: L.actual, values: [main.actual], pattern: 'solid' },

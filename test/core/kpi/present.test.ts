@@ -45,3 +45,14 @@ describe('one number of decimals per column', () => {
     expect(v.summary[0]).toMatchObject({ target: '10,000', actual: '9,200', variance: '−800' });
   });
 });
+
+describe('units in chart titles', () => {
+  it('take the language’s brackets: Revenue (万元) in English, 销售额（万元） in Chinese', async () => {
+    const { kpiCharts } = await import('../../../src/core/pack/kpi-view.js');
+    const en = kpiCharts(CENTS, 'en').find((c) => c.id === 'actual-target')!;
+    expect(en.title).toContain('销售额 (万元)');
+    expect(en.title).not.toContain('（');
+    const cn = kpiCharts(CENTS, 'zh-CN').find((c) => c.id === 'actual-target')!;
+    expect(cn.title).toContain('销售额（万元）');
+  });
+});
