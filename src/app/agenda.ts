@@ -108,7 +108,6 @@ export function inviteEvent(
   folder: MeetingFolder,
   agenda: TimedAgenda,
   view: AgendaView,
-  timezone: string,
   now: Date,
 ): { event: IcsEvent; start: Date; end: Date } {
   const m = folder.meeting.value;
@@ -122,7 +121,7 @@ export function inviteEvent(
     m.online?.passcode ? `${L.passcode}${L.colon}${m.online.passcode}` : '',
   ].filter(Boolean);
   const description = [
-    `${view.head.type} · ${view.head.dateText} ${view.head.time} (${timezone})`,
+    `${view.head.type} · ${view.head.dateText} ${view.head.time} (${view.head.timezone})`,
     ...(online ? [`${L.online}${L.colon}${online}`] : []),
     ...extra,
     '',
@@ -157,7 +156,7 @@ export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<Age
   const overrides = templateOverrides(folder);
   const md = render('agenda', 'md', view, { lang, overrides });
   const html = render('agenda', 'html', view, { lang, overrides });
-  const { event, start, end } = inviteEvent(folder, agenda, view, timezone, deps.now());
+  const { event, start, end } = inviteEvent(folder, agenda, view, deps.now());
   const ics = buildIcs(event, VERSION);
   const out = join(folder.dir, 'out');
   const plan = await planWrites(

@@ -1,4 +1,6 @@
+import { catalogue } from '../i18n/index.js';
 import { formatClock, parseClock, parseShare } from './formats.js';
+import type { Lang } from './i18n/lang.js';
 import { messagesOf, type Text } from './i18n/messages.js';
 import type { AgendaItem, Meeting } from './meeting/schema.js';
 
@@ -417,6 +419,33 @@ export function wallTimeAt(instant: number, date: string, timeZone: string): Wal
   const day = Math.floor((local - midnight) / DAY);
   const minute = Math.floor((local - midnight - day * DAY) / 60_000);
   return { clock: formatClock(minute), day, instant };
+}
+
+/** Old names of the zones people call by name. */
+const ZONE_ALIASES: Record<string, string> = {
+  PRC: 'Asia/Shanghai',
+  'Asia/Chongqing': 'Asia/Shanghai',
+  'Asia/Chungking': 'Asia/Shanghai',
+  'Asia/Harbin': 'Asia/Shanghai',
+  ROC: 'Asia/Taipei',
+  Hongkong: 'Asia/Hong_Kong',
+};
+
+/**
+ * The time zone as a reader names it: 北京时间 / 台北時間 / Beijing time (UTC+08:00) for the zones people call by
+ * name, otherwise the offset in force when the meeting starts (`UTC−04:00` for New York in summer), and the one
+ * it ends in when a clock change falls inside the meeting (`UTC−05:00→UTC−04:00`). The IANA id only when the
+ * agenda has no instant (no date and time to place it).
+ */
+export function zoneLabel(timeZone: string, lang: Lang, start?: number, end?: number): string {
+  const zones: Record<string, string> = catalogue(lang).dates.zones;
+  const named = zones[ZONE_ALIASES[timeZone] ?? timeZone];
+  if (named) return named;
+  if (start === undefined) return timeZone;
+  const first = formatUtcOffset(zoneOffset(start, timeZone));
+  // A meeting across a clock change starts in one offset and ends in the other: say both.
+  const last = end === undefined ? first : formatUtcOffset(zoneOffset(end, timeZone));
+  return last === first ? first : `${first}→${last}`;
 }
 
 /** `UTC−04:00`, `UTC+05:30`, `UTC−02:30` for an offset in minutes. */

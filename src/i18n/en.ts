@@ -779,6 +779,12 @@ export const en = {
   dates: {
     /** A clock time on a later day than the meeting's: past midnight. */
     nextDay: '{time} (+1)',
+    /** Time zones people name rather than number (the others show as UTC+08:00). */
+    zones: {
+      'Asia/Shanghai': 'Beijing time, UTC+08:00',
+      'Asia/Taipei': 'Taipei time, UTC+08:00',
+      'Asia/Hong_Kong': 'Hong Kong time, UTC+08:00',
+    },
     laterDay: '{time} (+{days})',
     weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     months: [

@@ -726,6 +726,8 @@ export const zhCN: Messages = {
   dates: {
     /** A clock time on a later day than the meeting's: past midnight. */
     nextDay: '次日 {time}',
+    /** Time zones people name rather than number (the others show as UTC+08:00). */
+    zones: { 'Asia/Shanghai': '北京时间', 'Asia/Taipei': '台北时间', 'Asia/Hong_Kong': '香港时间' },
     laterDay: '{days} 天后 {time}',
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
     months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],

@@ -726,6 +726,8 @@ export const zhTW: Messages = {
   dates: {
     /** A clock time on a later day than the meeting's: past midnight. */
     nextDay: '隔日 {time}',
+    /** Time zones people name rather than number (the others show as UTC+08:00). */
+    zones: { 'Asia/Shanghai': '北京時間', 'Asia/Taipei': '台北時間', 'Asia/Hong_Kong': '香港時間' },
     laterDay: '{days} 天後 {time}',
     weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
     months: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],

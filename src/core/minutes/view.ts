@@ -1,5 +1,7 @@
 import { catalogue } from '../../i18n/index.js';
 import { type ActionReport, type ActionRow, actionId, isKpiMeasure } from '../actions.js';
+import { zonedInstant, zoneLabel } from '../agenda.js';
+import { parseClock } from '../formats.js';
 import type { Lang } from '../i18n/lang.js';
 import { interpolate } from '../i18n/messages.js';
 import { metricByKey } from '../kpi/metrics.js';
@@ -128,6 +130,18 @@ export interface MinutesView {
   generated: string;
 }
 
+/** "（北京时间）" / " (UTC−04:00)" after the meeting's times, when meeting.yaml names its zone. */
+function zoneText(meeting: Meeting, start: string, end: string | undefined, lang: Lang): string {
+  const tz = meeting.timezone;
+  const s = parseClock(start);
+  if (!tz || s === undefined) return '';
+  const e = end === undefined ? undefined : parseClock(end);
+  const startAt = zonedInstant(meeting.date, s, tz);
+  const endAt = e === undefined ? undefined : zonedInstant(meeting.date, e < s ? e + 24 * 60 : e, tz);
+  const p = catalogue(lang).punctuation;
+  return `${p.lparen}${zoneLabel(tz, lang, startAt, endAt)}${p.rparen}`;
+}
+
 function person(a: Attendance, roles: Map<string, string>, l: MinutesLabels, lang: Lang): string {
   const extras: string[] = [];
   const role = roles.get(a.name);
@@ -192,7 +206,10 @@ export function minutesView(input: MinutesViewInput): MinutesView {
     .join(catalogue(lang).punctuation.semicolon);
   const fields: Field[] = [
     { label: l.subject, value: minutes.meeting ?? meeting.title },
-    { label: l.time, value: `${meeting.date} ${start}${end ? `–${end}` : ''}` },
+    {
+      label: l.time,
+      value: `${meeting.date} ${start}${end ? `–${end}` : ''}${zoneText(meeting, start, end, lang)}`,
+    },
     { label: l.place, value: place || l.none },
     { label: l.host, value: meeting.host ?? l.none },
     { label: l.recorder, value: meeting.recorder ?? l.none },

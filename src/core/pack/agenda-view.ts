@@ -1,4 +1,4 @@
-import { type TimedAgenda, wallTimeText } from '../agenda.js';
+import { type TimedAgenda, wallTimeText, zoneLabel } from '../agenda.js';
 import type { Lang } from '../i18n/lang.js';
 import { typeLabel } from '../meeting/presets.js';
 import type { Meeting } from '../meeting/schema.js';
@@ -66,7 +66,7 @@ export function meetingHead(
     date: meeting.date,
     dateText: formatDate(meeting.date, lang),
     time: `${wallTimeText(agenda.startTime)(lang)}–${wallTimeText(agenda.endTime)(lang)}`,
-    timezone,
+    timezone: zoneLabel(timezone, lang, agenda.startTime.instant, agenda.endTime.instant),
     location: meeting.location ?? null,
     online: meeting.online
       ? {

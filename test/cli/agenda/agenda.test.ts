@@ -22,7 +22,7 @@ describe('salesmeet agenda on the half-year example', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        '2026 年上半年销售总结暨下半年目标分解会 · 2026年7月10日（星期五） 09:00–15:30 (Asia/Shanghai)',
+        '2026 年上半年销售总结暨下半年目标分解会 · 2026年7月10日（星期五） 09:00–15:30 (北京时间)',
         '  09:00–09:30  1. 开场与目标说明 · 陈建国',
         '  09:30–10:30  2. 上半年业绩回顾 · 李娜',
         '  10:30–11:30  3. 成功经验与失败复盘 · 王芳',
@@ -80,7 +80,7 @@ describe('salesmeet agenda on the half-year example', () => {
     ]);
     expect(e.description).toBe(
       [
-        '半年度销售总结会 · 2026年7月10日（星期五） 09:00–15:30 (Asia/Shanghai)',
+        '半年度销售总结会 · 2026年7月10日（星期五） 09:00–15:30 (北京时间)',
         '线上会议：腾讯会议 https://meeting.example.com/j/8812345678',
         '',
         '会议议程：',

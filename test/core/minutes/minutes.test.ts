@@ -127,7 +127,7 @@ describe('minutes view model (zh-TW)', () => {
     expect(v.status).toEqual({ code: 'awaiting', label: '待簽' });
     expect(v.fields).toEqual([
       { label: '會議名稱', value: '華南區業務月會' },
-      { label: '時間', value: '2026-08-05 09:05–10:40' },
+      { label: '時間', value: '2026-08-05 09:05–10:40（台北時間）' },
       { label: '地點', value: '台北總部 8 樓會議室' },
       { label: '主席', value: '林主席' },
       { label: '紀錄', value: '陳紀錄' },
