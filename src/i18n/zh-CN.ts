@@ -632,7 +632,7 @@ export const zhCN: Messages = {
     priorities: { high: '高', medium: '中', low: '低' },
     rsvpWords: { pending: '待回复', accepted: '已接受', declined: '已拒绝', tentative: '暂定' },
     changeNotes: {
-      'n/m': '不适用',
+      'n/m': '不可比',
       'turned-positive': '扭亏为盈',
       'loss-narrowed': '减亏',
       'loss-widened': '亏损扩大',

@@ -632,7 +632,7 @@ export const zhTW: Messages = {
     priorities: { high: '高', medium: '中', low: '低' },
     rsvpWords: { pending: '待回覆', accepted: '已接受', declined: '已婉拒', tentative: '暫定' },
     changeNotes: {
-      'n/m': '不適用',
+      'n/m': '不可比',
       'turned-positive': '轉虧為盈',
       'loss-narrowed': '虧損減少',
       'loss-widened': '虧損擴大',

@@ -24,6 +24,9 @@ describe('number formats', () => {
     expect(formatChange(0, 'ratio', null, 'en')).toBe('±0.0%');
     expect(formatChange(null, 'ratio', 'turned-positive', 'zh-CN')).toBe('扭亏为盈');
     expect(formatChange(null, 'ratio', 'n/m', 'en')).toBe('n/m');
+    // The same word as `kpi` and its workbook: 不可比 (no base to compare with), never 不适用.
+    expect(formatChange(null, 'ratio', 'n/m', 'zh-CN')).toBe('不可比');
+    expect(formatChange(null, 'ratio', 'n/m', 'zh-TW')).toBe('不可比');
     expect(formatChange(null, 'ratio', null, 'en')).toBe('—');
     expect(formatGap(0.92, 1, 'zh-CN')).toBe('落后 8.0 个百分点');
     expect(formatGap(0.55, 0.5, 'en')).toBe('ahead 5.0 pp');
