@@ -14,7 +14,7 @@ import { InputError, type Problem, SalesmeetError, UsageError } from '../core/er
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';
 import { type ActionStatus, type ActionUpdate, actionsLogSchema } from '../core/minutes/schema.js';
-import { actionsView, localDate } from '../core/minutes/view.js';
+import { actionsView, localDate, seriesTitle } from '../core/minutes/view.js';
 import { didYouMean } from '../core/text.js';
 import { validate } from '../core/validate.js';
 import { catalogue } from '../i18n/index.js';
@@ -189,7 +189,10 @@ export function renderActions(result: ActionsResult, format: 'md' | 'html', lang
   const title =
     result.folders.length === 1
       ? result.folders[0]!.meeting.value.title
-      : result.folders.map((f) => f.id).join(' · ');
+      : seriesTitle(
+          result.folders.map((f) => ({ title: f.meeting.value.title, date: f.meeting.value.date })),
+          lang,
+        );
   const view = actionsView(result.report, { lang, title, now: now.toISOString(), timeZone: result.timeZone });
   return render('actions', format, view, { lang });
 }

@@ -767,6 +767,7 @@ export const en = {
     priorities: { high: 'high', medium: 'medium', low: 'low' },
     measureTarget: '{what} {op} {target}',
     measureBy: '{what} {op} {target} by {date}',
+    meetingsSpan: '{n} meetings, {from} to {to}',
     pageOf: 'Page {page} of {pages}',
     signaturePage: 'Signature page',
     signatureStatement: 'By signing, I confirm the minutes of {title} ({date}), content hash {hash}.',

@@ -716,6 +716,7 @@ export const zhCN: Messages = {
     priorities: { high: '高', medium: '中', low: '低' },
     measureTarget: '{what} {op} {target}',
     measureBy: '{what} {op} {target}（{date} 前）',
+    meetingsSpan: '{n} 次会议（{from} 至 {to}）',
     pageOf: '第 {page} 页 / 共 {pages} 页',
     signaturePage: '签字页',
     signatureStatement: '本人已阅读并确认《{title}》（{date}）纪要内容，内容指纹 {hash}。',

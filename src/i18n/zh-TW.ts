@@ -716,6 +716,7 @@ export const zhTW: Messages = {
     priorities: { high: '高', medium: '中', low: '低' },
     measureTarget: '{what} {op} {target}',
     measureBy: '{what} {op} {target}（{date} 前）',
+    meetingsSpan: '{n} 次會議（{from} 至 {to}）',
     pageOf: '第 {page} 頁 / 共 {pages} 頁',
     signaturePage: '簽名頁',
     signatureStatement: '本人已閱讀並確認《{title}》（{date}）紀錄內容，內容指紋 {hash}。',

@@ -82,6 +82,8 @@ export interface MinutesLabels {
   measureTarget: string;
   measureBy: string;
   /** The page footer: `{page}` and `{pages}` become Word's page fields. */
+  /** The title of an action list across more than three meetings. */
+  meetingsSpan: string;
   pageOf: string;
   signaturePage: string;
   signatureStatement: string;

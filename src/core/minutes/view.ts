@@ -303,6 +303,8 @@ export interface ActionsView {
 export interface RateView {
   key: string;
   title: string;
+  /** What a reader calls the row: a meeting by its title and date (never its folder id), an owner by name. */
+  label: string;
   total: number;
   done: number;
   open: number;
@@ -315,6 +317,27 @@ export function formatRate(r: number | null): string {
   return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
 }
 
+/** A meeting as people name it: "2026 年 7 月销售经营分析会（2026-08-05）", "… (2026-08-05)" in English. */
+export function meetingName(title: string, date: string | undefined, lang: Lang): string {
+  if (!date) return title;
+  const p = catalogue(lang).punctuation;
+  return `${title}${p.lparen}${date}${p.rparen}`;
+}
+
+/**
+ * The title of an action list across meetings: the meetings by name and date, up to three; past that, how many
+ * meetings and the span of their dates.
+ */
+export function seriesTitle(meetings: readonly { title: string; date: string }[], lang: Lang): string {
+  if (meetings.length <= 3) return meetings.map((m) => meetingName(m.title, m.date, lang)).join(' · ');
+  const dates = meetings.map((m) => m.date).sort();
+  return interpolate(minutesLabels(lang).meetingsSpan, {
+    n: meetings.length,
+    from: dates[0]!,
+    to: dates.at(-1)!,
+  });
+}
+
 /** The view model of an action list (one meeting's, or across meetings). */
 export function actionsView(
   report: ActionReport,
@@ -324,6 +347,7 @@ export function actionsView(
   const rateView = (r: ActionReport['totals']): RateView => ({
     key: r.key ?? l.noOwner,
     title: r.title ?? '',
+    label: r.title ? meetingName(r.title, r.date, options.lang) : (r.key ?? l.noOwner),
     total: r.total,
     done: r.done,
     open: r.open + r.inProgress,

@@ -135,7 +135,11 @@ describe('salesmeet actions', () => {
       env: AUG20,
     });
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('# 2026-w27-weekly · 2026-h1-review · 2026-07-monthly · Action list');
+    // Across meetings the list is titled by the meetings' names and dates, never their folder ids.
+    expect(md.stdout).toContain(
+      '# 华东大区销售周例会（第 27 周） (2026-07-06) · 2026 年上半年销售总结暨下半年目标分解会 (2026-07-10) · 2026 年 7 月销售经营分析会 (2026-08-05) · Action list',
+    );
+    expect(md.stdout).toContain('| 2026 年 7 月销售经营分析会 (2026-08-05) | 3 |');
     expect(md.stdout).toContain('As of: 2026-08-20 · Completion: 50.0% (Done 3 / Total 6, overdue 2)');
     expect(md.stdout).toContain(
       '| 2026-h1-review\\#3 | 制定华南新客户开发方案 | 2026-07-31 ⚠ overdue | 每月新增客户不少于 35 家 | in progress<br>2026-08-12 方案已提交市场部，评审排在 8 月 18 日 | 1 |',

@@ -186,3 +186,17 @@ describe('minutes.docx', () => {
     expect(xmlSafe('a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g\tk\r\nz')).toBe('abcdefg\tk\nz');
   });
 });
+
+describe('an action list across meetings is titled by the meetings', () => {
+  it('names up to three meetings with their dates, and counts more', async () => {
+    const { seriesTitle } = await import('../../../src/core/minutes/view.js');
+    const m = (title: string, date: string) => ({ title, date });
+    expect(
+      seriesTitle([m('2026 年 7 月销售例会', '2026-08-05'), m('上半年总结会', '2026-07-10')], 'zh-CN'),
+    ).toBe('2026 年 7 月销售例会（2026-08-05） · 上半年总结会（2026-07-10）');
+    const four = [m('A', '2026-07-06'), m('B', '2026-07-13'), m('C', '2026-06-29'), m('D', '2026-07-20')];
+    expect(seriesTitle(four, 'zh-CN')).toBe('4 次会议（2026-06-29 至 2026-07-20）');
+    expect(seriesTitle(four, 'zh-TW')).toBe('4 次會議（2026-06-29 至 2026-07-20）');
+    expect(seriesTitle(four, 'en')).toBe('4 meetings, 2026-06-29 to 2026-07-20');
+  });
+});
