@@ -32,6 +32,8 @@ const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 const HEADER_FILL = solidFill('FFE8EEF4');
+/** The summary's first column: owners and meetings (title and date). */
+const LABEL_WIDTH = 46;
 /** Conditional fills: overdue, due within a week, closed (done or dropped). */
 export const TRACKER_FILLS = { overdue: 'FFFDE2E2', dueSoon: 'FFFFF2CC', closed: 'FFE7E6E6' } as const;
 /** Due within this many days (and not yet overdue): amber. */
@@ -76,7 +78,7 @@ type Key =
 
 function listColumns(l: MinutesLabels): { key: Key; header: string; width: number; center?: boolean }[] {
   return [
-    { key: 'id', header: l.id, width: 17 },
+    { key: 'id', header: l.id, width: 19 },
     { key: 'what', header: l.what, width: 38 },
     { key: 'owner', header: l.owner, width: 10, center: true },
     { key: 'priority', header: l.priority, width: 8, center: true },
@@ -410,6 +412,7 @@ function summarySheet(
     cells.forEach(([formula, result], i) => {
       const c = x.getCell(i + 2);
       c.value = { formula, result };
+      c.alignment = { vertical: 'top' };
       if (i === 4) c.numFmt = '0.0%';
     });
     return x;
@@ -442,6 +445,7 @@ function summarySheet(
       list.rows.filter((r) => r.meeting === name),
     );
     x.getCell(7).value = m.carriedIn ?? 0;
+    x.getCell(7).alignment = { vertical: 'top' };
   }
   row++;
 
@@ -451,10 +455,10 @@ function summarySheet(
   total.font = { bold: true };
 
   sum.columns.forEach((c, i) => {
-    c.width = i === 0 ? 40 : 12;
+    c.width = i === 0 ? LABEL_WIDTH : 12;
   });
   for (let r = 1; r <= sum.rowCount; r++) {
     const v = sum.getRow(r).getCell(1).value;
-    if (typeof v === 'string' && r > 3) sum.getRow(r).height = rowHeight([{ text: v, width: 40 }]);
+    if (typeof v === 'string' && r > 3) sum.getRow(r).height = rowHeight([{ text: v, width: LABEL_WIDTH }]);
   }
 }
