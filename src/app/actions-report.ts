@@ -10,6 +10,7 @@ import { type Lang, messagesOf } from '../core/i18n/index.js';
 import type { KpiResult } from '../core/kpi/result.js';
 import { minutesLabels } from '../core/minutes/labels.js';
 import type { KpiMeasure } from '../core/minutes/schema.js';
+import { localDate } from '../core/minutes/view.js';
 import { commitWrites, planWrites } from '../io/write.js';
 import {
   type ActionsDeps,
@@ -154,8 +155,10 @@ export async function runActionsReport(o: ActionsReportOptions, deps: ActionsDep
   let content: string | Uint8Array | undefined;
   if (o.format === 'xlsx') {
     const { trackerWorkbook } = await import('../io/excel/write/tracker.js');
-    const title = result.folders.length === 1 ? result.folders[0]!.meeting.value.title : 'salesmeet';
-    content = await trackerWorkbook(result.report, minutesLabels(lang), title);
+    const l = minutesLabels(lang);
+    const title = result.folders.map((f) => f.meeting.value.title).join(l.listSep);
+    const today = localDate(deps.now, result.timeZone ?? deps.timezone);
+    content = await trackerWorkbook(result.report, l, { title, today });
   } else if (o.format === 'md' || o.format === 'html')
     content = renderActions(result, o.format, lang, deps.now);
 

@@ -11,6 +11,8 @@ export interface TrackedAction {
   owner?: string;
   due?: string;
   measure?: unknown;
+  /** From the minutes (`priority: high|medium|low`); a carried item keeps the one it was agreed with. */
+  priority?: ActionItem['priority'];
   status: ActionStatus;
   /** How many times the item has been carried into a following meeting. */
   carried: number;
@@ -69,6 +71,7 @@ export function meetingActions(
         owner: item.owner,
         due: item.due,
         measure: item.measure,
+        ...(item.priority !== undefined ? { priority: item.priority } : {}),
         status: item.status,
         carried: 0,
         updates: [],
@@ -95,6 +98,21 @@ export function carryOver(actions: readonly TrackedAction[]): CarriedAction[] {
       if (a.measure !== undefined) c.measure = a.measure;
       return c;
     });
+}
+
+/**
+ * The day an item was completed: the date of the update that marked it done, when that is its latest status
+ * update (an item reopened afterwards has none). An item marked done in the minutes themselves has none either.
+ */
+export function completedOn(a: Pick<TrackedAction, 'status' | 'updates'>): string | undefined {
+  if (a.status !== 'done') return undefined;
+  const last = [...a.updates].reverse().find((u) => u.status !== undefined);
+  return last?.status === 'done' ? last.date : undefined;
+}
+
+/** The latest progress note logged for an item (the newest update that has a note). */
+export function latestNote(a: Pick<TrackedAction, 'updates'>): string | undefined {
+  return [...a.updates].reverse().find((u) => u.note !== undefined && u.note.trim() !== '')?.note;
 }
 
 /** Overdue: still open and its due date is before the given day (YYYY-MM-DD). */
@@ -148,6 +166,7 @@ export function mergeActions(meetings: readonly MeetingActionsInput[], asOf?: st
       merged.set(a.id, {
         ...a,
         meeting: prev.meeting,
+        ...(a.priority === undefined && prev.priority !== undefined ? { priority: prev.priority } : {}),
         carried: Math.max(prev.carried, a.carried),
         updates,
         status: lastStatus ?? a.status,

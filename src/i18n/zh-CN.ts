@@ -697,6 +697,10 @@ export const zhCN: Messages = {
     state: '状态',
     items: '项',
     daysOverdue: '逾期 {n} 天',
+    /** The tracker's column headers. */
+    daysOverdueHeader: '逾期天数',
+    completedOn: '完成日期',
+    progressThisWeek: '本周进展',
     keySigned: '密钥签名',
     listSep: '、',
     statuses: { draft: '草稿', awaiting: '待签', 'signed-off': '已签' },

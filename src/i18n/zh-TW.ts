@@ -698,6 +698,10 @@ export const zhTW: Messages = {
     state: '狀態',
     items: '項',
     daysOverdue: '逾期 {n} 天',
+    /** The tracker's column headers. */
+    daysOverdueHeader: '逾期天數',
+    completedOn: '完成日期',
+    progressThisWeek: '本週進展',
     keySigned: '金鑰簽章',
     statuses: { draft: '草稿', awaiting: '待簽', 'signed-off': '已簽' },
     roles: { host: '主席', recorder: '紀錄', attendee: '出席人', other: '其他' },

@@ -12,8 +12,6 @@ import {
   mergeActions,
 } from '../../src/core/actions.js';
 import type { KpiResult, KpiRow } from '../../src/core/kpi/result.js';
-import { minutesLabels } from '../../src/core/minutes/labels.js';
-import { trackerWorkbook } from '../../src/io/excel/write/tracker.js';
 import { EXAMPLES } from '../helpers/cli.js';
 
 async function examples(): Promise<MeetingActionsInput[]> {
@@ -207,82 +205,6 @@ describe('KPI-linked measures', () => {
     );
     const noActual = [row({ group: { region: '华东' }, actual: null })];
     expect(evaluateMeasure(measure, kpi('2026-08-31', noActual)).state).toBe('no-data');
-  });
-});
-
-describe('xlsx tracker', () => {
-  it('writes a summary, all items and one sheet per owner: frozen header, filter, drop-down, overdue fill', async () => {
-    const meetings = await examples();
-    const report = actionReport(mergeActions(meetings), meetings, '2026-08-20');
-    const bytes = await trackerWorkbook(report, minutesLabels('zh-CN'), '示例');
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '行动项清单', '刘强', '张伟', '王芳', '李娜']);
-
-    const all = wb.getWorksheet('行动项清单')!;
-    expect(all.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(all.autoFilter).toBeTruthy();
-    expect(all.getRow(1).values).toEqual([
-      undefined,
-      '编号',
-      '事项',
-      '负责人',
-      '来源会议',
-      '完成期限',
-      '考核标准',
-      '状态',
-      '结转次数',
-      '已逾期',
-      '需升级',
-      '最新进展',
-    ]);
-    expect(all.getCell('A2').value).toBe('2026-h1-review#3');
-    expect(all.getCell('E2').value).toEqual(new Date(Date.UTC(2026, 6, 31)));
-    expect(all.getCell('G2').value).toBe('进行中');
-    expect(all.getCell('G2').dataValidation).toMatchObject({
-      type: 'list',
-      formulae: ['"未开始,进行中,已完成,已取消"'],
-    });
-    expect(all.getCell('I2').value).toBe(20);
-    expect((all.getCell('B2').fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFDE2E2');
-    expect(all.getCell('I4').value).toBe(null); // 2026-07-monthly#2 is not overdue
-    expect(all.getCell('F4').value).toBe('华东回款率 ≥ 90%（2026-09-30 前）');
-    expect((all.getCell('B4').fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb).not.toBe(
-      'FFFDE2E2',
-    );
-    expect(all.rowCount).toBe(7);
-
-    const sum = wb.getWorksheet('汇总')!;
-    const cells: unknown[] = [];
-    sum.eachRow((r) => {
-      cells.push((r.values as unknown[]).slice(1));
-    });
-    expect(cells).toContainEqual(['李娜', 2, 2, 0, 0, 1]);
-    expect(cells).toContainEqual(['2026-07-monthly', '2026 年 7 月销售经营分析会', 3, 1, 2, 1, 1 / 3, 2]);
-    expect(cells).toContainEqual(['合计', 6, 3, 3, 2, 0.5]);
-  });
-
-  it('neutralises text that a spreadsheet would run as a formula', async () => {
-    const m: MeetingActionsInput = {
-      id: 'x',
-      title: '=HYPERLINK("http://evil")',
-      date: '2026-01-01',
-      own: [{ what: '=1+1', owner: '@王芳', measure: '-5% 费用', status: 'open' }],
-      carried: [],
-      log: undefined,
-    };
-    const report = actionReport(mergeActions([m]), [m], '2026-01-02');
-    const bytes = await trackerWorkbook(report, minutesLabels('en'), '+title');
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('Action list')!;
-    expect(ws.getCell('B2').value).toBe("'=1+1");
-    expect(ws.getCell('C2').value).toBe("'@王芳");
-    expect(ws.getCell('F2').value).toBe("'-5% 费用");
-    expect(wb.getWorksheet('Summary')!.getCell('A1').value).toBe("'+title · Action list");
-    expect(wb.worksheets.map((w) => w.name)).toContain('@王芳');
   });
 });
 

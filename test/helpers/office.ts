@@ -56,3 +56,62 @@ export function pdfPageTexts(pdf: string): string[] {
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   return text.split('\f').slice(0, pdfPages(pdf));
 }
+
+/**
+ * The text in the order it is drawn (`pdftotext -raw`): a wrapped spreadsheet cell's lines come one after the other,
+ * where the layout mode interleaves them with the lines of the cells beside it.
+ */
+export function pdfRawText(pdf: string): string {
+  return execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+}
+
+export interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of the PDF with its box (`pdftotext -bbox`), in points from the page's top left. */
+export function pdfWords(pdf: string): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const words: WordBox[] = [];
+  let page = 0;
+  for (const m of html.matchAll(
+    /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
+    if (m[0] === '<page') {
+      page++;
+      continue;
+    }
+    words.push({
+      page,
+      text: m[5]!,
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+    });
+  }
+  return words;
+}
+
+/**
+ * Pairs of words drawn over each other (overlapping by more than `slack` points both ways): what a row too short for
+ * its wrapped text looks like once printed — the overflowing lines are drawn into the next row, or clipped away.
+ */
+export function overlappingWords(words: readonly WordBox[], slack = 1): [WordBox, WordBox][] {
+  const out: [WordBox, WordBox][] = [];
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j < words.length; j++) {
+      const a = words[i]!;
+      const b = words[j]!;
+      if (a.page !== b.page) continue;
+      const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      if (x > slack && y > slack) out.push([a, b]);
+    }
+  return out;
+}

@@ -61,6 +61,9 @@ export interface MinutesLabels {
   state: string;
   items: string;
   daysOverdue: string;
+  daysOverdueHeader: string;
+  completedOn: string;
+  progressThisWeek: string;
   keySigned: string;
   listSep: string;
   statuses: Record<'draft' | 'awaiting' | 'signed-off', string>;

@@ -98,17 +98,22 @@ describe('salesmeet actions', () => {
   it('writes an xlsx tracker and refuses to overwrite it without --force', async () => {
     const r = await runIn(
       ['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx', '--as-of', '2026-08-20'],
-      { cwd: tmp.dir },
+      { cwd: tmp.dir, env: AUG20 },
     );
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('已写入 tracker.xlsx');
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, 'tracker.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '行动项清单', '刘强', '张伟', '王芳', '李娜']);
-    const ws = wb.getWorksheet('刘强')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '行动项清单']);
+    const ws = wb.getWorksheet('行动项清单')!;
     expect(ws.getCell('A2').value).toBe('2026-h1-review#3');
-    expect(ws.getCell('G2').dataValidation.type).toBe('list');
+    expect(ws.getCell('F2').dataValidation.type).toBe('list');
+    // Overdue judged by TODAY() when opened; the cached days are those of the run's today (SALESMEET_NOW).
+    expect(ws.getCell('G2').value).toMatchObject({ result: 20 });
+    expect(ws.headerFooter.oddHeader).toBe(
+      '&L华东大区销售周例会（第 27 周）、2026 年上半年销售总结暨下半年目标分解会、2026 年 7 月销售经营分析会 · 行动项清单&R统计日期：2026-08-20',
+    );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const again = await runIn(['actions', 'meetings', '--format', 'xlsx', '--out', 'tracker.xlsx'], {
