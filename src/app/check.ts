@@ -5,6 +5,7 @@ import type { Lang } from '../core/i18n/lang.js';
 import { reviewMeeting, reviewMinutes } from '../core/meeting/advice.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
 import { actionsLogSchema, minutesSchema } from '../core/minutes/schema.js';
+import { narrativeSchema, REPORT_FILE, reviewNarrative } from '../core/report/narrative.js';
 import type { LangFor } from './deps.js';
 import {
   ACTIONS_FILE,
@@ -84,6 +85,15 @@ export async function runCheck(
       () => loadChecked(actionsLogSchema, join(dir, ACTIONS_FILE), display(ACTIONS_FILE)),
       errors,
     );
+  }
+  // report.yaml (the narrative of `salesmeet report`): its empty sections are advice, so --strict fails on them.
+  if (await exists(join(dir, REPORT_FILE))) {
+    files.push(display(REPORT_FILE));
+    const report = await collect(
+      () => loadChecked(narrativeSchema, join(dir, REPORT_FILE), display(REPORT_FILE)),
+      errors,
+    );
+    if (report) advice.push(...reviewNarrative(report.value, display(REPORT_FILE), report.loaded.positionOf));
   }
   return { dir, files, errors, advice, lang: deps.langFor(meetingValue?.lang) };
 }

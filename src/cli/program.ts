@@ -10,6 +10,7 @@ import { keysCommand } from './commands/keys/define.js';
 import { kpiCommand } from './commands/kpi/define.js';
 import { minutesCommand } from './commands/minutes/define.js';
 import { packCommand } from './commands/pack/define.js';
+import { reportCommand } from './commands/report/define.js';
 import { targetsCommand } from './commands/targets/define.js';
 import { templatesCommand } from './commands/templates/define.js';
 import { examples, type Runner } from './commands/types.js';
@@ -22,6 +23,7 @@ export const COMMANDS = [
   agendaCommand,
   packCommand,
   minutesCommand,
+  reportCommand,
   actionsCommand,
   keysCommand,
   targetsCommand,

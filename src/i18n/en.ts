@@ -3,10 +3,14 @@
  * module they belong to. This file is the reference: zh-CN.ts and zh-TW.ts are typed from it, so `tsc` rejects a
  * key that either of them lacks or adds. `{name}` marks a placeholder filled by `interpolate`.
  */
+import { reportEn } from './report-en.js';
+
 /** The levels of a sales organisation (also the names of the target sheets by level). */
 const targetLevels = { region: 'Region', team: 'Team', rep: 'Rep' };
 
 export const en = {
+  /** salesmeet report: the period review and next-period plan (report-en.ts). */
+  report: reportEn,
   /** salesmeet kpi: what the reader warns about, the table's words, the metrics' names. */
   kpi: {
     /** Warnings and notes of the KPI reader (`km` in core/kpi/messages.ts). */
@@ -968,6 +972,18 @@ export const en = {
           trust:
             'a trust file outside the folder pinning team keys (name: ed25519:…); default: $SALESMEET_TRUST',
         },
+      },
+    },
+    report: {
+      arguments: { dir: 'meeting folder' },
+      description:
+        'write the period review and next-period plan: out/report.docx, out/report.md and out/report.html, every figure computed from the KPI data; --pdf adds out/report.pdf',
+      options: {
+        style: 'emphasis of the report: data (default), team, market, process or key-accounts',
+        period:
+          'period to review (2026-H1, 2026-Q2, 2026, 2026-06) instead of the kpi.period of meeting.yaml',
+        new: 'scaffold report.yaml (the narrative) beside meeting.yaml, with questions from the data',
+        pdf: 'also print out/report.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
       },
     },
     pack: {

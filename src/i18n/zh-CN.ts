@@ -1,10 +1,12 @@
 /** Every word salesmeet shows, in Simplified Chinese (mainland usage). Typed from en.ts: the compiler lists what is missing. */
 import type { Messages } from './en.js';
+import { reportZhCN } from './report-zh-CN.js';
 
 /** The levels of a sales organisation (also the names of the target sheets by level). */
 const targetLevels = { region: '区域', team: '团队', rep: '销售代表' };
 
 export const zhCN: Messages = {
+  report: reportZhCN,
   kpi: {
     messages: {
       notNumber: '应为数字，实际是 {found}',
@@ -885,6 +887,17 @@ export const zhCN: Messages = {
         options: {
           trust: '信任清单文件（放在会议文件夹之外，“姓名: ed25519:…”）；默认取 $SALESMEET_TRUST',
         },
+      },
+    },
+    report: {
+      arguments: { dir: '会议文件夹' },
+      description:
+        '生成期间总结及下期工作计划：out/report.docx、out/report.md 和 out/report.html，所有数字由 KPI 数据计算；--pdf 另存 out/report.pdf',
+      options: {
+        style: '报告侧重：data（默认）、team、market、process 或 key-accounts',
+        period: '要总结的期间（2026-H1、2026-Q2、2026、2026-06），代替 meeting.yaml 的 kpi.period',
+        new: '在 meeting.yaml 旁生成 report.yaml（叙述部分），附数据提出的问题',
+        pdf: '同时用 Chromium 打印 out/report.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
       },
     },
     pack: {

@@ -1,10 +1,12 @@
 /** Every word salesmeet shows, in Traditional Chinese (Taiwan usage). Typed from en.ts: the compiler lists what is missing. */
 import type { Messages } from './en.js';
+import { reportZhTW } from './report-zh-TW.js';
 
 /** The levels of a sales organisation (also the names of the target sheets by level). */
 const targetLevels = { region: '區域', team: '團隊', rep: '業務代表' };
 
 export const zhTW: Messages = {
+  report: reportZhTW,
   kpi: {
     messages: {
       notNumber: '應為數字，實際是 {found}',
@@ -885,6 +887,17 @@ export const zhTW: Messages = {
         options: {
           trust: '信任清單檔案（放在會議資料夾之外，「姓名: ed25519:…」）；預設取 $SALESMEET_TRUST',
         },
+      },
+    },
+    report: {
+      arguments: { dir: '會議資料夾' },
+      description:
+        '產生期間總結及下期工作計畫：out/report.docx、out/report.md 與 out/report.html，所有數字由 KPI 資料計算；--pdf 另存 out/report.pdf',
+      options: {
+        style: '報告側重：data（預設）、team、market、process 或 key-accounts',
+        period: '要總結的期間（2026-H1、2026-Q2、2026、2026-06），取代 meeting.yaml 的 kpi.period',
+        new: '在 meeting.yaml 旁產生 report.yaml（敘述部分），附數據提出的問題',
+        pdf: '同時以 Chromium 列印 out/report.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
       },
     },
     pack: {

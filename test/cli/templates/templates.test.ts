@@ -30,6 +30,9 @@ describe('salesmeet templates', () => {
         'partials/minutes-style     built-in',
         'partials/pack-kpi-table    built-in',
         'partials/pack-style        built-in',
+        'partials/report-style      built-in',
+        'report.html                built-in',
+        'report.md                  built-in',
         '',
       ]
         .map((l) => l.replace(/^(\S+)\s+built-in$/, (_, n: string) => `${n.padEnd(23)}  en  built-in`))

@@ -1,0 +1,1254 @@
+/**
+ * The view model of the period report (《销售年中总结及下半年工作计划》): five parts in the order and with the
+ * emphasis of the chosen style, part one written from the KPI data — every sentence that states a figure is
+ * built from the numbers, with its formula as a numbered note. The md, html and docx outputs lay this model out;
+ * they hold no logic and no words of their own.
+ */
+
+import { catalogue } from '../../i18n/index.js';
+import type { ReportMessages } from '../../i18n/report-en.js';
+import type { TrackedAction } from '../actions.js';
+import type { Lang } from '../i18n/lang.js';
+import { interpolate, type Params } from '../i18n/messages.js';
+import type { Thresholds } from '../kpi/formulas.js';
+import { parsePeriod } from '../kpi/period.js';
+import { legendLines } from '../kpi/present.js';
+import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
+import type { Meeting } from '../meeting/schema.js';
+import type { Minutes } from '../minutes/schema.js';
+import { formatChange, formatNumber, formatPercent } from '../pack/format.js';
+import {
+  type Bridge,
+  bridge,
+  headline,
+  movers,
+  priceVolume,
+  type Ranked,
+  ranking,
+  statusCounts,
+  trend,
+} from './analysis.js';
+
+export const REPORT_STYLES = ['data', 'team', 'market', 'process', 'key-accounts'] as const;
+export type ReportStyle = (typeof REPORT_STYLES)[number];
+
+/** The sections of report.yaml: what only people can write. */
+export const NARRATIVE_KEYS = ['successFactors', 'challenges', 'strategy', 'team', 'outlook'] as const;
+export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
+export type Narrative = Partial<Record<NarrativeKey, string>>;
+
+export interface Sentence {
+  text: string;
+  /** What follows it in its paragraph: a space between English sentences, nothing in Chinese. */
+  after: string;
+  /** The number of the note that holds its formula. */
+  note: number | null;
+}
+
+export interface ReportTable {
+  head: string[];
+  rows: string[][];
+  /** 'r' for figures, 'l' for words, per column. */
+  align: ('l' | 'r')[];
+  /** Relative column widths (docx grid, html col widths). */
+  weights: number[];
+}
+
+export interface ReportChart {
+  id: string;
+  title: string;
+  /** Filled by the caller (ECharts SVG); the view holds the data. */
+  svg: unknown;
+}
+
+export type Block =
+  | { kind: 'text'; isText: true; sentences: Sentence[] }
+  | { kind: 'table'; isTable: true; table: ReportTable }
+  | { kind: 'list'; isList: true; items: string[] }
+  | { kind: 'placeholder'; isPlaceholder: true; key: string; label: string; hint: string; prompts: string[] }
+  | { kind: 'narrative'; isNarrative: true; paragraphs: string[] }
+  | { kind: 'chart'; isChart: true; chart: ReportChart };
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  blocks: Block[];
+}
+
+export interface ReportPart {
+  no: number;
+  title: string;
+  sections: ReportSection[];
+}
+
+export interface ReportView {
+  lang: Lang;
+  style: ReportStyle;
+  title: string;
+  meta: string;
+  styleLine: string;
+  status: string;
+  /** Narrative sections still empty (report.yaml keys). */
+  empty: NarrativeKey[];
+  parts: ReportPart[];
+  notes: { no: number; text: string }[];
+  legend: string[];
+  labels: { contents: string; notes: string; legend: string; page: string };
+  generated: string;
+}
+
+export interface ReportDimension {
+  key: GroupKey;
+  current: KpiResult;
+  /** The previous period, by the same dimension (for the change of rank). */
+  previous: KpiResult | null;
+}
+
+export interface ReportInput {
+  lang: Lang;
+  style: ReportStyle;
+  meeting: Meeting;
+  /** The KPI of the period (meeting's `kpi:`, or --period); null when the meeting has none. */
+  kpi: KpiResult | null;
+  dimensions: ReportDimension[];
+  /** The months of the period (or of the year to date for a month), by the first dimension. */
+  months: { label: string; result: KpiResult }[];
+  thresholds: Thresholds;
+  narrative: Narrative;
+  minutes: Minutes | undefined;
+  actions: TrackedAction[];
+  /** YYYY-MM-DD. */
+  today: string;
+  sources: string[];
+  charts?: Partial<Record<'regions' | 'trend' | 'bridge', ReportChart>>;
+}
+
+type Words = ReportMessages;
+
+const REVENUE = 'revenue';
+
+function periodKey(label: string): keyof Words['periods'] {
+  const p = parsePeriod(label.replace(/ YTD$/, ''));
+  if (!p) return 'year';
+  if (p.kind === 'half') return p.label.endsWith('H2') ? 'H2' : 'H1';
+  return p.kind;
+}
+
+/** Removes the space before a unit that is empty and before full-width punctuation. */
+function tidy(s: string): string {
+  return s
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +([，。；：）、,.;)])/g, '$1')
+    .replace(/（\s*）|\(\s*\)/g, '');
+}
+
+function revenueRows(result: KpiResult | null, key?: GroupKey): KpiRow[] {
+  if (!result) return [];
+  return result.rows.filter(
+    (r) => r.metric === REVENUE && (key === undefined || (r.group[key] !== undefined && r.group[key] !== '')),
+  );
+}
+
+function total(result: KpiResult | null, metric: string): KpiRow | undefined {
+  return result?.totals.find((r) => r.metric === metric);
+}
+
+const isRevenueDim = (d: ReportDimension) => revenueRows(d.current, d.key).length > 0;
+
+export function reportView(input: ReportInput): ReportView {
+  const { lang } = input;
+  const w = catalogue(lang).report;
+  const by = catalogue(lang).pack.by;
+  const pk = periodKey(input.kpi?.period.label ?? '');
+  const pw = w.periods[pk];
+  const base: Params = { this: pw.this, next: pw.next, thisCap: pw.thisCap, nextCap: pw.nextCap };
+  const t = (tpl: string, p: Params = {}) => tidy(interpolate(tpl, { ...base, ...p }));
+  const notes: { no: number; text: string }[] = [];
+  const say = (tpl: string, p: Params, noteTpl?: string, np?: Params): Sentence => {
+    let note: number | null = null;
+    if (noteTpl) {
+      note = notes.length + 1;
+      notes.push({ no: note, text: t(noteTpl, { ...p, ...np }) });
+    }
+    return { text: t(tpl, p), note, after: '' };
+  };
+  const n = (v: number | null | undefined, digits = 2) => formatNumber(v ?? null, lang, digits);
+  const pc = (v: number | null | undefined) => formatPercent(v ?? null, lang).replace(/^-/, '−');
+  const signedPct = (v: number | null) => formatChange(v, 'ratio', null, lang);
+  const signedPp = (v: number | null) => formatChange(v, 'pp', null, lang);
+  const signedNum = (v: number) => (v > 0 ? `+${n(v)}` : v < 0 ? `−${n(-v)}` : n(0));
+  const changeWords = (v: number | null): string =>
+    v === null
+      ? '—'
+      : v > 0
+        ? t(w.sentences.rose, { pct: pc(v) })
+        : v < 0
+          ? t(w.sentences.fell, { pct: pc(-v) })
+          : w.sentences.flat;
+
+  const kpi = input.kpi;
+  const revenue = total(kpi, REVENUE);
+  const unit = revenue?.unit ?? '';
+  const dims = input.dimensions.filter(isRevenueDim);
+  const dimOf = (k: GroupKey) => dims.find((d) => d.key === k);
+  const dimWord = (k: GroupKey) => by[k];
+  /** The dimension inside a sentence ("by region", not "by Region"). */
+  const dimIn = (k: GroupKey) => by[k].toLowerCase();
+
+  // ── Part one blocks ────────────────────────────────────────────────────────────────────────────────────
+  const overall = (): ReportSection | null => {
+    if (!revenue) return null;
+    const h = headline(
+      {
+        name: 'total',
+        actual: revenue.actual,
+        target: revenue.target,
+        priorYear: revenue.priorYear,
+        priorPeriod: revenue.priorPeriod,
+      },
+      kpi?.timeProgress ?? null,
+    );
+    if (!h) return null;
+    const s: Sentence[] = [];
+    const p = {
+      actual: n(h.actual),
+      target: n(h.target),
+      achievement: pc(h.achievement),
+      gap: n(h.gap === null ? null : Math.abs(h.gap)),
+      signedGap: h.gap === null ? '—' : signedNum(h.gap),
+      unit,
+    };
+    if (h.achievement !== null)
+      s.push(
+        say(h.gap! < 0 ? w.sentences.headlineBelow : w.sentences.headlineAbove, p, w.sentences.headlineNote),
+      );
+    else s.push(say(w.sentences.headlineNoTarget, p));
+    if (h.yoy !== null) {
+      const g = {
+        yoyWords: changeWords(h.yoy),
+        momWords: changeWords(h.mom),
+        priorYear: n(h.priorYear),
+        priorPeriod: n(h.priorPeriod),
+        actual: n(h.actual),
+        yoy: signedPct(h.yoy),
+        mom: signedPct(h.mom),
+        unit,
+      };
+      s.push(
+        h.mom !== null
+          ? say(w.sentences.growth, g, w.sentences.growthNote)
+          : say(w.sentences.growthYoyOnly, g, w.sentences.growthYoyNote),
+      );
+    }
+    const progress = kpi?.timeProgress ?? null;
+    if (progress !== null && progress < 1 && h.gapToProgress !== null)
+      s.push(
+        say(
+          w.sentences.progress,
+          {
+            progress: pc(progress),
+            gap: formatNumber(Math.abs(Math.round(h.gapToProgress * 1000) / 10), lang, 1),
+            aheadBehind: h.gapToProgress >= 0 ? w.sentences.ahead : w.sentences.behind,
+          },
+          w.sentences.progressNote,
+          {
+            achievement: pc(h.achievement),
+            signedGap: signedPp(h.gapToProgress).replace(/ .*$/, ''),
+          },
+        ),
+      );
+    const blocks: Block[] = [text(s)];
+    const first = dims[0];
+    if (first) {
+      const rows = revenueRows(first.current, first.key);
+      const withTarget = rows.filter((r) => r.achievement !== null);
+      if (withTarget.length > 0) {
+        const counts = statusCounts(
+          withTarget.map((r) => r.achievement),
+          input.thresholds,
+        );
+        const sorted = [...withTarget].sort((a, b) => b.achievement! - a.achievement!);
+        const best = sorted[0]!;
+        const worst = sorted.at(-1)!;
+        blocks.push(
+          text([
+            say(
+              w.sentences.status,
+              {
+                count: withTarget.length,
+                dims: dimIn(first.key),
+                onTrack: counts.onTrack,
+                atRisk: counts.atRisk,
+                offTrack: counts.offTrack,
+                best: best.group[first.key],
+                bestAchievement: pc(best.achievement),
+                worst: worst.group[first.key],
+                worstAchievement: pc(worst.achievement),
+              },
+              w.sentences.statusNote,
+              {
+                onTrack: pc(input.thresholds.onTrack),
+                atRisk: pc(input.thresholds.atRisk),
+                bestActual: n(best.actual),
+                bestTarget: n(best.target),
+                worstActual: n(worst.actual),
+                worstTarget: n(worst.target),
+              },
+            ),
+          ]),
+        );
+      }
+      blocks.push(achievementTable(first.key, rows));
+    }
+    if (input.charts?.regions) blocks.push(chart(input.charts.regions));
+    return { id: 'overall', title: w.sections.overall, blocks };
+  };
+
+  const achievementTable = (key: GroupKey, rows: KpiRow[]): Block => {
+    const c = w.columns;
+    const u = unit ? ` (${unit})` : '';
+    const body = [...rows]
+      .sort((a, b) => (b.actual ?? 0) - (a.actual ?? 0))
+      .map((r) => [
+        r.group[key] ?? '',
+        n(r.target),
+        n(r.actual),
+        pc(r.achievement),
+        r.variance === null ? '—' : signedNum(r.variance),
+        n(r.priorYear),
+        signedPct(r.yoy),
+        pc(r.share),
+      ]);
+    if (revenue)
+      body.push([
+        c.total,
+        n(revenue.target),
+        n(revenue.actual),
+        pc(revenue.achievement),
+        revenue.variance === null ? '—' : signedNum(revenue.variance),
+        n(revenue.priorYear),
+        signedPct(revenue.yoy),
+        '',
+      ]);
+    return table({
+      head: [dimWord(key), c.target + u, c.actual + u, c.achievement, c.gap, c.priorYear + u, c.yoy, c.share],
+      rows: body,
+      align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      weights: [14, 12, 12, 10, 12, 12, 10, 9],
+    });
+  };
+
+  const trendSection = (): ReportSection | null => {
+    if (input.months.length < 2) return null;
+    const months = input.months.map((m) => {
+      const r = total(m.result, REVENUE);
+      return {
+        month: m.label,
+        actual: r?.actual ?? null,
+        target: r?.target ?? null,
+        priorYear: r?.priorYear ?? null,
+      };
+    });
+    const tr = trend(months);
+    const blocks: Block[] = [];
+    const withAch = tr.points.filter((p) => p.achievement !== null);
+    if (withAch.length > 0 && tr.best && tr.worst) {
+      const last = tr.points.filter((p) => p.cumulativeAchievement !== null).at(-1)!;
+      blocks.push(
+        text([
+          say(
+            w.sentences.trend,
+            {
+              months: withAch.length,
+              met: withAch.filter((p) => p.achievement! >= 1).length,
+              best: tr.best.month,
+              bestAchievement: pc(tr.best.achievement),
+              worst: tr.worst.month,
+              worstAchievement: pc(tr.worst.achievement),
+            },
+            w.sentences.trendNote,
+            {
+              actual: n(last.cumulativeActual),
+              target: n(last.cumulativeTarget),
+              achievement: pc(last.cumulativeAchievement),
+            },
+          ),
+        ]),
+      );
+    }
+    // Months running below target, per group of the first dimension.
+    const first = dims[0];
+    const runs: Sentence[] = [];
+    if (first) {
+      const names = revenueRows(first.current, first.key).map((r) => r.group[first.key]!);
+      for (const name of names) {
+        const series = input.months.map((m) => {
+          const r = revenueRows(m.result, first.key).find((x) => x.group[first.key] === name);
+          return { month: m.label, actual: r?.actual ?? null, target: r?.target ?? null, priorYear: null };
+        });
+        const g = trend(series);
+        if (g.monthsBelowTarget >= 2) {
+          const below = g.points.filter((p) => p.achievement !== null).slice(-g.monthsBelowTarget);
+          runs.push(
+            say(w.sentences.belowRun, { name, count: g.monthsBelowTarget }, w.sentences.belowRunNote, {
+              last: below.at(-1)!.month,
+              months: below.map((p) => `${p.month} ${pc(p.achievement)}`).join(lang === 'en' ? ', ' : '、'),
+            }),
+          );
+        }
+      }
+    }
+    if (runs.length > 0) blocks.push(text(runs));
+    const c = w.columns;
+    const u = unit ? ` (${unit})` : '';
+    blocks.push(
+      table({
+        head: [c.month, c.target + u, c.actual + u, c.achievement, c.priorYear + u, c.yoy, c.cumulative],
+        rows: tr.points.map((p) => [
+          p.month,
+          n(p.target),
+          n(p.actual),
+          pc(p.achievement),
+          n(p.priorYear),
+          signedPct(p.yoy),
+          pc(p.cumulativeAchievement),
+        ]),
+        align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+        weights: [10, 12, 12, 10, 12, 10, 12],
+      }),
+    );
+    if (input.charts?.trend) blocks.push(chart(input.charts.trend));
+    return { id: 'trend', title: w.sections.trend, blocks };
+  };
+
+  const bridgeOf = (d: ReportDimension): Bridge | null =>
+    bridge(
+      revenueRows(d.current, d.key).map((r) => ({
+        name: r.group[d.key]!,
+        current: r.actual,
+        base: r.priorYear,
+      })),
+    );
+
+  const driversSection = (keys: GroupKey[]): ReportSection | null => {
+    const blocks: Block[] = [];
+    for (const k of keys) {
+      const d = dimOf(k);
+      if (!d) continue;
+      const b = bridgeOf(d);
+      if (!b || b.growth === null || b.delta === 0 || b.items.length < 2) continue;
+      const up = b.delta > 0;
+      const lead = up ? b.items[0]! : b.items.at(-1)!;
+      const others = b.items.filter((i) => i !== lead);
+      const sumPrinted = b.items.reduce((s, i) => s + i.printed.contribution, 0);
+      const s = [
+        say(
+          up ? w.sentences.driversUp : w.sentences.driversDown,
+          {
+            dim: dimIn(k),
+            top: lead.name,
+            share: pc(lead.printed.shareOfChange),
+            pp: signedPp(lead.printed.contribution),
+            growth: signedPct(b.printedGrowth),
+          },
+          w.sentences.driversNote,
+          {
+            name: lead.name,
+            current: n(lead.current),
+            base: n(lead.base),
+            baseTotal: n(b.base),
+            delta: signedNum(lead.delta),
+            totalDelta: signedNum(b.delta),
+            sum:
+              b.items.map((i) => signedPp(i.printed.contribution).replace(/ .*$/, '')).join(' ') +
+              ` = ${signedPp(sumPrinted)}`,
+            base2: n(b.base),
+            current2: n(b.current),
+          },
+        ),
+        say(w.sentences.driversOthers, {
+          list: others
+            .map((i) => t(w.sentences.driversItem, { name: i.name, pp: signedPp(i.printed.contribution) }))
+            .join(lang === 'en' ? '; ' : '；'),
+        }),
+      ];
+      blocks.push(text(s));
+      const c = w.columns;
+      const u = unit ? ` (${unit})` : '';
+      blocks.push(
+        table({
+          head: [
+            dimWord(k),
+            c.priorYear + u,
+            c.actual + u,
+            c.delta + u,
+            c.yoy,
+            c.contribution,
+            c.shareOfGrowth,
+          ],
+          rows: [
+            ...b.items.map((i) => [
+              i.name,
+              n(i.base),
+              n(i.current),
+              signedNum(i.delta),
+              signedPct(i.growth),
+              signedPp(i.printed.contribution),
+              pc(i.printed.shareOfChange),
+            ]),
+            [
+              c.total,
+              n(b.base),
+              n(b.current),
+              signedNum(b.delta),
+              signedPct(b.growth),
+              signedPp(b.printedGrowth),
+              pc(1),
+            ],
+          ],
+          align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+          weights: [14, 12, 12, 12, 10, 14, 12],
+        }),
+      );
+      if (k === dims[0]?.key && input.charts?.bridge) blocks.push(chart(input.charts.bridge));
+    }
+    return blocks.length > 0 ? { id: 'drivers', title: w.sections.drivers, blocks } : null;
+  };
+
+  const priceVolumeSection = (): ReportSection | null => {
+    const orders = total(kpi, 'orders');
+    if (!revenue || !orders) return null;
+    // Revenue from the same rows as the orders: the sum of the first dimension's groups (the detail rows).
+    const first = dims[0];
+    const rows = first ? revenueRows(first.current, first.key) : [];
+    const cur = rows.length ? rows.reduce((s, r) => s + (r.actual ?? 0), 0) : revenue.actual;
+    const prior =
+      rows.length && rows.every((r) => r.priorYear !== null)
+        ? rows.reduce((s, r) => s + r.priorYear!, 0)
+        : revenue.priorYear;
+    const pv = priceVolume(
+      { revenue: cur, orders: orders.actual },
+      { revenue: prior, orders: orders.priorYear },
+    );
+    if (!pv) return null;
+    const s = say(
+      w.sentences.priceVolume,
+      {
+        aov: n(pv.aov.current),
+        aovChange: signedPct(pv.aov.growth),
+        orders: n(pv.orders.current, 0),
+        ordersChange: signedPct(pv.orders.growth),
+        driver: pv.driver === 'volume' ? w.sentences.driverVolume : w.sentences.driverPrice,
+        price: signedNum(pv.priceEffect),
+        volume: signedNum(pv.volumeEffect),
+        interaction: signedNum(pv.interaction),
+        unit,
+      },
+      w.sentences.priceVolumeNote,
+      {
+        q1: n(pv.orders.current, 0),
+        q0: n(pv.orders.base, 0),
+        p1: n(pv.aov.current),
+        p0: n(pv.aov.base),
+        delta: signedNum(pv.revenue.delta),
+      },
+    );
+    const c = w.columns;
+    const u = unit ? ` (${unit})` : '';
+    return {
+      id: 'priceVolume',
+      title: w.sections.priceVolume,
+      blocks: [
+        text([s]),
+        table({
+          head: [c.metric, c.priorYear, c.actual, c.yoy],
+          rows: [
+            [c.orders, n(pv.orders.base, 0), n(pv.orders.current, 0), signedPct(pv.orders.growth)],
+            [c.aov + u, n(pv.aov.base), n(pv.aov.current), signedPct(pv.aov.growth)],
+          ],
+          align: ['l', 'r', 'r', 'r'],
+          weights: [20, 14, 14, 12],
+        }),
+        table({
+          head: [c.effect, c.amount + u, c.shareOfGrowth],
+          rows: [
+            [
+              c.priceEffect,
+              signedNum(pv.priceEffect),
+              pc(pv.revenue.delta ? pv.priceEffect / pv.revenue.delta : null),
+            ],
+            [
+              c.volumeEffect,
+              signedNum(pv.volumeEffect),
+              pc(pv.revenue.delta ? pv.volumeEffect / pv.revenue.delta : null),
+            ],
+            [
+              c.interaction,
+              signedNum(pv.interaction),
+              pc(pv.revenue.delta ? pv.interaction / pv.revenue.delta : null),
+            ],
+            [c.total, signedNum(pv.revenue.delta), pc(pv.revenue.delta ? 1 : null)],
+          ],
+          align: ['l', 'r', 'r'],
+          weights: [24, 14, 14],
+        }),
+      ],
+    };
+  };
+
+  const mixSection = (keys: GroupKey[]): ReportSection | null => {
+    const blocks: Block[] = [];
+    for (const k of keys) {
+      const d = dimOf(k);
+      if (!d) continue;
+      const rows = revenueRows(d.current, k);
+      const totalNow = rows.reduce((s, r) => s + (r.actual ?? 0), 0);
+      const totalPrior = rows.every((r) => r.priorYear !== null)
+        ? rows.reduce((s, r) => s + r.priorYear!, 0)
+        : null;
+      if (totalNow <= 0) continue;
+      const sorted = [...rows].sort((a, b) => (b.actual ?? 0) - (a.actual ?? 0));
+      const share = (r: KpiRow) => (r.actual ?? 0) / totalNow;
+      const priorShare = (r: KpiRow) =>
+        totalPrior && r.priorYear !== null ? r.priorYear / totalPrior : null;
+      const top = sorted[0]!;
+      const topPrior = priorShare(top);
+      const s: Sentence[] = [
+        say(
+          w.sentences.mix,
+          {
+            top: top.group[k],
+            dim: dimIn(k),
+            share: pc(share(top)),
+            shift: topPrior === null ? '—' : signedPp(share(top) - topPrior),
+          },
+          w.sentences.mixNote,
+          {
+            actual: n(top.actual),
+            total: n(totalNow),
+            priorActual: n(top.priorYear),
+            priorTotal: n(totalPrior),
+            priorShare: pc(topPrior),
+          },
+        ),
+      ];
+      const mv = movers(
+        rows.map((r) => ({ name: r.group[k]!, current: r.actual, base: r.priorYear })),
+        1,
+      );
+      const upM = mv.up[0];
+      const downM = mv.down[0];
+      if (upM && downM)
+        s.push(
+          say(
+            w.sentences.movers,
+            {
+              up: upM.name,
+              upDelta: signedNum(upM.delta),
+              upGrowth: signedPct(upM.growth),
+              down: downM.name,
+              downDelta: signedNum(downM.delta),
+              downGrowth: signedPct(downM.growth),
+              unit,
+            },
+            w.sentences.moversNote,
+            {
+              upCurrent: n(upM.current),
+              upBase: n(upM.base),
+              downCurrent: n(downM.current),
+              downBase: n(downM.base),
+            },
+          ),
+        );
+      else if (upM)
+        s.push(
+          say(
+            w.sentences.moversUpOnly,
+            {
+              up: upM.name,
+              upDelta: signedNum(upM.delta),
+              upGrowth: signedPct(upM.growth),
+              unit,
+              dim: dimIn(k),
+            },
+            w.sentences.moversUpNote,
+            { upCurrent: n(upM.current), upBase: n(upM.base) },
+          ),
+        );
+      blocks.push(text(s));
+      const c = w.columns;
+      const u = unit ? ` (${unit})` : '';
+      blocks.push(
+        table({
+          head: [dimWord(k), c.actual + u, c.share, c.priorShare, c.shift, c.yoy],
+          rows: sorted.map((r) => {
+            const ps = priorShare(r);
+            return [
+              r.group[k] ?? '',
+              n(r.actual),
+              pc(share(r)),
+              pc(ps),
+              ps === null ? '—' : signedPp(share(r) - ps),
+              signedPct(r.yoy),
+            ];
+          }),
+          align: ['l', 'r', 'r', 'r', 'r', 'r'],
+          weights: [16, 13, 10, 12, 13, 10],
+        }),
+      );
+    }
+    return blocks.length > 0 ? { id: 'mix', title: w.sections.mix, blocks } : null;
+  };
+
+  const metricsSection = (): ReportSection | null => {
+    if (!kpi) return null;
+    const rows = kpi.totals.filter((r) => r.metric !== REVENUE && r.actual !== null);
+    if (rows.length === 0) return null;
+    const bare = (r: KpiRow, v: number | null) =>
+      r.kind === 'ratio' ? pc(v) : n(v, r.kind === 'count' ? 0 : 2);
+    const value = (r: KpiRow, v: number | null) =>
+      v === null || r.kind === 'ratio' || !r.unit || r.unit === '%' ? bare(r, v) : `${bare(r, v)} ${r.unit}`;
+    const change = (r: KpiRow) => formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang);
+    const s: Sentence[] = rows
+      .filter((r) => r.target !== null && r.achievement !== null)
+      .map((r) =>
+        say(
+          w.sentences.metric,
+          {
+            label: r.label,
+            actual: value(r, r.actual),
+            target: value(r, r.target),
+            achievement: pc(r.achievement),
+            change: change(r),
+          },
+          w.sentences.metricNote,
+          {
+            formula:
+              r.direction === 'lower'
+                ? `2 − ${value(r, r.actual)} ÷ ${value(r, r.target)} = ${pc(r.achievement)}`
+                : `${value(r, r.actual)} ÷ ${value(r, r.target)} = ${pc(r.achievement)}`,
+            yoyFormula:
+              r.yoyUnit === 'pp'
+                ? `${value(r, r.actual)} − ${value(r, r.priorYear)} = ${change(r)}`
+                : `(${value(r, r.actual)} − ${value(r, r.priorYear)}) ÷ ${value(r, r.priorYear)} = ${change(r)}`,
+          },
+        ),
+      );
+    const c = w.columns;
+    const blocks: Block[] = [];
+    if (s.length) blocks.push(text(s));
+    blocks.push(
+      table({
+        head: [c.metric, c.target, c.actual, c.achievement, c.priorYear, c.yoy],
+        rows: rows.map((r) => [
+          r.label + (r.unit && r.kind !== 'ratio' ? ` (${r.unit})` : ''),
+          bare(r, r.target),
+          bare(r, r.actual),
+          pc(r.achievement),
+          bare(r, r.priorYear),
+          change(r),
+        ]),
+        align: ['l', 'r', 'r', 'r', 'r', 'r'],
+        weights: [20, 12, 12, 10, 12, 12],
+      }),
+    );
+    return { id: 'metrics', title: w.sections.metrics, blocks };
+  };
+
+  const rankChange = (r: Ranked) =>
+    r.change === null
+      ? r.previousRank === null && r.rank !== null
+        ? w.newEntry
+        : '—'
+      : r.change > 0
+        ? t(w.up, { n: r.change })
+        : r.change < 0
+          ? t(w.down, { n: -r.change })
+          : w.same;
+
+  const rankingSection = (keys: GroupKey[]): ReportSection | null => {
+    const blocks: Block[] = [];
+    for (const k of keys) {
+      const d = dimOf(k);
+      if (!d) continue;
+      const rows = revenueRows(d.current, k);
+      const prevRows = revenueRows(d.previous, k);
+      const prevOf = (name: string) => prevRows.find((r) => r.group[k] === name);
+      const byAchievement = rows.some((r) => r.achievement !== null);
+      const prevHasAchievement = prevRows.some((r) => r.achievement !== null);
+      const basis: 'achievement' | 'revenue' =
+        byAchievement && (prevHasAchievement || prevRows.length === 0)
+          ? 'achievement'
+          : byAchievement
+            ? 'achievement'
+            : 'revenue';
+      const ranked = ranking(
+        rows.map((r) => {
+          const p = prevOf(r.group[k]!);
+          return {
+            name: r.group[k]!,
+            score: basis === 'achievement' ? r.achievement : r.actual,
+            previousScore: basis === 'achievement' ? (p?.achievement ?? null) : (p?.actual ?? null),
+          };
+        }),
+      );
+      const rowOf = (name: string) => rows.find((r) => r.group[k] === name)!;
+      const s: Sentence[] = [];
+      const improved = ranked.filter((r) => (r.change ?? 0) > 0).sort((a, b) => b.change! - a.change!)[0];
+      if (improved)
+        s.push(
+          say(
+            w.sentences.mostImproved,
+            { name: improved.name, places: improved.change!, rank: improved.rank! },
+            w.sentences.mostImprovedNote,
+            { basis: w.rankBasis[basis], previous: improved.previousRank! },
+          ),
+        );
+      else {
+        const growers = rows.filter((r) => r.yoy !== null).sort((a, b) => b.yoy! - a.yoy!);
+        const g = growers[0];
+        if (g && g.yoy! > 0)
+          s.push(
+            say(
+              w.sentences.mostImprovedGrowth,
+              { name: g.group[k], growth: signedPct(g.yoy) },
+              w.sentences.mostImprovedGrowthNote,
+              { actual: n(g.actual), priorYear: n(g.priorYear) },
+            ),
+          );
+      }
+      if (s.length) blocks.push(text(s));
+      const c = w.columns;
+      const u = unit ? ` (${unit})` : '';
+      const hasPrev = ranked.some((r) => r.previousRank !== null);
+      const head = [c.rank, dimWord(k), c.actual + u];
+      if (byAchievement) head.push(c.achievement);
+      head.push(c.yoy);
+      if (hasPrev) head.push(c.previousRank, c.rankChange);
+      blocks.push(
+        table({
+          head,
+          rows: ranked.map((r) => {
+            const row = rowOf(r.name);
+            const cells = [r.rank === null ? '—' : String(r.rank), r.name, n(row.actual)];
+            if (byAchievement) cells.push(pc(row.achievement));
+            cells.push(signedPct(row.yoy));
+            if (hasPrev) cells.push(r.previousRank === null ? '—' : String(r.previousRank), rankChange(r));
+            return cells;
+          }),
+          align: head.map((_, i) => (i === 1 ? 'l' : 'r')),
+          weights: head.map((_, i) => (i === 1 ? 16 : i === 0 ? 7 : 11)),
+        }),
+      );
+    }
+    return blocks.length > 0 ? { id: 'ranking', title: w.sections.ranking, blocks } : null;
+  };
+
+  const customersSection = (): ReportSection | null => {
+    const d = dimOf('customer');
+    if (!d || !revenue) return null;
+    const rows = revenueRows(d.current, 'customer').sort((a, b) => (b.actual ?? 0) - (a.actual ?? 0));
+    const totalNow = rows.reduce((s, r) => s + (r.actual ?? 0), 0);
+    if (totalNow <= 0) return null;
+    const top = rows.slice(0, 10);
+    const topSum = top.reduce((s, r) => s + (r.actual ?? 0), 0);
+    const c = w.columns;
+    const u = unit ? ` (${unit})` : '';
+    return {
+      id: 'customers',
+      title: w.sections.customers,
+      blocks: [
+        text([
+          say(
+            w.sentences.customers,
+            { n: top.length, actual: n(topSum), share: pc(topSum / totalNow), unit },
+            w.sentences.customersNote,
+            { total: n(totalNow) },
+          ),
+        ]),
+        table({
+          head: [c.rank, by.customer, c.actual + u, c.share, c.priorYear + u, c.yoy],
+          rows: top.map((r, i) => [
+            String(i + 1),
+            r.group.customer ?? '',
+            n(r.actual),
+            pc((r.actual ?? 0) / totalNow),
+            n(r.priorYear),
+            signedPct(r.yoy),
+          ]),
+          align: ['r', 'l', 'r', 'r', 'r', 'r'],
+          weights: [7, 18, 12, 10, 12, 10],
+        }),
+      ],
+    };
+  };
+
+  const perRepSection = (): ReportSection | null => {
+    const r = total(kpi, 'revenue_per_rep');
+    if (!r || r.actual === null) return null;
+    const reps = total(kpi, 'active_reps');
+    return {
+      id: 'perRep',
+      title: w.sections.perRep,
+      blocks: [
+        text([
+          say(
+            w.sentences.perRep,
+            {
+              value: n(r.actual),
+              change: formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang),
+              unit: r.unit ?? '',
+            },
+            w.sentences.perRepNote,
+            {
+              formula:
+                reps?.actual && revenue?.actual
+                  ? `${n(revenue.actual)} ÷ ${n(reps.actual, 0)} = ${n(r.actual)}`
+                  : revenue?.actual
+                    ? `${n(revenue.actual)} ÷ ${n(revenue.actual / r.actual, 0)} = ${n(r.actual)}`
+                    : n(r.actual),
+            },
+          ),
+        ]),
+      ],
+    };
+  };
+
+  // ── The user's parts ─────────────────────────────────────────────────────────────────────────────────
+  const prompts = promptsFor(input);
+  const empty: NarrativeKey[] = [];
+  const narrativeBlock = (key: NarrativeKey): Block => {
+    const textValue = input.narrative[key]?.trim();
+    if (textValue)
+      return {
+        kind: 'narrative',
+        isNarrative: true,
+        paragraphs: textValue.split(/\n\s*\n/).map((p) => p.trim()),
+      };
+    empty.push(key);
+    return {
+      kind: 'placeholder',
+      isPlaceholder: true,
+      key,
+      label: t(w.placeholder, { section: w.narrative[key] }),
+      hint: t(prompts[key].length ? w.placeholderHint : w.placeholderNone, { key }),
+      prompts: prompts[key],
+    };
+  };
+  const narrativeSection = (key: NarrativeKey, title: string, extra: Block[] = []): ReportSection => ({
+    id: key,
+    title,
+    blocks: [narrativeBlock(key), ...extra],
+  });
+
+  const issuesSection = (): ReportSection => {
+    const c = w.columns;
+    const issues = input.meeting.issues;
+    return {
+      id: 'issues',
+      title: w.sections.issues,
+      blocks: issues.length
+        ? [
+            table({
+              head: [c.problem, c.category, c.raisedBy],
+              rows: issues.map((i) => [i.problem, i.category ?? '', i.raisedBy ?? '']),
+              align: ['l', 'l', 'l'],
+              weights: [40, 10, 8],
+            }),
+          ]
+        : [{ kind: 'list', isList: true, items: [w.noIssues] }],
+    };
+  };
+
+  const decisionsSection = (): ReportSection => {
+    const c = w.columns;
+    const rows = (input.minutes?.topics ?? []).flatMap((tp) => tp.decisions.map((d) => [tp.title, d]));
+    return {
+      id: 'decisions',
+      title: w.sections.decisions,
+      blocks: rows.length
+        ? [table({ head: [c.topic, c.decision], rows, align: ['l', 'l'], weights: [14, 30] })]
+        : [{ kind: 'list', isList: true, items: [w.noDecisions] }],
+    };
+  };
+
+  const actionsSection = (): ReportSection => {
+    const c = w.columns;
+    const status = catalogue(lang).pack.actionStatus;
+    return {
+      id: 'actions',
+      title: w.sections.actions,
+      blocks: input.actions.length
+        ? [
+            table({
+              head: [c.action, c.owner, c.due, c.measure, c.status],
+              rows: input.actions.map((a) => [
+                a.what,
+                a.owner ?? '',
+                a.due ?? '',
+                measureText(a.measure),
+                status[a.status],
+              ]),
+              align: ['l', 'l', 'l', 'l', 'l'],
+              weights: [26, 8, 10, 22, 9],
+            }),
+          ]
+        : [{ kind: 'list', isList: true, items: [w.noActions] }],
+    };
+  };
+
+  const targetsSection = (): ReportSection => ({
+    id: 'targets',
+    title: t(w.sections.targets),
+    blocks: [{ kind: 'list', isList: true, items: [w.noTargets] }],
+  });
+
+  const noKpi = (): ReportSection[] =>
+    kpi
+      ? []
+      : [
+          {
+            id: 'overall',
+            title: w.sections.overall,
+            blocks: [{ kind: 'list', isList: true, items: [w.noKpi] }],
+          },
+        ];
+
+  const keep = (xs: (ReportSection | null)[]) => xs.filter((x): x is ReportSection => x !== null);
+  const first = dims[0]?.key ?? 'region';
+  const present = (ks: GroupKey[]) => ks.filter((k) => dimOf(k));
+
+  // Part one by style, then the others. Team puts capability before the targets (the article's order).
+  const style = input.style;
+  let partOne: ReportSection[];
+  switch (style) {
+    case 'team':
+      partOne = keep([
+        overall(),
+        rankingSection(present([first, 'rep'])),
+        perRepSection(),
+        driversSection([first]),
+      ]);
+      break;
+    case 'market':
+      partOne = keep([
+        overall(),
+        mixSection(present(['product', first])),
+        driversSection(present(['product', first])),
+        priceVolumeSection(),
+        customersSection(),
+      ]);
+      break;
+    case 'process':
+      partOne = keep([overall(), trendSection(), metricsSection(), priceVolumeSection()]);
+      break;
+    case 'key-accounts':
+      partOne = keep([overall(), customersSection(), priceVolumeSection(), driversSection([first])]);
+      break;
+    default:
+      partOne = keep([
+        overall(),
+        trendSection(),
+        driversSection(present([first, 'product'])),
+        priceVolumeSection(),
+        mixSection(present(['product'])),
+        metricsSection(),
+        rankingSection(present([first, 'rep'])),
+      ]);
+  }
+  partOne = [
+    ...noKpi(),
+    ...partOne,
+    narrativeSection('successFactors', w.sections.successFactors),
+    narrativeSection('challenges', w.sections.challenges),
+    issuesSection(),
+  ];
+  const plan = [
+    targetsSection(),
+    narrativeSection('strategy', w.sections.strategy),
+    decisionsSection(),
+    actionsSection(),
+  ];
+  const teamPart = keep([
+    narrativeSection('team', w.sections.team),
+    style === 'data' ? perRepSection() : null,
+  ]);
+  const risks: ReportSection[] = [
+    { id: 'risks', title: w.sections.risks, blocks: [{ kind: 'list', isList: true, items: [w.noRisks] }] },
+  ];
+  const outlook = [narrativeSection('outlook', w.sections.outlook)];
+  const bodies =
+    style === 'team' ? [partOne, teamPart, plan, risks, outlook] : [partOne, plan, teamPart, risks, outlook];
+  const titles = w.parts[style];
+  const parts: ReportPart[] = bodies.map((sections, i) => ({
+    no: i + 1,
+    title: t(w.partTitle, { no: w.numerals[i], title: t(titles[i]!) }),
+    sections,
+  }));
+
+  if (lang === 'en')
+    for (const part of parts)
+      for (const sec of part.sections)
+        for (const b of sec.blocks)
+          if (b.kind === 'text')
+            for (const [i, x] of b.sentences.entries()) x.after = i < b.sentences.length - 1 ? ' ' : '';
+  const period = kpi?.period;
+  const emptyNames = empty.map((k) => w.narrative[k]).join(lang === 'en' ? ', ' : '、');
+  return {
+    lang,
+    style,
+    title: t(w.title),
+    meta: t(w.meta, {
+      meeting: input.meeting.title,
+      period: period?.label ?? '—',
+      start: period?.start ?? '—',
+      end: period?.end ?? '—',
+      asOf: kpi?.asOf ?? '—',
+    }),
+    styleLine: t(w.styleLine, { style: w.styles[style] }),
+    status: empty.length ? t(w.draft, { count: empty.length, sections: emptyNames }) : w.final,
+    empty,
+    parts,
+    notes,
+    legend: kpi ? legendLines(lang, input.thresholds) : [],
+    labels: { contents: w.contents, notes: w.notes, legend: w.legend, page: w.page },
+    generated: t(w.generated, {
+      sources: input.sources.join(lang === 'en' ? ', ' : '、') || '—',
+      date: input.today,
+    }),
+  };
+}
+
+function text(sentences: Sentence[]): Block {
+  return { kind: 'text', isText: true, sentences };
+}
+
+function table(tb: ReportTable): Block {
+  return { kind: 'table', isTable: true, table: tb };
+}
+
+function chart(c: ReportChart): Block {
+  return { kind: 'chart', isChart: true, chart: c };
+}
+
+function measureText(m: unknown): string {
+  if (m === undefined || m === null) return '';
+  if (typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean') return String(m);
+  return JSON.stringify(m);
+}
+
+/** The questions of each narrative section, in the input's language. */
+export function promptsFor(input: ReportInput): Record<NarrativeKey, string[]> {
+  const { lang } = input;
+  const w = catalogue(lang).report;
+  const pw = w.periods[periodKey(input.kpi?.period.label ?? '')];
+  const base: Params = { this: pw.this, next: pw.next, thisCap: pw.thisCap, nextCap: pw.nextCap };
+  const t = (tpl: string, p: Params = {}) => tidy(interpolate(tpl, { ...base, ...p }));
+  return seedPrompts(input, w, t, {
+    n: (v, digits = 2) => formatNumber(v ?? null, lang, digits),
+    pc: (v) => formatPercent(v ?? null, lang),
+    signedPct: (v) => formatChange(v, 'ratio', null, lang),
+    unit: total(input.kpi, REVENUE)?.unit ?? '',
+    dims: input.dimensions.filter(isRevenueDim),
+    lang,
+  });
+}
+
+interface Fmt {
+  lang: Lang;
+  n: (v: number | null | undefined, digits?: number) => string;
+  pc: (v: number | null | undefined) => string;
+  signedPct: (v: number | null) => string;
+  unit: string;
+  dims: ReportDimension[];
+}
+
+/**
+ * The questions report.yaml and the placeholders ask, seeded from the data: the best group and where the growth
+ * came from (success factors), groups behind target or time progress and metrics that missed (challenges), the
+ * gap to make up and the open issues (strategy), output per rep and team issues (team).
+ */
+export function seedPrompts(
+  input: Pick<ReportInput, 'kpi' | 'meeting'>,
+  w: Words,
+  t: (tpl: string, p?: Params) => string,
+  f: Fmt,
+): Record<NarrativeKey, string[]> {
+  const out: Record<NarrativeKey, string[]> = {
+    successFactors: [],
+    challenges: [],
+    strategy: [],
+    team: [],
+    outlook: [],
+  };
+  const kpi = input.kpi;
+  const revenue = kpi?.totals.find((r) => r.metric === REVENUE);
+  const first = f.dims[0];
+  const progress = kpi?.timeProgress ?? null;
+  if (first) {
+    const rows = revenueRows(first.current, first.key);
+    const b = bridge(rows.map((r) => ({ name: r.group[first.key]!, current: r.actual, base: r.priorYear })));
+    const best = [...rows]
+      .filter((r) => r.achievement !== null)
+      .sort((a, c) => c.achievement! - a.achievement!)[0];
+    if (best) {
+      const item = b?.items.find((i) => i.name === best.group[first.key]);
+      if (item && item.printed.shareOfChange !== null && item.delta > 0)
+        out.successFactors.push(
+          t(w.prompts.successBest, {
+            name: best.group[first.key],
+            achievement: f.pc(best.achievement),
+            share: f.pc(item.printed.shareOfChange),
+          }),
+        );
+    }
+    for (const r of rows) {
+      if (r.achievement === null) continue;
+      const name = r.group[first.key];
+      if (progress !== null && r.achievement < progress)
+        out.challenges.push(
+          t(w.prompts.challengeBehind, {
+            name,
+            achievement: f.pc(r.achievement),
+            gap: formatNumber(Math.round((progress - r.achievement) * 1000) / 10, f.lang, 1),
+          }),
+        );
+      else if (r.achievement < 1)
+        out.challenges.push(
+          t(w.prompts.challengeShort, {
+            name,
+            achievement: f.pc(r.achievement),
+            gap: f.n(Math.abs(r.variance ?? 0)),
+            unit: f.unit,
+          }),
+        );
+    }
+  }
+  const product = f.dims.find((d) => d.key === 'product');
+  if (product) {
+    for (const r of revenueRows(product.current, 'product')) {
+      if (r.yoy === null) continue;
+      if (r.yoy >= 0.2)
+        out.successFactors.push(t(w.prompts.successGrowth, { name: r.group.product, growth: f.pc(r.yoy) }));
+      if (r.yoy < 0)
+        out.challenges.push(t(w.prompts.challengeDecline, { name: r.group.product, growth: f.pc(-r.yoy) }));
+    }
+  }
+  for (const r of kpi?.totals ?? []) {
+    if (r.metric === REVENUE || r.achievement === null || r.achievement >= 1) continue;
+    out.challenges.push(t(w.prompts.challengeMetric, { label: r.label, achievement: f.pc(r.achievement) }));
+  }
+  if (revenue && revenue.variance !== null && revenue.variance < 0)
+    out.strategy.push(t(w.prompts.strategyGap, { gap: f.n(-revenue.variance), unit: f.unit }));
+  const teamWords = /团队|團隊|人员|人員|流失|招聘|培训|培訓|team|staff|hiring|training/i;
+  for (const i of input.meeting.issues) {
+    if (teamWords.test(`${i.category ?? ''} ${i.problem}`))
+      out.team.push(t(w.prompts.teamIssue, { problem: i.problem }));
+    else out.strategy.push(t(w.prompts.strategyIssue, { problem: i.problem }));
+  }
+  const perRep = kpi?.totals.find((r) => r.metric === 'revenue_per_rep');
+  if (perRep?.actual)
+    out.team.unshift(t(w.prompts.teamOutput, { value: f.n(perRep.actual), unit: perRep.unit ?? '' }));
+  out.outlook.push(t(w.prompts.outlook));
+  return out;
+}

@@ -1,0 +1,268 @@
+/**
+ * The words of `salesmeet report` (the period review and next-period plan), in English: `report` in the
+ * catalogue (en.ts includes it). zh-CN and zh-TW are typed from it. `{this}` / `{next}` are the period words
+ * ("the first half", "the second half"); `{thisCap}` the same with a capital.
+ */
+export const reportEn = {
+  /** The period words by kind of period. */
+  periods: {
+    H1: { this: 'the first half', thisCap: 'First-half', next: 'the second half', nextCap: 'Second-half' },
+    H2: { this: 'the second half', thisCap: 'Second-half', next: 'next year', nextCap: 'Next-year' },
+    year: { this: 'the year', thisCap: 'Annual', next: 'next year', nextCap: 'Next-year' },
+    quarter: { this: 'the quarter', thisCap: 'Quarterly', next: 'next quarter', nextCap: 'Next-quarter' },
+    month: { this: 'the month', thisCap: 'Monthly', next: 'next month', nextCap: 'Next-month' },
+    week: { this: 'the week', thisCap: 'Weekly', next: 'next week', nextCap: 'Next-week' },
+  },
+  title: '{thisCap} sales review and plan for {next}',
+  styles: {
+    data: 'Data-driven, fine-grained operations',
+    team: 'Team growth and culture',
+    market: 'Market insight and innovation',
+    process: 'Process optimisation and efficiency',
+    'key-accounts': 'Strategic accounts',
+  },
+  /** The five parts of each style (the practitioners' skeleton, with each style's emphasis). */
+  parts: {
+    data: [
+      'Sales results in {this} and what the data says',
+      'Targets and strategy for {next}',
+      'Team building and capability',
+      'Risks and contingency plans',
+      'Summary and outlook',
+    ],
+    team: [
+      'Team results and contributions in {this}',
+      'Team building and capability for {next}',
+      'Targets for {next} and how the team will reach them',
+      'Risks and incentives',
+      'Summary and outlook',
+    ],
+    market: [
+      'Market performance and customers in {this}',
+      'Market strategy and innovation for {next}',
+      'Team capability and resources',
+      'Risks and contingency plans',
+      'Summary and outlook',
+    ],
+    process: [
+      'Sales process and efficiency in {this}',
+      'Process improvements and targets for {next}',
+      'Team efficiency and skills',
+      'Risks and responses',
+      'Summary and outlook',
+    ],
+    'key-accounts': [
+      'Strategic accounts in {this}',
+      'Growing and serving strategic accounts in {next}',
+      'Cross-department support and resources',
+      'Risks and contingency plans',
+      'Summary and outlook',
+    ],
+  },
+  partTitle: 'Part {no}. {title}',
+  numerals: ['1', '2', '3', '4', '5'],
+  sections: {
+    overall: 'Revenue against target',
+    trend: 'Monthly trend',
+    drivers: 'Where the growth came from',
+    priceVolume: 'Average order value and number of orders',
+    mix: 'Revenue mix',
+    metrics: 'Key sales metrics',
+    ranking: 'Ranking and recognition',
+    customers: 'Largest customers',
+    perRep: 'Output per rep',
+    successFactors: 'Success factors',
+    challenges: 'Challenges and their root causes',
+    issues: 'Open issues raised before the meeting',
+    targets: 'Targets for {next}',
+    strategy: 'Strategy and action plan',
+    decisions: 'Decisions of the meeting',
+    actions: 'Actions agreed',
+    team: 'Team building and capability',
+    risks: 'Risks and responses',
+    outlook: 'Summary and outlook',
+  },
+  /** The sections only people can write (report.yaml keys). */
+  narrative: {
+    successFactors: 'Success factors',
+    challenges: 'Challenges and root causes',
+    strategy: 'Strategy',
+    team: 'Team building',
+    outlook: 'Outlook',
+  },
+  sentences: {
+    headlineBelow:
+      'Revenue in {this} was {actual} {unit}, {achievement} of the {target} {unit} target, {gap} {unit} short.',
+    headlineAbove:
+      'Revenue in {this} was {actual} {unit}, {achievement} of the {target} {unit} target, {gap} {unit} above it.',
+    headlineNoTarget: 'Revenue in {this} was {actual} {unit}.',
+    headlineNote:
+      'Achievement = actual ÷ target = {actual} ÷ {target} = {achievement}; gap = actual − target = {signedGap} {unit}.',
+    growth:
+      'Year on year it {yoyWords} (prior year {priorYear} {unit}); against the previous period it {momWords}.',
+    growthYoyOnly: 'Year on year it {yoyWords} (prior year {priorYear} {unit}).',
+    growthNote:
+      'YoY = (actual − prior year) ÷ prior year = ({actual} − {priorYear}) ÷ {priorYear} = {yoy}; MoM = (actual − previous period) ÷ previous period = ({actual} − {priorPeriod}) ÷ {priorPeriod} = {mom}.',
+    growthYoyNote:
+      'YoY = (actual − prior year) ÷ prior year = ({actual} − {priorYear}) ÷ {priorYear} = {yoy}.',
+    rose: 'grew {pct}',
+    fell: 'fell {pct}',
+    flat: 'was flat',
+    progress:
+      'With {progress} of the period elapsed, achievement is {gap} points {aheadBehind} time progress.',
+    progressNote:
+      'Gap to time progress = achievement − time progress = {achievement} − {progress} = {signedGap} pp.',
+    ahead: 'ahead of',
+    behind: 'behind',
+    driversUp:
+      'By {dim}, the growth came mostly from {top}, which contributed {share} of it ({pp} of the {growth} growth).',
+    driversDown:
+      'By {dim}, the decline came mostly from {top}, which accounts for {share} of it ({pp} of the {growth} change).',
+    driversOthers: 'The others: {list}.',
+    driversItem: '{name} {pp}',
+    driversNote:
+      'Contribution = change of the {dim} ÷ prior-year total; {name}: ({current} − {base}) ÷ {baseTotal} = {pp}; share of growth = {delta} ÷ {totalDelta} = {share}. The contributions add up to the total growth ({sum}). Totals are the sums of the {dim} rows: {base2} → {current2}.',
+    priceVolume:
+      'The average order value was {aov} {unit} ({aovChange} year on year) over {orders} orders ({ordersChange}); the change came mainly from {driver}: price {price} {unit}, volume {volume} {unit}, both together {interaction} {unit}.',
+    driverPrice: 'the order value (price)',
+    driverVolume: 'the number of orders (volume)',
+    priceVolumeNote:
+      'Revenue = orders × average order value. Volume effect = (Q₁ − Q₀) × P₀ = ({q1} − {q0}) × {p0} = {volume}; price effect = (P₁ − P₀) × Q₀ = ({p1} − {p0}) × {q0} = {price}; interaction = (Q₁ − Q₀) × (P₁ − P₀) = {interaction}; together {delta} = revenue change.',
+    mix: '{top} is the largest {dim} at {share} of revenue ({shift} on the prior year).',
+    mixNote:
+      'Share = {dim} revenue ÷ total: {actual} ÷ {total} = {share}; prior year {priorActual} ÷ {priorTotal} = {priorShare}.',
+    movers:
+      '{up} rose most ({upDelta} {unit}, {upGrowth}); {down} fell most ({downDelta} {unit}, {downGrowth}).',
+    moversUpOnly: '{up} rose most ({upDelta} {unit}, {upGrowth}); no {dim} fell.',
+    moversNote:
+      'Change = actual − prior year: {up} {upCurrent} − {upBase}; {down} {downCurrent} − {downBase}.',
+    moversUpNote: 'Change = actual − prior year: {up} {upCurrent} − {upBase}.',
+    status:
+      'Of {count} {dims}, {onTrack} met the target, {atRisk} came close and {offTrack} fell short; {best} led at {bestAchievement} and {worst} trailed at {worstAchievement}.',
+    statusNote:
+      'Status: met ≥ {onTrack}, close ≥ {atRisk} of the target, else short. {best}: {bestActual} ÷ {bestTarget}; {worst}: {worstActual} ÷ {worstTarget}.',
+    trend:
+      '{met} of {months} months met their monthly target; the strongest was {best} ({bestAchievement}), the weakest {worst} ({worstAchievement}).',
+    trendNote:
+      'Monthly achievement = month actual ÷ month target; cumulative: {actual} ÷ {target} = {achievement}.',
+    belowRun: '{name} has missed its monthly target {count} months running.',
+    belowRunNote: 'Months below 100% counted back from {last}: {months}.',
+    metric: '{label}: {actual} against a target of {target} ({achievement}); {change} year on year.',
+    metricNoTarget: '{label}: {actual}; {change} year on year.',
+    metricNote: '{label}: achievement {formula}; YoY {yoyFormula}.',
+    mostImproved: 'Most improved: {name}, up {places} place(s) to number {rank}.',
+    mostImprovedGrowth: 'Fastest growing: {name}, {growth} year on year.',
+    mostImprovedNote: 'Rank by {basis}: {previous} in the previous period, {rank} now.',
+    mostImprovedGrowthNote: 'YoY = ({actual} − {priorYear}) ÷ {priorYear} = {growth}.',
+    customers: 'The {n} largest customers bought {actual} {unit}, {share} of revenue.',
+    customersNote: 'Share = {actual} ÷ {total} = {share}.',
+    perRep: 'Revenue per rep was {value} {unit} ({change} year on year).',
+    perRepNote: 'Revenue per rep = revenue ÷ reps with sales (or kpi.headcount): {formula}.',
+  },
+  columns: {
+    rank: 'Rank',
+    previousRank: 'Previous',
+    rankChange: 'Change',
+    target: 'Target',
+    actual: 'Actual',
+    achievement: 'Achievement',
+    gap: 'Gap',
+    priorYear: 'Prior year',
+    yoy: 'YoY',
+    delta: 'Change',
+    contribution: 'Contribution',
+    shareOfGrowth: 'Share of growth',
+    share: 'Share',
+    priorShare: 'Prior-year share',
+    shift: 'Shift',
+    month: 'Month',
+    cumulative: 'Cumulative achievement',
+    status: 'Status',
+    monthsBelow: 'Months below target',
+    metric: 'Metric',
+    total: 'Total',
+    effect: 'Effect',
+    amount: 'Amount',
+    topic: 'Topic',
+    decision: 'Decision',
+    action: 'Action',
+    owner: 'Owner',
+    due: 'Due',
+    measure: 'Measure',
+    problem: 'Issue',
+    category: 'Category',
+    raisedBy: 'Raised by',
+    value: 'Value',
+    priceEffect: 'Price (order value)',
+    volumeEffect: 'Volume (orders)',
+    interaction: 'Both together',
+    orders: 'Orders',
+    aov: 'Average order value',
+  },
+  rankBasis: { achievement: 'achievement', revenue: 'revenue' },
+  up: '▲{n}',
+  down: '▼{n}',
+  same: '—',
+  newEntry: 'new',
+  placeholder: '[To be written: {section}]',
+  placeholderHint: 'Write it in report.yaml ({key}); questions from the data:',
+  placeholderNone: 'Write it in report.yaml ({key}).',
+  noDecisions: 'No decisions recorded in minutes.yaml.',
+  noActions: 'No actions recorded in minutes.yaml.',
+  noIssues: 'No open issues in meeting.yaml.',
+  noKpi: 'No KPI: meeting.yaml has no `kpi:` section, so this part has no figures.',
+  noTargets: 'No targets file given: run `salesmeet targets` and pass its workbook with --targets.',
+  noRisks:
+    'No risks listed: add a `risks:` section to meeting.yaml (risk, likelihood, impact, owner, response).',
+  notes: 'Notes',
+  contents: 'Contents',
+  legend: 'How the figures are computed',
+  draft: 'Draft: {count} section(s) still to be written ({sections}).',
+  final: 'All narrative sections written.',
+  generated:
+    'Generated by salesmeet from {sources} on {date}. Every figure is computed from the data; the formulas are in the notes.',
+  meta: '{meeting} · {period} ({start} ~ {end}) · as of {asOf}',
+  styleLine: 'Style: {style}',
+  page: 'Page {page} of {pages}',
+  prompts: {
+    successBest: '{name} reached {achievement} and brought {share} of the growth: what did it do right?',
+    successGrowth: '{name} grew {growth} year on year: what drove it?',
+    challengeBehind: '{name} reached {achievement}, {gap} points behind time progress: why?',
+    challengeShort: '{name} reached {achievement} of its target ({gap} {unit} short): root cause?',
+    challengeMetric: '{label} missed its target ({achievement}): root cause?',
+    challengeDecline: '{name} fell {growth} year on year: why?',
+    strategyGap: 'How will the {gap} {unit} gap of {this} be made up in {next}, and by whom?',
+    strategyIssue: 'Open issue: {problem}: what is the answer?',
+    teamOutput: 'Revenue per rep was {value} {unit}: where does the team need to grow?',
+    teamIssue: 'Team issue: {problem}',
+    outlook: 'Sum up {this} in two paragraphs and restate the goal for {next}.',
+  },
+  yaml: {
+    header:
+      'The narrative of the period report: sections only people can write. `salesmeet report` never overwrites this file.',
+    hint: 'Leave a section empty ("") to keep its placeholder in the draft; `salesmeet check --strict` names the empty ones.',
+    prompts: 'Questions from the data:',
+  },
+  app: {
+    noPeriodData: 'no revenue for {period} in the data, so part one of the report has no figures',
+    narrativeExists: 'report.yaml already exists; it is never overwritten (use --force to start it again)',
+    badStyle: 'unknown style "{value}": expected one of {styles}',
+    noBrowser: 'no Chromium found for --pdf',
+    noBrowserHint: 'install chromium or set SALESMEET_CHROMIUM to its path',
+    pdfFailed: 'the PDF could not be printed: {detail}',
+  },
+  cli: {
+    draft: 'draft: {count} narrative section(s) to write in report.yaml: {sections}',
+    scaffolded: 'wrote {file}: fill in its sections, then run `salesmeet report` again',
+    drawingCharts: 'Drawing the charts…',
+    printingPdf: 'Printing the PDF…',
+    computing: 'Computing the KPI for {count} period(s)…',
+  },
+  check: {
+    emptySections: 'report.yaml: {count} section(s) still empty: {sections}',
+    emptyHint: 'write them in report.yaml (or run `salesmeet report --new` to scaffold it with questions)',
+    missing: 'report.yaml is missing: the report has no narrative yet',
+  },
+};
+
+export type ReportMessages = typeof reportEn;

@@ -1,0 +1,352 @@
+/**
+ * `salesmeet report` end to end on the half-year example. The expected figures were computed independently of
+ * salesmeet's reader: a separate script summed the 订单明细 sheet of examples/2026-h1-review/data/kpi-2026-h1.xlsx
+ * with exceljs (2026-01…06 against 2025-01…06, 元 ÷ 10,000):
+ *   region   2026-H1     2025-H1     Δ          Δ ÷ 8,000
+ *   华南     2,758.9380  2,248.0455  +510.8925  6.3862 pp   (share of growth 510.8925 ÷ 1,200 = 42.57%)
+ *   华东     3,093.5473  2,762.2947  +331.2526  4.1407 pp   (27.60%)
+ *   华北     2,063.8969  1,780.9350  +282.9619  3.5370 pp   (23.58%)
+ *   西部     1,283.6178  1,208.7249   +74.8930  0.9362 pp   (6.24%)
+ *   total    9,200.0000  8,000.0000  +1,200     15.0%
+ * Rounded to 0.1 pp independently the contributions print 6.4 + 4.1 + 3.5 + 0.9 = 14.9; the largest remainder
+ * (4.1407 → .41 beats .37 and .36) gives 华东 the missing 0.1: 6.4 + 4.2 + 3.5 + 0.9 = 15.0.
+ * Orders 194 against 191 (one line per order); AOV 9,200 ÷ 194 = 47.4227, 8,000 ÷ 191 = 41.8848;
+ * volume (194 − 191) × 41.8848 = 125.6545, price (47.4227 − 41.8848) × 191 = 1,057.7320, both 3 × 5.5379 = 16.6136.
+ * Months (actual ÷ the 目标 sheet): 01 1,257.85/1,272.73 98.8%, 02 884.29/1,000 88.4%, 03 1,753.69/1,727.27 101.5%,
+ * 04 1,415.35/1,818.19 77.8%, 05 1,886.48/1,909.08 98.8%, 06 2,002.35/2,272.73 88.1%.
+ * The summary sheet states revenue 9,200 against 10,000 (92.0%), prior year 8,000 (+15.0%).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyExample, tempDir } from '../../helpers/cli.js';
+import { runIn } from '../../helpers/run-in.js';
+
+let tmp: { dir: string; cleanup: () => void };
+const NOW = { SALESMEET_NOW: '2026-07-10T18:00:00+08:00' };
+const out = (f: string) => join(tmp.dir, '2026-h1-review', 'out', f);
+const read = (f: string) => readFileSync(out(f), 'utf8');
+
+beforeAll(() => {
+  tmp = tempDir();
+  copyExample('2026-h1-review', tmp.dir);
+});
+afterAll(() => tmp.cleanup());
+
+describe('salesmeet report on the half-year example (zh-CN, style data)', () => {
+  let md = '';
+  beforeAll(async () => {
+    const r = await runIn(['report', '2026-h1-review'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '已写入：\n  2026-h1-review/out/report.md\n  2026-h1-review/out/report.html\n  2026-h1-review/out/report.docx\n',
+    );
+    // No report.yaml yet: a draft, every narrative section a placeholder, and exit 0.
+    expect(r.stderr).toContain(
+      '草稿：report.yaml 中还有 5 个叙述部分待填写：成功因素 (successFactors)、挑战与根因 (challenges)、策略 (strategy)、团队建设 (team)、展望 (outlook)',
+    );
+    md = read('report.md');
+  });
+
+  it('states the total, its achievement and growth, each with its formula in a note', () => {
+    expect(md).toContain(
+      '上半年销售额 9,200 万元，完成目标 10,000 万元的 92.0%，距目标差 800 万元。[^1]同比增长 15.0%（去年同期 8,000 万元），环比增长 4.5%。[^2]',
+    );
+    expect(md).toContain(
+      '[^1]: 达成率 = 实际 ÷ 目标 = 9,200 ÷ 10,000 = 92.0%；差额 = 实际 − 目标 = −800 万元。',
+    );
+    expect(md).toContain(
+      '[^2]: 同比 =（本期 − 去年同期）÷ 去年同期 =（9,200 − 8,000）÷ 8,000 = +15.0%；环比 =（本期 − 上期）÷ 上期 =（9,200 − 8,800）÷ 8,800 = +4.5%。',
+    );
+  });
+
+  it('says where the growth came from, with contributions that add up to the total growth', () => {
+    expect(md).toContain(
+      '按区域看，增长主要来自华南，贡献了增长的 42.6%（拉动增长 +6.4 个百分点，合计增长 +15.0%）。',
+    );
+    expect(md).toContain('其余：华东 +4.2 个百分点；华北 +3.5 个百分点；西部 +0.9 个百分点。');
+    expect(md).toContain('| 华南 | 2,248.05 | 2,758.94 | +510.89 | +22.7% | +6.4 个百分点 | 42.6% |');
+    expect(md).toContain('| 华东 | 2,762.29 | 3,093.55 | +331.25 | +12.0% | +4.2 个百分点 | 27.6% |');
+    expect(md).toContain('| 华北 | 1,780.93 | 2,063.9 | +282.96 | +15.9% | +3.5 个百分点 | 23.6% |');
+    expect(md).toContain('| 西部 | 1,208.72 | 1,283.62 | +74.89 | +6.2% | +0.9 个百分点 | 6.2% |');
+    expect(md).toContain('| 合计 | 8,000 | 9,200 | +1,200 | +15.0% | +15.0 个百分点 | 100.0% |');
+    expect(md).toContain('各区域贡献之和等于合计增长（+6.4 +4.2 +3.5 +0.9 = +15.0 个百分点）');
+    // Product lines: software grew, services and hardware fell, so software brought more than all of the growth.
+    expect(md).toContain(
+      '按产品线看，增长主要来自工业软件，贡献了增长的 127.6%（拉动增长 +19.1 个百分点，合计增长 +15.0%）。',
+    );
+    expect(md).toContain('其余：智能硬件 −0.6 个百分点；技术服务 −3.5 个百分点。');
+  });
+
+  it('splits the growth into price and volume, the interaction term stated', () => {
+    expect(md).toContain(
+      '平均客单价 47.42 万元（同比 +13.2%），订单 194 单（同比 +1.6%）；销售额变动主要来自客单价（价格）：价格因素 +1,057.73 万元，数量因素 +125.65 万元，二者共同变动 +16.61 万元。',
+    );
+    expect(md).toContain(
+      '数量因素 =（Q₁ − Q₀）× P₀ =（194 − 191）× 41.88 = +125.65；价格因素 =（P₁ − P₀）× Q₀ =（47.42 − 41.88）× 191 = +1,057.73；交互项 =（Q₁ − Q₀）×（P₁ − P₀）= +16.61；三者合计 +1,200 = 销售额变动。',
+    );
+  });
+
+  it('has the monthly trend against target and the regions that missed several months running', () => {
+    expect(md).toContain(
+      '6 个月中有 1 个月完成当月目标；2026-03 达成率最高（101.5%），2026-04 最低（77.8%）。',
+    );
+    expect(md).toContain('| 2026-01 | 1,272.73 | 1,257.85 | 98.8% | 994.73 | +26.5% | 98.8% |');
+    expect(md).toContain('| 2026-04 | 1,818.19 | 1,415.35 | 77.8% | 1,363.12 | +3.8% | 91.3% |');
+    expect(md).toContain('| 2026-06 | 2,272.73 | 2,002.35 | 88.1% | 1,937.27 | +3.4% | 92.0% |');
+    expect(md).toContain('华东已连续 5 个月未完成当月目标。');
+  });
+
+  it('ranks regions by achievement and reps with their change of rank', () => {
+    expect(md).toContain(
+      '4 个区域中，1 个完成目标，1 个接近目标，2 个未达标；华南达成 110.4%，居首；西部达成 80.2%，垫底。',
+    );
+    expect(md).toMatch(
+      /\| 1 \| 华南 \| 2,758.94 \| 110.4% \| \+22.7% \|\n\| 2 \| 华北 .*\n\| 3 \| 华东 .*\n\| 4 \| 西部 /,
+    );
+    expect(md).toContain('| 排名 | 销售代表 | 实际 (万元) | 同比 | 上期 | 变化 |');
+  });
+
+  it('asks the questions the data raises, in the placeholders', () => {
+    expect(md).toContain('> **【待填写：挑战与根因】**');
+    expect(md).toContain('> - 华东达成 83.6%、落后时间进度 16.4 个百分点：原因？');
+    expect(md).toContain('> - 华南达成 110.4%、贡献了增长的 42.6%：做对了什么？');
+    expect(md).toContain('> - 上半年差距 800 万元，下半年如何追回、由谁负责？');
+  });
+
+  it('takes decisions and actions from the minutes and the issues from meeting.yaml', () => {
+    expect(md).toContain('| 华东回款率下滑与应收账款风险 | 成立回款专项小组，由王芳牵头，财务部周杰配合 |');
+    expect(md).toContain(
+      '| 输出下半年目标分解表（大区 × 月份） | 李娜 | 2026-07-15 | 各大区经理书面确认 | 已完成 |',
+    );
+    expect(md).toContain('| 竞品 5 月起在华南降价 8% | 市场竞争 | 吴磊 |');
+  });
+
+  it('writes a docx and an html with the same parts', () => {
+    expect(readFileSync(out('report.docx')).subarray(0, 2).toString()).toBe('PK');
+    const html = read('report.html');
+    expect(html.match(/<section class="part" id="part-\d">/g)).toHaveLength(5);
+    expect(html).toContain('<h2>第一部分　上半年销售业绩回顾与数据分析</h2>');
+    expect(html).not.toMatch(/<script|<link|src="http/i);
+  });
+});
+
+/** The five parts of every style in every language, as the practitioners' article lays them out. */
+const SKELETONS: Record<string, Record<string, string[]>> = {
+  'zh-CN': {
+    data: [
+      '上半年销售业绩回顾与数据分析',
+      '下半年销售目标设定与策略部署',
+      '团队建设与能力提升规划',
+      '风险评估与应对预案',
+      '总结与展望',
+    ],
+    team: [
+      '上半年团队业绩与贡献分析',
+      '下半年团队建设与能力提升规划',
+      '下半年销售目标与团队策略协同',
+      '风险管理与团队激励机制',
+      '总结与展望',
+    ],
+    market: [
+      '上半年市场表现与客户分析',
+      '下半年市场战略与创新突破方向',
+      '团队能力与资源保障',
+      '风险管理与预案',
+      '总结与展望',
+    ],
+    process: [
+      '上半年销售流程回顾与效率分析',
+      '下半年流程优化与目标部署',
+      '团队效率意识与能力提升',
+      '风险评估与应对策略',
+      '总结与展望',
+    ],
+    'key-accounts': [
+      '上半年战略客户回顾与分析',
+      '下半年战略客户拓展与深度服务策略',
+      '跨部门协同与资源保障',
+      '风险管理与应急预案',
+      '总结与展望',
+    ],
+  },
+  'zh-TW': {
+    data: [
+      '上半年業績回顧與數據分析',
+      '下半年業績目標設定與策略部署',
+      '團隊建設與能力提升規劃',
+      '風險評估與應變預案',
+      '總結與展望',
+    ],
+    team: [
+      '上半年團隊業績與貢獻分析',
+      '下半年團隊建設與能力提升規劃',
+      '下半年業績目標與團隊策略協同',
+      '風險管理與團隊激勵機制',
+      '總結與展望',
+    ],
+    market: [
+      '上半年市場表現與客戶分析',
+      '下半年市場策略與創新突破方向',
+      '團隊能力與資源保障',
+      '風險管理與預案',
+      '總結與展望',
+    ],
+    process: [
+      '上半年銷售流程回顧與效率分析',
+      '下半年流程優化與目標部署',
+      '團隊效率意識與能力提升',
+      '風險評估與因應策略',
+      '總結與展望',
+    ],
+    'key-accounts': [
+      '上半年策略客戶回顧與分析',
+      '下半年策略客戶拓展與深度服務策略',
+      '跨部門協同與資源保障',
+      '風險管理與緊急應變預案',
+      '總結與展望',
+    ],
+  },
+  en: {
+    data: [
+      'Sales results in the first half and what the data says',
+      'Targets and strategy for the second half',
+      'Team building and capability',
+      'Risks and contingency plans',
+      'Summary and outlook',
+    ],
+    team: [
+      'Team results and contributions in the first half',
+      'Team building and capability for the second half',
+      'Targets for the second half and how the team will reach them',
+      'Risks and incentives',
+      'Summary and outlook',
+    ],
+    market: [
+      'Market performance and customers in the first half',
+      'Market strategy and innovation for the second half',
+      'Team capability and resources',
+      'Risks and contingency plans',
+      'Summary and outlook',
+    ],
+    process: [
+      'Sales process and efficiency in the first half',
+      'Process improvements and targets for the second half',
+      'Team efficiency and skills',
+      'Risks and responses',
+      'Summary and outlook',
+    ],
+    'key-accounts': [
+      'Strategic accounts in the first half',
+      'Growing and serving strategic accounts in the second half',
+      'Cross-department support and resources',
+      'Risks and contingency plans',
+      'Summary and outlook',
+    ],
+  },
+};
+const PART = {
+  'zh-CN': (i: number, t: string) => `## 第${'一二三四五'[i]}部分　${t}`,
+  'zh-TW': (i: number, t: string) => `## 第${'一二三四五'[i]}部分　${t}`,
+  en: (i: number, t: string) => `## Part ${i + 1}. ${t}`,
+} as const;
+
+describe('each style in each language has its five-part skeleton', () => {
+  for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
+    it(lang, async () => {
+      for (const style of Object.keys(SKELETONS[lang]!)) {
+        const r = await runIn(['report', '2026-h1-review', '--style', style, '--lang', lang, '--json'], {
+          cwd: tmp.dir,
+          env: NOW,
+        });
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.stdout).style).toBe(style);
+        const parts = read('report.md')
+          .split('\n')
+          .filter((l) => l.startsWith('## ') && !/计算口径|計算口徑|How the figures/.test(l));
+        expect(parts, `${lang} ${style}`).toEqual(SKELETONS[lang]![style]!.map((t, i) => PART[lang](i, t)));
+      }
+    });
+  }
+
+  it('states the figures in English too', async () => {
+    const r = await runIn(['report', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    const md = read('report.md');
+    expect(md).toContain(
+      'Revenue in the first half was 9,200 万元, 92.0% of the 10,000 万元 target, 800 万元 short.[^1] Year on year it grew 15.0% (prior year 8,000 万元); against the previous period it grew 4.5%.[^2]',
+    );
+    expect(md).toContain(
+      'By region, the growth came mostly from 华南, which contributed 42.6% of it (+6.4 pp of the +15.0% growth).',
+    );
+  });
+
+  it('refuses an unknown style as a usage error', async () => {
+    const r = await runIn(['report', '2026-h1-review', '--style', 'fancy'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--style');
+  });
+});
+
+describe('report.yaml: the narrative is the user’s', () => {
+  const yamlPath = () => join(tmp.dir, '2026-h1-review', 'report.yaml');
+
+  it('is scaffolded by --new with questions from the data, and never overwritten without --force', async () => {
+    const r = await runIn(['report', '2026-h1-review', '--new'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '已写入 2026-h1-review/report.yaml：填写各部分后，再次运行 `salesmeet report`',
+    );
+    const text = readFileSync(yamlPath(), 'utf8');
+    expect(text).toContain(
+      '# 挑战与根因\n# 数据提出的问题：\n#   - 华北达成 93.8%、落后时间进度 6.2 个百分点：原因？\n',
+    );
+    expect(text).toContain('#   - 华东达成 83.6%、落后时间进度 16.4 个百分点：原因？\n');
+    expect(text).toContain('#   - 费用率未完成目标（达成 90.0%）：根因是什么？\nchallenges: ""\n');
+    expect(text).toContain('successFactors: ""');
+    const again = await runIn(['report', '2026-h1-review', '--new'], { cwd: tmp.dir, env: NOW });
+    expect(again.code).toBe(4);
+    expect(readFileSync(yamlPath(), 'utf8')).toBe(text);
+  });
+
+  it('empty sections: a draft with placeholders (exit 0) and `check --strict` exit 3 naming them', async () => {
+    const r = await runIn(['report', '2026-h1-review'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(read('report.md')).toContain(
+      '> 草稿：还有 5 个部分待填写（成功因素、挑战与根因、策略、团队建设、展望）。',
+    );
+    const check = await runIn(['check', '2026-h1-review', '--strict'], { cwd: tmp.dir, env: NOW });
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain(
+      'report.yaml：还有 5 个部分为空：成功因素 (successFactors)、挑战与根因 (challenges)、策略 (strategy)、团队建设 (team)、展望 (outlook)',
+    );
+    const lenient = await runIn(['check', '2026-h1-review'], { cwd: tmp.dir, env: NOW });
+    expect(lenient.code).toBe(0);
+  });
+
+  it('survives regeneration and its text goes into the report; only the empty sections stay placeholders', async () => {
+    const text = readFileSync(yamlPath(), 'utf8')
+      .replace('successFactors: ""', 'successFactors: |\n  华南抓住了工业软件的换代需求。\n\n  第二段。')
+      .replace('challenges: ""', 'challenges: 华东两家重点客户回款逾期。')
+      .replace('strategy: ""', 'strategy: 回款第一。')
+      .replace('team: ""', 'team: 西部补招两人。');
+    writeFileSync(yamlPath(), text);
+    const r = await runIn(['report', '2026-h1-review'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(readFileSync(yamlPath(), 'utf8')).toBe(text);
+    const md = read('report.md');
+    expect(md).toContain('### 成功因素\n\n华南抓住了工业软件的换代需求。\n\n第二段。\n');
+    expect(md).toContain('> 草稿：还有 1 个部分待填写（展望）。');
+    expect(md).not.toContain('【待填写：成功因素】');
+    expect(md).toContain('> **【待填写：展望】**');
+    const check = await runIn(['check', '2026-h1-review', '--strict'], { cwd: tmp.dir, env: NOW });
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain('report.yaml：还有 1 个部分为空：展望 (outlook)');
+    writeFileSync(yamlPath(), text.replace('outlook: ""', 'outlook: 下半年冲刺 12000 万元。'));
+    expect((await runIn(['check', '2026-h1-review', '--strict'], { cwd: tmp.dir, env: NOW })).code).toBe(0);
+    const final = await runIn(['report', '2026-h1-review'], { cwd: tmp.dir, env: NOW });
+    expect(final.stderr).toBe('');
+    expect(read('report.md')).toContain('> 所有叙述部分均已填写。');
+    expect(existsSync(out('report.docx'))).toBe(true);
+  });
+});
