@@ -121,7 +121,7 @@ export const reportEn = {
     driversOthers: 'The others: {list}.',
     driversItem: '{name} {pp}',
     driversNote:
-      'Contribution = change of the {dim} ÷ prior-year total; {name}: ({current} − {base}) ÷ {baseTotal} = {pp}; share of growth = {delta} ÷ {totalDelta} = {share}. The contributions add up to the total growth ({sum}). Totals are the sums of the {dim} rows: {base2} → {current2}.',
+      'Contribution = change of the {dim} ÷ prior-year total; {name}: ({current} − {base}) ÷ {baseTotal} = {pp}; share of growth = {delta} ÷ {totalDelta} = {share}. The contributions add up to the total growth ({sum}): each is rounded to 0.1 by largest remainder, so one may differ by 0.1 from its own rounding. Totals are the sums of the {dim} rows: {base2} → {current2}.',
     priceVolume:
       'The average order value was {aov} {unit} ({aovChange} year on year) over {orders} orders ({ordersChange}); the change came mainly from {driver}: price {price} {unit}, volume {volume} {unit}, both together {interaction} {unit}.',
     driverPrice: 'the order value (price)',

@@ -110,7 +110,7 @@ export const reportZhCN: ReportMessages = {
     driversOthers: '其余：{list}。',
     driversItem: '{name} {pp}',
     driversNote:
-      '贡献 = 该{dim}增量 ÷ 去年同期合计；{name}：（{current} − {base}）÷ {baseTotal} = {pp}；占增长比重 = {delta} ÷ {totalDelta} = {share}。各{dim}贡献之和等于合计增长（{sum}）。合计为各{dim}之和：{base2} → {current2}。',
+      '贡献 = 该{dim}增量 ÷ 去年同期合计；{name}：（{current} − {base}）÷ {baseTotal} = {pp}；占增长比重 = {delta} ÷ {totalDelta} = {share}。各{dim}贡献之和等于合计增长（{sum}）：各项按最大余数法取整到 0.1，个别项可能与单独四舍五入相差 0.1。合计为各{dim}之和：{base2} → {current2}。',
     priceVolume:
       '平均客单价 {aov} {unit}（同比 {aovChange}），订单 {orders} 单（同比 {ordersChange}）；销售额变动主要来自{driver}：价格因素 {price} {unit}，数量因素 {volume} {unit}，二者共同变动 {interaction} {unit}。',
     driverPrice: '客单价（价格）',

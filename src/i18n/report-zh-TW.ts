@@ -110,7 +110,7 @@ export const reportZhTW: ReportMessages = {
     driversOthers: '其餘：{list}。',
     driversItem: '{name} {pp}',
     driversNote:
-      '貢獻 = 該{dim}增量 ÷ 去年同期合計；{name}：（{current} − {base}）÷ {baseTotal} = {pp}；占成長比重 = {delta} ÷ {totalDelta} = {share}。各{dim}貢獻之和等於合計成長（{sum}）。合計為各{dim}之和：{base2} → {current2}。',
+      '貢獻 = 該{dim}增量 ÷ 去年同期合計；{name}：（{current} − {base}）÷ {baseTotal} = {pp}；占成長比重 = {delta} ÷ {totalDelta} = {share}。各{dim}貢獻之和等於合計成長（{sum}）：各項按最大餘數法取整到 0.1，個別項可能與單獨四捨五入相差 0.1。合計為各{dim}之和：{base2} → {current2}。',
     priceVolume:
       '平均客單價 {aov} {unit}（年增 {aovChange}），訂單 {orders} 筆（年增 {ordersChange}）；營收變動主要來自{driver}：價格因素 {price} {unit}，數量因素 {volume} {unit}，兩者共同變動 {interaction} {unit}。',
     driverPrice: '客單價（價格）',

@@ -26,6 +26,16 @@ export function formatNumber(v: number | null | undefined, lang: Lang, digits = 
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * A figure in running text: no decimals when it is whole (9,200 万元), else exactly `digits` (2,063.90). Tables
+ * use formatNumber with the column's decimals instead.
+ */
+export function formatFigure(v: number | null | undefined, lang: Lang, digits = 2): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const whole = Math.abs(v * 10 ** digits - Math.round(v) * 10 ** digits) < 0.5;
+  return formatNumber(v, lang, whole ? 0 : digits);
+}
+
 /** A fraction as a percentage with one decimal: 0.92 → "92.0%". */
 export function formatPercent(v: number | null | undefined, lang: Lang): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;

@@ -16,7 +16,7 @@ import { legendLines } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
 import type { Meeting } from '../meeting/schema.js';
 import type { Minutes } from '../minutes/schema.js';
-import { formatChange, formatNumber, formatPercent } from '../pack/format.js';
+import { formatChange, formatFigure, formatNumber, formatPercent } from '../pack/format.js';
 import {
   type Bridge,
   bridge,
@@ -172,7 +172,7 @@ export function reportView(input: ReportInput): ReportView {
     }
     return { text: t(tpl, p), note, after: '' };
   };
-  const n = (v: number | null | undefined, digits = 2) => formatNumber(v ?? null, lang, digits);
+  const n = (v: number | null | undefined, digits = 2) => formatFigure(v ?? null, lang, digits);
   const pc = (v: number | null | undefined) => formatPercent(v ?? null, lang).replace(/^-/, '−');
   const signedPct = (v: number | null) => formatChange(v, 'ratio', null, lang);
   const signedPp = (v: number | null) => formatChange(v, 'pp', null, lang);
@@ -1145,7 +1145,7 @@ export function promptsFor(input: ReportInput): Record<NarrativeKey, string[]> {
   const base: Params = { this: pw.this, next: pw.next, thisCap: pw.thisCap, nextCap: pw.nextCap };
   const t = (tpl: string, p: Params = {}) => tidy(interpolate(tpl, { ...base, ...p }));
   return seedPrompts(input, w, t, {
-    n: (v, digits = 2) => formatNumber(v ?? null, lang, digits),
+    n: (v, digits = 2) => formatFigure(v ?? null, lang, digits),
     pc: (v) => formatPercent(v ?? null, lang),
     signedPct: (v) => formatChange(v, 'ratio', null, lang),
     unit: total(input.kpi, REVENUE)?.unit ?? '',
