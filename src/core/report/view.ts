@@ -1123,8 +1123,32 @@ function text(sentences: Sentence[]): Block {
   return { kind: 'text', isText: true, sentences };
 }
 
+/** A plain figure as the tables print it: sign, grouped digits, optional decimals ("+1,531.71", "−800", "3,700"). */
+const FIGURE = /^([+−-]?[\d,]+)(?:\.(\d+))?$/;
+
+/**
+ * One number of decimals down each column: where a column of plain figures mixes whole ones with ones in cents
+ * (9,200 under 3,093.55), the whole ones get the same decimals (9,200.00). Columns with words, percentages or
+ * units are left as they are.
+ */
+export function alignDecimals(rows: string[][]): string[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const out = rows.map((r) => [...r]);
+  for (let col = 0; col < width; col++) {
+    const cells = rows.map((r) => r[col] ?? '').filter((c) => c !== '' && c !== '—');
+    if (cells.length === 0 || !cells.every((c) => FIGURE.test(c))) continue;
+    const decimals = Math.max(...cells.map((c) => FIGURE.exec(c)![2]?.length ?? 0));
+    if (decimals === 0) continue;
+    for (const r of out) {
+      const m = FIGURE.exec(r[col] ?? '');
+      if (m && (m[2]?.length ?? 0) < decimals) r[col] = `${m[1]}.${(m[2] ?? '').padEnd(decimals, '0')}`;
+    }
+  }
+  return out;
+}
+
 function table(tb: ReportTable): Block {
-  return { kind: 'table', isTable: true, table: tb };
+  return { kind: 'table', isTable: true, table: { ...tb, rows: alignDecimals(tb.rows) } };
 }
 
 function chart(c: ReportChart): Block {

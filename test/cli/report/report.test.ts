@@ -69,7 +69,7 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain('| 华东 | 2,762.29 | 3,093.55 | +331.25 | +12.0% | +4.2 个百分点 | 27.6% |');
     expect(md).toContain('| 华北 | 1,780.93 | 2,063.90 | +282.96 | +15.9% | +3.5 个百分点 | 23.6% |');
     expect(md).toContain('| 西部 | 1,208.72 | 1,283.62 | +74.89 | +6.2% | +0.9 个百分点 | 6.2% |');
-    expect(md).toContain('| 合计 | 8,000 | 9,200 | +1,200 | +15.0% | +15.0 个百分点 | 100.0% |');
+    expect(md).toContain('| 合计 | 8,000.00 | 9,200.00 | +1,200.00 | +15.0% | +15.0 个百分点 | 100.0% |');
     expect(md).toContain('各区域贡献之和等于合计增长（+6.4 +4.2 +3.5 +0.9 = +15.0 个百分点）');
     // 华东's 4.14 pp is printed 4.2 so the parts add up: the note says how the figures were rounded.
     expect(md).toContain('各项按最大余数法取整到 0.1，个别项可能与单独四舍五入相差 0.1。');

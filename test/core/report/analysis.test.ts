@@ -230,3 +230,20 @@ describe('statusCounts', () => {
     });
   });
 });
+
+describe('report tables: one number of decimals per column', () => {
+  it('gives the whole figures of a column in cents the same decimals, and leaves other columns alone', async () => {
+    const { alignDecimals } = await import('../../../src/core/report/view.js');
+    expect(
+      alignDecimals([
+        ['华东', '3,700', '3,093.55', '−606.45', '83.6%'],
+        ['合计', '10,000', '9,200', '−800', '92.0%'],
+        ['西部', '1,600', '—', '+1,200', '—'],
+      ]),
+    ).toEqual([
+      ['华东', '3,700', '3,093.55', '−606.45', '83.6%'],
+      ['合计', '10,000', '9,200.00', '−800.00', '92.0%'],
+      ['西部', '1,600', '—', '+1,200.00', '—'],
+    ]);
+  });
+});
