@@ -359,6 +359,8 @@ export const en = {
       gapUnowned: 'the gap analysis line for "{metric}" has a countermeasure but no owner or no deadline',
       marketNotShown:
         'the market section is shown in the pack of monthly and longer meetings only: this pack leaves it out',
+      riskUnowned:
+        'risk "{risk}" has no owner or no response: who watches it, and what is the plan if it happens?',
       noOutcome: 'topic "{title}" has no expected outcome (what should the meeting decide?)',
       noBuffer: 'the agenda fills the whole meeting; keep 10–15% of the time as buffer',
       bigBuffer: '{share}% of the meeting ({minutes} min) is unplanned buffer; 10–15% is enough',

@@ -319,6 +319,7 @@ export const zhCN: Messages = {
       manyTopics: '重点议题 {count} 个；建议 3–5 个，议题太多反而难以形成决议',
       gapUnowned: '差距分析“{metric}”已有对策，但缺少负责人或期限',
       marketNotShown: '市场与竞争部分只在月度及更长周期会议的会前资料中显示，本次会议的资料不含这一部分',
+      riskUnowned: '风险“{risk}”缺少负责人或应对措施：谁盯住它？发生了怎么办？',
       noOutcome: '议题“{title}”没有预期结果（会议要就此决定什么？）',
       noBuffer: '议程排满了整个会议时间；建议预留 10–15% 的机动时间',
       bigBuffer: '会议有 {share}%（{minutes} 分钟）未安排；预留 10–15% 即可',

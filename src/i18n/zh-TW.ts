@@ -319,6 +319,7 @@ export const zhTW: Messages = {
       manyTopics: '重點議題 {count} 個；建議 3–5 個，議題太多反而難以形成決議',
       gapUnowned: '差距分析「{metric}」已有對策，但缺少負責人或期限',
       marketNotShown: '市場與競爭部分只在月度及更長週期會議的會前資料中顯示，本次會議的資料不含這一部分',
+      riskUnowned: '風險「{risk}」缺少負責人或因應措施：誰盯住它？發生了怎麼辦？',
       noOutcome: '議題「{title}」沒有預期結果（會議要就此決定什麼？）',
       noBuffer: '議程排滿了整個會議時間；建議預留 10–15% 的緩衝時間',
       bigBuffer: '會議有 {share}%（{minutes} 分鐘）未安排；預留 10–15% 即可',

@@ -186,6 +186,14 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
         ...at(['gaps', i]),
       });
   });
+  meeting.risks.forEach((r, i) => {
+    if (!r.owner || !r.response?.trim())
+      advice.push({
+        code: 'advice.riskUnowned',
+        message: m.riskUnowned({ risk: r.risk }),
+        ...at(['risks', i]),
+      });
+  });
   if (meeting.market && !MARKET_TYPES.includes(meeting.type))
     advice.push({
       code: 'advice.marketNotShown',

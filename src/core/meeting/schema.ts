@@ -159,6 +159,17 @@ export const gapSchema = z.strictObject({
   target: z.number().optional(),
 });
 
+const LEVELS = ['high', 'medium', 'low'] as const;
+
+/** A risk for the next period (风险与应对预案): what, how likely, how bad, who watches it, what we do. */
+export const riskSchema = z.strictObject({
+  risk: text,
+  likelihood: z.enum(LEVELS).optional(),
+  impact: z.enum(LEVELS).optional(),
+  owner: name.optional(),
+  response: z.string().optional(),
+});
+
 /** An action item carried over from an earlier meeting (written by `init --from`). */
 export const carriedActionSchema = z.strictObject({
   id: text,
@@ -205,6 +216,7 @@ export const meetingSchema = z
     issues: z.array(openIssueSchema).default([]),
     market: marketSchema.optional(),
     gaps: z.array(gapSchema).default([]),
+    risks: z.array(riskSchema).default([]),
     preRead: preReadSchema.optional(),
     previous: z.string().optional(),
     carriedActions: z.array(carriedActionSchema).default([]),
@@ -220,3 +232,4 @@ export type AgendaItem = z.output<typeof agendaItemSchema>;
 export type CarriedAction = z.output<typeof carriedActionSchema>;
 export type Market = z.output<typeof marketSchema>;
 export type GapLine = z.output<typeof gapSchema>;
+export type Risk = z.output<typeof riskSchema>;

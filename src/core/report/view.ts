@@ -16,7 +16,9 @@ import { legendLines } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
 import type { Meeting } from '../meeting/schema.js';
 import type { Minutes } from '../minutes/schema.js';
+import { marketView } from '../pack/discussion-view.js';
 import { formatChange, formatFigure, formatNumber, formatPercent } from '../pack/format.js';
+import { PACK_LABELS } from '../pack/labels.js';
 import {
   type Bridge,
   bridge,
@@ -960,6 +962,42 @@ export function reportView(input: ReportInput): ReportView {
     };
   };
 
+  // The market (meeting.yaml `market`, as in the pack): data points, competitors' moves, the SWOT.
+  const marketSection = (): ReportSection | null => {
+    const mv = marketView(input.meeting, lang);
+    if (!mv) return null;
+    const P = PACK_LABELS[lang];
+    const blocks: Block[] = [];
+    if (mv.data.length)
+      blocks.push(
+        table({
+          head: [P.marketItem, P.marketValue, P.marketSource],
+          rows: mv.data.map((d) => [d.item, d.value, d.source]),
+          align: ['l', 'l', 'l'],
+          weights: [24, 14, 12],
+        }),
+      );
+    if (mv.competitors.length)
+      blocks.push(
+        table({
+          head: [P.competitor, P.competitorMove, P.competitorImpact, P.competitorResponse],
+          rows: mv.competitors.map((c) => [c.name, c.move, c.impact, c.response]),
+          align: ['l', 'l', 'l', 'l'],
+          weights: [8, 20, 18, 20],
+        }),
+      );
+    if (mv.swot)
+      blocks.push(
+        table({
+          head: [P.swotTitle, ''],
+          rows: mv.swot.map((q) => [q.title, q.items.join(lang === 'en' ? '; ' : '；')]),
+          align: ['l', 'l'],
+          weights: [10, 40],
+        }),
+      );
+    return { id: 'market', title: w.sections.market, blocks };
+  };
+
   const decisionsSection = (): ReportSection => {
     const c = w.columns;
     const rows = (input.minutes?.topics ?? []).flatMap((tp) => tp.decisions.map((d) => [tp.title, d]));
@@ -1059,6 +1097,7 @@ export function reportView(input: ReportInput): ReportView {
   partOne = [
     ...noKpi(),
     ...partOne,
+    ...keep([marketSection()]),
     narrativeSection('successFactors', w.sections.successFactors),
     narrativeSection('challenges', w.sections.challenges),
     issuesSection(),
@@ -1073,8 +1112,35 @@ export function reportView(input: ReportInput): ReportView {
     narrativeSection('team', w.sections.team),
     style === 'data' ? perRepSection() : null,
   ]);
+  const riskRows = input.meeting.risks;
+  const level = (l: 'high' | 'medium' | 'low' | undefined) => (l ? w.levels[l] : '');
   const risks: ReportSection[] = [
-    { id: 'risks', title: w.sections.risks, blocks: [{ kind: 'list', isList: true, items: [w.noRisks] }] },
+    {
+      id: 'risks',
+      title: w.sections.risks,
+      blocks: riskRows.length
+        ? [
+            table({
+              head: [
+                w.columns.risk,
+                w.columns.likelihood,
+                w.columns.impact,
+                w.columns.owner,
+                w.columns.response,
+              ],
+              rows: riskRows.map((r) => [
+                r.risk,
+                level(r.likelihood),
+                level(r.impact),
+                r.owner ?? '',
+                r.response ?? '',
+              ]),
+              align: ['l', 'l', 'l', 'l', 'l'],
+              weights: [30, 7, 7, 9, 30],
+            }),
+          ]
+        : [{ kind: 'list', isList: true, items: [w.noRisks] }],
+    },
   ];
   const outlook = [narrativeSection('outlook', w.sections.outlook)];
   const bodies =

@@ -352,3 +352,51 @@ describe('report.yaml: the narrative is the user’s', () => {
     expect(existsSync(out('report.docx'))).toBe(true);
   });
 });
+
+describe('risks and the market in the report', () => {
+  it("part four lists meeting.yaml's risks; check advises on a risk nobody owns", async () => {
+    const dir = tempDir();
+    try {
+      copyExample('2026-h1-review', dir.dir);
+      const r = await runIn(['report', '2026-h1-review', '--lang', 'en'], { cwd: dir.dir, env: NOW });
+      expect(r.code).toBe(0);
+      const md = readFileSync(join(dir.dir, '2026-h1-review/out/report.md'), 'utf8');
+      expect(md).toContain('| Risk | Likelihood | Impact | Owner | Response |');
+      expect(md).toContain(
+        '| 华东两家重点客户逾期款无法收回 | Medium | Medium | 王芳 | 9 月底前未回款即转法务发函，暂停新增授信 |',
+      );
+      const file = join(dir.dir, '2026-h1-review/meeting.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('preRead:\n', 'preRead:\n')
+          .replace(/^risks:\n/m, 'risks:\n  - risk: 汇率波动\n'),
+      );
+      const check = await runIn(['check', '2026-h1-review', '--lang', 'zh-CN'], { cwd: dir.dir });
+      expect(check.code).toBe(0);
+      expect(check.stderr).toMatch(
+        /meeting\.yaml:\d+:\d+: .*风险“汇率波动”缺少负责人或应对措施：谁盯住它？发生了怎么办？/,
+      );
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it("part one carries the meeting's market section (data, competitors, SWOT)", async () => {
+    const dir = tempDir();
+    try {
+      copyExample('2026-07-monthly', dir.dir);
+      copyExample('2026-h1-review', dir.dir);
+      const r = await runIn(['report', '2026-07-monthly'], { cwd: dir.dir, env: NOW });
+      expect(r.code).toBe(0);
+      const md = readFileSync(join(dir.dir, '2026-07-monthly/out/report.md'), 'utf8');
+      expect(md).toContain('### 市场与竞争');
+      expect(md).toContain(
+        '| 竞品 B | 7 月起华东经销商返点提高 2 个百分点 | 华东新客户报价竞争加剧 | 8 月 15 日前提交华东专项返点评估 |',
+      );
+      expect(md).toContain('| 劣势（W） | 华东回款周期长；西部空白区域无人覆盖 |');
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
