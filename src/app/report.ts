@@ -5,9 +5,9 @@
  * (and .pdf). `--new` scaffolds report.yaml with questions from the data; it is never overwritten otherwise.
  */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { meetingActions } from '../core/actions.js';
-import { InputError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
@@ -15,6 +15,7 @@ import { dayOfIso, monthKey, parsePeriod, priorPeriodOf } from '../core/kpi/peri
 import type { GroupKey, KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
 import { narrativeOf, narrativeSchema, REPORT_FILE, scaffoldNarrative } from '../core/report/narrative.js';
+import { type TargetsDoc, targetsDocSchema } from '../core/report/targets.js';
 import {
   type Narrative,
   promptsFor,
@@ -40,6 +41,8 @@ export interface ReportOptions {
   style: ReportStyle;
   /** Overrides meeting.yaml's kpi.period. */
   period?: string;
+  /** A `salesmeet targets` YAML or JSON (relative to the working directory): the next period's targets. */
+  targets?: string;
   pdf: boolean;
   dryRun: boolean;
   /** --new: scaffold report.yaml (refused when it exists, unless force). */
@@ -156,6 +159,14 @@ export async function loadNarrative(folder: MeetingFolder): Promise<Narrative | 
   return narrativeOf(checked.value);
 }
 
+/** `--targets`: the YAML or JSON `salesmeet targets` writes, checked against its schema (exit 3 with position). */
+async function loadTargets(file: string, cwd: string): Promise<TargetsDoc> {
+  if (/\.xlsx$/i.test(file))
+    throw new UsageError('usage.targetsXlsx', (lang) => catalogue(lang).report.targetsXlsx);
+  const path = resolve(cwd, file);
+  return (await loadChecked(targetsDocSchema, path, relative(cwd, path) || file)).value;
+}
+
 /** Writes out/report.{md,html,docx} (and .pdf), and report.yaml with --new. */
 export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<ReportResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
@@ -164,6 +175,7 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
   const timezone = meeting.timezone ?? deps.timezone;
   const data = await reportData(folder, lang, o.period, deps);
   const narrative = (await loadNarrative(folder)) ?? {};
+  const targets = o.targets ? await loadTargets(o.targets, deps.cwd) : null;
   const minutes = folder.minutes?.value;
   const actions = minutes ? meetingActions(folder.id, minutes.actions, [], folder.actions?.value) : [];
   const today = dayIn(deps.now(), timezone);
@@ -185,6 +197,7 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
     actions,
     today,
     sources,
+    targets,
   };
   let view = reportView(input);
 

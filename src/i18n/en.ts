@@ -984,6 +984,8 @@ export const en = {
         style: 'emphasis of the report: data (default), team, market, process or key-accounts',
         period:
           'period to review (2026-H1, 2026-Q2, 2026, 2026-06) instead of the kpi.period of meeting.yaml',
+        targets:
+          'the next period’s targets: a YAML or JSON written by salesmeet targets --out FILE.yaml (part two, with a SMART check)',
         new: 'scaffold report.yaml (the narrative) beside meeting.yaml, with questions from the data',
         pdf: 'also print out/report.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
       },

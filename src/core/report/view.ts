@@ -30,6 +30,7 @@ import {
   statusCounts,
   trend,
 } from './analysis.js';
+import { nextPeriodOf, ownerOf, type TargetsDoc, topLevel } from './targets.js';
 
 export const REPORT_STYLES = ['data', 'team', 'market', 'process', 'key-accounts'] as const;
 export type ReportStyle = (typeof REPORT_STYLES)[number];
@@ -123,6 +124,8 @@ export interface ReportInput {
   today: string;
   sources: string[];
   charts?: Partial<Record<'regions' | 'trend' | 'bridge', ReportChart>>;
+  /** The next period's targets (`--targets`, a `salesmeet targets` YAML or JSON); null without one. */
+  targets?: TargetsDoc | null;
 }
 
 type Words = ReportMessages;
@@ -1035,11 +1038,124 @@ export function reportView(input: ReportInput): ReportView {
     };
   };
 
-  const targetsSection = (): ReportSection => ({
-    id: 'targets',
-    title: t(w.sections.targets),
-    blocks: [{ kind: 'list', isList: true, items: [w.noTargets] }],
-  });
+  const targetsSection = (): ReportSection => {
+    const doc = input.targets;
+    if (!doc)
+      return {
+        id: 'targets',
+        title: t(w.sections.targets),
+        blocks: [{ kind: 'list', isList: true, items: [w.noTargets] }],
+      };
+    const c = w.columns;
+    const tw = w.targets;
+    const u = doc.unit ?? '';
+    const withUnit = (h: string) => (u ? `${h}${lang === 'en' ? ` (${u})` : `（${u}）`}` : h);
+    const sentences: Sentence[] = [
+      say(
+        tw.headline,
+        {
+          period: doc.period,
+          company: n(doc.companyTarget),
+          assigned: n(doc.assignedTotal),
+          reserve: pc(doc.reserve),
+          unit: u,
+        },
+        tw.headlineNote,
+        { reserveAmount: n(doc.reserveAmount) },
+      ),
+    ];
+    // Growth over the period just reviewed: comparable only in the same unit and for periods of equal length.
+    const growth =
+      revenue?.actual &&
+      doc.months.length === (input.months.length || doc.months.length) &&
+      (revenue.unit ?? '') === u
+        ? doc.companyTarget / revenue.actual - 1
+        : null;
+    if (growth !== null && revenue?.actual)
+      sentences.push(
+        say(tw.growth, { change: changeWords(growth), actual: n(revenue.actual), unit: u }, tw.growthNote, {
+          growth: signedPct(growth),
+          company: n(doc.companyTarget),
+        }),
+      );
+    const blocks: Block[] = [{ kind: 'text', isText: true, sentences }];
+    blocks.push(
+      table({
+        head: [c.month, withUnit(tw.companyTarget), withUnit(tw.assigned), c.share],
+        rows: [
+          ...doc.time.months.map((m) => [m.period, n(m.companyTarget), n(m.target), pc(m.share)]),
+          [c.total, n(doc.companyTarget), n(doc.assignedTotal), pc(1)],
+        ],
+        align: ['l', 'r', 'r', 'r'],
+        weights: [10, 12, 12, 8],
+      }),
+    );
+    const top = topLevel(doc);
+    if (top.length > 0) {
+      const key = doc.levels[0] as GroupKey;
+      blocks.push(
+        table({
+          head: [by[key] ?? doc.levels[0]!, withUnit(tw.assigned), c.share, c.owner],
+          rows: top.map((o) => [o.name, n(o.target), pc(o.share), ownerOf(o.name, input.meeting) ?? '—']),
+          align: ['l', 'r', 'r', 'l'],
+          weights: [10, 12, 8, 10],
+        }),
+      );
+    }
+    // The SMART check: each line a criterion, whether it holds, and why.
+    const ok = (b: boolean) => (b ? tw.pass : tw.fail);
+    const missing = top.filter((o) => ownerOf(o.name, input.meeting) === null).map((o) => o.name);
+    const next = kpi ? nextPeriodOf(kpi.period.label) : null;
+    const ambitious = growth !== null && revenue?.yoy != null && growth > Math.max(2 * revenue.yoy, 0.3);
+    const rows: string[][] = [
+      [tw.specific, ok(u !== ''), u ? t(tw.specificYes, { unit: u, period: doc.period }) : tw.specificNo],
+      [tw.measurable, ok(true), t(tw.measurableYes, { months: doc.months.length, groups: top.length })],
+      [
+        tw.achievable,
+        growth === null ? '—' : ambitious ? tw.warn : tw.pass,
+        growth === null
+          ? tw.achievableUnknown
+          : t(ambitious ? tw.achievableHigh : tw.achievableOk, {
+              growth: signedPct(growth),
+              yoy: signedPct(revenue?.yoy ?? null),
+            }),
+      ],
+      [
+        tw.relevant,
+        next === null ? '—' : ok(next === doc.period),
+        next === null
+          ? ''
+          : next === doc.period
+            ? t(tw.relevantYes, { period: doc.period })
+            : t(tw.relevantNo, { period: doc.period, next }),
+      ],
+      [
+        tw.timeBound,
+        ok(doc.months.length > 0),
+        t(tw.timeBoundYes, { from: doc.months[0] ?? '', to: doc.months.at(-1) ?? '' }),
+      ],
+      [
+        tw.owned,
+        top.length === 0 ? '—' : ok(missing.length === 0),
+        top.length === 0
+          ? tw.ownedNone
+          : missing.length === 0
+            ? tw.ownedYes
+            : t(tw.ownedNo, { groups: missing.join(lang === 'en' ? ', ' : '、') }),
+      ],
+    ];
+    blocks.push(
+      table({
+        head: [tw.criterion, tw.result, tw.detail],
+        rows,
+        align: ['l', 'l', 'l'],
+        weights: [8, 5, 40],
+      }),
+    );
+    if (doc.advice.length > 0)
+      blocks.push({ kind: 'list', isList: true, items: doc.advice.map((a) => a.message) });
+    return { id: 'targets', title: t(w.sections.targets), blocks };
+  };
 
   const noKpi = (): ReportSection[] =>
     kpi

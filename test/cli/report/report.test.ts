@@ -400,3 +400,109 @@ describe('risks and the market in the report', () => {
     }
   });
 });
+
+describe('part two from a targets file (--targets)', () => {
+  // 12,000 万元 for H2, 10% reserve, regions 35/25/22/18 — by hand: 13,200 assigned; 华东 13,200 × 35% = 4,620,
+  // 华北 × 22% = 2,904; each month 12,000 ÷ 6 = 2,000 (2,200 assigned); 12,000 ÷ 9,200 − 1 = +30.4%.
+  const TARGETS = [
+    '--total',
+    '12000',
+    '--unit',
+    '万元',
+    '--period',
+    '2026-H2',
+    '--regions',
+    '华东=35,华南=25,华北=22,西部=18',
+    '--reserve',
+    '10%',
+  ];
+
+  it('states the target, the reserve and the growth with their formulas, the split, and a SMART check', async () => {
+    const dir = tempDir();
+    try {
+      copyExample('2026-h1-review', dir.dir);
+      const t = await runIn(['targets', ...TARGETS, '--out', 'targets.yaml'], { cwd: dir.dir });
+      expect(t.code).toBe(0);
+      const r = await runIn(['report', '2026-h1-review', '--targets', 'targets.yaml'], {
+        cwd: dir.dir,
+        env: NOW,
+      });
+      expect(r.stderr).not.toContain('error');
+      expect(r.code).toBe(0);
+      const md = readFileSync(join(dir.dir, '2026-h1-review/out/report.md'), 'utf8');
+      expect(md).toMatch(
+        /2026-H2 公司目标 12,000 万元，下达合计 13,200 万元，预留 10\.0%。\[\^(\d+)\]较本期实际 9,200 万元，目标增长 30\.4%。\[\^(\d+)\]/,
+      );
+      expect(md).toContain('下达合计 = 公司目标 ×（1 + 预留）= 12,000 ×（1 + 10.0%）= 13,200；预留 1,200。');
+      expect(md).toContain('增长 = 下期公司目标 ÷ 本期实际 − 1 = 12,000 ÷ 9,200 − 1 = +30.4%。');
+      expect(md).toContain('| 2026-07 | 2,000 | 2,200 | 16.7% |');
+      expect(md).toContain('| 合计 | 12,000 | 13,200 | 100.0% |');
+      expect(md).toContain('| 华东 | 4,620 | 35.0% | 王芳 |');
+      expect(md).toContain('| 华北 | 2,904 | 22.0% | 张伟 |');
+      expect(md).toContain(
+        '| 可实现（A） | ⚠ | 较本期增长 +30.4%，超过本期同比增速 +15.0% 的两倍：请说明依据 |',
+      );
+      expect(md).toContain('| 相关（R） | ✓ | 2026-H2 是本次回顾期间的下一期 |');
+      expect(md).toContain('| 责任到人 | ✓ | 每个分组都有参会的负责人 |');
+      expect(md).not.toContain('未提供目标文件');
+
+      // A region nobody in the meeting answers for, and targets for the wrong period.
+      const other = await runIn(
+        [
+          'targets',
+          '--total',
+          '9000',
+          '--unit',
+          '万元',
+          '--period',
+          '2027-H1',
+          '--regions',
+          '华东,东北',
+          '--out',
+          'other.yaml',
+        ],
+        { cwd: dir.dir },
+      );
+      expect(other.code).toBe(0);
+      const r2 = await runIn(['report', '2026-h1-review', '--targets', 'other.yaml', '--lang', 'en'], {
+        cwd: dir.dir,
+        env: NOW,
+      });
+      expect(r2.code).toBe(0);
+      const en = readFileSync(join(dir.dir, '2026-h1-review/out/report.md'), 'utf8');
+      expect(en).toContain(
+        '| Relevant | ✗ | The targets are for 2027-H1, not for 2026-H2, the period after the one reviewed |',
+      );
+      expect(en).toContain(
+        '| Owned | ✗ | No attendee’s role or department names 东北: who answers for it? |',
+      );
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  it('refuses a workbook with the command that writes the YAML, and a broken file with its position', async () => {
+    const dir = tempDir();
+    try {
+      copyExample('2026-h1-review', dir.dir);
+      const x = await runIn(['report', '2026-h1-review', '--targets', 'targets.xlsx', '--lang', 'en'], {
+        cwd: dir.dir,
+      });
+      expect(x.code).toBe(2);
+      expect(x.stderr).toContain(
+        '--targets reads the YAML or JSON of salesmeet targets, not its workbook: write one with `salesmeet targets … --out targets.yaml`',
+      );
+      writeFileSync(
+        join(dir.dir, 'bad.yaml'),
+        'schema: salesmeet.targets/1\nperiod: 2026-H2\ncompanyTarget: lots\n',
+      );
+      const b = await runIn(['report', '2026-h1-review', '--targets', 'bad.yaml', '--lang', 'en'], {
+        cwd: dir.dir,
+      });
+      expect(b.code).toBe(3);
+      expect(b.stderr).toMatch(/bad\.yaml:3:\d+: /);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});

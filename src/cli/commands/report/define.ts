@@ -12,6 +12,7 @@ export const reportCommand: CommandDef = {
       .description(h.description)
       .option('--style <style>', h.options.style, 'data')
       .option('--period <period>', h.options.period)
+      .option('--targets <file>', h.options.targets)
       .option('--new', h.options.new)
       .option('--pdf', h.options.pdf);
     addCommon(cmd, lang, { json: true, dryRun: true, force: true });
@@ -23,6 +24,7 @@ export const reportCommand: CommandDef = {
           'salesmeet report 2026-h1-review --new',
           'salesmeet report 2026-h1-review',
           'salesmeet report 2026-h1-review --style team --pdf',
+          'salesmeet report 2026-h1-review --targets targets-2026-H2.yaml',
           'salesmeet report 2026-h1-review --period 2026-Q2 --lang en',
         ],
         'report.md',

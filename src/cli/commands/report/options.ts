@@ -8,6 +8,8 @@ export interface ReportCliOptions {
   dir: string | undefined;
   style: ReportStyle;
   period: string | undefined;
+  /** --targets: the next period's targets (a salesmeet targets YAML or JSON). */
+  targets: string | undefined;
   /** --new: scaffold report.yaml. */
   scaffold: boolean;
   pdf: boolean;
@@ -19,6 +21,7 @@ export function parseReportOptions(input: RawInput): ReportCliOptions {
     opts: z.object({
       style: z.string().optional(),
       period: z.string().optional(),
+      targets: z.string().optional(),
       new: z.boolean().optional(),
       pdf: z.boolean().optional(),
     }),
@@ -27,6 +30,7 @@ export function parseReportOptions(input: RawInput): ReportCliOptions {
     dir: args[0],
     style: parseFlag(z.enum(REPORT_STYLES), opts.style ?? 'data', '--style'),
     period: opts.period,
+    targets: opts.targets,
     scaffold: Boolean(opts.new),
     pdf: Boolean(opts.pdf),
   };

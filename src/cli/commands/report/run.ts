@@ -15,6 +15,7 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
       dir: o.dir,
       style: o.style,
       period: o.period,
+      ...(o.targets ? { targets: o.targets } : {}),
       pdf: o.pdf,
       scaffold: o.scaffold,
       dryRun: ctx.dryRun,
