@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'salesmeet.js');
-const out = join(root, 'demo-output');
+// SALESMEET_DEMO_OUT puts the demo elsewhere (the test that runs the demo uses a temporary folder).
+const out = process.env.SALESMEET_DEMO_OUT ?? join(root, 'demo-output');
 rmSync(out, { recursive: true, force: true });
 for (const name of ['2026-h1-review', '2026-w27-weekly', '2026-07-monthly']) {
   if (existsSync(join(root, 'examples', name)))
@@ -80,6 +81,29 @@ const steps = [
     '2026-h1-review/data/kpi-2026-h1.xlsx',
     '--kpi-period',
     '2026-06',
+  ],
+  [
+    'targets',
+    '--total',
+    '12000',
+    '--unit',
+    '万元',
+    '--period',
+    '2026-H2',
+    '--regions',
+    '华东=35,华南=25,华北=22,西部=18',
+    '--reserve',
+    '10%',
+    '--out',
+    'targets-2026-H2.yaml',
+  ],
+  // The mid-year summary and H2 plan, written from the data, with the H2 targets and their SMART check.
+  [
+    'report',
+    '2026-h1-review',
+    '--targets',
+    'targets-2026-H2.yaml',
+    ...(existsSync(chromium) ? ['--pdf'] : []),
   ],
   ['templates', 'list'],
   // prettier-ignore

@@ -40,6 +40,65 @@ function withoutWebStorage(): void {
 /** The width between the page margins, in twips: A4 (11,906) less docx's default 1-inch margins (2 × 1,440). */
 const TEXT_WIDTH = 11_906 - 2 * 1_440;
 
+/** Table text: 9 pt (18 half-points), the size of a dense Word table. */
+const TABLE_HALF_POINTS = 18;
+/** Left + right cell margins Word and LibreOffice leave by default (0.19 cm each), in twips. */
+const CELL_MARGINS = 2 * 108;
+
+/**
+ * The width (twips, at 9 pt) of the longest run of text that cannot wrap: a word or token of Latin letters, digits
+ * and punctuation (`2026-h1-review#1`, `2026-07-17`, `Attendee`), or one CJK character (Chinese wraps anywhere).
+ * A Latin character is taken as 0.75 em (bold headers in a wide substitute font included), a CJK character as 1 em — generous for the fonts LibreOffice and WPS
+ * substitute, so a column given this width never breaks a token.
+ */
+export function longestTokenTwips(text: string): number {
+  let longest = 0;
+  for (const word of text.split(/\s+/)) {
+    let run = 0;
+    for (const ch of word) {
+      if (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch)) {
+        longest = Math.max(longest, run, 1);
+        run = 0;
+      } else run += 0.75;
+    }
+    longest = Math.max(longest, run);
+  }
+  return Math.ceil(longest * TABLE_HALF_POINTS * 10);
+}
+
+/**
+ * Column widths that add up to `total`: every column at least as wide as its longest unbreakable token (plus the
+ * cell margins), the rest shared by `weights`. When the tokens alone do not fit, the weights decide.
+ */
+export function columnWidths(
+  head: string[],
+  rows: string[][],
+  weights: number[],
+  total = TEXT_WIDTH,
+): number[] {
+  const mins = weights.map(
+    (_, i) =>
+      Math.max(...[head[i] ?? '', ...rows.map((r) => r[i] ?? '')].map(longestTokenTwips)) + CELL_MARGINS,
+  );
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const byWeight = weights.map((w) => (w / sum) * total);
+  if (mins.reduce((a, b) => a + b, 0) > total) return byWeight.map(Math.round);
+  // Give each column the larger of its share and its minimum, taking the difference from the columns with room.
+  const widths = byWeight.map((w, i) => Math.max(w, mins[i]!));
+  let excess = widths.reduce((a, b) => a + b, 0) - total;
+  while (excess > 0.5) {
+    const room = widths.map((w, i) => Math.max(0, w - mins[i]!));
+    const roomSum = room.reduce((a, b) => a + b, 0);
+    if (roomSum <= 0) break;
+    const take = Math.min(excess, roomSum);
+    for (let i = 0; i < widths.length; i++) widths[i]! -= (room[i]! / roomSum) * take;
+    excess -= take;
+  }
+  const rounded = widths.map(Math.round);
+  rounded[rounded.length - 1]! += total - rounded.reduce((a, b) => a + b, 0);
+  return rounded;
+}
+
 /** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
 export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
   withoutWebStorage();
@@ -67,7 +126,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     eastAsia: view.lang === 'en' ? 'zh-CN' : view.lang,
   };
 
-  const runs = (text: string, opts: { bold?: boolean; color?: string } = {}) =>
+  const runs = (text: string, opts: { bold?: boolean; color?: string; size?: number } = {}) =>
     xmlSafe(text)
       .split('\n')
       .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, language, ...opts }));
@@ -88,7 +147,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     new TableCell({
       borders,
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ children: runs(text, { bold: header }) })],
+      children: [new Paragraph({ children: runs(text, { bold: header, size: TABLE_HALF_POINTS }) })],
       ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } } : {}),
     });
   /**
@@ -96,8 +155,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
    * Without one, LibreOffice and WPS split the columns evenly and break ids and times mid-token.
    */
   const table = (head: string[], rows: string[][], weights: number[]) => {
-    const total = weights.reduce((a, b) => a + b, 0);
-    const widths = weights.map((w) => Math.round((w / total) * TEXT_WIDTH));
+    const widths = columnWidths(head, rows, weights);
     return new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
@@ -221,7 +279,11 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     }),
   ];
   const signWeights = [20, 20, 40, 20];
-  const signWidths = signWeights.map((w) => Math.round((w / 100) * TEXT_WIDTH));
+  const signWidths = columnWidths(
+    [l.name, l.role, l.signature, l.signDate],
+    view.signers.map((x) => [x.name, x.role, '', '']),
+    signWeights,
+  );
   signaturePage.push(
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },

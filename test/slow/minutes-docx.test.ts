@@ -51,6 +51,16 @@ describe.skipIf(!office)('minutes.docx printed through LibreOffice', () => {
     expect(last).toContain(squash(signaturePage));
     expect(last).toContain(squash(statement));
     for (const name of ['陈建国', '李娜', '王芳', '刘强', '张伟']) expect(last).toContain(name);
+    // Real column widths: ids and times are never broken across lines.
+    const all = pages.join('\n');
+    for (const token of [
+      '2026-h1-review#1',
+      '2026-h1-review#2',
+      '2026-h1-review#3',
+      '2026-07-17',
+      '09:05–15:20',
+    ])
+      expect(all).toContain(token);
     // The signature page is only that: no topic or action before it on the same page.
     expect(last).not.toContain('2026-h1-review#1');
   });
