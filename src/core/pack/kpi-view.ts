@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { pacedByTime } from '../kpi/paced.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
 import { formatChange, formatGap, formatNumber, formatPercent, formatValue } from './format.js';
 import { fill, PACK_LABELS } from './labels.js';
@@ -43,6 +44,8 @@ export interface KpiBreakdown {
   metric: string;
   unit: string;
   dimension: string;
+  /** Whether the table has the "gap to time progress" column (a metric judged against time progress). */
+  gapColumn: boolean;
   rows: KpiTableRow[];
 }
 
@@ -50,6 +53,8 @@ export interface KpiView {
   period: string;
   asOf: string;
   timeProgress: string | null;
+  /** Whether the summary has the "gap to time progress" column: some metric in it is judged against time progress. */
+  gapColumn: boolean;
   summary: KpiTableRow[];
   breakdowns: KpiBreakdown[];
   charts: { id: string; title: string; svg: RawHtml }[];
@@ -87,7 +92,8 @@ function tableRow(r: KpiRow, label: string, kpi: KpiResult, lang: Lang): KpiTabl
         ? formatChange(r.variance, 'pp', null, lang)
         : signed(formatNumber(r.variance, lang, r.kind === 'count' ? 0 : 2), r.variance),
     yoy: formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang),
-    gap: formatGap(r.achievement, kpi.timeProgress, lang),
+    // A ratio (collection rate, margin), a distinct count or a lower-is-better metric has no pace: "—".
+    gap: pacedByTime(r) ? formatGap(r.achievement, kpi.timeProgress, lang) : '—',
     share: formatPercent(r.share, lang),
     rank: r.rank === null ? '—' : String(r.rank),
     status: r.status ? (L.statusWords[r.status] ?? r.status) : '—',
@@ -236,6 +242,7 @@ export function kpiView(
       metric: first.label,
       unit: first.unit ?? '',
       dimension,
+      gapColumn: kpi.timeProgress !== null && rows.some(pacedByTime),
       rows: rows.map((r) => tableRow(r, groupLabel(r, kpi.by), kpi, lang)),
     };
   });
@@ -245,6 +252,7 @@ export function kpiView(
     period: kpi.period.label,
     asOf: kpi.asOf,
     timeProgress: kpi.timeProgress === null ? null : formatPercent(kpi.timeProgress, lang),
+    gapColumn: kpi.timeProgress !== null && summaryRows(kpi).some(pacedByTime),
     summary,
     breakdowns,
     charts,

@@ -66,6 +66,39 @@ describe('KPI section', () => {
     expect(v.warnings).toEqual(['data/kpi-2026-h1.xlsx [明细]!A58: 2 blank rows skipped']);
   });
 
+  it('no gap to time progress for a ratio, a distinct count or a lower-is-better metric: "—", and no column without a paced metric', () => {
+    const mid = { ...KPI_EXAMPLE, timeProgress: 0.5 };
+    const v = kpiView(mid, 'zh-CN', []);
+    expect(v.gapColumn).toBe(true);
+    expect(v.summary.map((r) => [r.label, r.gap])).toEqual([
+      ['销售额', '领先 42.0 个百分点'],
+      ['回款率', '—'],
+      ['新客户数', '—'],
+    ]);
+    // A breakdown of the collection rate alone (a ratio): no gap column at all, in any language.
+    const ratioRows = mid.rows.map((r) => ({
+      ...r,
+      metric: 'collection_rate',
+      label: '回款率',
+      kind: 'ratio' as const,
+      unit: '%',
+    }));
+    for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
+      const only = kpiView({ ...mid, rows: ratioRows, totals: [mid.totals[1]!] }, lang, []);
+      expect(only.gapColumn).toBe(false);
+      expect(only.breakdowns[0]!.gapColumn).toBe(false);
+      expect(only.breakdowns[0]!.rows.every((r) => r.gap === '—')).toBe(true);
+    }
+    // An expense ratio (lower is better) neither.
+    const expense = {
+      ...mid.totals[1]!,
+      metric: 'expense_ratio',
+      label: '费用率',
+      direction: 'lower' as const,
+    };
+    expect(kpiView({ ...mid, rows: [], totals: [expense] }, 'en', []).summary[0]!.gap).toBe('—');
+  });
+
   it('charts: achievement against time progress, actual/target/prior year, YoY, for the revenue breakdown', () => {
     const charts = kpiCharts(KPI_EXAMPLE, 'zh-CN');
     expect(charts.map((c) => c.id)).toEqual(['achievement', 'actual-target', 'yoy']);
