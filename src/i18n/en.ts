@@ -591,6 +591,8 @@ export const en = {
     forecast: 'Forecast achievement',
     charts: 'Charts',
     chartAchievement: '{metric}: achievement vs time progress',
+    chartAchievementTarget: '{metric}: achievement vs target',
+    targetLine: 'Target 100%',
     chartActualTarget: '{metric}: actual vs target vs prior year',
     chartYoy: '{metric}: YoY',
     kpiNone:

@@ -545,6 +545,8 @@ export const zhCN: Messages = {
     forecast: '预计达成率',
     charts: '图表',
     chartAchievement: '{metric}达成率 vs 时间进度',
+    chartAchievementTarget: '{metric}达成率 vs 目标',
+    targetLine: '目标 100%',
     chartActualTarget: '{metric}：实际 vs 目标 vs 去年同期',
     chartYoy: '{metric}同比',
     kpiNone: '未配置 KPI 数据：在 meeting.yaml 的 `kpi.sources` 中指定导出文件后重新生成。',

@@ -66,6 +66,9 @@ export interface PackLabels {
   forecast: string;
   charts: string;
   chartAchievement: string;
+  /** The achievement chart of metrics without a pace (ratios…): against the 100% line. */
+  chartAchievementTarget: string;
+  targetLine: string;
   chartActualTarget: string;
   chartYoy: string;
   kpiNone: string;
