@@ -579,6 +579,8 @@ export const zhCN: Messages = {
     generated: '由 salesmeet 生成于 {date}',
     contents: '目录',
     none: '—',
+    confidential: '内部资料',
+    pageOf: '第 {page} 页 / 共 {pages} 页',
     chartsInHtml: '图表见 pack.html。',
     by: {
       region: '区域',

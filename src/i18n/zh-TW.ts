@@ -579,6 +579,8 @@ export const zhTW: Messages = {
     generated: '由 salesmeet 產生於 {date}',
     contents: '目錄',
     none: '—',
+    confidential: '內部資料',
+    pageOf: '第 {page} 頁 / 共 {pages} 頁',
     chartsInHtml: '圖表請見 pack.html。',
     by: {
       region: '區域',

@@ -3,9 +3,12 @@ import { STATUS_COLOURS } from '../core/kpi/status-colours.js';
 import type { ChartSpec, ChartStatus } from '../core/pack/kpi-view.js';
 import { type Raw, raw } from './engine.js';
 
-/** The font stack of the charts: the same CJK-capable fonts as the pack's CSS. */
+/**
+ * The font stack of the charts, as the pack's CSS: a TrueType Latin font first (Chromium embeds it in the PDF;
+ * the OpenType/CFF Noto Sans CJK can only go in as Type 3), then the CJK-capable fonts for Chinese.
+ */
 export const CHART_FONT =
-  "'Noto Sans CJK SC', 'Noto Sans CJK TC', 'Source Han Sans SC', 'PingFang SC', 'PingFang TC', 'Microsoft YaHei', 'Microsoft JhengHei', 'Helvetica Neue', Arial, sans-serif";
+  "Arial, 'Liberation Sans', 'Noto Sans CJK SC', 'Noto Sans CJK TC', 'Source Han Sans SC', 'PingFang SC', 'PingFang TC', 'Microsoft YaHei', 'Microsoft JhengHei', 'Helvetica Neue', sans-serif";
 
 /**
  * Colours that stay apart in black-and-white print (dark, mid and light greys-blues), each paired with a

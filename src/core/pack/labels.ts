@@ -100,6 +100,10 @@ export interface PackLabels {
   generated: string;
   contents: string;
   none: string;
+  /** The running header of the printed pack: 内部资料 / Confidential. */
+  confidential: string;
+  /** The page number in the footer of the printed pack, `{page}` of `{pages}`. */
+  pageOf: string;
   chartsInHtml: string;
   by: Record<string, string>;
   statusWords: Record<string, string>;
