@@ -189,7 +189,10 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
     deps.progress?.('pdf');
     let bytes: Uint8Array;
     try {
-      bytes = await htmlToPdf(join(out, 'pack.html'), browser);
+      bytes = await htmlToPdf(join(out, 'pack.html'), browser, {
+        header: render('pack-header', 'html', view, { lang, overrides }),
+        footer: render('pack-footer', 'html', view, { lang, overrides }),
+      });
     } catch (error) {
       const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new InputError('pack.pdfFailed', m.pdfFailed({ detail }), {

@@ -550,6 +550,8 @@ export const zhCN: Messages = {
     forecast: '预计达成率',
     charts: '图表',
     chartAchievement: '{metric}达成率 vs 时间进度',
+    chartAchievementTarget: '{metric}达成率 vs 目标',
+    targetLine: '目标 100%',
     chartActualTarget: '{metric}：实际 vs 目标 vs 去年同期',
     chartYoy: '{metric}同比',
     kpiNone: '未配置 KPI 数据：在 meeting.yaml 的 `kpi.sources` 中指定导出文件后重新生成。',
@@ -614,6 +616,8 @@ export const zhCN: Messages = {
     generated: '由 salesmeet 生成于 {date}',
     contents: '目录',
     none: '—',
+    confidential: '内部资料',
+    pageOf: '第 {page} 页 / 共 {pages} 页',
     chartsInHtml: '图表见 pack.html。',
     by: {
       region: '区域',

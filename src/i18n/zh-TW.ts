@@ -550,6 +550,8 @@ export const zhTW: Messages = {
     forecast: '預估達成率',
     charts: '圖表',
     chartAchievement: '{metric}達成率 vs 時間進度',
+    chartAchievementTarget: '{metric}達成率 vs 目標',
+    targetLine: '目標 100%',
     chartActualTarget: '{metric}：實際 vs 目標 vs 去年同期',
     chartYoy: '{metric}年增率',
     kpiNone: '未設定 KPI 資料：在 meeting.yaml 的 `kpi.sources` 中指定匯出檔後重新產生。',
@@ -614,6 +616,8 @@ export const zhTW: Messages = {
     generated: '由 salesmeet 產生於 {date}',
     contents: '目錄',
     none: '—',
+    confidential: '內部資料',
+    pageOf: '第 {page} 頁 / 共 {pages} 頁',
     chartsInHtml: '圖表請見 pack.html。',
     by: {
       region: '區域',

@@ -61,13 +61,36 @@ export async function withBrowser<T>(
   }
 }
 
-/** Prints an HTML file to an A4 PDF (the page's own @page rules decide margins). */
-export async function htmlToPdf(htmlFile: string, executablePath: string): Promise<Uint8Array> {
+/** The running header and footer of every printed page: HTML that Chromium fills with the page numbers. */
+export interface PageFrame {
+  /** Markup with its own styles (the page's are not visible there); `<span class="pageNumber">`, `totalPages`. */
+  header: string;
+  footer: string;
+}
+
+/**
+ * Prints an HTML file to an A4 PDF (the page's own @page rules decide size and margins; the header and footer
+ * are drawn in the top and bottom margins), tagged, with bookmarks from the headings.
+ */
+export async function htmlToPdf(
+  htmlFile: string,
+  executablePath: string,
+  frame?: PageFrame,
+): Promise<Uint8Array> {
   return withBrowser(executablePath, async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      outline: true,
+      tagged: true,
+      ...(frame
+        ? { displayHeaderFooter: true, headerTemplate: frame.header, footerTemplate: frame.footer }
+        : {}),
+    });
     return new Uint8Array(pdf);
   });
 }

@@ -1,10 +1,14 @@
 import type { Lang } from '../core/i18n/lang.js';
-import type { ChartSpec } from '../core/pack/kpi-view.js';
+import { STATUS_COLOURS } from '../core/kpi/status-colours.js';
+import type { ChartSpec, ChartStatus } from '../core/pack/kpi-view.js';
 import { type Raw, raw } from './engine.js';
 
-/** The font stack of the charts: the same CJK-capable fonts as the pack's CSS. */
+/**
+ * The font stack of the charts, as the pack's CSS: a TrueType Latin font first (Chromium embeds it in the PDF;
+ * the OpenType/CFF Noto Sans CJK can only go in as Type 3), then the CJK-capable fonts for Chinese.
+ */
 export const CHART_FONT =
-  "'Noto Sans CJK SC', 'Noto Sans CJK TC', 'Source Han Sans SC', 'PingFang SC', 'PingFang TC', 'Microsoft YaHei', 'Microsoft JhengHei', 'Helvetica Neue', Arial, sans-serif";
+  "Arial, 'Liberation Sans', 'Noto Sans CJK SC', 'Noto Sans CJK TC', 'Source Han Sans SC', 'PingFang SC', 'PingFang TC', 'Microsoft YaHei', 'Microsoft JhengHei', 'Helvetica Neue', sans-serif";
 
 /**
  * Colours that stay apart in black-and-white print (dark, mid and light greys-blues), each paired with a
@@ -62,24 +66,231 @@ function scopeIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
 }
 
-function option(spec: ChartSpec, lang: Lang, width: number) {
-  const rotate = spec.categories.length > 6 || spec.categories.some((c) => c.length > 8) ? 30 : 0;
-  const multi = spec.series.length > 1;
+/** The size of a value label and of the reference line's label, in px: what the layout keeps apart. */
+export const LABEL = { fontSize: 10, height: 14, distance: 5 } as const;
+export const LINE_LABEL = { fontSize: 11, height: 16, distance: 6 } as const;
+
+/** Width of a text in px at a font size: CJK and full-width characters one em, the rest about 0.62 em. */
+export function textWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/u.test(ch) ? fontSize : fontSize * 0.62;
+  return Math.ceil(w);
+}
+
+/** A "nice" step (1, 2, 2.5 or 5 × 10^n) for about `range / 5`. */
+function niceStep(range: number): number {
+  const raw = range / 5;
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / p;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+}
+
+/** Where a bar's value label goes: above the bar, inside its top, or lifted above the reference line. */
+export type LabelPlacement = { position: 'top' | 'insideTop'; offsetY: number };
+
+/**
+ * The chart's geometry, fixed here rather than left to ECharts so that the labels can be placed: the plot area
+ * (explicit grid, no label-driven resizing), the value axis (min, max, step) and the pixel row of a value.
+ */
+export interface ChartLayout {
+  width: number;
+  height: number;
+  grid: { left: number; right: number; top: number; bottom: number };
+  axis: { min: number; max: number; interval: number };
+  /** y in px of a value. */
+  y: (v: number) => number;
+}
+
+export function chartLayout(
+  spec: ChartSpec,
+  lang: Lang,
+  size: { width: number; height: number },
+): ChartLayout {
+  const values = spec.series
+    .flatMap((s) => s.values)
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  const line = spec.markLine?.value;
+  const hi = Math.max(0, ...values, line ?? 0);
+  const lo = Math.min(0, ...values);
+  // The tallest bar's label may use the margin above the plot (under the legend), so no head room is added.
+  const step = niceStep(hi - lo || 1);
+  const max = Math.ceil(hi / step) * step || step;
+  const min = Math.floor(lo / step) * step;
+  const ticks: string[] = [];
+  for (let v = min; v <= max + step / 2; v += step) ticks.push(formatAxis(v, spec.percent, lang));
+  const rotate = xRotation(spec);
+  const legend = spec.series.length > 1 || spec.status !== null;
+  const grid = {
+    left:
+      10 + Math.max(...ticks.map((t) => textWidth(t, 12)), spec.unit ? textWidth(spec.unit, 12) / 2 : 0) + 8,
+    right: spec.markLine
+      ? LINE_LABEL.distance + textWidth(spec.markLine.label, LINE_LABEL.fontSize) + 14
+      : 16,
+    top: legend ? 36 : 24,
+    bottom: rotate ? 74 : 30,
+  };
+  const plotTop = grid.top;
+  const plotBottom = size.height - grid.bottom;
+  return {
+    width: size.width,
+    height: size.height,
+    grid,
+    axis: { min, max, interval: step },
+    y: (v: number) => plotBottom - ((v - min) / (max - min)) * (plotBottom - plotTop),
+  };
+}
+
+function xRotation(spec: ChartSpec): number {
+  return spec.categories.length > 6 || spec.categories.some((c) => c.length > 8) ? 30 : 0;
+}
+
+/** The vertical extent [top, bottom] in px of a value label with a placement. */
+export function labelBox(layout: ChartLayout, v: number, p: LabelPlacement): [number, number] {
+  const rectTop = Math.min(layout.y(v), layout.y(0));
+  const top = p.position === 'top' ? rectTop - LABEL.distance - LABEL.height : rectTop + LABEL.distance;
+  return [top + p.offsetY, top + p.offsetY + LABEL.height];
+}
+
+/**
+ * Places a bar's value label clear of the reference line: above the bar when the line does not cross that spot;
+ * else inside the top of the bar when the bar is tall enough; else lifted to just above the line.
+ */
+export function placeLabel(layout: ChartLayout, v: number, line: number | null): LabelPlacement {
+  const top: LabelPlacement = { position: 'top', offsetY: 0 };
+  if (line === null) return top;
+  const yl = layout.y(line);
+  const clear = (p: LabelPlacement) => {
+    const [a, b] = labelBox(layout, v, p);
+    return yl < a - 2 || yl > b + 2;
+  };
+  if (clear(top)) return top;
+  const inside: LabelPlacement = { position: 'insideTop', offsetY: 0 };
+  const barHeight = Math.abs(layout.y(0) - layout.y(v));
+  if (barHeight >= LABEL.distance * 2 + LABEL.height && clear(inside)) return inside;
+  const [, bottom] = labelBox(layout, v, top);
+  return { position: 'top', offsetY: yl - 3 - bottom };
+}
+
+function valueLabel(spec: ChartSpec, lang: Lang) {
+  return {
+    show: true,
+    position: 'top',
+    distance: LABEL.distance,
+    fontSize: LABEL.fontSize,
+    lineHeight: LABEL.height,
+    color: '#1a1a1a',
+    formatter: (p: { value: unknown }) =>
+      typeof p.value === 'number' ? formatLabel(p.value, spec.percent, lang) : '',
+  };
+}
+
+/** A bar's data item: its value and, near the reference line, where its label goes. */
+function item(layout: ChartLayout, v: number | null, line: number | null) {
+  if (v === null) return '-';
+  const p = placeLabel(layout, v, line);
+  if (p.position === 'top' && p.offsetY === 0) return v;
+  return {
+    value: v,
+    label: {
+      position: p.position,
+      offset: [0, p.offsetY],
+      // Inside a patterned bar the label sits on a white ground, so it reads.
+      ...(p.position === 'insideTop' ? { backgroundColor: '#fff', padding: [1, 2] } : {}),
+    },
+  };
+}
+
+const STATUS_DECAL: Record<ChartStatus, ChartSpec['series'][number]['pattern']> = {
+  'on-track': 'solid',
+  met: 'solid',
+  'at-risk': 'hatch',
+  'off-track': 'dots',
+  'not-met': 'dots',
+};
+
+/** The bars of a chart: one series per status (stacked, so each bar keeps its slot), or the spec's series. */
+function bars(spec: ChartSpec, layout: ChartLayout, lang: Lang) {
+  const line = spec.markLine?.value ?? null;
+  const label = valueLabel(spec, lang);
+  if (spec.status !== null) {
+    const status = spec.status;
+    const values = spec.series[0]?.values ?? [];
+    const order: (ChartStatus | null)[] = ['on-track', 'met', 'at-risk', 'off-track', 'not-met', null];
+    return order
+      .filter((st) => status.some((s, i) => s === st && values[i] !== null && values[i] !== undefined))
+      .map((st) => {
+        const colour = st === null ? { fill: COLORS.solid, ink: '#1a1a1a' } : STATUS_COLOURS[st];
+        return {
+          type: 'bar',
+          name: st === null ? (spec.series[0]?.name ?? '') : (spec.statusWords[st] ?? st),
+          stack: 'status',
+          barMaxWidth: 42,
+          data: values.map((v, i) => (status[i] === st ? item(layout, v, line) : '-')),
+          itemStyle: {
+            color: colour.fill,
+            borderColor: colour.ink,
+            borderWidth: 1,
+            decal: { ...decal(st === null ? 'solid' : STATUS_DECAL[st]), color: `${colour.ink}66` },
+          },
+          label,
+        };
+      });
+  }
+  return spec.series.map((s) => ({
+    type: 'bar',
+    name: s.name,
+    barMaxWidth: 42,
+    data: s.values.map((v) => item(layout, v, line)),
+    itemStyle: {
+      color: COLORS[s.pattern],
+      borderColor: '#1a1a1a',
+      borderWidth: 0.6,
+      decal: decal(s.pattern),
+    },
+    label,
+  }));
+}
+
+/** The ECharts option of a chart spec (exported for tests: positions are computed from it). */
+export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; height: number }) {
+  const layout = chartLayout(spec, lang, size);
+  const rotate = xRotation(spec);
+  const series: Record<string, unknown>[] = bars(spec, layout, lang);
+  if (spec.markLine && series[0])
+    series[0].markLine = {
+      symbol: 'none',
+      silent: true,
+      lineStyle: { color: '#000', type: 'dashed', width: 1.5 },
+      label: {
+        // Right of the plot, where no bar and no value label is.
+        position: 'end',
+        distance: LINE_LABEL.distance,
+        formatter: spec.markLine.label,
+        color: '#000',
+        fontSize: LINE_LABEL.fontSize,
+        lineHeight: LINE_LABEL.height,
+      },
+      data: [{ yAxis: spec.markLine.value }],
+    };
+  const legend = series.length > 1;
   return {
     animation: false,
     aria: { enabled: true, decal: { show: true } },
     textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#1a1a1a' },
-    legend: multi
+    legend: legend
       ? { top: 0, right: 0, itemWidth: 18, itemHeight: 12, textStyle: { fontFamily: CHART_FONT } }
       : undefined,
-    grid: { left: 8, right: 16, top: multi ? 32 : 20, bottom: 8, containLabel: true },
+    grid: { ...layout.grid, containLabel: false, outerBoundsMode: 'none' },
     xAxis: {
       type: 'category',
       data: spec.categories,
       axisLabel: {
         interval: 0,
         rotate,
-        width: rotate ? 90 : Math.max(40, (width - 120) / spec.categories.length),
+        width: rotate
+          ? 90
+          : Math.max(40, (size.width - layout.grid.left - layout.grid.right) / spec.categories.length - 4),
         overflow: 'truncate',
       },
       axisLine: { lineStyle: { color: '#333' } },
@@ -87,48 +298,15 @@ function option(spec: ChartSpec, lang: Lang, width: number) {
     },
     yAxis: {
       type: 'value',
+      min: layout.axis.min,
+      max: layout.axis.max,
+      interval: layout.axis.interval,
       axisLabel: { formatter: (v: number) => formatAxis(v, spec.percent, lang) },
       splitLine: { lineStyle: { color: '#ccc', type: 'dashed' } },
       name: spec.unit ?? '',
       nameTextStyle: { align: 'left' },
     },
-    series: spec.series.map((s, i) => ({
-      type: 'bar',
-      name: s.name,
-      barMaxWidth: 42,
-      data: s.values.map((v) => (v === null ? '-' : v)),
-      itemStyle: {
-        color: COLORS[s.pattern],
-        borderColor: '#1a1a1a',
-        borderWidth: 0.6,
-        decal: decal(s.pattern),
-      },
-      label: {
-        show: true,
-        position: 'top',
-        fontSize: 10,
-        color: '#1a1a1a',
-        formatter: (p: { value: unknown }) =>
-          typeof p.value === 'number' ? formatLabel(p.value, spec.percent, lang) : '',
-      },
-      markLine:
-        i === 0 && spec.markLine
-          ? {
-              symbol: 'none',
-              silent: true,
-              lineStyle: { color: '#000', type: 'dashed', width: 1.5 },
-              label: {
-                position: 'insideEndTop',
-                formatter: spec.markLine.label,
-                color: '#000',
-                fontSize: 11,
-                backgroundColor: 'rgba(255,255,255,0.85)',
-                padding: [1, 3],
-              },
-              data: [{ yAxis: spec.markLine.value }],
-            }
-          : undefined,
-    })),
+    series,
   };
 }
 
@@ -153,7 +331,7 @@ export async function renderCharts(
       height: size.height,
     });
     try {
-      chart.setOption(option(spec, lang, size.width) as Parameters<typeof chart.setOption>[0]);
+      chart.setOption(chartOption(spec, lang, size) as Parameters<typeof chart.setOption>[0]);
       let svg = chart.renderToSVGString();
       svg = scopeIds(svg, `chart-${spec.id}`)
         .replace(/^<svg /, `<svg role="img" aria-label="${spec.title.replace(/[&"<>]/g, '')}" class="chart" `)

@@ -109,6 +109,38 @@ describe.each(LANGS)('rendering in %s', (lang) => {
   });
 });
 
+describe('the running header and footer of pack.pdf', () => {
+  const words = {
+    'zh-CN': ['内部资料', '第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页'],
+    'zh-TW': ['內部資料', '第 <span class="pageNumber"></span> 頁 / 共 <span class="totalPages"></span> 頁'],
+    en: ['Confidential', 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'],
+  } as const;
+  it.each(LANGS)(
+    '%s: title and confidential mark, page N of M, the title escaped (the templates are HTML)',
+    async (lang) => {
+      const { pack } = await views(lang);
+      const hostile = {
+        ...pack,
+        head: { ...pack.head, title: 'Q3 <span class="totalPages"></span> & "R&D"' },
+      };
+      const header = render('pack-header', 'html', hostile, { lang });
+      const footer = render('pack-footer', 'html', hostile, { lang });
+      expect(header).toContain(words[lang][0]);
+      expect(header).toContain(
+        'Q3 &lt;span class&#x3D;&quot;totalPages&quot;&gt;&lt;/span&gt; &amp; &quot;R&amp;D&quot;',
+      );
+      expect(header).not.toContain('<span class="totalPages">');
+      expect(footer).toContain(words[lang][1]);
+      // Chromium shows no page styles there: the font is set in the template, Chinese-capable, TC first for zh-TW.
+      for (const t of [header, footer]) {
+        expect(t).toMatch(/font-family:[^;]*'Noto Sans CJK SC'/);
+        expect(t).toMatch(/:lang\(zh-TW\) \{ font-family:[^;]*?'Noto Sans CJK TC'[^;]*'Noto Sans CJK SC'/);
+        expect(t).toContain(`lang="${lang}"`);
+      }
+    },
+  );
+});
+
 describe('charts', () => {
   it('three inline SVGs with patterns, group labels, the time-progress line and page-unique ids', async () => {
     const svgs = await renderCharts(kpiCharts(KPI_EXAMPLE, 'zh-CN'), 'zh-CN');

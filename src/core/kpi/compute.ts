@@ -40,6 +40,7 @@ import {
 } from './formulas.js';
 import type { KpiStore, MetricInfo, TargetRecord } from './ingest.js';
 import { km } from './messages.js';
+import { pacedByTime } from './paced.js';
 import {
   type Calendar,
   countDays,
@@ -556,7 +557,9 @@ class KpiRun {
     const achievement = achievementOf(basis, target, m.direction);
     const yoy = changeOf(actual, priorYear, m.kind);
     const mom = changeOf(actual, priorPeriod, m.kind);
-    const rowTp = cumulative && m.direction === 'higher' ? tp : null;
+    const rowTp = pacedByTime({ metric: m.key, kind: m.kind, direction: m.direction, agg: m.agg })
+      ? tp
+      : null;
     const forecast = cumulative ? forecastOf(actual, progress.elapsed, progress.total) : null;
     const row: KpiRow = {
       metric: m.key,

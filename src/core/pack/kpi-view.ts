@@ -1,7 +1,8 @@
 import { catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
+import { pacedByTime } from '../kpi/paced.js';
 import { decimalsByMetric } from '../kpi/present.js';
-import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
+import type { GroupKey, KpiResult, KpiRow, Status } from '../kpi/result.js';
 import { formatChange, formatGap, formatNumber, formatPercent, formatValue } from './format.js';
 import { fill, PACK_LABELS } from './labels.js';
 
@@ -11,6 +12,9 @@ export interface RawHtml {
   html: string;
 }
 
+/** A bar's status in a chart: the traffic light of its row (the same words and colours as the tables). */
+export type ChartStatus = Exclude<Status, null>;
+
 /** What a chart shows, independent of the charting library: the renderer turns it into SVG. */
 export interface ChartSpec {
   id: string;
@@ -18,9 +22,15 @@ export interface ChartSpec {
   title: string;
   categories: string[];
   series: { name: string; values: (number | null)[]; pattern: 'solid' | 'hatch' | 'dots' | 'grid' }[];
+  /**
+   * Per category, the status of its bar (the achievement chart): the bar takes the status's colour and pattern,
+   * and the legend names the statuses shown with `statusWords`. Null: bars in the series' tone.
+   */
+  status: (ChartStatus | null)[] | null;
+  statusWords: Partial<Record<ChartStatus, string>>;
   /** Values are fractions shown as percentages. */
   percent: boolean;
-  /** A reference line (time progress, 100%). */
+  /** A reference line: time progress for a metric judged against it, else the 100% target. */
   markLine: { value: number; label: string } | null;
   unit: string | null;
 }
@@ -45,6 +55,8 @@ export interface KpiBreakdown {
   metric: string;
   unit: string;
   dimension: string;
+  /** Whether the table has the "gap to time progress" column (a metric judged against time progress). */
+  gapColumn: boolean;
   rows: KpiTableRow[];
 }
 
@@ -52,6 +64,8 @@ export interface KpiView {
   period: string;
   asOf: string;
   timeProgress: string | null;
+  /** Whether the summary has the "gap to time progress" column: some metric in it is judged against time progress. */
+  gapColumn: boolean;
   summary: KpiTableRow[];
   breakdowns: KpiBreakdown[];
   charts: { id: string; title: string; svg: RawHtml }[];
@@ -103,7 +117,8 @@ function tableRow(
         ? formatChange(r.variance, 'pp', null, lang)
         : signed(formatNumber(r.variance, lang, d ?? (r.kind === 'count' ? 0 : 2)), r.variance),
     yoy: formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang),
-    gap: formatGap(r.achievement, kpi.timeProgress, lang),
+    // A ratio (collection rate, margin), a distinct count or a lower-is-better metric has no pace: "—".
+    gap: pacedByTime(r) ? formatGap(r.achievement, kpi.timeProgress, lang) : '—',
     share: formatPercent(r.share, lang),
     rank: r.rank === null ? '—' : String(r.rank),
     status: r.status ? (L.statusWords[r.status] ?? r.status) : '—',
@@ -125,32 +140,71 @@ function chartMetric(kpi: KpiResult): string | undefined {
   return (candidates.find((r) => r.kind === 'amount') ?? candidates[0])?.metric;
 }
 
-/** The three charts of the KPI section, as data. */
+/** Highest achievement first; rows without one keep their order, last. */
+function byAchievement<T extends Pick<KpiRow, 'achievement'>>(rows: readonly T[]): T[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const x = a.r.achievement;
+      const y = b.r.achievement;
+      if (x === null || y === null) return x === null && y === null ? a.i - b.i : x === null ? 1 : -1;
+      return y - x || a.i - b.i;
+    })
+    .map(({ r }) => r);
+}
+
+/**
+ * The achievement chart: bars sorted by achievement, coloured by status, against time progress when every metric
+ * shown grows with the days (revenue…), else against the 100% target — a ratio (collection rate, margin) is never
+ * compared with time progress.
+ */
+function achievementChart(
+  rows: KpiRow[],
+  labels: string[],
+  metric: string,
+  kpi: KpiResult,
+  lang: Lang,
+): ChartSpec {
+  const L = PACK_LABELS[lang];
+  const paced = kpi.timeProgress !== null && rows.every(pacedByTime);
+  const title = fill(paced ? L.chartAchievement : L.chartAchievementTarget, { metric }).replace(
+    /^[:：\s]+/,
+    '',
+  );
+  const status = rows.map((r) => r.status);
+  const statusWords: ChartSpec['statusWords'] = {};
+  for (const st of status) if (st !== null) statusWords[st] = L.statusWords[st] ?? st;
+  return {
+    id: 'achievement',
+    kind: 'achievement',
+    title,
+    categories: labels,
+    series: [{ name: L.achievement, values: rows.map((r) => r.achievement), pattern: 'solid' }],
+    status,
+    statusWords,
+    percent: true,
+    markLine:
+      paced && kpi.timeProgress !== null
+        ? { value: kpi.timeProgress, label: `${L.timeProgress} ${formatPercent(kpi.timeProgress, lang)}` }
+        : { value: 1, label: L.targetLine },
+    unit: null,
+  };
+}
+
+/** The three charts of the KPI section, as data; the groups (or metrics) in order of achievement. */
 export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
   const L = PACK_LABELS[lang];
   const metric = chartMetric(kpi);
   if (metric === undefined) return [];
-  const grouped = kpi.rows.filter((r) => r.metric === metric && hasGroup(r));
+  const grouped = byAchievement(kpi.rows.filter((r) => r.metric === metric && hasGroup(r)));
   const charts: ChartSpec[] = [];
-  const progress =
-    kpi.timeProgress === null
-      ? { value: 1, label: '100%' }
-      : { value: kpi.timeProgress, label: `${L.timeProgress} ${formatPercent(kpi.timeProgress, lang)}` };
+  const plain = { status: null, statusWords: {} };
 
   if (grouped.length > 0) {
     const first = grouped[0]!;
     const name = first.label;
     const cats = grouped.map((r) => groupLabel(r, kpi.by));
-    charts.push({
-      id: 'achievement',
-      kind: 'achievement',
-      title: fill(L.chartAchievement, { metric: name }),
-      categories: cats,
-      series: [{ name: L.achievement, values: grouped.map((r) => r.achievement), pattern: 'solid' }],
-      percent: true,
-      markLine: progress,
-      unit: null,
-    });
+    charts.push(achievementChart(grouped, cats, name, kpi, lang));
     charts.push({
       id: 'actual-target',
       kind: 'actual-target',
@@ -161,6 +215,7 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
         { name: L.target, values: grouped.map((r) => r.target), pattern: 'hatch' },
         { name: L.priorYear, values: grouped.map((r) => r.priorYear), pattern: 'dots' },
       ],
+      ...plain,
       percent: first.kind === 'ratio',
       markLine: null,
       unit: first.unit,
@@ -172,6 +227,7 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
         title: fill(L.chartYoy, { metric: name }),
         categories: cats,
         series: [{ name: L.yoy, values: grouped.map((r) => r.yoy), pattern: 'grid' }],
+        ...plain,
         percent: true,
         markLine: null,
         unit: null,
@@ -180,17 +236,16 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
   }
 
   // A summary sheet without groups: compare the metrics with each other.
-  const summary = summaryRows(kpi);
-  charts.push({
-    id: 'achievement',
-    kind: 'achievement',
-    title: fill(L.chartAchievement, { metric: '' }).replace(/^[:：\s]+/, ''),
-    categories: summary.map((r) => r.label),
-    series: [{ name: L.achievement, values: summary.map((r) => r.achievement), pattern: 'solid' }],
-    percent: true,
-    markLine: progress,
-    unit: null,
-  });
+  const summary = byAchievement(summaryRows(kpi));
+  charts.push(
+    achievementChart(
+      summary,
+      summary.map((r) => r.label),
+      '',
+      kpi,
+      lang,
+    ),
+  );
   const main = summary.find((r) => r.metric === metric)!;
   charts.push({
     id: 'actual-target',
@@ -202,6 +257,7 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
       { name: L.target, values: [main.target], pattern: 'hatch' },
       { name: L.priorYear, values: [main.priorYear], pattern: 'dots' },
     ],
+    ...plain,
     percent: main.kind === 'ratio',
     markLine: null,
     unit: main.unit,
@@ -214,6 +270,7 @@ export function kpiCharts(kpi: KpiResult, lang: Lang): ChartSpec[] {
       title: fill(L.chartYoy, { metric: '' }).replace(/^[:：\s]+/, ''),
       categories: yoyRows.map((r) => r.label),
       series: [{ name: L.yoy, values: yoyRows.map((r) => r.yoy), pattern: 'grid' }],
+      ...plain,
       percent: true,
       markLine: null,
       unit: null,
@@ -255,6 +312,7 @@ export function kpiView(
       metric: first.label,
       unit: first.unit ?? '',
       dimension,
+      gapColumn: kpi.timeProgress !== null && rows.some(pacedByTime),
       rows: rows.map((r) => tableRow(r, groupLabel(r, kpi.by), kpi, lang, groupDigits)),
     };
   });
@@ -264,6 +322,7 @@ export function kpiView(
     period: kpi.period.label,
     asOf: kpi.asOf,
     timeProgress: kpi.timeProgress === null ? null : formatPercent(kpi.timeProgress, lang),
+    gapColumn: kpi.timeProgress !== null && summaryRows(kpi).some(pacedByTime),
     summary,
     breakdowns,
     charts,

@@ -66,6 +66,9 @@ export interface PackLabels {
   forecast: string;
   charts: string;
   chartAchievement: string;
+  /** The achievement chart of metrics without a pace (ratios…): against the 100% line. */
+  chartAchievementTarget: string;
+  targetLine: string;
   chartActualTarget: string;
   chartYoy: string;
   kpiNone: string;
@@ -124,6 +127,10 @@ export interface PackLabels {
   generated: string;
   contents: string;
   none: string;
+  /** The running header of the printed pack: 内部资料 / Confidential. */
+  confidential: string;
+  /** The page number in the footer of the printed pack, `{page}` of `{pages}`. */
+  pageOf: string;
   chartsInHtml: string;
   by: Record<string, string>;
   statusWords: Record<string, string>;

@@ -44,6 +44,11 @@ export interface PackView {
   materials: { no: string; title: string; where: string; owner: string; due: string }[];
   preReadDue: string | null;
   generated: string;
+  /**
+   * The running header and footer of the printed pack (Chromium fills `pageNumber` and `totalPages`): the page
+   * label split around the two numbers, so a template places them without knowing the language's word order.
+   */
+  pageOf: { before: string; between: string; after: string };
 }
 
 export interface PackInput {
@@ -56,6 +61,13 @@ export interface PackInput {
   actions: TrackedAction[];
   /** Today in the meeting's time zone (YYYY-MM-DD): overdue is judged against it. */
   today: string;
+}
+
+/** "第 {page} 页 / 共 {pages} 页" → the text before, between and after the two numbers. */
+export function splitPageOf(label: string): PackView['pageOf'] {
+  const [before = '', rest = ''] = label.split('{page}');
+  const [between = '', after = ''] = rest.split('{pages}');
+  return { before, between, after };
 }
 
 /** The same words for a measure as the minutes and the action lists use. */
@@ -163,5 +175,6 @@ export function packView(input: PackInput): PackView {
     })),
     preReadDue: meeting.preRead?.due ?? null,
     generated: fill(L.generated, { date: input.today }),
+    pageOf: splitPageOf(L.pageOf),
   };
 }

@@ -105,7 +105,9 @@ describe('salesmeet minutes (render)', () => {
     for (const f of ['minutes.html', 'actions.html']) {
       const page = readFileSync(out(f), 'utf8');
       expect(page).toContain('<html lang="zh-TW">');
-      expect(page).toMatch(/html:lang\(zh-TW\) \{\s+font-family: 'Noto Sans CJK TC', 'Source Han Sans TC'/);
+      expect(page).toMatch(
+        /html:lang\(zh-TW\) \{\s+font-family: Arial, 'Liberation Sans', 'Noto Sans CJK TC', 'Source Han Sans TC'/,
+      );
     }
   });
 });

@@ -68,6 +68,73 @@ describe('salesmeet pack on the half-year example', () => {
     expect(html).toContain('<h2>KPI summary</h2>');
   });
 
+  it('mid-period, a ratio metric has no gap to time progress in kpi (md, csv) nor in the pack (md, html)', async () => {
+    const dir = join(tmp.dir, 'mid');
+    copyExample('2026-h1-review', dir);
+    const cwd = dir;
+    const asOf = ['--as-of', '2026-05-31'];
+    /** The gap column of a Markdown or CSV table: metric → cell, read by the header's position. */
+    const gaps = (lines: string[], sep: RegExp, header: string, metricCol: string) => {
+      const head = lines.find((l) => l.includes(header))!;
+      const cells = (l: string) => l.split(sep).map((c) => c.trim().replace(/^'|^\*\*|\*\*$/g, ''));
+      const at = cells(head).indexOf(header);
+      const metricAt = cells(head).indexOf(metricCol);
+      expect(at).toBeGreaterThan(0);
+      return lines
+        .filter((l) => l !== head && cells(l).length === cells(head).length && !/^[|\s:-]+$/.test(l))
+        .map((l) => [cells(l)[metricAt], cells(l)[at]]);
+    };
+    for (const [format, sep] of [
+      ['md', /\|/],
+      ['csv', /,(?=(?:[^"]*"[^"]*")*[^"]*$)/],
+    ] as const) {
+      const r = await runIn(
+        ['kpi', '--meeting', '2026-h1-review', ...asOf, '--format', format, '--lang', 'zh-CN'],
+        {
+          cwd,
+        },
+      );
+      expect(r.code).toBe(0);
+      const rows = gaps(r.stdout.split(/\r?\n/), sep, '较时间进度', '指标');
+      const of = (metric: string) => rows.filter(([m]) => m === metric).map(([, g]) => g);
+      expect(of('销售额').length).toBeGreaterThan(0);
+      for (const g of of('销售额')) expect(g).toMatch(/个百分点 (领先|落后)/);
+      for (const metric of ['回款率', '毛利率', '费用率']) {
+        expect(of(metric).length, metric).toBeGreaterThan(0);
+        for (const g of of(metric)) expect(g, `${format} ${metric}`).toBe('—');
+      }
+    }
+    const json = await runIn(['kpi', '--meeting', '2026-h1-review', ...asOf, '--json'], { cwd });
+    writeFileSync(join(dir, 'kpi-may.json'), json.stdout);
+    const r = await runIn(['pack', '2026-h1-review', '--kpi', 'kpi-may.json', '--lang', 'zh-CN'], { cwd });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+    const html = readFileSync(join(dir, '2026-h1-review', 'out', 'pack.html'), 'utf8');
+    // The summary: revenue is 领先/落后 time progress, the ratios show "—".
+    const cellsOf = (label: string) =>
+      [
+        ...html.matchAll(
+          new RegExp(`<td>${label} <span class="muted">[^<]*</span></td>([\\s\\S]*?)</tr>`, 'g'),
+        ),
+      ].map((m) => [...m[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]));
+    expect(html).toContain('<th class="num">与时间进度差</th>');
+    expect(cellsOf('销售额')[0]![4]).toMatch(/^(领先|落后) \d+\.\d 个百分点$/);
+    for (const ratio of ['回款率', '毛利率', '费用率']) expect(cellsOf(ratio)[0]![4], ratio).toBe('—');
+    // The breakdowns: only revenue's table has the column; a ratio's breakdown has none, in HTML and Markdown.
+    const sections = (text: string, mark: string) => text.split(mark).slice(1);
+    const htmlTables = sections(html, '<h3>').filter((t) => t.includes('· 区域'));
+    const mdTables = sections(md, '\n### ').filter((t) => t.includes('· 区域'));
+    for (const tables of [htmlTables, mdTables]) {
+      const revenue = tables.find((t) => t.startsWith('销售额'))!;
+      expect(revenue).toContain('与时间进度差');
+      for (const ratio of ['回款率', '毛利率']) {
+        const t = tables.find((x) => x.startsWith(ratio))!;
+        expect(t, ratio).toBeDefined();
+        expect(t.split(/<\/table>|\n\n(?!\|)/)[0]).not.toContain('时间进度');
+      }
+    }
+  });
+
   it('without a kpi section the pack says so instead of showing numbers', async () => {
     const dir = join(tmp.dir, 'no-kpi');
     copyExample('2026-h1-review', dir);

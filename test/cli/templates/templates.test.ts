@@ -23,6 +23,8 @@ describe('salesmeet templates', () => {
         'agenda.md                  built-in',
         'minutes.html               built-in',
         'minutes.md                 built-in',
+        'pack-footer.html           built-in',
+        'pack-header.html           built-in',
         'pack.html                  built-in',
         'pack.md                    built-in',
         'partials/agenda-table      built-in',
@@ -55,7 +57,7 @@ describe('salesmeet templates', () => {
     const r = await runIn(['templates', 'eject', 'pak', '--to', 'team', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, pack,',
+      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, pack-footer, pack-header, pack,',
     );
   });
 

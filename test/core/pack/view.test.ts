@@ -72,22 +72,61 @@ describe('KPI section', () => {
     expect(v.warnings).toEqual(['data/kpi-2026-h1.xlsx [明细]!A58: 2 blank rows skipped']);
   });
 
+  it('no gap to time progress for a ratio, a distinct count or a lower-is-better metric: "—", and no column without a paced metric', () => {
+    const mid = { ...KPI_EXAMPLE, timeProgress: 0.5 };
+    const v = kpiView(mid, 'zh-CN', []);
+    expect(v.gapColumn).toBe(true);
+    expect(v.summary.map((r) => [r.label, r.gap])).toEqual([
+      ['销售额', '领先 42.0 个百分点'],
+      ['回款率', '—'],
+      ['新客户数', '—'],
+    ]);
+    // A breakdown of the collection rate alone (a ratio): no gap column at all, in any language.
+    const ratioRows = mid.rows.map((r) => ({
+      ...r,
+      metric: 'collection_rate',
+      label: '回款率',
+      kind: 'ratio' as const,
+      unit: '%',
+    }));
+    for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
+      const only = kpiView({ ...mid, rows: ratioRows, totals: [mid.totals[1]!] }, lang, []);
+      expect(only.gapColumn).toBe(false);
+      expect(only.breakdowns[0]!.gapColumn).toBe(false);
+      expect(only.breakdowns[0]!.rows.every((r) => r.gap === '—')).toBe(true);
+    }
+    // An expense ratio (lower is better) neither.
+    const expense = {
+      ...mid.totals[1]!,
+      metric: 'expense_ratio',
+      label: '费用率',
+      direction: 'lower' as const,
+    };
+    expect(kpiView({ ...mid, rows: [], totals: [expense] }, 'en', []).summary[0]!.gap).toBe('—');
+  });
+
   it('charts: achievement against time progress, actual/target/prior year, YoY, for the revenue breakdown', () => {
     const charts = kpiCharts(KPI_EXAMPLE, 'zh-CN');
     expect(charts.map((c) => c.id)).toEqual(['achievement', 'actual-target', 'yoy']);
-    expect(charts[0]!.categories).toEqual(['华东', '华北', '华南', '西部']);
+    // Highest achievement first: 华北 98.0%, 华东 95.0%, 西部 88.2%, 华南 85.7%.
+    expect(charts[0]!.categories).toEqual(['华北', '华东', '西部', '华南']);
+    expect(charts[0]!.status).toEqual(['at-risk', 'at-risk', 'off-track', 'off-track']);
+    expect(charts[0]!.statusWords).toEqual({ 'at-risk': '▲ 预警', 'off-track': '▼ 落后' });
     expect(charts[0]!.markLine).toEqual({ value: 1, label: '时间进度 100.0%' });
     expect(charts[1]!.title).toBe('销售额（万元）：实际 vs 目标 vs 去年同期');
     expect(charts[1]!.series.map((s) => [s.name, s.pattern, s.values])).toEqual([
-      ['实际', 'solid', [2850, 2450, 2400, 1500]],
-      ['目标', 'hatch', [3000, 2500, 2800, 1700]],
-      ['去年同期', 'dots', [2400, 1900, 2300, 1400]],
+      ['实际', 'solid', [2450, 2850, 1500, 2400]],
+      ['目标', 'hatch', [2500, 3000, 1700, 2800]],
+      ['去年同期', 'dots', [1900, 2400, 1400, 2300]],
     ]);
   });
 
   it('a summary sheet without groups charts the metrics against each other', () => {
     const charts = kpiCharts({ ...KPI_EXAMPLE, rows: [], by: [] }, 'en');
-    expect(charts[0]!.categories).toEqual(['销售额', '回款率', '新客户数']);
+    expect(charts[0]!.categories).toEqual(['回款率', '销售额', '新客户数']);
+    // A ratio among them: against the 100% target, not time progress.
+    expect(charts[0]!.title).toBe('achievement vs target');
+    expect(charts[0]!.markLine).toEqual({ value: 1, label: 'Target 100%' });
     // YoY of a ratio metric is in pp and is not mixed with percent changes.
     expect(charts[2]!.categories).toEqual(['销售额', '新客户数']);
   });

@@ -6,6 +6,7 @@ import type { Lang } from '../../../core/i18n/lang.js';
 import type { RowExtra } from '../../../core/kpi/compute.js';
 import { decimalsByMetric, legendLines, metricLegend, statusText, WORDS } from '../../../core/kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../../../core/kpi/result.js';
+import { STATUS_COLOURS } from '../../../core/kpi/status-colours.js';
 import { catalogue } from '../../../i18n/index.js';
 import { safeText } from '../cells.js';
 import {
@@ -19,13 +20,10 @@ import {
   wrappedHeight,
 } from './style.js';
 
-const FILLS: Record<string, string> = {
-  'on-track': 'FFC6EFCE',
-  met: 'FFC6EFCE',
-  'at-risk': 'FFFFEB9C',
-  'off-track': 'FFFFC7CE',
-  'not-met': 'FFFFC7CE',
-};
+/** The status fills as ARGB, from the one set of status colours. */
+const FILLS: Record<string, string> = Object.fromEntries(
+  Object.entries(STATUS_COLOURS).map(([status, c]) => [status, `FF${c.fill.slice(1).toUpperCase()}`]),
+);
 const HEADER_FILL = solidFill('FFD9E1F2');
 
 type Words = (typeof WORDS)[Lang];
