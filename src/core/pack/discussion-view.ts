@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { pacedByTime } from '../kpi/paced.js';
 import { decimalsByMetric } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
 import { MARKET_TYPES } from '../meeting/presets.js';
@@ -74,10 +75,10 @@ function gapWords(row: KpiRow, kpi: KpiResult, lang: Lang, digits: Map<string, 0
   }
   if (row.achievement !== null)
     parts.push(fill(L.gapAchievement, { value: formatPercent(row.achievement, lang) }));
-  // Time progress says nothing about a ratio (a collection rate is not earned day by day), and at the end of the
-  // period (100%) it would only repeat the achievement.
+  // Time progress says nothing about a metric without a pace (a ratio, a distinct count, lower-is-better: see
+  // pacedByTime), and at the end of the period (100%) it would only repeat the achievement.
   if (
-    row.kind !== 'ratio' &&
+    pacedByTime(row) &&
     kpi.timeProgress !== null &&
     kpi.timeProgress < 1 &&
     row.achievement !== null &&

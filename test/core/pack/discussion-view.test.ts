@@ -35,7 +35,7 @@ describe('the gap analysis', () => {
     expect(v.more).toBeNull();
   });
 
-  it('mid-period, an amount behind time progress says by how much; a ratio never does', () => {
+  it('mid-period, an amount behind time progress says by how much; a ratio or a distinct count never does', () => {
     const v = gapsView(meeting(), MID, 'zh-CN')!;
     // 销售额 92.0% against 75% time progress is ahead: no progress clause. 华南 85.7% is ahead too.
     expect(v.rows[0]!.gap).toBe('差额 −800 万元；达成 92.0%');
@@ -46,8 +46,10 @@ describe('the gap analysis', () => {
     const en = gapsView(meeting(), behind, 'en')!;
     expect(en.rows[0]!.gap).toBe('variance −800 万元; achievement 92.0%; behind 3.0 pp vs time progress');
     expect(en.rows[1]!.gap).toBe('variance −5.0 pp; achievement 94.4%');
-    expect(gapsView(meeting(), behind, 'zh-TW')!.rows[2]!.gap).toBe(
-      '差額 −20 家；達成 90.0%；與時間進度相比落後 5.0 個百分點',
+    // New customers are a distinct count: they do not accrue day by day either (pacedByTime).
+    expect(gapsView(meeting(), behind, 'zh-TW')!.rows[2]!.gap).toBe('差額 −20 家；達成 90.0%');
+    expect(gapsView(meeting(), behind, 'zh-TW')!.rows[3]!.gap).toBe(
+      '差額 −400 万元；達成 85.7%；與時間進度相比落後 9.3 個百分點',
     );
   });
 
