@@ -4,6 +4,7 @@ import { meetingActions, type TrackedAction } from '../core/actions.js';
 import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';
+import { parsePeriod, priorPeriodOf } from '../core/kpi/period.js';
 import type { KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
 import { kpiCharts, type RawHtml } from '../core/pack/kpi-view.js';
@@ -150,6 +151,50 @@ async function meetingKpi(folder: MeetingFolder, lang: Lang, deps: PackDeps): Pr
   return run.result;
 }
 
+/** How many periods back the ranking looks for "below target N periods running". */
+const RANKING_LOOK_BACK = 6;
+
+/**
+ * The periods before the meeting's, by its first breakdown: the previous one (change of rank) and, while some group
+ * is still below target, the ones before it. A period the data does not cover ends the walk.
+ */
+async function rankingHistory(
+  folder: MeetingFolder,
+  kpi: KpiResult,
+  lang: Lang,
+  deps: PackDeps,
+): Promise<{ previous: KpiResult | null; earlier: KpiResult[] } | null> {
+  const key = kpi.by[0];
+  let period = parsePeriod(kpi.period.label.replace(/ YTD$/, ''));
+  if (key === undefined || !period) return null;
+  const { computeMeetingKpi } = await import('./kpi.js');
+  const results: KpiResult[] = [];
+  const stillBelow = (r: KpiResult) =>
+    r.rows.some((x) => Object.keys(x.group).length === 1 && x.achievement !== null && x.achievement < 1);
+  for (let i = 0; i < RANKING_LOOK_BACK; i++) {
+    period = priorPeriodOf(period);
+    let result: KpiResult;
+    try {
+      result = (
+        await computeMeetingKpi(folder, {
+          lang,
+          now: deps.now(),
+          cwd: deps.cwd,
+          period: period.label,
+          by: [key],
+        })
+      ).result;
+    } catch {
+      // The main KPI read these files for the meeting's period; a period before the data starts ends the walk.
+      break;
+    }
+    if (result.rows.length === 0) break;
+    results.push(result);
+    if (!stillBelow(result)) break;
+  }
+  return { previous: results[0] ?? null, earlier: results.slice(1) };
+}
+
 /** Renders out/pack.html and out/pack.md (and out/pack.pdf with --pdf) from a meeting folder. */
 export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
@@ -161,13 +206,16 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
   const kpi = o.kpiFile
     ? await readKpiJson(resolve(deps.cwd, o.kpiFile), o.kpiFile)
     : await meetingKpi(folder, lang, deps);
+  // The monthly meeting ranks its regions (表扬先进、鞭策落后): the previous periods, computed from the same data.
+  const history =
+    kpi && !o.kpiFile && meeting.type === 'monthly' ? await rankingHistory(folder, kpi, lang, deps) : null;
   let charts: { id: string; title: string; svg: RawHtml }[] = [];
   if (kpi) {
     deps.progress?.('charts');
     charts = await renderCharts(kpiCharts(kpi, lang), lang);
   }
   const today = dayIn(deps.now(), timezone);
-  const view = packView({ meeting, agenda, lang, timezone, kpi, charts, actions, today });
+  const view = packView({ meeting, agenda, lang, timezone, kpi, charts, actions, today, history });
   const overrides = templateOverrides(folder);
   const html = render('pack', 'html', view, { lang, overrides });
   const md = render('pack', 'md', view, { lang, overrides });

@@ -9,6 +9,7 @@ import { type AgendaView, agendaView, type MeetingHead } from './agenda-view.js'
 import { type GapsView, gapsView, type MarketView, marketView } from './discussion-view.js';
 import { type KpiView, kpiView, type RawHtml } from './kpi-view.js';
 import { fill, PACK_LABELS, type PackLabels } from './labels.js';
+import { type RankingView, rankingView } from './ranking-view.js';
 
 export interface PackActionRow {
   id: string;
@@ -34,6 +35,8 @@ export interface PackView {
   agenda: AgendaView;
   kpi: KpiView | null;
   kpiNone: string;
+  /** 表扬先进、鞭策落后: the ranking of the first breakdown (monthly meetings). */
+  ranking: RankingView | null;
   /** Market data, competitor moves and SWOT (monthly and longer meetings with a `market` section). */
   market: MarketView | null;
   /** The gap analysis: KPI lines behind target or time progress, completed from meeting.yaml's `gaps`. */
@@ -61,6 +64,8 @@ export interface PackInput {
   actions: TrackedAction[];
   /** Today in the meeting's time zone (YYYY-MM-DD): overdue is judged against it. */
   today: string;
+  /** For the ranking (monthly meetings): the previous period and the ones before it, newest first. */
+  history?: { previous: KpiResult | null; earlier: KpiResult[] } | null;
 }
 
 /** "第 {page} 页 / 共 {pages} 页" → the text before, between and after the two numbers. */
@@ -131,6 +136,10 @@ export function packView(input: PackInput): PackView {
   }));
 
   const actions = actionRows(input.actions, input.today, lang);
+  const ranking =
+    input.kpi && input.history
+      ? rankingView(input.kpi, input.history.previous, input.history.earlier, lang)
+      : null;
   const market = marketView(meeting, lang);
   const gaps = gapsView(meeting, input.kpi, lang);
   const sections = [
@@ -139,6 +148,7 @@ export function packView(input: PackInput): PackView {
     { id: 'topics', title: L.topics },
     { id: 'agenda', title: L.agendaTitle },
     { id: 'kpi', title: L.kpi },
+    ...(ranking ? [{ id: 'ranking', title: L.ranking }] : []),
     ...(market ? [{ id: 'market', title: L.market }] : []),
     ...(gaps ? [{ id: 'gaps', title: L.gaps }] : []),
     { id: 'issues', title: L.issues },
@@ -161,6 +171,7 @@ export function packView(input: PackInput): PackView {
     agenda,
     kpi: input.kpi ? kpiView(input.kpi, lang, input.charts) : null,
     kpiNone: meeting.kpi && meeting.kpi.sources.length > 0 ? L.kpiUnavailable : L.kpiNone,
+    ranking,
     market,
     gaps,
     issues,

@@ -296,3 +296,31 @@ describe('what the meeting discusses besides the numbers', () => {
     );
   });
 });
+
+describe('the ranking in the monthly pack', () => {
+  it('a monthly meeting ranks its regions against the previous months of the same data; a half-year pack does not', async () => {
+    const dir = tempDir();
+    try {
+      copyExample('2026-h1-review', dir.dir);
+      const file = join(dir.dir, '2026-h1-review', 'meeting.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('type: half-year', 'type: monthly')
+          .replace('  period: 2026-H1', '  period: 2026-06'),
+      );
+      const r = await runIn(['pack', '2026-h1-review'], { cwd: dir.dir, env: NOW });
+      expect(r.code).toBe(0);
+      const md = readFileSync(join(dir.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+      // June: 华南 133.2%, 西部 77.3%, 华北 72.1%, 华东 71.8% — the same order as May (116.3, 105.5, 93.5, 87.3);
+      // 华北 was below target in April and May too (88.8%, 93.5%), 华东 since February.
+      expect(md).toContain('| 1 | 华南 | 133.2% | 持平 |  | ● 正常 |');
+      expect(md).toContain('| 3 | 华北 | 72.1% | 持平 | 3 | ▼ 落后 |');
+      expect(md).toContain('- 连续两期及以上未达标：华北（3）、华东（5）。');
+      const h1 = readFileSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.md'), 'utf8');
+      expect(h1).not.toContain('排名与表彰');
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
