@@ -774,6 +774,62 @@ export const en = {
     signDate: 'Date',
   },
   /** Punctuation between words: the templates' `{{colon}}`, `{{lparen}}` … helpers (render/engine.ts) and the minutes view. */
+  /** The meeting notice and the sign-in sheet (core/notice/view.ts, templates notice.*.hbs, sign-in.html.hbs). */
+  notice: {
+    title: 'Meeting notice',
+    heading: '[Meeting notice] {title}',
+    greeting: 'Dear colleagues,',
+    intro: 'Please find below the arrangements for the meeting. Thank you for being on time.',
+    sectionHeading: '{no}. {title}',
+    numerals: ['1', '2', '3', '4', '5', '6', '7', '8'],
+    type: 'Meeting',
+    time: 'Time',
+    when: '{date}, {time} ({zone})',
+    place: 'Place',
+    online: 'Online',
+    meetingId: 'Meeting ID',
+    passcode: 'Passcode',
+    purpose: 'Purpose',
+    agenda: 'Agenda',
+    buffer: 'Buffer',
+    attendees: 'Attendees',
+    required: 'Required',
+    optional: 'Optional',
+    listSep: ', ',
+    person: '{name} ({role})',
+    preparation: 'Before the meeting',
+    prepOwner: '{owner}: ',
+    prepDue: ' (by {date})',
+    topicTask: 'present the topic "{topic}"',
+    preRead: 'The pre-read pack ({file}) goes out by {date}: please read it before the meeting.',
+    preReadNoDate: 'The pre-read pack ({file}) goes out before the meeting: please read it beforehand.',
+    noPreparation: 'Nothing to hand in before the meeting.',
+    rules: 'Meeting rules',
+    ruleList: [
+      'Be on time (online: join 5 minutes early); do not arrive late or leave early.',
+      'If you cannot come, tell the host beforehand.',
+      'Phones on silent during the meeting.',
+      'Come prepared: read the pre-read and bring your figures.',
+      'The minutes go out within 24 hours of the meeting, with an owner and a due date for every action.',
+    ],
+    contact: 'Contact',
+    host: 'Host',
+    recorder: 'Minute-taker',
+    signIn: 'Sign-in sheet',
+    no: 'No.',
+    name: 'Name',
+    department: 'Department',
+    role: 'Role',
+    signature: 'Signature',
+    arrival: 'Arrival time',
+    expected: 'Expected: {count}',
+    present: 'Present: ______',
+    walkIn: 'Not on the list? Sign in on a blank row.',
+    /** Readable names of the time zones most meetings use; any other zone shows as its UTC offset. */
+    zones: { 'Asia/Shanghai': 'Beijing time', 'Asia/Taipei': 'Taipei time' },
+    /** A date in the preparation list: `7 July`. */
+    shortDate: '{day} {month}',
+  },
   punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ', semicolon: '; ' },
   /** A written date: `formatDate` in core/pack/format.ts. */
   dates: {
@@ -959,6 +1015,16 @@ export const en = {
         },
       },
     },
+    notice: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'write the meeting notice (out/notice.txt to paste into chat or e-mail, out/notice.html to print) and the sign-in sheet (out/sign-in.html); --pdf adds the PDFs',
+      options: {
+        pdf: 'also print out/notice.pdf and out/sign-in.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
+      },
+    },
     pack: {
       arguments: {
         dir: 'meeting folder',
@@ -1096,6 +1162,15 @@ export const en = {
       unstable: 'internal check failed: rewriting minutes.yaml would change its content; nothing was written',
       notSigner:
         '{name} is neither the host nor a present attendee of this meeting; the signature is recorded but not required',
+    },
+    notice: {
+      noBrowser:
+        'no Chromium found for --pdf: the notice and the sign-in sheet were written as HTML, not as PDF',
+      noBrowserHint:
+        'install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print the HTML files from any browser',
+      pdfFailed: 'printing the PDF failed: {detail}',
+      pdfFailedHint:
+        'the HTML files were written; run with --verbose for details, or print them from a browser',
     },
     pack: {
       noPrevious: 'the previous meeting "{path}" cannot be read',
@@ -1280,6 +1355,9 @@ export const en = {
       ok: '{files}: OK{advice}',
       okAdvice: ' ({count} advice)',
       failed: '{files}: {e} error(s), {a} advice',
+    },
+    notice: {
+      printingPdf: 'Printing the PDFs…',
     },
     pack: {
       note: 'note: ',

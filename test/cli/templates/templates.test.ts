@@ -23,12 +23,16 @@ describe('salesmeet templates', () => {
         'agenda.md                  built-in',
         'minutes.html               built-in',
         'minutes.md                 built-in',
+        'notice.html                built-in',
+        'notice.txt                 built-in',
         'pack.html                  built-in',
         'pack.md                    built-in',
         'partials/agenda-table      built-in',
         'partials/minutes-style     built-in',
+        'partials/notice-style      built-in',
         'partials/pack-kpi-table    built-in',
         'partials/pack-style        built-in',
+        'sign-in.html               built-in',
         '',
       ]
         .map((l) => l.replace(/^(\S+)\s+built-in$/, (_, n: string) => `${n.padEnd(23)}  en  built-in`))
@@ -51,7 +55,7 @@ describe('salesmeet templates', () => {
     const r = await runIn(['templates', 'eject', 'pak', '--to', 'team', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, pack,',
+      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, notice, pack, sign-in, actions.html,',
     );
   });
 
