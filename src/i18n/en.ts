@@ -359,6 +359,9 @@ export const en = {
       noBuffer: 'the agenda fills the whole meeting; keep 10–15% of the time as buffer',
       bigBuffer: '{share}% of the meeting ({minutes} min) is unplanned buffer; 10–15% is enough',
       longRoutine: 'a {type} meeting of {minutes} minutes; routine meetings should stay within 60 minutes',
+      noEmails:
+        'no attendee has an `email`: the invite (out/invite.ics) carries names only, no calendar can send it',
+      noEmailsHint: 'add `email: name@example.com` to each attendee who should receive the invite',
       noHost: 'no host (主持人): someone has to run the meeting and approve the minutes',
       noRecorder: 'no minute-taker (记录人): minutes are due within 24 hours',
       noPreRead: 'no pre-read date: send the pack 1–3 days before the meeting (`preRead: {due: …}`)',
@@ -450,6 +453,7 @@ export const en = {
     timeHint: 'write the time in quotes as "09:30"; an unquoted 0930 or 0800 is read as a number',
     share: 'a share of the total: a fraction like 0.2 or a percentage like "20%"',
     url: 'a link starting with https:// or http://',
+    email: 'an e-mail address such as wang.fang@example.com',
     timezone: 'an IANA time zone such as Asia/Shanghai',
     period: 'a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25',
   },
@@ -827,6 +831,11 @@ export const en = {
     walkIn: 'Not on the list? Sign in on a blank row.',
     /** Readable names of the time zones most meetings use; any other zone shows as its UTC offset. */
     zones: { 'Asia/Shanghai': 'Beijing time', 'Asia/Taipei': 'Taipei time' },
+    /** The pre-read line of the calendar invite's description. */
+    invitePreRead: 'Pre-read: {file}, sent by {date}',
+    invitePreReadNoDate: 'Pre-read: {file}, sent before the meeting',
+    /** The reminder the calendar shows before the start (REMINDER_MINUTES in app/agenda.ts). */
+    reminder: 'In {minutes} minutes: {title}',
     /** A date in the preparation list: `7 July`. */
     shortDate: '{day} {month}',
   },

@@ -98,7 +98,9 @@ describe('salesmeet init (non-interactive)', () => {
 
     const check = await run(['check', 'demo']);
     expect(check.code).toBe(0);
-    expect(check.stdout).toBe('demo/meeting.yaml, demo/minutes.yaml：校验通过\n');
+    // The one piece of advice: no attendee has an e-mail for the invite yet.
+    expect(check.stdout).toBe('demo/meeting.yaml, demo/minutes.yaml：校验通过（1 条建议）\n');
+    expect(check.stderr).toContain('没有任何参会人填写 `email`');
   });
 
   it('refuses to overwrite (exit 4) and changes nothing; --force overwrites', async () => {
