@@ -939,7 +939,8 @@ export const en = {
         date: 'meeting date',
         start: "start time (default: the preset's)",
         duration: "booked length in minutes (default: the preset's)",
-        timezone: 'IANA time zone (default: the system zone)',
+        timezone:
+          'IANA time zone (default: the system zone; on a UTC machine Asia/Shanghai for zh-CN, Asia/Taipei for zh-TW)',
         location: 'meeting room or address',
         online: 'online meeting link',
         tool: 'online tool (Tencent Meeting, Feishu, Teams…)',
@@ -1327,6 +1328,9 @@ export const en = {
       escalate: '{id} "{what}" has been carried over {carried} times: escalate it',
       date: 'Date (YYYY-MM-DD)',
       start: 'Start time (HH:MM)',
+      timezone: 'Time zone of the meeting (this machine is on UTC)',
+      zoneInstead:
+        'time zone: this machine is on UTC, so the meeting uses {zone} ({name}); change `timezone:` in meeting.yaml or pass --timezone',
       location: 'Location, or an https:// link for an online meeting (optional)',
       attendee: 'Attendee "name,role,department" (empty to finish)',
       objective: 'Meeting objective (empty to finish)',

@@ -859,7 +859,8 @@ export const zhCN: Messages = {
         date: '会议日期',
         start: '开始时间（默认按预设）',
         duration: '会议时长（分钟，默认按预设）',
-        timezone: 'IANA 时区（默认：系统时区）',
+        timezone:
+          'IANA 时区（默认：系统时区；本机为 UTC 时，简体中文会议用 Asia/Shanghai，繁体中文用 Asia/Taipei）',
         location: '会议地点',
         online: '线上会议链接',
         tool: '线上会议工具（腾讯会议、飞书、Teams…）',
@@ -1221,6 +1222,9 @@ export const zhCN: Messages = {
       escalate: '{id}「{what}」已结转 {carried} 次，建议升级处理',
       date: '会议日期（YYYY-MM-DD）',
       start: '开始时间（HH:MM）',
+      timezone: '会议时区（本机为 UTC）',
+      zoneInstead:
+        '时区：本机为 UTC，会议按 {zone}（{name}）安排；如需更改，请修改 meeting.yaml 的 `timezone:` 或使用 --timezone',
       location: '会议地点，或线上会议的 https:// 链接（可留空）',
       attendee: '参会人"姓名,职务,部门"（留空结束）',
       objective: '会议目标（留空结束）',

@@ -858,7 +858,8 @@ export const zhTW: Messages = {
         date: '會議日期',
         start: '開始時間（預設依範本）',
         duration: '會議時長（分鐘，預設依範本）',
-        timezone: 'IANA 時區（預設：系統時區）',
+        timezone:
+          'IANA 時區（預設：系統時區；本機為 UTC 時，繁體中文會議用 Asia/Taipei，簡體中文用 Asia/Shanghai）',
         location: '會議地點',
         online: '線上會議連結',
         tool: '線上會議工具（Teams、Google Meet…）',
@@ -1221,6 +1222,9 @@ export const zhTW: Messages = {
       escalate: '{id}「{what}」已結轉 {carried} 次，建議升級處理',
       date: '會議日期（YYYY-MM-DD）',
       start: '開始時間（HH:MM）',
+      timezone: '會議時區（本機為 UTC）',
+      zoneInstead:
+        '時區：本機為 UTC，會議依 {zone}（{name}）安排；如需變更，請修改 meeting.yaml 的 `timezone:` 或使用 --timezone',
       location: '會議地點，或線上會議的 https:// 連結（可留空）',
       attendee: '出席人「姓名,職稱,部門」（留空結束）',
       objective: '會議目標（留空結束）',
