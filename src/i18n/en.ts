@@ -1307,7 +1307,7 @@ export const en = {
       builtIn: 'built-in',
       overridesBuiltIn: ' (overrides built-in)',
       ejectNext:
-        'Edit the copy; `salesmeet agenda` and `salesmeet pack` use it instead of the built-in one for meetings whose `templates:` points to this folder.',
+        'Edit the copy; agenda, pack, notice and minutes use it instead of the built-in one for meetings whose `templates:` points to this folder.',
     },
     init: {
       edit: 'edit',

@@ -1201,7 +1201,7 @@ export const zhCN: Messages = {
       builtIn: '内置',
       overridesBuiltIn: '（覆盖内置）',
       ejectNext:
-        '编辑该副本即可；`templates:` 指向此文件夹的会议在 `salesmeet agenda` 和 `salesmeet pack` 时将使用它代替内置模板。',
+        '编辑该副本即可；`templates:` 指向此文件夹的会议在生成议程、会前资料、会议通知和纪要时将使用它代替内置模板。',
     },
     init: {
       edit: '编辑',

@@ -1201,7 +1201,7 @@ export const zhTW: Messages = {
       builtIn: '內建',
       overridesBuiltIn: '（取代內建）',
       ejectNext:
-        '編輯該副本即可；`templates:` 指向此資料夾的會議在 `salesmeet agenda` 與 `salesmeet pack` 時將使用它取代內建範本。',
+        '編輯該副本即可；`templates:` 指向此資料夾的會議在產生議程、會前資料、會議通知與紀錄時將使用它取代內建範本。',
     },
     init: {
       edit: '編輯',

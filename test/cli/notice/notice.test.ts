@@ -222,6 +222,42 @@ describe('salesmeet notice on the half-year example', () => {
     }
   });
 
+  it('--pdf without a browser: exit 3 with a hint, the HTML files still written', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      copyExample('2026-h1-review', dir);
+      const r = await runIn(['notice', '2026-h1-review', '--pdf', '--lang', 'en'], {
+        cwd: dir,
+        env: { SALESMEET_CHROMIUM: join(dir, 'no-such-browser') },
+      });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toBe(
+        'error: no Chromium found for --pdf: the notice and the sign-in sheet were written as HTML, not as PDF\n' +
+          '  hint: install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print the HTML files from any browser\n',
+      );
+      for (const f of ['notice.txt', 'notice.html', 'sign-in.html'])
+        expect(existsSync(join(dir, '2026-h1-review', 'out', f)), f).toBe(true);
+      expect(existsSync(join(dir, '2026-h1-review', 'out', 'notice.pdf'))).toBe(false);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('`templates eject notice` copies the text and the HTML template; sign-in and the style partial one by one', async () => {
+    const r = await runIn(['templates', 'eject', 'notice', '--to', 'team', '--lang', 'zh-CN'], {
+      cwd: tmp.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '已写入：\n  team/zh-CN/notice.html.hbs\n  team/zh-CN/notice.txt.hbs\n' +
+        '编辑该副本即可；`templates:` 指向此文件夹的会议在生成议程、会前资料、会议通知和纪要时将使用它代替内置模板。\n',
+    );
+    const s = await runIn(['templates', 'eject', 'sign-in', '--to', 'team', '--lang', 'zh-CN'], {
+      cwd: tmp.dir,
+    });
+    expect(s.stdout.split('\n').slice(0, 2)).toEqual(['已写入：', '  team/zh-CN/sign-in.html.hbs']);
+  });
+
   it('a small meeting: no objectives, no materials; the zone as a UTC offset; sections renumbered', async () => {
     const { dir, cleanup } = tempDir();
     try {
