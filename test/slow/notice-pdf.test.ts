@@ -31,8 +31,8 @@ const WORDS = {
     signIn: ['簽到表', '簽名', '簽到時間', '應到 8 人'],
   },
   en: {
-    notice: ['Meeting notice', '5. Meeting rules', 'Phones on silent during the meeting.'],
-    signIn: ['Sign-in sheet', 'Signature', 'Arrival time', 'Expected: 8'],
+    notice: ['MEETING NOTICE', '5. Meeting rules', 'Phones on silent during the meeting.'],
+    signIn: ['SIGN-IN SHEET', 'Signature', 'Arrival time', 'Expected: 8'],
   },
 } as const;
 type Lang = keyof typeof WORDS;
