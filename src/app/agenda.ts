@@ -2,14 +2,16 @@ import { join, resolve } from 'node:path';
 import { agendaInput, computeAgenda, type TimedAgenda } from '../core/agenda.js';
 import { InputError, type Problem } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { messagesOf } from '../core/i18n/messages.js';
+import { interpolate, messagesOf } from '../core/i18n/messages.js';
 import {
   agendaProblemHint,
   agendaProblemPath,
   agendaProblemText,
   agendaWarningText,
 } from '../core/meeting/advice.js';
+import { NOTICE_LABELS, PACK_FILE } from '../core/notice/view.js';
 import { type AgendaView, agendaText, agendaView } from '../core/pack/agenda-view.js';
+import { formatDate } from '../core/pack/format.js';
 import { buildIcs, type IcsEvent, stableUid } from '../io/ics.js';
 import { commitWrites, planWrites, type WritePlan } from '../io/write.js';
 import { render } from '../render/engine.js';
@@ -17,6 +19,9 @@ import { VERSION } from '../version.js';
 import { loadMeetingFolder, MEETING_FILE, type MeetingFolder } from './meeting-folder.js';
 
 const m = messagesOf((c) => c.app.agenda);
+
+/** The invite reminds attendees this many minutes before the start (VALARM). */
+export const REMINDER_MINUTES = 15;
 
 export interface AgendaOptions {
   dir?: string;
@@ -120,10 +125,16 @@ export function inviteEvent(
     m.online?.id ? `${L.meetingId}${L.colon}${m.online.id}` : '',
     m.online?.passcode ? `${L.passcode}${L.colon}${m.online.passcode}` : '',
   ].filter(Boolean);
+  const N = NOTICE_LABELS[view.lang];
+  const preReadDue = m.preRead?.due;
+  const preRead = preReadDue
+    ? interpolate(N.invitePreRead, { file: PACK_FILE, date: formatDate(preReadDue, view.lang) })
+    : interpolate(N.invitePreReadNoDate, { file: PACK_FILE });
   const description = [
     `${view.head.type} · ${view.head.dateText} ${view.head.time} (${view.head.timezone})`,
     ...(online ? [`${L.online}${L.colon}${online}`] : []),
     ...extra,
+    preRead,
     '',
     `${L.agendaTitle}${L.colon.trim()}`,
     agendaText(view),
@@ -141,6 +152,10 @@ export function inviteEvent(
     attendees: m.attendees
       .filter((a) => a.name !== m.host)
       .map((a) => ({ name: a.name, email: a.email, required: a.required })),
+    alarm: {
+      minutesBefore: REMINDER_MINUTES,
+      description: interpolate(N.reminder, { minutes: REMINDER_MINUTES, title: m.title }),
+    },
   };
   return { event, start, end };
 }

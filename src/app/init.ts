@@ -10,6 +10,7 @@ import type {
   MeetingInput,
   MeetingType,
 } from '../core/meeting/schema.js';
+import { defaultMeetingZone } from '../core/meeting/timezone.js';
 import type { Minutes } from '../core/minutes/schema.js';
 import { catalogue } from '../i18n/index.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
@@ -50,6 +51,8 @@ export interface InitResult {
   carried: CarriedAction[];
   escalate: CarriedAction[];
   meeting: MeetingInput;
+  /** The zone chosen instead of the host's UTC for a Chinese meeting without --timezone, or null. */
+  zoneInstead: string | null;
 }
 
 /** "2026-07-10" minus n days. */
@@ -118,13 +121,14 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
   ensure(o.host, 'host');
 
   const title = o.title ?? defaultTitle(o.type, o.date, lang);
+  const zone = o.timezone === undefined ? defaultMeetingZone(lang, deps.timezone) : undefined;
   const meeting: MeetingInput = {
     title,
     type: o.type,
     date: o.date,
     start: o.start ?? preset.start,
     duration,
-    timezone: o.timezone ?? deps.timezone,
+    timezone: o.timezone ?? zone!.zone,
     lang,
   };
   if (o.location) meeting.location = o.location;
@@ -182,5 +186,6 @@ export async function runInit(o: InitOptions, deps: InitDeps): Promise<InitResul
     carried,
     escalate: carried.filter((c) => c.carried >= ESCALATE_AFTER),
     meeting,
+    zoneInstead: zone?.instead ? zone.zone : null,
   };
 }

@@ -69,12 +69,12 @@ export function resolveTemplateName(name: string, lang: Lang): string[] {
   const clean = name.replace(/\\/g, '/').replace(/\.hbs$/, '');
   const exact = files.filter((f) => nameOf(f) === clean);
   if (exact.length > 0) return exact;
-  const family = files.filter((f) => nameOf(f).replace(/\.(md|html)$/, '') === clean);
+  const family = files.filter((f) => nameOf(f).replace(/\.(md|html|txt)$/, '') === clean);
   if (family.length > 0) return family;
   const names = [...new Set(files.map((f) => nameOf(f)))];
   const families = [
     ...new Set(
-      files.filter((f) => !f.startsWith('partials/')).map((f) => nameOf(f).replace(/\.(md|html)$/, '')),
+      files.filter((f) => !f.startsWith('partials/')).map((f) => nameOf(f).replace(/\.(md|html|txt)$/, '')),
     ),
   ];
   const suggestion = didYouMean(clean, [...families, ...names]);

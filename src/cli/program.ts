@@ -9,6 +9,7 @@ import { initCommand } from './commands/init/define.js';
 import { keysCommand } from './commands/keys/define.js';
 import { kpiCommand } from './commands/kpi/define.js';
 import { minutesCommand } from './commands/minutes/define.js';
+import { noticeCommand } from './commands/notice/define.js';
 import { packCommand } from './commands/pack/define.js';
 import { reportCommand } from './commands/report/define.js';
 import { targetsCommand } from './commands/targets/define.js';
@@ -22,6 +23,7 @@ export const COMMANDS = [
   kpiCommand,
   agendaCommand,
   packCommand,
+  noticeCommand,
   minutesCommand,
   reportCommand,
   actionsCommand,

@@ -78,6 +78,9 @@ export const clockTime = formatted(
   f.timeHint(),
 );
 export const url = formatted((s) => /^https?:\/\/\S+$/i.test(s), f.url(), { type: 'string', format: 'uri' });
+/** An e-mail address: one `@`, a dot in the domain, no spaces or characters an address or a calendar line cannot hold. */
+export const EMAIL_RE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+export const email = formatted((s) => EMAIL_RE.test(s), f.email(), { type: 'string', format: 'email' });
 export const timeZone = formatted(isTimeZone, f.timezone(), { type: 'string' });
 export const period = formatted((s) => PERIOD_RE.test(s), f.period(), {
   type: 'string',

@@ -365,6 +365,9 @@ export const en = {
       noBuffer: 'the agenda fills the whole meeting; keep 10–15% of the time as buffer',
       bigBuffer: '{share}% of the meeting ({minutes} min) is unplanned buffer; 10–15% is enough',
       longRoutine: 'a {type} meeting of {minutes} minutes; routine meetings should stay within 60 minutes',
+      noEmails:
+        'no attendee has an `email`: the invite (out/invite.ics) carries names only, no calendar can send it',
+      noEmailsHint: 'add `email: name@example.com` to each attendee who should receive the invite',
       noHost: 'no host (主持人): someone has to run the meeting and approve the minutes',
       noRecorder: 'no minute-taker (记录人): minutes are due within 24 hours',
       noPreRead: 'no pre-read date: send the pack 1–3 days before the meeting (`preRead: {due: …}`)',
@@ -456,6 +459,7 @@ export const en = {
     timeHint: 'write the time in quotes as "09:30"; an unquoted 0930 or 0800 is read as a number',
     share: 'a share of the total: a fraction like 0.2 or a percentage like "20%"',
     url: 'a link starting with https:// or http://',
+    email: 'an e-mail address such as wang.fang@example.com',
     timezone: 'an IANA time zone such as Asia/Shanghai',
     period: 'a period such as 2026, 2026-H1, 2026-Q2, 2026-06 or 2026-W25',
   },
@@ -802,6 +806,67 @@ export const en = {
     signDate: 'Date',
   },
   /** Punctuation between words: the templates' `{{colon}}`, `{{lparen}}` … helpers (render/engine.ts) and the minutes view. */
+  /** The meeting notice and the sign-in sheet (core/notice/view.ts, templates notice.*.hbs, sign-in.html.hbs). */
+  notice: {
+    title: 'Meeting notice',
+    heading: '[Meeting notice] {title}',
+    greeting: 'Dear colleagues,',
+    intro: 'Please find below the arrangements for the meeting. Thank you for being on time.',
+    sectionHeading: '{no}. {title}',
+    numerals: ['1', '2', '3', '4', '5', '6', '7', '8'],
+    type: 'Meeting',
+    time: 'Time',
+    when: '{date}, {time} ({zone})',
+    place: 'Place',
+    online: 'Online',
+    meetingId: 'Meeting ID',
+    passcode: 'Passcode',
+    purpose: 'Purpose',
+    agenda: 'Agenda',
+    buffer: 'Buffer',
+    attendees: 'Attendees',
+    required: 'Required',
+    optional: 'Optional',
+    listSep: ', ',
+    person: '{name} ({role})',
+    preparation: 'Before the meeting',
+    prepOwner: '{owner}: ',
+    prepDue: ' (by {date})',
+    topicTask: 'present the topic "{topic}"',
+    preRead: 'The pre-read pack ({file}) goes out by {date}: please read it before the meeting.',
+    preReadNoDate: 'The pre-read pack ({file}) goes out before the meeting: please read it beforehand.',
+    noPreparation: 'Nothing to hand in before the meeting.',
+    rules: 'Meeting rules',
+    ruleList: [
+      'Be on time (online: join 5 minutes early); do not arrive late or leave early.',
+      'If you cannot come, tell the host beforehand.',
+      'Phones on silent during the meeting.',
+      'Come prepared: read the pre-read and bring your figures.',
+      'The minutes go out within 24 hours of the meeting, with an owner and a due date for every action.',
+    ],
+    contact: 'Contact',
+    host: 'Host',
+    recorder: 'Minute-taker',
+    signIn: 'Sign-in sheet',
+    no: 'No.',
+    name: 'Name',
+    department: 'Department',
+    role: 'Role',
+    signature: 'Signature',
+    arrival: 'Arrival time',
+    expected: 'Expected: {count}',
+    present: 'Present: ______',
+    walkIn: 'Not on the list? Sign in on a blank row.',
+    /** Readable names of the time zones most meetings use; any other zone shows as its UTC offset. */
+    zones: { 'Asia/Shanghai': 'Beijing time', 'Asia/Taipei': 'Taipei time' },
+    /** The pre-read line of the calendar invite's description. */
+    invitePreRead: 'Pre-read: {file}, sent by {date}',
+    invitePreReadNoDate: 'Pre-read: {file}, sent before the meeting',
+    /** The reminder the calendar shows before the start (REMINDER_MINUTES in app/agenda.ts). */
+    reminder: 'In {minutes} minutes: {title}',
+    /** A date in the preparation list: `7 July`. */
+    shortDate: '{day} {month}',
+  },
   punctuation: { colon: ': ', lparen: ' (', rparen: ')', comma: ', ', semicolon: '; ' },
   /** A written date: `formatDate` in core/pack/format.ts. */
   dates: {
@@ -908,7 +973,8 @@ export const en = {
         date: 'meeting date',
         start: "start time (default: the preset's)",
         duration: "booked length in minutes (default: the preset's)",
-        timezone: 'IANA time zone (default: the system zone)',
+        timezone:
+          'IANA time zone (default: the system zone; on a UTC machine Asia/Shanghai for zh-CN, Asia/Taipei for zh-TW)',
         location: 'meeting room or address',
         online: 'online meeting link',
         tool: 'online tool (Tencent Meeting, Feishu, Teams…)',
@@ -1005,6 +1071,16 @@ export const en = {
           'the next period’s targets: a YAML or JSON written by salesmeet targets --out FILE.yaml (part two, with a SMART check)',
         new: 'scaffold report.yaml (the narrative) beside meeting.yaml, with questions from the data',
         pdf: 'also print out/report.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
+      },
+    },
+    notice: {
+      arguments: {
+        dir: 'meeting folder',
+      },
+      description:
+        'write the meeting notice (out/notice.txt to paste into chat or e-mail, out/notice.html to print) and the sign-in sheet (out/sign-in.html); --pdf adds the PDFs',
+      options: {
+        pdf: 'also print out/notice.pdf and out/sign-in.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
       },
     },
     pack: {
@@ -1145,6 +1221,15 @@ export const en = {
       notSigner:
         '{name} is neither the host nor a present attendee of this meeting; the signature is recorded but not required',
     },
+    notice: {
+      noBrowser:
+        'no Chromium found for --pdf: the notice and the sign-in sheet were written as HTML, not as PDF',
+      noBrowserHint:
+        'install one with `apt-get install chromium fonts-noto-cjk` (Debian/Ubuntu), or point SALESMEET_CHROMIUM to a Chrome or Chromium executable; or print the HTML files from any browser',
+      pdfFailed: 'printing the PDF failed: {detail}',
+      pdfFailedHint:
+        'the HTML files were written; run with --verbose for details, or print them from a browser',
+    },
     pack: {
       noPrevious: 'the previous meeting "{path}" cannot be read',
       noPreviousHint: '`previous` is the path of the previous meeting folder, relative to this one',
@@ -1281,7 +1366,7 @@ export const en = {
       builtIn: 'built-in',
       overridesBuiltIn: ' (overrides built-in)',
       ejectNext:
-        'Edit the copy; `salesmeet agenda` and `salesmeet pack` use it instead of the built-in one for meetings whose `templates:` points to this folder.',
+        'Edit the copy; agenda, pack, notice and minutes use it instead of the built-in one for meetings whose `templates:` points to this folder.',
     },
     init: {
       edit: 'edit',
@@ -1302,6 +1387,9 @@ export const en = {
       escalate: '{id} "{what}" has been carried over {carried} times: escalate it',
       date: 'Date (YYYY-MM-DD)',
       start: 'Start time (HH:MM)',
+      timezone: 'Time zone of the meeting (this machine is on UTC)',
+      zoneInstead:
+        'time zone: this machine is on UTC, so the meeting uses {zone} ({name}); change `timezone:` in meeting.yaml or pass --timezone',
       location: 'Location, or an https:// link for an online meeting (optional)',
       attendee: 'Attendee "name,role,department" (empty to finish)',
       objective: 'Meeting objective (empty to finish)',
@@ -1339,6 +1427,9 @@ export const en = {
       ok: '{files}: OK{advice}',
       okAdvice: ' ({count} advice)',
       failed: '{files}: {e} error(s), {a} advice',
+    },
+    notice: {
+      printingPdf: 'Printing the PDFs…',
     },
     pack: {
       note: 'note: ',

@@ -21,6 +21,8 @@ export interface IcsEvent {
   url?: string;
   organizer?: IcsPerson;
   attendees: IcsPerson[];
+  /** A reminder (VALARM, shown on screen) this many minutes before the start, with its text. */
+  alarm?: { minutesBefore: number; description: string };
 }
 
 /** `20260710T010000Z`. */
@@ -115,6 +117,15 @@ export function buildIcs(e: IcsEvent, prodVersion: string): string {
       `ATTENDEE;CN=${paramValue(a.name)};ROLE=${role};PARTSTAT=NEEDS-ACTION;CUTYPE=INDIVIDUAL:${address(a)}`,
     );
   }
-  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'SEQUENCE:0', 'END:VEVENT', 'END:VCALENDAR');
+  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'SEQUENCE:0');
+  if (e.alarm)
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(e.alarm.description)}`,
+      `TRIGGER:-PT${Math.max(0, Math.round(e.alarm.minutesBefore))}M`,
+      'END:VALARM',
+    );
+  lines.push('END:VEVENT', 'END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

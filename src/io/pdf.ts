@@ -94,3 +94,18 @@ export async function htmlToPdf(
     return new Uint8Array(pdf);
   });
 }
+
+/** Prints several HTML files to A4 PDFs with one browser launch, in order. */
+export async function htmlFilesToPdf(htmlFiles: string[], executablePath: string): Promise<Uint8Array[]> {
+  return withBrowser(executablePath, async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.emulateMedia({ media: 'print' });
+    const out: Uint8Array[] = [];
+    for (const file of htmlFiles) {
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      out.push(new Uint8Array(pdf));
+    }
+    return out;
+  });
+}

@@ -18,7 +18,8 @@ const PUNCTUATION: Record<Lang, { colon: string; lparen: string; rparen: string;
 /** The templates shipped with the package: one set for every language (words come from the view model). */
 export const BUILTIN_TEMPLATES: string = join(packageRoot(), 'templates');
 
-export type OutputFormat = 'md' | 'html';
+/** `txt`: plain text to paste into a chat or an e-mail, neither escaped nor marked up. */
+export type OutputFormat = 'md' | 'html' | 'txt';
 
 /** A value that goes into HTML unescaped (inline SVG built by salesmeet). Text from users never is. */
 export interface Raw {
@@ -136,7 +137,7 @@ function templateError(error: unknown, file: string, cwd = process.cwd()): Input
 
 /**
  * Renders a template with a view model built in core. Markdown output gets Markdown escaping of every string
- * (pipes, newlines, HTML); HTML output gets Handlebars' HTML escaping. Strict mode: a field the template uses
+ * (pipes, newlines, HTML); HTML output gets Handlebars' HTML escaping; plain text (`txt`) is left as it is. Strict mode: a field the template uses
  * but the view model lacks is an error, not a blank.
  */
 export function render(name: string, format: OutputFormat, view: object, options: RendererOptions): string {
@@ -147,7 +148,7 @@ export function render(name: string, format: OutputFormat, view: object, options
   const builtIn = file.startsWith(BUILTIN_TEMPLATES);
   let tpl = builtIn ? compiled.get(file) : undefined;
   if (!tpl) {
-    tpl = h.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: format === 'md' });
+    tpl = h.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: format !== 'html' });
     if (builtIn) compiled.set(file, tpl);
   }
   const data = format === 'md' ? deepEscape(view, escapeMarkdown) : view;

@@ -13,6 +13,7 @@ const COMMANDS = [
   'kpi',
   'agenda',
   'pack',
+  'notice',
   'minutes',
   'actions',
   'keys',

@@ -28,8 +28,8 @@ async function waitFor(session: string, text: string | RegExp, timeoutMs = 15_00
   }
 }
 
-function start(session: string, args: string) {
-  const cmd = `cd ${tmp.dir} && env -u CI NO_COLOR=1 LANG=en_US.UTF-8 TZ=Asia/Shanghai ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; sleep 30`;
+function start(session: string, args: string, tz = 'Asia/Shanghai') {
+  const cmd = `cd ${tmp.dir} && env -u CI NO_COLOR=1 LANG=en_US.UTF-8 TZ=${tz} ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', cmd);
 }
 
@@ -110,6 +110,30 @@ describe.runIf(hasTmux)('salesmeet init in a terminal', () => {
       type: 'daily',
       start: '08:30',
     });
+  }, 60_000);
+
+  it('on a machine whose zone is UTC, asks for the time zone, suggesting the one of the meeting language', async () => {
+    const s = 'utc';
+    start(
+      s,
+      'init utc-ask --lang zh-CN --type weekly --date 2026-07-06 --title 周会 --start 09:00 --location 3号会议室 --host 王芳 --recorder 李娜 --attendee 张伟 --objective O --topic T',
+      'UTC',
+    );
+    const asked = await waitFor(s, '会议时区（本机为 UTC）');
+    expect(asked).toContain('Asia/Shanghai');
+    // Typing replaces the suggestion; a zone that does not exist is refused with the format's message.
+    tmux('send-keys', '-t', s, '-l', 'Asia/Shangai');
+    tmux('send-keys', '-t', s, 'Enter');
+    await waitFor(s, '应为IANA 时区，例如 Asia/Shanghai，实际是 "Asia/Shangai"');
+    for (let i = 0; i < 12; i++) tmux('send-keys', '-t', s, 'BSpace');
+    tmux('send-keys', '-t', s, '-l', 'Asia/Taipei');
+    tmux('send-keys', '-t', s, 'Enter');
+    await answer(s, '确认创建会议文件夹？', ['Enter']);
+    const out = await waitFor(s, /EXIT=\d+/);
+    expect(out).toContain('EXIT=0');
+    // Asked, so not announced.
+    expect(out).not.toContain('时区：本机为 UTC');
+    expect(parse(readFileSync(join(tmp.dir, 'utc-ask/meeting.yaml'), 'utf8')).timezone).toBe('Asia/Taipei');
   }, 60_000);
 
   it('Ctrl-C at a prompt cancels with exit 130 and writes nothing', async () => {

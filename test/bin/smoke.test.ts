@@ -56,6 +56,13 @@ describe('the built binary runs each command', () => {
     expect(existsSync(join(tmp.dir, '2026-h1-review', 'out', 'pack.html'))).toBe(true);
   });
 
+  it('notice', () => {
+    const r = run(['notice', '2026-h1-review']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['notice.txt', 'notice.html', 'sign-in.html'])
+      expect(existsSync(join(tmp.dir, '2026-h1-review', 'out', f)), f).toBe(true);
+  });
+
   it('minutes', () => {
     const r = run(['minutes', '--new', '2026-w27-weekly']);
     expect(r.code, r.stderr).toBe(0);

@@ -45,7 +45,7 @@ describe('the npm package', () => {
     expect(init.status).toBe(0);
     const check = spawnSync(bin, ['check', 'm'], { cwd: app, encoding: 'utf8', env });
     expect(check.status).toBe(0);
-    expect(check.stdout).toBe('m/meeting.yaml, m/minutes.yaml: OK (1 advice)\n');
+    expect(check.stdout).toBe('m/meeting.yaml, m/minutes.yaml: OK (2 advice)\n');
     // The schema the generated meeting.yaml points editors at is in the package.
     expect(readdirSync(join(app, 'node_modules', 'salesmeet', 'schema'))).toContain('meeting.schema.json');
     // So is the reference each command's --help points to.

@@ -153,6 +153,13 @@ export function reviewMeeting(meeting: Meeting, file: string, pos: Pos): Meeting
       ...at(meeting.duration !== undefined ? ['duration'] : ['type']),
     });
   }
+  if (meeting.attendees.length > 0 && meeting.attendees.every((a) => !a.email))
+    advice.push({
+      code: 'advice.noEmails',
+      message: m.noEmails(),
+      hint: m.noEmailsHint(),
+      ...at(['attendees'], 'key'),
+    });
   if (!meeting.host) advice.push({ code: 'advice.noHost', message: m.noHost(), ...at([]) });
   if (!meeting.recorder) advice.push({ code: 'advice.noRecorder', message: m.noRecorder(), ...at([]) });
   if (!ROUTINE_TYPES.includes(meeting.type)) {

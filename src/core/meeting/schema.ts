@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, isoDate, period, share, timeZone, url } from '../formats.js';
+import { clockTime, email, isoDate, period, share, timeZone, url } from '../formats.js';
 import { LANGS } from '../i18n/lang.js';
 
 /** Meeting types, each with a preset agenda (see presets.ts). */
@@ -30,7 +30,8 @@ export const attendeeSchema = z
     /** Required attendees must come and sign the minutes off; optional ones are invited. */
     required: z.boolean().default(true),
     rsvp: z.enum(['pending', 'accepted', 'declined', 'tentative']).optional(),
-    email: z.string().optional(),
+    /** The address the calendar invite goes to (ATTENDEE mailto:). */
+    email: email.optional(),
   })
   .meta({ description: 'A person invited to the meeting.' });
 

@@ -63,25 +63,26 @@ describe('salesmeet agenda on the half-year example', () => {
     expect(e.summary).toBe('2026 年上半年销售总结暨下半年目标分解会');
     expect(e.location).toBe('上海总部 12 楼大会议室');
     expect(e.url).toBe('https://meeting.example.com/j/8812345678');
-    expect(e.organizer).toEqual({ params: { CN: '陈建国' }, val: 'invalid:nomail' });
+    expect(e.organizer).toEqual({ params: { CN: '陈建国' }, val: 'mailto:chen.jianguo@example.com' });
     const attendees = list(e.attendee as unknown as Prop | Prop[]).map((a) => [
       a.params.CN,
       a.params.ROLE,
       a.val,
     ]);
     expect(attendees).toEqual([
-      ['李娜', 'REQ-PARTICIPANT', 'invalid:nomail'],
-      ['王芳', 'REQ-PARTICIPANT', 'invalid:nomail'],
-      ['刘强', 'REQ-PARTICIPANT', 'invalid:nomail'],
-      ['张伟', 'REQ-PARTICIPANT', 'invalid:nomail'],
-      ['赵敏', 'REQ-PARTICIPANT', 'invalid:nomail'],
-      ['周杰', 'OPT-PARTICIPANT', 'invalid:nomail'],
-      ['吴磊', 'OPT-PARTICIPANT', 'invalid:nomail'],
+      ['李娜', 'REQ-PARTICIPANT', 'mailto:li.na@example.com'],
+      ['王芳', 'REQ-PARTICIPANT', 'mailto:wang.fang@example.com'],
+      ['刘强', 'REQ-PARTICIPANT', 'mailto:liu.qiang@example.com'],
+      ['张伟', 'REQ-PARTICIPANT', 'mailto:zhang.wei@example.com'],
+      ['赵敏', 'REQ-PARTICIPANT', 'mailto:zhao.min@example.com'],
+      ['周杰', 'OPT-PARTICIPANT', 'mailto:zhou.jie@example.com'],
+      ['吴磊', 'OPT-PARTICIPANT', 'mailto:wu.lei@example.com'],
     ]);
     expect(e.description).toBe(
       [
         '半年度销售总结会 · 2026年7月10日（星期五） 09:00–15:30 (北京时间)',
         '线上会议：腾讯会议 https://meeting.example.com/j/8812345678',
+        '会前资料：pack.pdf，2026年7月8日（星期三）前发出',
         '',
         '会议议程：',
         '09:00–09:30 1. 开场与目标说明 (陈建国)',
@@ -97,6 +98,13 @@ describe('salesmeet agenda on the half-year example', () => {
         '14:15–14:45 6. 总结与承诺 (陈建国)',
         '机动时间 45 分钟（占 11.5%），14:45–15:30',
       ].join('\n'),
+    );
+    // One reminder, on screen, 15 minutes before the start.
+    expect(
+      (e.alarms as unknown as Record<string, unknown>[]).map((a) => [a.action, a.trigger, a.description]),
+    ).toEqual([['DISPLAY', '-PT15M', '15 分钟后开会：2026 年上半年销售总结暨下半年目标分解会']]);
+    expect(text).toMatch(
+      /\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:[\s\S]*\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT\r\n/,
     );
     // A re-run keeps the same UID, so a re-sent invite updates the event instead of duplicating it.
     await runIn(['agenda', '2026-h1-review'], { cwd: tmp.dir });
@@ -201,6 +209,30 @@ describe('salesmeet agenda with e-mails, shares and another time zone', () => {
     expect(String(e.description)).toContain(
       '15:06–15:31 4. Target decomposition\n    Expected outcome: Targets split by region, product line and rep',
     );
+    // No preRead date: the pre-read line names the pack alone.
+    expect(String(e.description)).toContain('\nPre-read: pack.pdf, sent before the meeting\n');
+    expect((e.alarms as unknown as Record<string, unknown>[]).map((a) => [a.trigger, a.description])).toEqual(
+      [['-PT15M', 'In 15 minutes: Q3 business review; EMEA, UK']],
+    );
+    // The lines as written (unfolded): names as CN=, addresses as mailto:, the reminder inside the event.
+    const lines = readFileSync(join(dir, 'out', 'invite.ics'), 'utf8')
+      .replace(/\r\n /g, '')
+      .split('\r\n');
+    expect(lines.filter((l) => /^(ORGANIZER|ATTENDEE)/.test(l))).toEqual([
+      'ORGANIZER;CN=Anna Smith:mailto:anna@example.com',
+      'ATTENDEE;CN=Ben Jones;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CUTYPE=INDIVIDUAL:mailto:ben@example.com',
+      'ATTENDEE;CN=Chloe Wu;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CUTYPE=INDIVIDUAL:invalid:nomail',
+    ]);
+    expect(lines.slice(lines.indexOf('BEGIN:VALARM'))).toEqual([
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'DESCRIPTION:In 15 minutes: Q3 business review\\; EMEA\\, UK',
+      'TRIGGER:-PT15M',
+      'END:VALARM',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ]);
   });
 });
 

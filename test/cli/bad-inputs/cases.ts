@@ -128,10 +128,19 @@ export const YAML_CASES: BadInput[] = [
   },
   {
     name: 'yaml: nested unknown field',
-    edit: [['  - { name: 孙丽, role: 销售助理 }', '  - { name: 孙丽, rol: 销售助理 }']],
+    edit: [['  - { name: 孙丽, role: 销售助理,', '  - { name: 孙丽, rol: 销售助理,']],
     args: ['check', 'm'],
     code: 3,
     stderr: [/attendees\[1\]\.rol: unknown field "rol"/, 'did you mean "role"?'],
+  },
+  {
+    name: 'yaml: an attendee e-mail that is not an address',
+    edit: [['email: sun.li@example.com', 'email: sun.li（销售助理）']],
+    args: ['agenda', 'm'],
+    code: 3,
+    stderr: [
+      'm/meeting.yaml:16:36: error: attendees[1].email: expected an e-mail address such as wang.fang@example.com, found "sun.li（销售助理）"',
+    ],
   },
   {
     name: 'yaml: duplicate keys',

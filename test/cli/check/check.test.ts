@@ -72,12 +72,13 @@ describe('salesmeet check', () => {
       'm1/meeting.yaml:9:1: advice: topics: 1 key topic(s); good practice is 3–5 topics, each with an expected outcome',
       'm1/meeting.yaml:10:5: advice: topics[0]: topic "回款" has no expected outcome (what should the meeting decide?)',
       'm1/meeting.yaml:5:11: advice: duration: a weekly meeting of 90 minutes; routine meetings should stay within 60 minutes',
+      'm1/meeting.yaml:7:1: advice: attendees: no attendee has an `email`: the invite (out/invite.ics) carries names only, no calendar can send it',
       'm1/meeting.yaml:1:1: advice: no host (主持人): someone has to run the meeting and approve the minutes',
       'm1/minutes.yaml:2:5: advice: actions[0]: action 1 "追回款" has no due date',
       'm1/minutes.yaml:2:5: advice: actions[0]: action 1 "追回款" has no measure (考核标准): how will we know it is done?',
       '',
     ]);
-    expect(r.stdout).toBe('m1/meeting.yaml, m1/minutes.yaml: 3 error(s), 6 advice\n');
+    expect(r.stdout).toBe('m1/meeting.yaml, m1/minutes.yaml: 3 error(s), 7 advice\n');
   });
 
   it('advice alone exits 0; --strict makes it exit 3; --json gives the documented shape', async () => {
@@ -99,9 +100,11 @@ describe('salesmeet check', () => {
     const r = await run(['check', 'm2', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      'm2/meeting.yaml:21:1: advice: topics: 0 key topic(s); good practice is 3–5 topics, each with an expected outcome\n',
+      'm2/meeting.yaml:21:1: advice: topics: 0 key topic(s); good practice is 3–5 topics, each with an expected outcome\n' +
+        'm2/meeting.yaml:13:1: advice: attendees: no attendee has an `email`: the invite (out/invite.ics) carries names only, no calendar can send it\n' +
+        '  hint: add `email: name@example.com` to each attendee who should receive the invite\n',
     );
-    expect(r.stdout).toBe('m2/meeting.yaml, m2/minutes.yaml: OK (1 advice)\n');
+    expect(r.stdout).toBe('m2/meeting.yaml, m2/minutes.yaml: OK (2 advice)\n');
     expect((await run(['check', 'm2', '--strict'])).code).toBe(3);
     const j = await run(['check', 'm2', '--json', '--lang', 'en']);
     expect(j.code).toBe(0);
@@ -119,6 +122,16 @@ describe('salesmeet check', () => {
           line: 21,
           column: 1,
           path: 'topics',
+        },
+        {
+          code: 'advice.noEmails',
+          message:
+            'no attendee has an `email`: the invite (out/invite.ics) carries names only, no calendar can send it',
+          hint: 'add `email: name@example.com` to each attendee who should receive the invite',
+          file: 'm2/meeting.yaml',
+          line: 13,
+          column: 1,
+          path: 'attendees',
         },
       ],
     });

@@ -98,7 +98,9 @@ describe('salesmeet init (non-interactive)', () => {
 
     const check = await run(['check', 'demo']);
     expect(check.code).toBe(0);
-    expect(check.stdout).toBe('demo/meeting.yaml, demo/minutes.yaml：校验通过\n');
+    // The one piece of advice: no attendee has an e-mail for the invite yet.
+    expect(check.stdout).toBe('demo/meeting.yaml, demo/minutes.yaml：校验通过（1 条建议）\n');
+    expect(check.stderr).toContain('没有任何参会人填写 `email`');
   });
 
   it('refuses to overwrite (exit 4) and changes nothing; --force overwrites', async () => {
@@ -253,5 +255,57 @@ describe('salesmeet init (non-interactive)', () => {
     const w3 = parse(readFileSync(join(tmp.dir, 'w3/meeting.yaml'), 'utf8'));
     expect(w3.carriedActions.map((c: { carried: number }) => c.carried)).toEqual([3, 3]);
     expect(w3.agenda[0].notes).toContain('⚠');
+  });
+});
+
+describe('salesmeet init on a machine whose time zone is UTC', () => {
+  const base = ['--yes', '--type', 'weekly', '--date', '2026-07-06', '--host', '王芳'];
+  const zoneOf = (dir: string) => parse(readFileSync(join(tmp.dir, dir, 'meeting.yaml'), 'utf8')).timezone;
+
+  it.each([
+    [
+      'zh-CN',
+      'Asia/Shanghai',
+      '时区：本机为 UTC，会议按 Asia/Shanghai（北京时间）安排；如需更改，请修改 meeting.yaml 的 `timezone:` 或使用 --timezone\n',
+    ],
+    [
+      'zh-TW',
+      'Asia/Taipei',
+      '時區：本機為 UTC，會議依 Asia/Taipei（台北時間）安排；如需變更，請修改 meeting.yaml 的 `timezone:` 或使用 --timezone\n',
+    ],
+  ])('a %s meeting gets %s and says so in one line on stderr', async (lang, zone, line) => {
+    const dir = `utc-${lang}`;
+    const r = await run(['init', dir, ...base, '--lang', lang], { TZ: 'UTC' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(line);
+    expect(zoneOf(dir)).toBe(zone);
+    // The agenda and the notice then show the team's clock: 09:00 Beijing time, not UTC.
+    const notice = await run(['notice', dir], { TZ: 'UTC' });
+    expect(notice.code).toBe(0);
+    expect(readFileSync(join(tmp.dir, dir, 'out', 'notice.txt'), 'utf8')).toContain(
+      lang === 'zh-CN' ? '（北京时间）' : '（台北時間）',
+    );
+  });
+
+  it('Etc/UTC counts as UTC; --json still says it on stderr, stdout stays JSON', async () => {
+    const r = await run(['init', 'utc-etc', ...base, '--lang', 'zh-CN', '--json'], { TZ: 'Etc/UTC' });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')).toHaveLength(2);
+    expect(JSON.parse(r.stdout).schema).toBe('salesmeet.init/1');
+    expect(zoneOf('utc-etc')).toBe('Asia/Shanghai');
+  });
+
+  it('keeps UTC for an English meeting, the host zone when it is not UTC, and --timezone always; silently', async () => {
+    const en = await run(['init', 'utc-en', ...base, '--lang', 'en'], { TZ: 'UTC' });
+    expect([en.code, en.stderr]).toEqual([0, '']);
+    expect(zoneOf('utc-en')).toBe('UTC');
+    const tokyo = await run(['init', 'tokyo-cn', ...base, '--lang', 'zh-CN'], { TZ: 'Asia/Tokyo' });
+    expect([tokyo.code, tokyo.stderr]).toEqual([0, '']);
+    expect(zoneOf('tokyo-cn')).toBe('Asia/Tokyo');
+    const flag = await run(['init', 'flag-cn', ...base, '--lang', 'zh-CN', '--timezone', 'Europe/London'], {
+      TZ: 'UTC',
+    });
+    expect([flag.code, flag.stderr]).toEqual([0, '']);
+    expect(zoneOf('flag-cn')).toBe('Europe/London');
   });
 });

@@ -107,7 +107,7 @@ describe('tampering with signed minutes', () => {
     const dir = copyOf('optional');
     edit(join(dir, 'meeting.yaml'), (t) =>
       t.replace(
-        '{ name: 张伟, role: 华北大区经理, department: 华北大区 }',
+        '{ name: 张伟, email: zhang.wei@example.com, role: 华北大区经理, department: 华北大区 }',
         '{ name: 张伟, role: 华北大区经理, department: 华北大区, required: false }',
       ),
     );

@@ -23,6 +23,8 @@ describe('salesmeet templates', () => {
         'agenda.md                  built-in',
         'minutes.html               built-in',
         'minutes.md                 built-in',
+        'notice.html                built-in',
+        'notice.txt                 built-in',
         'pack-footer.html           built-in',
         'pack-header.html           built-in',
         'pack.html                  built-in',
@@ -30,11 +32,13 @@ describe('salesmeet templates', () => {
         'partials/agenda-table      built-in',
         'partials/fonts             built-in',
         'partials/minutes-style     built-in',
+        'partials/notice-style      built-in',
         'partials/pack-kpi-table    built-in',
         'partials/pack-style        built-in',
         'partials/report-style      built-in',
         'report.html                built-in',
         'report.md                  built-in',
+        'sign-in.html               built-in',
         '',
       ]
         .map((l) => l.replace(/^(\S+)\s+built-in$/, (_, n: string) => `${n.padEnd(23)}  en  built-in`))
@@ -57,7 +61,7 @@ describe('salesmeet templates', () => {
     const r = await runIn(['templates', 'eject', 'pak', '--to', 'team', '--lang', 'en'], { cwd: tmp.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, pack-footer, pack-header, pack,',
+      'error: no template named "pak"\n  hint: did you mean "pack"? the templates are: actions, agenda, minutes, notice, pack-footer, pack-header, pack, report, sign-in,',
     );
   });
 

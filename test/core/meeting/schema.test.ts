@@ -85,6 +85,32 @@ describe('meeting.yaml schema messages', () => {
   });
 });
 
+describe('attendee e-mail addresses', () => {
+  const people = (emails: string[]) =>
+    `${base}attendees:\n${emails.map((e, i) => `  - { name: P${i}, email: ${e} }`).join('\n')}\n`;
+
+  it('accepts ordinary addresses', () => {
+    expect(
+      problems(people(['wang.fang@example.com', 'li_na+sales@mail.example.com.cn', '"A.B@example.org"'])),
+    ).toEqual([]);
+  });
+
+  it('names a wrong address with its line and column, in every language', () => {
+    const text = people(['wang.fang', 'li na@example.com', 'chen@example', '"a@b.com, c@d.com"', '12345']);
+    expect(problems(text)).toEqual([
+      'meeting.yaml:6:24: attendees[0].email: expected an e-mail address such as wang.fang@example.com, found "wang.fang"',
+      'meeting.yaml:7:24: attendees[1].email: expected an e-mail address such as wang.fang@example.com, found "li na@example.com"',
+      'meeting.yaml:8:24: attendees[2].email: expected an e-mail address such as wang.fang@example.com, found "chen@example"',
+      'meeting.yaml:9:24: attendees[3].email: expected an e-mail address such as wang.fang@example.com, found "a@b.com, c@d.com"',
+      'meeting.yaml:10:24: attendees[4].email: expected an e-mail address such as wang.fang@example.com, found 12345',
+    ]);
+    expect(problems(people(['wang.fang']), 'zh-CN')).toEqual([
+      'meeting.yaml:6:24: attendees[0].email: 应为电子邮件地址，如 wang.fang@example.com，实际是 "wang.fang"',
+    ]);
+    expect(problems(people(['wang.fang']), 'zh-TW')[0]).toContain('電子郵件地址，如 wang.fang@example.com');
+  });
+});
+
 describe('minutes.yaml schema', () => {
   it('knows the attendance states and action statuses', () => {
     expect(

@@ -1,13 +1,14 @@
-import { clockTime, isoDate } from '../../../core/formats.js';
+import { clockTime, isoDate, timeZone } from '../../../core/formats.js';
 import type { Lang } from '../../../core/i18n/index.js';
 import { interpolate } from '../../../core/i18n/messages.js';
 import { PRESETS, typeLabel } from '../../../core/meeting/presets.js';
 import { MEETING_TYPES, type MeetingType } from '../../../core/meeting/schema.js';
+import { defaultMeetingZone, isUtcZone } from '../../../core/meeting/timezone.js';
 import { catalogue } from '../../../i18n/index.js';
 import { promptValidator } from '../../flags.js';
 
 /** Asks for every value not given as a flag (only when prompts are allowed); the answers go through the same schemas. */
-export async function ask(o: Record<string, unknown>, lang: Lang) {
+export async function ask(o: Record<string, unknown>, lang: Lang, hostZone: string) {
   const { input, select, confirm } = await import('@inquirer/prompts');
   const answers: Record<string, unknown> = { ...o };
   if (answers.type === undefined) {
@@ -38,6 +39,15 @@ export async function ask(o: Record<string, unknown>, lang: Lang) {
       message: catalogue(lang).cli.init.start,
       default: PRESETS[type].start,
       validate: promptValidator(clockTime, lang),
+    });
+  }
+  // A machine on UTC (a server, a container) says nothing about where the team meets: ask, suggesting the zone
+  // of the meeting's language.
+  if (answers.timezone === undefined && isUtcZone(hostZone)) {
+    answers.timezone = await input({
+      message: catalogue(lang).cli.init.timezone,
+      default: defaultMeetingZone(lang, hostZone).zone,
+      validate: promptValidator(timeZone, lang),
     });
   }
   if (answers.location === undefined && answers.online === undefined) {

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { runInit } from '../../../app/init.js';
 import { interpolate } from '../../../core/i18n/messages.js';
+import { zoneLabel } from '../../../core/notice/view.js';
 import { catalogue } from '../../../i18n/index.js';
 import type { Context } from '../../context.js';
 import type { RawInput } from '../types.js';
@@ -11,11 +12,15 @@ import { ask } from './prompts.js';
 export default async function run(ctx: Context, input: RawInput): Promise<number> {
   const lang = ctx.lang;
   const { dir, flags } = readInitInput(input);
-  const answers = ctx.interactive ? initFlags.parse(await ask(flags, lang)) : flags;
+  const answers = ctx.interactive ? initFlags.parse(await ask(flags, lang, ctx.timezone)) : flags;
   const options = parseInitOptions(dir, answers, { lang, force: ctx.force, dryRun: ctx.dryRun });
 
   const result = await runInit(options, { cwd: ctx.cwd, timezone: ctx.timezone });
   const rel = (p: string) => relative(ctx.cwd, p) || '.';
+  if (result.zoneInstead) {
+    const name = zoneLabel(result.zoneInstead, Date.parse(`${options.date}T00:00:00Z`), lang);
+    ctx.info(interpolate(catalogue(lang).cli.init.zoneInstead, { zone: result.zoneInstead, name }));
+  }
 
   if (ctx.json) {
     ctx.print(
