@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import type { Lang } from '../../src/core/i18n/lang.js';
 import { copyExample, tempDir } from '../helpers/cli.js';
 import {
   office,
@@ -111,6 +112,7 @@ describe.skipIf(!office)('xlsx tracker printed through LibreOffice', () => {
     }
     expect(all).toContain(squash('华东已收回一百八十万元，华南两家客户仍在对账，法务函已寄出三份'));
     expect(all).toContain(squash('2026 年 7 月销售经营分析会（2026-08-05）'));
+    for (const h of HEADERS['zh-CN']) expect(all).toContain(h);
     // The list: header repeated, days overdue recalculated for today (12, 5 and 2 days), not the cached 0.
     const list = pages.map(squash).find((p) => p.includes('逾期天数'))!;
     expect(list).toBeDefined();
@@ -127,4 +129,135 @@ describe.skipIf(!office)('xlsx tracker printed through LibreOffice', () => {
     expect(squash(pages[0]!)).toContain(squash(`第 1 页 / 共 ${pages.length} 页`));
     expect(squash(pages[0]!)).toContain(squash('2026 年 7 月销售经营分析会 · '));
   });
+
+  /**
+   * The examples' three meetings as of 2026-08-20 (the day SALESMEET_NOW sets): six actions, three of them still
+   * open (h1-review#3 in progress since 07-31, 07-monthly#3 due 08-15, 07-monthly#2 due 08-20), three done.
+   */
+  const EXAMPLE_ROWS = [
+    { id: '2026-h1-review#3', what: '制定华南新客户开发方案', due: '2026-07-31', status: 'in-progress' },
+    { id: '2026-07-monthly#3', what: '制定华北渠道伙伴季度激励方案', due: '2026-08-15', status: 'open' },
+    { id: '2026-07-monthly#2', what: '华东逾期客户转法务发函并跟进回款', due: '2026-08-20', status: 'open' },
+    {
+      id: '2026-h1-review#2',
+      what: '输出下半年目标分解表（大区 × 月份）',
+      due: '2026-07-15',
+      status: 'done',
+    },
+    {
+      id: '2026-h1-review#1',
+      what: '制定华东重点客户回款追收计划并每周跟进',
+      due: '2026-07-17',
+      status: 'done',
+    },
+    { id: '2026-07-monthly#1', what: '7 月经营分析报表改为 CRM 自动导出', due: '2026-08-12', status: 'done' },
+  ] as const;
+  const STATUS: Record<Lang, Record<(typeof EXAMPLE_ROWS)[number]['status'], string>> = {
+    'zh-CN': { open: '未开始', 'in-progress': '进行中', done: '已完成' },
+    'zh-TW': { open: '未開始', 'in-progress': '進行中', done: '已完成' },
+    en: { open: 'open', 'in-progress': 'inprogress', done: 'done' },
+  };
+  const MEETINGS: Record<Lang, string[]> = {
+    'zh-CN': [
+      '2026 年上半年销售总结暨下半年目标分解会（2026-07-10）',
+      '2026 年 7 月销售经营分析会（2026-08-05）',
+    ],
+    'zh-TW': [
+      '2026 年上半年销售总结暨下半年目标分解会（2026-07-10）',
+      '2026 年 7 月销售经营分析会（2026-08-05）',
+    ],
+    en: ['2026 年上半年销售总结暨下半年目标分解会 (2026-07-10)', '2026 年 7 月销售经营分析会 (2026-08-05)'],
+  };
+  const FOOTER: Record<Lang, string> = { 'zh-CN': '第1页/共2页', 'zh-TW': '第1頁/共2頁', en: 'Page1of2' };
+  /** Days from `due` to today on this machine's calendar (LibreOffice's TODAY()); blank when not past due. */
+  const overdueToday = (due: string) => {
+    const days = Math.round(
+      (Date.parse(`${day(0)}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000,
+    );
+    return days > 0 ? String(days) : '';
+  };
+
+  it.each(['zh-CN', 'zh-TW', 'en'] as const)(
+    "prints the examples' six actions in %s on two pages, headers and cells whole, days overdue from today",
+    async (lang) => {
+      const root = join(tmp.dir, `examples-${lang}`);
+      mkdirSync(root);
+      for (const name of ['2026-h1-review', '2026-w27-weekly', '2026-07-monthly']) copyExample(name, root);
+      const r = await runIn(['actions', '.', '--format', 'xlsx', '--out', 'tracker.xlsx', '--lang', lang], {
+        cwd: root,
+        env: { SALESMEET_NOW: '2026-08-20T10:00:00+08:00' },
+      });
+      expect(r.code).toBe(0);
+
+      const pdf = officeToPdf(join(root, 'tracker.xlsx'));
+      expect(pdfPages(pdf)).toBe(2);
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      const all = squash(pdfRawText(pdf));
+      for (const h of HEADERS[lang]) expect(all).toContain(h);
+      for (const m of MEETINGS[lang]) expect(all).toContain(squash(m));
+      const pages = pdfPageTexts(pdf).map(squash);
+      expect(pages[0]).toContain(FOOTER[lang]);
+      const list = pages.find((p) => p.includes(HEADERS[lang][3]!))!; // priority: on the list only
+      expect(list).toBeDefined();
+      for (const row of EXAMPLE_ROWS) {
+        expect(list).toContain(squash(row.id));
+        expect(all).toContain(squash(row.what));
+        // Due, status and days overdue as LibreOffice recalculated them today: the open rows count on.
+        const at = list.indexOf(squash(row.what));
+        expect(at).toBeGreaterThan(-1);
+        const cells = `${row.due}${STATUS[lang][row.status]}${row.status === 'done' ? '' : overdueToday(row.due)}`;
+        expect(list.slice(at, at + 200)).toContain(cells);
+      }
+      expect(overlappingWords(pdfWords(pdf)).map(([a, b]) => `${a.text} × ${b.text}`)).toEqual([]);
+    },
+  );
 });
+
+/** The list's column headers as a reader sees them (whitespace, where a header wraps, left out). */
+const HEADERS: Record<Lang, string[]> = {
+  'zh-CN': [
+    '编号',
+    '事项',
+    '负责人',
+    '优先级',
+    '完成期限',
+    '状态',
+    '逾期天数',
+    '完成日期',
+    '本周进展',
+    '考核标准',
+    '来源会议',
+    '结转次数',
+    '需升级',
+  ],
+  'zh-TW': [
+    '編號',
+    '事項',
+    '負責人',
+    '優先順序',
+    '完成期限',
+    '狀態',
+    '逾期天數',
+    '完成日期',
+    '本週進展',
+    '驗收標準',
+    '來源會議',
+    '結轉次數',
+    '需升級',
+  ],
+  en: [
+    'ID',
+    'Action',
+    'Owner',
+    'Priority',
+    'Due',
+    'Status',
+    'Daysoverdue',
+    'Completedon',
+    'Progressthisweek',
+    'Successmeasure',
+    'Meeting',
+    'Carried',
+    'Escalate',
+  ],
+};

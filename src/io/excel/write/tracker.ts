@@ -90,7 +90,7 @@ function listColumns(l: MinutesLabels): { key: Key; header: string; width: numbe
     { key: 'measure', header: l.measure, width: 24 },
     { key: 'meeting', header: l.meeting, width: 20 },
     { key: 'carried', header: l.carried, width: 8, center: true },
-    { key: 'escalate', header: l.escalate, width: 8, center: true },
+    { key: 'escalate', header: l.escalateHeader, width: 8, center: true },
   ];
 }
 
@@ -374,7 +374,7 @@ function summarySheet(
     };
   };
 
-  const rateHeader = [l.total, l.done, l.open, l.overdue, l.completion];
+  const rateHeader = [l.total, l.done, l.open, l.overdueHeader, l.completion];
   let row = 4;
   const heading = (text: string) => {
     sum.getCell(`A${row}`).value = text;

@@ -110,7 +110,33 @@ describe('xlsx tracker', () => {
       'Success measure',
       'Meeting',
       'Carried',
-      'escalate',
+      'Escalate',
+    ]);
+  });
+
+  it('heads the summary tables in each language', async () => {
+    const heads = async (lang: Lang) => {
+      const sum = (await tracker(lang)).worksheets[0]!;
+      const out: unknown[][] = [];
+      sum.eachRow((r) => {
+        if (r.getCell(2).value === sum.getCell('B5').value) out.push((r.values as unknown[]).slice(1));
+      });
+      return out;
+    };
+    expect(await heads('zh-CN')).toEqual([
+      ['负责人', '合计', '已完成', '未完成', '已逾期', '完成率'],
+      ['来源会议', '合计', '已完成', '未完成', '已逾期', '完成率', '结转入'],
+      [undefined, '合计', '已完成', '未完成', '已逾期', '完成率'],
+    ]);
+    expect(await heads('zh-TW')).toEqual([
+      ['負責人', '合計', '已完成', '未完成', '已逾期', '完成率'],
+      ['來源會議', '合計', '已完成', '未完成', '已逾期', '完成率', '結轉入'],
+      [undefined, '合計', '已完成', '未完成', '已逾期', '完成率'],
+    ]);
+    expect(await heads('en')).toEqual([
+      ['Owner', 'Total', 'Done', 'Open', 'Overdue', 'Completion'],
+      ['Meeting', 'Total', 'Done', 'Open', 'Overdue', 'Completion', 'Carried in'],
+      [undefined, 'Total', 'Done', 'Open', 'Overdue', 'Completion'],
     ]);
   });
 
