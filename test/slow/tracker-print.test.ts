@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CellFormulaValue } from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import type { Lang } from '../../src/core/i18n/lang.js';
@@ -211,6 +212,62 @@ describe.skipIf(!office)('xlsx tracker printed through LibreOffice', () => {
       expect(overlappingWords(pdfWords(pdf)).map(([a, b]) => `${a.text} × ${b.text}`)).toEqual([]);
     },
   );
+
+  it('stays true after an edit: a status changed in the drop-down and an item added below the list', async () => {
+    // The examples were written as of 2026-08-20; LibreOffice judges overdue on the day the test runs, later.
+    expect(day(0) > '2026-08-20').toBe(true);
+    const root = join(tmp.dir, 'edited');
+    mkdirSync(root);
+    for (const name of ['2026-h1-review', '2026-w27-weekly', '2026-07-monthly']) copyExample(name, root);
+    const r = await runIn(['actions', '.', '--format', 'xlsx', '--out', 'tracker.xlsx', '--lang', 'zh-CN'], {
+      cwd: root,
+      env: { SALESMEET_NOW: '2026-08-20T10:00:00+08:00' },
+    });
+    expect(r.code).toBe(0);
+
+    // What someone does next week in Excel or WPS: 刘强's item is done, and 王芳 gets a new one on row 8, typed
+    // under the list without copying the days-overdue formula.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const file = join(root, 'tracker.xlsx');
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('行动项清单')!;
+    expect(ws.getCell('A2').value).toBe('2026-h1-review#3');
+    ws.getCell('F2').value = '已完成';
+    const added = ws.getRow(8);
+    added.getCell(1).value = '2026-07-monthly#4';
+    added.getCell(2).value = '落实华东新客户拜访计划';
+    added.getCell(3).value = '王芳';
+    added.getCell(5).value = new Date(Date.UTC(2026, 7, 1));
+    added.getCell(5).numFmt = 'yyyy-mm-dd';
+    added.getCell(6).value = '未开始';
+    added.getCell(11).value = '2026 年 7 月销售经营分析会（2026-08-05）';
+    // A spreadsheet program recalculates what depends on an edit before it saves; exceljs keeps the old results.
+    // Without them LibreOffice computes every formula when it opens the file.
+    for (const sheet of wb.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.formula) cell.value = { formula: cell.formula } as CellFormulaValue;
+        }),
+      );
+    await wb.xlsx.writeFile(file);
+
+    const pdf = officeToPdf(file);
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const [summary, list] = pdfPageTexts(pdf).map(squash);
+    // Total: 7 items, 4 done, 3 open, all 3 past due (07-monthly#2, #3 and the new one), 4 / 7 = 57.1%.
+    expect(summary).toContain('合计743357.1%');
+    // 王芳: h1-review#1 done, 07-monthly#2 and the new item open and past due: 1 / 3 = 33.3%.
+    expect(summary).toContain('王芳312233.3%');
+    // 刘强: his one item done, nothing overdue any more.
+    expect(summary).toContain('刘强1100100.0%');
+    // The July meeting: #1 done, #2, #3 and the new one open and overdue, 1 / 4, two items carried into it.
+    expect(summary).toContain(`${squash('2026 年 7 月销售经营分析会（2026-08-05）')}413325.0%2`);
+    // The row marked done no longer counts days overdue.
+    const at = list!.indexOf('制定华南新客户开发方案');
+    expect(list!.slice(at, at + 60)).toContain('2026-07-31已完成方案已提交市场部');
+    expect(list).toContain('落实华东新客户拜访计划王芳2026-08-01未开始');
+  });
 });
 
 /** The list's column headers as a reader sees them (whitespace, where a header wraps, left out). */
