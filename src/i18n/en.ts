@@ -779,6 +779,8 @@ export const en = {
     daysOverdueHeader: 'Days overdue',
     completedOn: 'Completed on',
     progressThisWeek: 'Progress this week',
+    overdueHeader: 'Overdue',
+    escalateHeader: 'Escalate',
     keySigned: 'key-signed',
     listSep: ', ',
     statuses: { draft: 'Draft', awaiting: 'Awaiting sign-off', 'signed-off': 'Signed off' },

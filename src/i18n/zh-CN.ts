@@ -724,6 +724,8 @@ export const zhCN: Messages = {
     daysOverdueHeader: '逾期天数',
     completedOn: '完成日期',
     progressThisWeek: '本周进展',
+    overdueHeader: '已逾期',
+    escalateHeader: '需升级',
     keySigned: '密钥签名',
     listSep: '、',
     statuses: { draft: '草稿', awaiting: '待签', 'signed-off': '已签' },

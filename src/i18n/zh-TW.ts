@@ -725,6 +725,8 @@ export const zhTW: Messages = {
     daysOverdueHeader: '逾期天數',
     completedOn: '完成日期',
     progressThisWeek: '本週進展',
+    overdueHeader: '已逾期',
+    escalateHeader: '需升級',
     keySigned: '金鑰簽章',
     statuses: { draft: '草稿', awaiting: '待簽', 'signed-off': '已簽' },
     roles: { host: '主席', recorder: '紀錄', attendee: '出席人', other: '其他' },

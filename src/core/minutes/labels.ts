@@ -64,6 +64,8 @@ export interface MinutesLabels {
   daysOverdueHeader: string;
   completedOn: string;
   progressThisWeek: string;
+  overdueHeader: string;
+  escalateHeader: string;
   keySigned: string;
   listSep: string;
   statuses: Record<'draft' | 'awaiting' | 'signed-off', string>;

@@ -324,6 +324,15 @@ export const YAML_CASES: BadInput[] = [
     stderr: ['m/minutes.yaml:2:25: error: attendance[0].status: expected one of'],
   },
   {
+    name: 'yaml: an action priority outside high | medium | low',
+    files: { 'm/minutes.yaml': 'actions:\n  - { what: 跟进华东回款, owner: 王芳, priority: urgent }\n' },
+    args: ['actions', 'm', '--format', 'xlsx', '--out', 'tracker.xlsx', '--lang', 'en'],
+    code: 3,
+    stderr: [
+      'm/minutes.yaml:2:42: error: actions[0].priority: expected one of high, medium, low, found "urgent"',
+    ],
+  },
+  {
     name: 'yaml: minutes syntax error',
     files: { 'm/minutes.yaml': 'topics:\n  - title: "unterminated\n' },
     args: ['minutes', 'm'],

@@ -33,6 +33,21 @@ export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/**
+ * A validation (a drop-down) over a whole range such as `F2:F106`, written as one rule and without creating the
+ * range's cells, so blank rows below a table keep it without being printed. exceljs has
+ * `worksheet.dataValidations.add` but does not declare it.
+ */
+export function validateRange(
+  ws: Worksheet,
+  range: string,
+  validation: import('exceljs').DataValidation,
+): void {
+  (
+    ws as unknown as { dataValidations: { add(range: string, v: import('exceljs').DataValidation): void } }
+  ).dataValidations.add(range, validation);
+}
+
 /** A solid fill of one colour (ARGB). */
 export function solidFill(argb: string) {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } } as const;

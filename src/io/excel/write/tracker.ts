@@ -18,6 +18,7 @@ import {
   solidFill,
   styleHeader,
   textWidth,
+  validateRange,
   type Workbook,
   type Worksheet,
   workbookBytes,
@@ -38,6 +39,12 @@ const LABEL_WIDTH = 46;
 export const TRACKER_FILLS = { overdue: 'FFFDE2E2', dueSoon: 'FFFFF2CC', closed: 'FFE7E6E6' } as const;
 /** Due within this many days (and not yet overdue): amber. */
 export const DUE_SOON_DAYS = 7;
+/**
+ * Blank rows below the list that the drop-downs, the colours and the summary's ranges already cover, so an item
+ * added next week under the last one (the last row copied down, for its formulas) is counted like the others.
+ * They hold no cell, so they neither print nor scroll.
+ */
+export const SPARE_ROWS = 100;
 
 export interface TrackerOptions {
   /** What the tracker is for (the meeting's title, or the meetings'): the summary's title and the page header. */
@@ -90,7 +97,7 @@ function listColumns(l: MinutesLabels): { key: Key; header: string; width: numbe
     { key: 'measure', header: l.measure, width: 24 },
     { key: 'meeting', header: l.meeting, width: 20 },
     { key: 'carried', header: l.carried, width: 8, center: true },
-    { key: 'escalate', header: l.escalate, width: 8, center: true },
+    { key: 'escalate', header: l.escalateHeader, width: 8, center: true },
   ];
 }
 
@@ -166,9 +173,9 @@ export async function trackerWorkbook(
 
 interface ListInfo {
   name: string;
-  /** The first and last data rows (last < first when the list is empty). */
+  /** The first data row, and the last row the summary counts: the items and the spare rows below them. */
   first: number;
-  last: number;
+  end: number;
   col: Record<Key, number>;
   /** Each item as written: its owner and meeting cells, status, days overdue for `today`. */
   rows: { owner: string; meeting: string; status: ActionStatus; daysOverdue: number | '' }[];
@@ -219,6 +226,7 @@ function itemSheet(
 
   const first = 2;
   const last = items.length + 1;
+  const end = last + SPARE_ROWS;
   // Column-absolute ($F2): a conditional format's formula is written for its top-left cell and shifts with it.
   const isOpen = (r: number) =>
     `OR(${OPEN_STATUSES.map((s) => `$${L('status')}${r}=${lit(statusWord[s])}`).join(',')})`;
@@ -270,61 +278,59 @@ function itemSheet(
       else cell.value = text[c.key] ? neutralise(text[c.key]) : null;
     }
     row.getCell(col.daysOverdue).numFmt = '0';
-    row.getCell(col.status).dataValidation = {
-      type: 'list',
-      allowBlank: false,
-      formulae: [`"${statusList.join(',')}"`],
-      showErrorMessage: true,
-    };
-    row.getCell(col.priority).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${priorityList.join(',')}"`],
-      showErrorMessage: true,
-    };
     row.height = rowHeight(columns.map((c) => ({ text: text[c.key], width: c.width })));
     rows.push({ owner, meeting, status: a.status, daysOverdue });
   });
 
-  if (items.length > 0) {
-    const due = (r: number) => `$${L('due')}${r}`;
-    const fill = (argb: string) => ({
-      fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb }, bgColor: { argb } },
-    });
-    ws.addConditionalFormatting({
-      ref: `A${first}:${colLetter(columns.length)}${last}`,
-      rules: [
-        {
-          type: 'expression',
-          priority: 1,
-          formulae: [`AND(${isOpen(first)},${due(first)}<>"",${due(first)}<TODAY())`],
-          style: fill(TRACKER_FILLS.overdue),
-        },
-        {
-          type: 'expression',
-          priority: 2,
-          formulae: [
-            `AND(${isOpen(first)},${due(first)}<>"",${due(first)}>=TODAY(),${due(first)}-TODAY()<=${DUE_SOON_DAYS})`,
-          ],
-          style: fill(TRACKER_FILLS.dueSoon),
-        },
-        {
-          type: 'expression',
-          priority: 3,
-          formulae: [
-            `OR($${L('status')}${first}=${lit(statusWord.done)},$${L('status')}${first}=${lit(statusWord.dropped)})`,
-          ],
-          style: fill(TRACKER_FILLS.closed),
-        },
-      ],
-    });
-  }
+  // The drop-downs, over the items and the spare rows (one range each, no cells created below the list).
+  validateRange(ws, `${L('status')}${first}:${L('status')}${end}`, {
+    type: 'list',
+    allowBlank: false,
+    formulae: [`"${statusList.join(',')}"`],
+    showErrorMessage: true,
+  });
+  validateRange(ws, `${L('priority')}${first}:${L('priority')}${end}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${priorityList.join(',')}"`],
+    showErrorMessage: true,
+  });
+  const due = (r: number) => `$${L('due')}${r}`;
+  const fill = (argb: string) => ({
+    fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb }, bgColor: { argb } },
+  });
+  ws.addConditionalFormatting({
+    ref: `A${first}:${colLetter(columns.length)}${end}`,
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: [`AND(${isOpen(first)},${due(first)}<>"",${due(first)}<TODAY())`],
+        style: fill(TRACKER_FILLS.overdue),
+      },
+      {
+        type: 'expression',
+        priority: 2,
+        formulae: [
+          `AND(${isOpen(first)},${due(first)}<>"",${due(first)}>=TODAY(),${due(first)}-TODAY()<=${DUE_SOON_DAYS})`,
+        ],
+        style: fill(TRACKER_FILLS.dueSoon),
+      },
+      {
+        type: 'expression',
+        priority: 3,
+        formulae: [
+          `OR($${L('status')}${first}=${lit(statusWord.done)},$${L('status')}${first}=${lit(statusWord.dropped)})`,
+        ],
+        style: fill(TRACKER_FILLS.closed),
+      },
+    ],
+  });
   ws.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, last), column: columns.length },
   };
-  // Rows for references from the summary: never an inverted range, even for an empty list.
-  return { name, first, last, col, rows, status: statusWord };
+  return { name, first, end, col, rows, status: statusWord };
 }
 
 /**
@@ -347,8 +353,7 @@ function summarySheet(
   sum.getCell('B2').numFmt = 'yyyy-mm-dd';
   sum.getCell('B2').alignment = { horizontal: 'left' };
 
-  const to = Math.max(list.first, list.last);
-  const R = (k: Key) => range(list.name, list.col[k], list.first, to);
+  const R = (k: Key) => range(list.name, list.col[k], list.first, list.end);
   const st = list.status;
   /** COUNTIFS over the list: the group's rows (its column equal to `key`, a cell) and these conditions. */
   const countIfs = (group: { col: Key; key: string } | undefined, conditions: [string, string][]) => {
@@ -374,7 +379,7 @@ function summarySheet(
     };
   };
 
-  const rateHeader = [l.total, l.done, l.open, l.overdue, l.completion];
+  const rateHeader = [l.total, l.done, l.open, l.overdueHeader, l.completion];
   let row = 4;
   const heading = (text: string) => {
     sum.getCell(`A${row}`).value = text;
@@ -401,12 +406,15 @@ function summarySheet(
     const f = (conditions: [string, string][]) =>
       countIfs(group ? { col: group, key: `$A${r}` } : undefined, conditions);
     const is = (s: ActionStatus): [string, string] => [R('status'), lit(st[s])];
+    const pastDue: [string, string] = [R('due'), '"<"&TODAY()'];
     const dropped = f([is('dropped')]);
     const cells: [string, number | ''][] = [
       [f([]), t.total],
       [f([is('done')]), t.done],
       [`${f([is('open')])}+${f([is('in-progress')])}`, t.open],
-      [f([[R('daysOverdue'), '">0"']]), t.overdue],
+      // Open or in progress and past due: counted from the status and the due date, so a row added below the
+      // list counts even before its days-overdue formula is copied down.
+      [`${f([is('open'), pastDue])}+${f([is('in-progress'), pastDue])}`, t.overdue],
       [`IF(B${r}-${dropped}>0,C${r}/(B${r}-${dropped}),"")`, t.completion],
     ];
     cells.forEach(([formula, result], i) => {

@@ -110,7 +110,33 @@ describe('xlsx tracker', () => {
       'Success measure',
       'Meeting',
       'Carried',
-      'escalate',
+      'Escalate',
+    ]);
+  });
+
+  it('heads the summary tables in each language', async () => {
+    const heads = async (lang: Lang) => {
+      const sum = (await tracker(lang)).worksheets[0]!;
+      const out: unknown[][] = [];
+      sum.eachRow((r) => {
+        if (r.getCell(2).value === sum.getCell('B5').value) out.push((r.values as unknown[]).slice(1));
+      });
+      return out;
+    };
+    expect(await heads('zh-CN')).toEqual([
+      ['负责人', '合计', '已完成', '未完成', '已逾期', '完成率'],
+      ['来源会议', '合计', '已完成', '未完成', '已逾期', '完成率', '结转入'],
+      [undefined, '合计', '已完成', '未完成', '已逾期', '完成率'],
+    ]);
+    expect(await heads('zh-TW')).toEqual([
+      ['負責人', '合計', '已完成', '未完成', '已逾期', '完成率'],
+      ['來源會議', '合計', '已完成', '未完成', '已逾期', '完成率', '結轉入'],
+      [undefined, '合計', '已完成', '未完成', '已逾期', '完成率'],
+    ]);
+    expect(await heads('en')).toEqual([
+      ['Owner', 'Total', 'Done', 'Open', 'Overdue', 'Completion'],
+      ['Meeting', 'Total', 'Done', 'Open', 'Overdue', 'Completion', 'Carried in'],
+      [undefined, 'Total', 'Done', 'Open', 'Overdue', 'Completion'],
     ]);
   });
 
@@ -184,7 +210,8 @@ describe('xlsx tracker', () => {
       }[];
     }[];
     expect(cf).toHaveLength(1);
-    expect(cf[0]!.ref).toBe('A2:M7');
+    // The six items and the 100 spare rows below them, where next week's new items go.
+    expect(cf[0]!.ref).toBe('A2:M107');
     expect(cf[0]!.rules.map((r) => [r.type, r.priority, r.formulae, r.style.fill.bgColor.argb])).toEqual([
       ['expression', 1, ['AND(OR($F2="未开始",$F2="进行中"),$E2<>"",$E2<TODAY())'], 'FFFDE2E2'],
       [
@@ -206,6 +233,12 @@ describe('xlsx tracker', () => {
       formulae: ['"未開始,進行中,已完成,已取消"'],
     });
     expect(ws.getCell('F7').dataValidation).toMatchObject({ type: 'list' });
+    // The spare rows have the drop-downs too, with no cell written (nothing to print below the list; getCell,
+    // below, creates the cells it reads).
+    expect(ws.rowCount).toBe(7);
+    expect(ws.getCell('F107').dataValidation).toMatchObject({ formulae: ['"未開始,進行中,已完成,已取消"'] });
+    expect(ws.getCell('D107').dataValidation).toMatchObject({ formulae: ['"高,中,低"'] });
+    expect(ws.getCell('F108').dataValidation).toBeUndefined();
     expect(ws.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"高,中,低"'] });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBe('A1:M7');
@@ -252,24 +285,28 @@ describe('xlsx tracker', () => {
     const wang = find('王芳');
     expect(wang).toBeGreaterThan(0);
     const L = "'行动项清单'!";
-    const owner = `${L}$C$2:$C$7,$A${wang}`;
+    // Over the items and the spare rows below them (2 to 7 + 100).
+    const owner = `${L}$C$2:$C$107,$A${wang}`;
     expect(['B', 'C', 'D', 'E', 'F'].map((c) => formula(sum, `${c}${wang}`))).toEqual([
       { formula: `COUNTIFS(${owner})`, result: 2 },
-      { formula: `COUNTIFS(${owner},${L}$F$2:$F$7,"已完成")`, result: 1 },
+      { formula: `COUNTIFS(${owner},${L}$F$2:$F$107,"已完成")`, result: 1 },
       {
-        formula: `COUNTIFS(${owner},${L}$F$2:$F$7,"未开始")+COUNTIFS(${owner},${L}$F$2:$F$7,"进行中")`,
+        formula: `COUNTIFS(${owner},${L}$F$2:$F$107,"未开始")+COUNTIFS(${owner},${L}$F$2:$F$107,"进行中")`,
         result: 1,
       },
-      { formula: `COUNTIFS(${owner},${L}$G$2:$G$7,">0")`, result: undefined }, // cached 0, below
       {
-        formula: `IF(B${wang}-COUNTIFS(${owner},${L}$F$2:$F$7,"已取消")>0,C${wang}/(B${wang}-COUNTIFS(${owner},${L}$F$2:$F$7,"已取消")),"")`,
+        formula: `COUNTIFS(${owner},${L}$F$2:$F$107,"未开始",${L}$E$2:$E$107,"<"&TODAY())+COUNTIFS(${owner},${L}$F$2:$F$107,"进行中",${L}$E$2:$E$107,"<"&TODAY())`,
+        result: undefined, // cached 0, below
+      },
+      {
+        formula: `IF(B${wang}-COUNTIFS(${owner},${L}$F$2:$F$107,"已取消")>0,C${wang}/(B${wang}-COUNTIFS(${owner},${L}$F$2:$F$107,"已取消")),"")`,
         result: 0.5,
       },
     ]);
     expect(await cached(await trackerBytes('zh-CN'), 1, `E${wang}`)).toEqual({ t: null, v: '0' });
     const meeting = find('2026 年 7 月销售经营分析会（2026-08-05）');
     expect(formula(sum, `B${meeting}`)).toEqual({
-      formula: `COUNTIFS(${L}$K$2:$K$7,$A${meeting})`,
+      formula: `COUNTIFS(${L}$K$2:$K$107,$A${meeting})`,
       result: 3,
     });
     expect(sum.getCell(`G${meeting}`).value).toBe(2); // carried into it
@@ -278,12 +315,15 @@ describe('xlsx tracker', () => {
     expect(await cached(await trackerBytes('zh-CN'), 1, `F${weekly}`)).toEqual({ t: 'str', v: '' });
     const total = find('合计');
     expect(['B', 'C', 'D', 'E', 'F'].map((c) => formula(sum, `${c}${total}`))).toEqual([
-      { formula: `ROWS(${L}$A$2:$A$7)-COUNTBLANK(${L}$A$2:$A$7)`, result: 6 },
-      { formula: `COUNTIFS(${L}$F$2:$F$7,"已完成")`, result: 3 },
-      { formula: `COUNTIFS(${L}$F$2:$F$7,"未开始")+COUNTIFS(${L}$F$2:$F$7,"进行中")`, result: 3 },
-      { formula: `COUNTIFS(${L}$G$2:$G$7,">0")`, result: 2 },
+      { formula: `ROWS(${L}$A$2:$A$107)-COUNTBLANK(${L}$A$2:$A$107)`, result: 6 },
+      { formula: `COUNTIFS(${L}$F$2:$F$107,"已完成")`, result: 3 },
+      { formula: `COUNTIFS(${L}$F$2:$F$107,"未开始")+COUNTIFS(${L}$F$2:$F$107,"进行中")`, result: 3 },
       {
-        formula: `IF(B${total}-COUNTIFS(${L}$F$2:$F$7,"已取消")>0,C${total}/(B${total}-COUNTIFS(${L}$F$2:$F$7,"已取消")),"")`,
+        formula: `COUNTIFS(${L}$F$2:$F$107,"未开始",${L}$E$2:$E$107,"<"&TODAY())+COUNTIFS(${L}$F$2:$F$107,"进行中",${L}$E$2:$E$107,"<"&TODAY())`,
+        result: 2,
+      },
+      {
+        formula: `IF(B${total}-COUNTIFS(${L}$F$2:$F$107,"已取消")>0,C${total}/(B${total}-COUNTIFS(${L}$F$2:$F$107,"已取消")),"")`,
         result: 0.5,
       },
     ]);
@@ -315,7 +355,7 @@ describe('xlsx tracker', () => {
     expect(wb.getWorksheet('Summary')!.getCell('A1').value).toBe("'+title · Action list");
   });
 
-  it('writes an empty list without inverted ranges', async () => {
+  it('writes an empty list ready for items: ranges over the spare rows, formats and drop-downs', async () => {
     const report = actionReport([], [], '2026-01-02');
     const bytes = await trackerWorkbook(report, minutesLabels('zh-CN'), { title: 't', today: '2026-01-02' });
     const wb = await load(bytes);
@@ -325,13 +365,19 @@ describe('xlsx tracker', () => {
       if (r.getCell(1).value === '合计') total = n;
     });
     expect(formula(sum, `B${total}`).formula).toBe(
-      "ROWS('行动项清单'!$A$2:$A$2)-COUNTBLANK('行动项清单'!$A$2:$A$2)",
+      "ROWS('行动项清单'!$A$2:$A$101)-COUNTBLANK('行动项清单'!$A$2:$A$101)",
     );
     expect(await cached(bytes, 1, `B${total}`)).toEqual({ t: null, v: '0' });
+    const list = wb.getWorksheet('行动项清单')!;
+    expect(list.rowCount).toBe(1);
     expect(
-      (wb.getWorksheet('行动项清单')! as unknown as { conditionalFormattings: unknown })
-        .conditionalFormattings,
-    ).toEqual([]);
+      (list as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings.map(
+        (c) => c.ref,
+      ),
+    ).toEqual(['A2:M101']);
+    expect(list.getCell('F101').dataValidation).toMatchObject({
+      formulae: ['"未开始,进行中,已完成,已取消"'],
+    });
   });
 });
 
