@@ -25,6 +25,8 @@ const steps = [
   ['agenda', '2026-h1-review'],
   ['pack', '2026-h1-review', ...(existsSync(chromium) ? ['--pdf'] : [])],
   ['pack', '2026-w27-weekly'],
+  // The notice to paste into the team chat, and the sign-in sheet to print.
+  ['notice', '2026-h1-review', ...(existsSync(chromium) ? ['--pdf'] : [])],
   ['minutes', '2026-h1-review'],
   ['keys', 'generate', '--as', '陈建国', '2026-h1-review'],
   ['minutes', 'sign', '2026-h1-review', '--as', '陈建国', '--key', join(out, 'keys', '陈建国.key')],

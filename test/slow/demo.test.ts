@@ -46,5 +46,7 @@ describe('npm run demo', () => {
       '| 责任到人 | ✓ | 每个分组都有参会的负责人 |',
     );
     expect(existsSync(join(out, 'action-tracker.xlsx'))).toBe(true);
+    expect(readFileSync(join(h1, 'notice.txt'), 'utf8')).toContain('会议通知');
+    expect(existsSync(join(h1, 'sign-in.html'))).toBe(true);
   });
 });
