@@ -518,6 +518,8 @@ export class SheetIngester {
   private valueIdx: boolean[] = [];
   /** Total-label verdict per distinct cell text: an export repeats a few thousand texts a million times. */
   private totalText = new Map<string, boolean>();
+  /** The same verdict by shared-string index (cells from the fast reader): 0 not known yet, 1 no, 2 a total label. */
+  private totalBySi = new Uint8Array(1024);
   /** Dimension columns kept in detail buckets (`--by`), in column order, and a row's texts for them. */
   private keptDims: Column[] | undefined;
   private dimTexts: string[] = [];
@@ -531,8 +533,26 @@ export class SheetIngester {
     const seen = this.totalText;
     for (let i = 0; i < cells.length; i++) {
       if (this.valueIdx[i]) continue;
-      const v = cells[i]?.v;
+      const cell = cells[i];
+      if (cell === undefined) continue;
+      const v = cell.v;
       if (typeof v !== 'string') continue;
+      const si = cell.si;
+      if (si !== undefined && si >= 0) {
+        // A shared string: the verdict is kept by its index, without looking the text up.
+        if (si >= this.totalBySi.length) {
+          const grown = new Uint8Array(Math.max(si + 1, this.totalBySi.length * 2));
+          grown.set(this.totalBySi);
+          this.totalBySi = grown;
+        }
+        let known = this.totalBySi[si]!;
+        if (known === 0) {
+          known = MAYBE_TOTAL.test(v) && isTotalLabel(v) ? 2 : 1;
+          this.totalBySi[si] = known;
+        }
+        if (known === 2) return true;
+        continue;
+      }
       let total = seen.get(v);
       if (total === undefined) {
         // A cheap test first, then the full one; the verdict is kept (a bounded number of texts).

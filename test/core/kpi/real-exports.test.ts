@@ -396,6 +396,38 @@ describe('a period known before reading (the store keeps a bucket per month part
   });
 });
 
+describe('totals rows found by shared-string index (the fast reader) as by text', () => {
+  // A regional export with subtotal and grand-total lines among the order lines; the texts come once from
+  // the shared-strings table, so the reader hands their index beside them.
+  const texts = ['日期', '区域', '产品线', '销售额', '华东', '华南', '云平台', '华东 小计', '合计', '总计：'];
+  const rows: (string | number | null)[][] = [
+    ['日期', '区域', '产品线', '销售额'],
+    ['2026-06-01', '华东', '云平台', 100],
+    ['2026-06-02', '华东', '云平台', 50],
+    [null, '华东 小计', null, 150],
+    ['2026-06-03', '华南', '云平台', 70],
+    [null, '合计', null, 220],
+    ['2026-06-04', '华南', '云平台', 30],
+    [null, null, '总计：', 250],
+  ];
+  const withIndex: Raw[][] = rows.map((r) =>
+    r.map((v) => (typeof v === 'string' && texts.includes(v) ? { v, si: texts.indexOf(v) } : v)),
+  );
+  it('leaves out the same rows, with or without the index', () => {
+    const byText = run(ingest([{ name: 'S', rows }], { by: ['region'] }), '2026-06', ['region']);
+    const byIndex = run(ingest([{ name: 'S', rows: withIndex }], { by: ['region'] }), '2026-06', ['region']);
+    expect(byIndex).toEqual(byText);
+    // 100 + 50 + 70 + 30: the subtotal and the two totals are not counted again.
+    expect(total(byIndex.totals, 'revenue')?.actual).toBe(250);
+    expect(byIndex.rows.filter((r) => r.metric === 'revenue').map((r) => [r.group.region, r.actual])).toEqual(
+      [
+        ['华东', 150],
+        ['华南', 100],
+      ],
+    );
+  });
+});
+
 describe('CRM column names that look like something else', () => {
   it('Dynamics 365: Status (Open / Won / Lost) is the stage; Est. Revenue is never summed', () => {
     const store = ingest([
