@@ -863,6 +863,7 @@ export class SheetIngester {
         row: (number | null)[];
         day: number | null;
         periods: When[];
+        byDay: Map<number, When[]>;
       }
     | undefined;
 
@@ -970,6 +971,7 @@ export class SheetIngester {
       row: [],
       day: null,
       periods: [],
+      byDay: new Map(),
     };
     this.fineCols = fc;
     return fc;
@@ -988,11 +990,18 @@ export class SheetIngester {
     else if (when.kind !== 'day') periods = [when];
     else if (fc.day === when.day) periods = fc.periods;
     else {
-      const w = isoWeekOf(when.day);
-      periods = [
-        { kind: 'month', month: monthKey(when.day) },
-        { kind: 'month', month: `${w.year}-W${String(w.week).padStart(2, '0')}` },
-      ];
+      // Kept per day: an export's rows are seldom in date order, and a few hundred days repeat.
+      let known = fc.byDay.get(when.day);
+      if (known === undefined) {
+        const w = isoWeekOf(when.day);
+        known = [
+          { kind: 'month', month: monthKey(when.day) },
+          { kind: 'month', month: `${w.year}-W${String(w.week).padStart(2, '0')}` },
+        ];
+        if (fc.byDay.size >= 100_000) fc.byDay.clear();
+        fc.byDay.set(when.day, known);
+      }
+      periods = known;
       fc.day = when.day;
       fc.periods = periods;
     }
