@@ -123,7 +123,9 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
     const { kpiWorkbook } = await import('../io/excel/write/kpi-report.js');
     content = await kpiWorkbook(r, run.extras, lang, { caption: title, thresholds: run.thresholds });
   } else {
-    const table = buildTable(r, run.extras, lang);
+    // Only the terminal's table is capped (a breakdown by customer); a file holds every row.
+    const toTerminal = o.format === 'table' && !o.out;
+    const table = buildTable(r, run.extras, lang, { cap: toTerminal });
     if (o.format === 'csv') content = renderKpiCsv(table);
     else if (o.format === 'md') content = renderKpiMarkdown(table, title, legend);
     else if (o.out) content = `${title}\n\n${renderKpiTable(table, PLAIN)}\n\n${legend.join('\n')}\n`;

@@ -40,6 +40,7 @@ export const en = {
       openNoClose: '{count} open deal(s) without a close date left out of the pipeline: {cells}',
       closedNoClose: '{count} won or lost deal(s) without a close date skipped: {cells}',
       blankGroup: '(blank)',
+      moreRows: '… and {count} more rows — use --format csv|xlsx|json for all',
       blankGroupRows:
         '{count} row(s) with a blank "{column}" (an empty cell, or a formula without a saved result) are shown as {blank}: {cells}',
       tooLarge: '{metric}: the sum is too large to compute (over 1.8e308)',

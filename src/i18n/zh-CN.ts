@@ -31,6 +31,7 @@ export const zhCN: Messages = {
       openNoClose: '{count} 个未结商机没有预计成交日期，未计入在途商机：{cells}',
       closedNoClose: '{count} 个赢单或输单商机没有成交日期，已跳过：{cells}',
       blankGroup: '（未填）',
+      moreRows: '… 另有 {count} 行未列出——用 --format csv|xlsx|json 查看全部',
       blankGroupRows:
         '{count} 行的“{column}”为空（空单元格，或公式没有保存的计算结果），显示为{blank}：{cells}',
       tooLarge: '{metric}：合计数值过大，无法计算（超过 1.8e308）',

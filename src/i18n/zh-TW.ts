@@ -31,6 +31,7 @@ export const zhTW: Messages = {
       openNoClose: '{count} 個未結商機沒有預計成交日期，未計入在途商機：{cells}',
       closedNoClose: '{count} 個贏單或輸單商機沒有成交日期，已略過：{cells}',
       blankGroup: '（未填）',
+      moreRows: '… 另有 {count} 列未列出——用 --format csv|xlsx|json 查看全部',
       blankGroupRows:
         '{count} 列的「{column}」為空白（空白儲存格，或公式沒有儲存的計算結果），顯示為{blank}：{cells}',
       tooLarge: '{metric}：合計數值過大，無法計算（超過 1.8e308）',

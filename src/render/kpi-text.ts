@@ -69,7 +69,11 @@ export function renderKpiTable(t: Table, paint: Paint): string {
       .trimEnd();
   const out = [line(t.headers, null, true), widths.map((w) => '─'.repeat(w)).join('  ')];
   t.rows.forEach((r, i) => {
-    if (i === t.totalsFrom) out.push(widths.map((w) => '─'.repeat(w)).join('  '));
+    if (i === t.totalsFrom) {
+      // A capped table (a breakdown by customer) says what it leaves out, after the groups it shows.
+      if (t.more !== undefined) out.push(t.more);
+      out.push(widths.map((w) => '─'.repeat(w)).join('  '));
+    }
     out.push(line(r, t.status[i] ?? null, i >= t.totalsFrom && t.totalsFrom >= 0));
   });
   return out.join('\n');

@@ -225,7 +225,7 @@ class KpiRun {
 
   /** 1. Detail buckets → per group (at every level of `by`: region, then region × product) and total. */
   private accumulate(): void {
-    const { store, o, cur, ranges, warnings, levels, total, statedLabels, answering } = this;
+    const { store, o, cur, ranges, warnings, total, statedLabels, answering } = this;
     warnings.push(...periodWarnings(store, cur, answering[R_CUR]!, o.lang));
     let weekOnMonths = false;
     for (const b of store.buckets.values()) {
@@ -236,11 +236,8 @@ class KpiRun {
         }
         if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
           continue;
-        addTo(total, ri, b);
-        for (let l = 0; l < levels.length; l++) {
-          if (levels[l]!.some((k) => b.group[k] === undefined)) break;
-          addTo(this.accFor(l, b.group), ri, b);
-        }
+        const accs = this.accsOf(b.group);
+        for (let a = 0; a < accs.length; a++) addTo(accs[a]!, ri, b);
       }
     }
     if (weekOnMonths)
@@ -249,18 +246,33 @@ class KpiRun {
       if (!inRange(b.when, ranges[ri]!, ri === R_CUR)) return [];
       if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
         return [];
-      const out = [total];
-      for (let l = 0; l < levels.length; l++) {
-        if (levels[l]!.some((k) => b.group[k] === undefined)) break;
-        out.push(this.accFor(l, b.group));
-      }
-      return out;
+      return this.accsOf(b.group);
     });
     // A headcount from meeting.yaml replaces the reps counted in the data, for the total of the period itself;
     // the prior periods' headcounts are not known, so their revenue per rep is left blank.
     if (o.headcount !== undefined && o.headcount > 0 && store.metrics.has('revenue'))
       applyHeadcount(store, total, o.headcount);
   }
+
+  /**
+   * The accumulators a bucket of this group adds to: the total, then its group at each level of `by` it has.
+   * Kept per group object (the store's buckets of one group share it): one list, found once.
+   */
+  private accsOf(group: Group): Acc[] {
+    let out = this.accLists.get(group);
+    if (out === undefined) {
+      const { levels, total } = this;
+      out = [total];
+      for (let l = 0; l < levels.length; l++) {
+        if (levels[l]!.some((k) => group[k] === undefined)) break;
+        out.push(this.accFor(l, group));
+      }
+      this.accLists.set(group, out);
+    }
+    return out;
+  }
+
+  private accLists = new Map<Group, Acc[]>();
 
   private accFor(level: number, src: Group): Acc {
     const { levels, groupsAt } = this;

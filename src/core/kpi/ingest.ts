@@ -14,7 +14,6 @@ import {
   preference,
   type SheetOptions,
   STATUS_HEADERS,
-  TREE_MAX,
   taxOf,
 } from './ingest/columns.js';
 import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
@@ -25,6 +24,7 @@ import {
   type Coverage,
   HUGE,
   type KpiStore,
+  NO_DAY,
   type RatioGap,
   type SheetKind,
   type SummaryRecord,
@@ -385,8 +385,9 @@ export class SheetIngester {
     const facts = store.facts;
     // Every row says when its customer first bought (new customers); only rows of the asked ranges are kept.
     const customer = f.customer ? this.factId(row, f.customer) : -1;
+    let start: number | null = null;
     if (when !== null) {
-      const start = when.kind === 'day' ? when.day : (store.spanOfWhen(when)?.start ?? null);
+      start = when.kind === 'day' ? when.day : (store.spanOfWhen(when)?.start ?? null);
       if (start !== null) {
         if (start < store.earliest) store.earliest = start;
         if (customer >= 0) {
@@ -403,6 +404,7 @@ export class SheetIngester {
     );
     facts.customer.push(customer);
     facts.rep.push(f.rep ? this.factId(row, f.rep) : -1);
+    facts.day.push(start ?? NO_DAY);
   }
 
   private factId(row: SheetRow, c: Column): number {
@@ -516,10 +518,8 @@ export class SheetIngester {
   private valueIdx: boolean[] = [];
   /** Total-label verdict per distinct cell text: an export repeats a few thousand texts a million times. */
   private totalText = new Map<string, boolean>();
-  /** Detail rows: the store's bucket per period and kept dimension texts, found without building its key. */
-  private bucketTree = new Map<unknown, unknown>();
-  /** Buckets the tree holds; past TREE_MAX (a breakdown by customer and day) it stops growing and is skipped. */
-  private treeSize = 0;
+  /** The same verdict by shared-string index (cells from the fast reader): 0 not known yet, 1 no, 2 a total label. */
+  private totalBySi = new Uint8Array(1024);
   /** Dimension columns kept in detail buckets (`--by`), in column order, and a row's texts for them. */
   private keptDims: Column[] | undefined;
   private dimTexts: string[] = [];
@@ -533,8 +533,26 @@ export class SheetIngester {
     const seen = this.totalText;
     for (let i = 0; i < cells.length; i++) {
       if (this.valueIdx[i]) continue;
-      const v = cells[i]?.v;
+      const cell = cells[i];
+      if (cell === undefined) continue;
+      const v = cell.v;
       if (typeof v !== 'string') continue;
+      const si = cell.si;
+      if (si !== undefined && si >= 0) {
+        // A shared string: the verdict is kept by its index, without looking the text up.
+        if (si >= this.totalBySi.length) {
+          const grown = new Uint8Array(Math.max(si + 1, this.totalBySi.length * 2));
+          grown.set(this.totalBySi);
+          this.totalBySi = grown;
+        }
+        let known = this.totalBySi[si]!;
+        if (known === 0) {
+          known = MAYBE_TOTAL.test(v) && isTotalLabel(v) ? 2 : 1;
+          this.totalBySi[si] = known;
+        }
+        if (known === 2) return true;
+        continue;
+      }
       let total = seen.get(v);
       if (total === undefined) {
         // A cheap test first, then the full one; the verdict is kept (a bounded number of texts).
@@ -845,6 +863,7 @@ export class SheetIngester {
         row: (number | null)[];
         day: number | null;
         periods: When[];
+        byDay: Map<number, When[]>;
       }
     | undefined;
 
@@ -952,6 +971,7 @@ export class SheetIngester {
       row: [],
       day: null,
       periods: [],
+      byDay: new Map(),
     };
     this.fineCols = fc;
     return fc;
@@ -970,11 +990,18 @@ export class SheetIngester {
     else if (when.kind !== 'day') periods = [when];
     else if (fc.day === when.day) periods = fc.periods;
     else {
-      const w = isoWeekOf(when.day);
-      periods = [
-        { kind: 'month', month: monthKey(when.day) },
-        { kind: 'month', month: `${w.year}-W${String(w.week).padStart(2, '0')}` },
-      ];
+      // Kept per day: an export's rows are seldom in date order, and a few hundred days repeat.
+      let known = fc.byDay.get(when.day);
+      if (known === undefined) {
+        const w = isoWeekOf(when.day);
+        known = [
+          { kind: 'month', month: monthKey(when.day) },
+          { kind: 'month', month: `${w.year}-W${String(w.week).padStart(2, '0')}` },
+        ];
+        if (fc.byDay.size >= 100_000) fc.byDay.clear();
+        fc.byDay.set(when.day, known);
+      }
+      periods = known;
       fc.day = when.day;
       fc.periods = periods;
     }
@@ -1018,50 +1045,21 @@ export class SheetIngester {
     }
   }
 
-  /**
-   * The store's bucket for a detail row (created on first use), looked up in a tree of maps by period and
-   * dimension texts; only a miss builds the store's string key, so the store sees exactly the same keys,
-   * buckets and insertion order as when every row built it.
-   */
+  /** The store's bucket for a detail row: its period and the kept dimensions' texts (created on first use). */
   private bucketOf(when: When | null, kept: Column[], texts: string[]): Bucket {
-    if (this.treeSize >= TREE_MAX) return this.storeBucket(when, kept, texts);
-    let node = this.bucketTree;
-    let k: unknown = when === null ? null : when.kind === 'day' ? when.day : when.month;
-    for (let i = 0; i < kept.length; i++) {
-      let next = node.get(k) as Map<unknown, unknown> | undefined;
-      if (next === undefined) {
-        next = new Map();
-        node.set(k, next);
-      }
-      node = next;
-      k = texts[i];
+    let keys = this.keptKeys;
+    let tree = this.keptTree;
+    if (keys === undefined || tree === undefined) {
+      keys = kept.map((c) => c.info.role as GroupKey);
+      tree = this.store.bucketTree(keys);
+      this.keptKeys = keys;
+      this.keptTree = tree;
     }
-    let bucket = node.get(k) as Bucket | undefined;
-    if (bucket === undefined) {
-      bucket = this.storeBucket(when, kept, texts);
-      node.set(k, bucket);
-      this.treeSize++;
-    }
-    return bucket;
+    return this.store.bucket(tree, when, keys, texts);
   }
 
-  /** The store's bucket by its string key (period, then each kept dimension's text), created when new. */
-  private storeBucket(when: When | null, kept: Column[], texts: string[]): Bucket {
-    let key = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
-    for (let i = 0; i < kept.length; i++) key += `\u0001${texts[i]}`;
-    let bucket = this.store.buckets.get(key);
-    if (!bucket) {
-      const g: Group = {};
-      for (let i = 0; i < kept.length; i++) {
-        const t = texts[i]!;
-        if (t !== '') g[kept[i]!.info.role as GroupKey] = t;
-      }
-      bucket = { id: this.store.buckets.size, when, group: g, sums: [], counts: [] };
-      this.store.buckets.set(key, bucket);
-      this.store.bucketList.push(bucket);
-    }
-    return bucket;
-  }
+  private keptKeys: GroupKey[] | undefined;
+  private keptTree: Map<unknown, unknown> | undefined;
 
   private takeTarget(row: SheetRow): void {
     const when = this.when(row);

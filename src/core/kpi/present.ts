@@ -127,6 +127,31 @@ export interface Table {
   status: Status[];
   /** Index of the first totals row (rows after it are totals), or -1. */
   totalsFrom: number;
+  /** For a capped table (see TABLE_CAP): the line that says how many rows are not shown, after the groups. */
+  more?: string;
+}
+
+/**
+ * A terminal table of a very wide breakdown (by customer) is cut, the way a person reads it: a metric with more
+ * than TABLE_CAP rows shows its first TABLE_TOP (the table is in rank order), and one line says how many rows
+ * are left out. CSV, Markdown, xlsx and JSON output stay complete.
+ */
+export const TABLE_CAP = 50;
+export const TABLE_TOP = 20;
+
+/** The rows a capped table shows: each metric's first TABLE_TOP when it has more than TABLE_CAP. */
+function capRows(rows: readonly KpiRow[]): { shown: KpiRow[]; hidden: number } {
+  const shown: KpiRow[] = [];
+  let hidden = 0;
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.metric === rows[i]!.metric) j++;
+    const keep = j - i > TABLE_CAP ? TABLE_TOP : j - i;
+    for (let k = i; k < i + keep; k++) shown.push(rows[k]!);
+    hidden += j - i - keep;
+    i = j;
+  }
+  return { shown, hidden };
 }
 
 type ColDef = {
@@ -137,12 +162,20 @@ type ColDef = {
 };
 
 /** Lays a result out as a table; columns without any value are left out. */
-export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lang: Lang): Table {
+export function buildTable(
+  result: KpiResult,
+  extras: Map<KpiRow, RowExtra>,
+  lang: Lang,
+  opts: { cap?: boolean } = {},
+): Table {
   const w = WORDS[lang];
   const by = result.by;
   const grouped = by.length > 0;
-  const all = grouped ? [...result.rows, ...result.totals] : result.rows;
-  const digits = decimalsByMetric(all);
+  const full = grouped ? [...result.rows, ...result.totals] : result.rows;
+  // Decimals and the columns shown are decided on the whole table, capped or not.
+  const digits = decimalsByMetric(full);
+  const capped = grouped && opts.cap ? capRows(result.rows) : null;
+  const all = capped && capped.hidden > 0 ? [...capped.shown, ...result.totals] : full;
   const val = (r: KpiRow, v: number | null, sign = false) => value(r, v, lang, sign, digits.get(r.metric));
   const cols: ColDef[] = [
     ...by.map(
@@ -241,15 +274,18 @@ export function buildTable(result: KpiResult, extras: Map<KpiRow, RowExtra>, lan
       c.key === 'metric' ||
       c.key === 'actual' ||
       c.key.startsWith('g:') ||
-      all.some((r) => c.has(r, extras.get(r))),
+      full.some((r) => c.has(r, extras.get(r))),
   );
-  return {
+  const table: Table = {
     headers: used.map((c) => (c.key.startsWith('g:') ? w.group[c.key.slice(2) as GroupKey] : w.col[c.key]!)),
     numeric: used.map((c) => c.numeric),
     rows: all.map((r) => used.map((c) => c.cell(r, extras.get(r)))),
     status: all.map((r) => r.status),
-    totalsFrom: grouped ? result.rows.length : -1,
+    totalsFrom: grouped ? all.length - result.totals.length : -1,
   };
+  if (capped && capped.hidden > 0)
+    table.more = km.moreRows({ count: num(capped.hidden, lang, false, 0) })(lang);
+  return table;
 }
 
 /** The line above the table: period, as-of day, time progress. */

@@ -13,6 +13,11 @@ export interface Cell {
   v: CellValue;
   /** The number format, when it matters (percent, date). */
   fmt?: string | undefined;
+  /**
+   * For a text from the workbook's shared-strings table, its index there (the fast reader sets it; -1 or
+   * absent otherwise): the same index is the same text, so a verdict about a text can be kept per index.
+   */
+  si?: number | undefined;
 }
 
 /** One sheet row: 1-based row number, cells by 0-based column index. */

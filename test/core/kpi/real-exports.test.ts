@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpi, defaultPeriod } from '../../../src/core/kpi/compute.js';
 import { KpiStore, SheetIngester, type StageNames } from '../../../src/core/kpi/ingest.js';
-import { dayOfIso, isoOfDay, parsePeriod } from '../../../src/core/kpi/period.js';
+import { dayOfIso, isoOfDay, parsePeriod, priorPeriodOf, priorYearOf } from '../../../src/core/kpi/period.js';
 import type { GroupKey, KpiRow } from '../../../src/core/kpi/result.js';
 import { statedPeriod } from '../../../src/core/kpi/stated.js';
 import type { Cell, SheetRow } from '../../../src/core/kpi/values.js';
@@ -19,9 +19,15 @@ function ingest(
     rows: Raw[][];
     merges?: { top: number; left: number; bottom: number; right: number }[];
   }[],
-  opts: { by?: GroupKey[]; stages?: StageNames; columns?: Record<string, string> } = {},
+  opts: {
+    by?: GroupKey[];
+    stages?: StageNames;
+    columns?: Record<string, string>;
+    focus?: { start: number; end: number }[];
+  } = {},
 ) {
   const store = new KpiStore(opts.by ?? [], 'en', {}, false, opts.stages ?? {});
+  if (opts.focus) store.focus = opts.focus;
   for (const s of sheets) {
     const ing = new SheetIngester(store, {
       file: 'export.xlsx',
@@ -344,6 +350,81 @@ describe('sales metrics counted from order lines', () => {
     const r = run(ingest([{ name: 'Orders', rows: lines.filter((l) => l[0] !== 'SO-0') }]), '2026-06');
     expect(total(r.totals, 'new_customers')).toBeUndefined();
     expect(total(r.totals, 'active_customers')?.actual).toBe(3);
+  });
+});
+
+describe('a period known before reading (the store keeps a bucket per month part, not per day)', () => {
+  // Order lines without an order number: each line is an order, and a customer who buys on two days repeats.
+  const lines: Raw[][] = [
+    ['日期', '区域', '客户', '业务员', '销售额'],
+    ['2025-06-03', '华东', '甲', '张三', 10],
+    ['2026-05-20', '华东', '甲', '张三', 50],
+    ['2026-05-31', '华南', '丁', '李四', 5],
+    ['2026-06-01', '华东', '甲', '张三', 100],
+    ['2026-06-02', '华东', '甲', '张三', 20],
+    ['2026-06-02', '华南', '甲', '李四', 60],
+    ['2026-06-07', '华南', '乙', '李四', 80],
+    ['2026-06-08', '华南', '乙', '李四', 40],
+    ['2026-06-08', '华东', '丙', '王五', 30],
+    ['2026-06-30', '华东', '丙', '王五', 7],
+    ['2026-07-01', '华东', '丙', '王五', 9],
+  ];
+  const cases: [string, GroupKey[]][] = [
+    ['2026-06', []],
+    ['2026-06', ['customer']],
+    ['2026-W23', ['region', 'customer']],
+    ['2026-Q2', ['region']],
+  ];
+  it.each(cases)('%s by %j: the same figures as a store that keeps every day', (period, by) => {
+    const p = parsePeriod(period)!;
+    const focused = ingest([{ name: 'Orders', rows: lines }], {
+      by,
+      focus: [p, priorYearOf(p), priorPeriodOf(p)],
+    });
+    const plain = ingest([{ name: 'Orders', rows: lines }], { by });
+    const a = run(focused, period, by);
+    expect(a).toEqual(run(plain, period, by));
+    expect(focused.bucketList.length).toBeLessThan(plain.bucketList.length);
+  });
+  it('repeat customers still count days, not buckets', () => {
+    const p = parsePeriod('2026-06')!;
+    const store = ingest([{ name: 'Orders', rows: lines }], { focus: [p, priorYearOf(p), priorPeriodOf(p)] });
+    const r = run(store, '2026-06');
+    // June: 甲 (1st, 2nd), 乙 (7th, 8th), 丙 (8th, 30th) each bought on two days.
+    expect(total(r.totals, 'repeat_rate')?.actual).toBe(1);
+    expect(total(r.totals, 'orders')?.actual).toBe(7);
+  });
+});
+
+describe('totals rows found by shared-string index (the fast reader) as by text', () => {
+  // A regional export with subtotal and grand-total lines among the order lines; the texts come once from
+  // the shared-strings table, so the reader hands their index beside them.
+  const texts = ['日期', '区域', '产品线', '销售额', '华东', '华南', '云平台', '华东 小计', '合计', '总计：'];
+  const rows: (string | number | null)[][] = [
+    ['日期', '区域', '产品线', '销售额'],
+    ['2026-06-01', '华东', '云平台', 100],
+    ['2026-06-02', '华东', '云平台', 50],
+    [null, '华东 小计', null, 150],
+    ['2026-06-03', '华南', '云平台', 70],
+    [null, '合计', null, 220],
+    ['2026-06-04', '华南', '云平台', 30],
+    [null, null, '总计：', 250],
+  ];
+  const withIndex: Raw[][] = rows.map((r) =>
+    r.map((v) => (typeof v === 'string' && texts.includes(v) ? { v, si: texts.indexOf(v) } : v)),
+  );
+  it('leaves out the same rows, with or without the index', () => {
+    const byText = run(ingest([{ name: 'S', rows }], { by: ['region'] }), '2026-06', ['region']);
+    const byIndex = run(ingest([{ name: 'S', rows: withIndex }], { by: ['region'] }), '2026-06', ['region']);
+    expect(byIndex).toEqual(byText);
+    // 100 + 50 + 70 + 30: the subtotal and the two totals are not counted again.
+    expect(total(byIndex.totals, 'revenue')?.actual).toBe(250);
+    expect(byIndex.rows.filter((r) => r.metric === 'revenue').map((r) => [r.group.region, r.actual])).toEqual(
+      [
+        ['华东', 150],
+        ['华南', 100],
+      ],
+    );
   });
 });
 

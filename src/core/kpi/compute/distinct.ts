@@ -2,9 +2,8 @@
  * Distinct counts (active customers, new customers, active reps, repeat customers): a customer who buys in
  * two regions counts once in the total, so these are counted from the store's per-row facts, not summed.
  */
-import type { Bucket, KpiStore } from '../ingest.js';
+import { type Bucket, type KpiStore, NO_DAY } from '../ingest.js';
 import { metricByKey } from '../metrics.js';
-import { spanOf } from '../period.js';
 
 import type { Acc, Range } from './acc.js';
 
@@ -15,6 +14,8 @@ export const CUSTOMER_COUNTS = new Set(['active_customers', 'new_customers', 're
 
 interface Distinct {
   orders: Set<number>;
+  /** Rows without an order number, each an order of its own (ids below −1, unique per row): counted, not kept. */
+  lines: number;
   /** Customer → the first purchase occasion seen (order, else day), or REPEAT once a second one is seen. */
   customers: Map<number, number>;
   reps: Set<number>;
@@ -52,16 +53,13 @@ export function distinctCounts(
 /** Every row's order, customer and rep, into the distinct sets of each accumulator its bucket feeds. */
 function countPerAcc(store: KpiStore, accsOf: (b: Bucket, ri: number) => Acc[]): Map<Acc, Distinct[]> {
   const f = store.facts;
-  const startOf = (b: Bucket) =>
-    b.when === null ? null : b.when.kind === 'day' ? b.when.day : (spanOf(b.when.month)?.start ?? null);
-  // Per bucket (a few thousand), not per row: its start day and, per range, the accumulators it feeds.
-  const perBucket: ({ start: number | null; targets: Distinct[] } | undefined)[] = [];
   const per = new Map<Acc, Distinct[]>();
   const distinctOf = (acc: Acc, ri: number): Distinct => {
     let list = per.get(acc);
     if (!list) {
       list = [0, 1, 2].map(() => ({
         orders: new Set<number>(),
+        lines: 0,
         customers: new Map(),
         reps: new Set<number>(),
       }));
@@ -69,32 +67,47 @@ function countPerAcc(store: KpiStore, accsOf: (b: Bucket, ri: number) => Acc[]):
     }
     return list[ri]!;
   };
-  // Per bucket (a few thousand), not per row: its start day and the accumulators it feeds in each range.
-  const infoOf = (b: Bucket) => {
-    let info = perBucket[b.id];
-    if (!info) {
-      info = {
-        start: startOf(b),
-        targets: [0, 1, 2].flatMap((ri) => accsOf(b, ri).map((acc) => distinctOf(acc, ri))),
-      };
-      perBucket[b.id] = info;
+  // The distinct sets a bucket feeds depend only on the accumulators it adds to in each range: the buckets of
+  // one group and the same ranges (a breakdown by customer has one bucket per customer and day) share them.
+  const shared = new Map<Acc[], Distinct[][]>();
+  const NONE: Distinct[] = [];
+  const targetsOf = (b: Bucket): Distinct[] => {
+    const lists = [accsOf(b, 0), accsOf(b, 1), accsOf(b, 2)];
+    const key = lists.find((l) => l.length > 0);
+    if (key === undefined) return NONE;
+    const mask =
+      (lists[0]!.length > 0 ? 1 : 0) | (lists[1]!.length > 0 ? 2 : 0) | (lists[2]!.length > 0 ? 4 : 0);
+    let byMask = shared.get(key);
+    if (byMask === undefined) {
+      byMask = [];
+      shared.set(key, byMask);
     }
-    return info;
+    let targets = byMask[mask];
+    if (targets === undefined) {
+      targets = [0, 1, 2].flatMap((ri) => lists[ri]!.map((acc) => distinctOf(acc, ri)));
+      byMask[mask] = targets;
+    }
+    return targets;
   };
+  // Per bucket, not per row: the distinct sets it feeds.
+  const targetsBy: Distinct[][] = [];
+  for (const b of store.bucketList) targetsBy[b.id] = targetsOf(b);
   // Every row of the store: its bucket, order, customer and rep.
   for (let i = 0; i < f.bucket.length; i++) {
-    const info = infoOf(store.bucketList[f.bucket.at(i)]!);
-    const start = info.start;
-    if (start === null) continue;
-    const c = f.customer.at(i);
-    const targets = info.targets;
+    const id = f.bucket.at(i);
+    // The row's own first day: its bucket may hold several days of a month (see KpiStore.dayClass).
+    const start = f.day.at(i);
+    if (start === NO_DAY) continue;
+    const targets = targetsBy[id]!;
     if (targets.length === 0) continue;
+    const c = f.customer.at(i);
     const order = f.order.at(i);
     const rep = f.rep.at(i);
     // A purchase occasion: the order, else the day (or month) of the row.
     const occasion = order >= 0 ? order : -1 - start;
     for (const d of targets) {
-      if (order !== -1) d.orders.add(order);
+      if (order >= 0) d.orders.add(order);
+      else if (order !== -1) d.lines++;
       if (c >= 0) {
         const o = d.customers.get(c);
         if (o === undefined) d.customers.set(c, occasion);
@@ -146,8 +159,9 @@ function putCounts(store: KpiStore, ranges: (Range | null)[], per: Map<Acc, Dist
   for (const [acc, list] of per) {
     for (let ri = 0; ri < 3; ri++) {
       const d = list[ri]!;
-      if (d.orders.size === 0 && d.customers.size === 0 && d.reps.size === 0) continue;
-      put(acc, ri, slots.orders, d.orders.size);
+      const orders = d.orders.size + d.lines;
+      if (orders === 0 && d.customers.size === 0 && d.reps.size === 0) continue;
+      put(acc, ri, slots.orders, orders);
       if (d.customers.size > 0) {
         put(acc, ri, slots.customers, d.customers.size);
         let repeat = 0;

@@ -29,7 +29,6 @@ export interface Column {
 }
 
 export const HEADER_SCAN = 40;
-export const TREE_MAX = 20_000;
 /** Headers that are a stage column only when their values say won or lost. */
 export const STATUS_HEADERS = new Set(
   [

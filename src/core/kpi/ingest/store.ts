@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.js';
 import type { Unit, ValueRole } from '../headers.js';
 import { km } from '../messages.js';
 import { type MetricDef, normName } from '../metrics.js';
-import { spanOf } from '../period.js';
+import { monthKey, spanOf } from '../period.js';
 import type { Group, GroupKey, KpiWarning } from '../result.js';
 import type { StatedPeriod } from '../stated.js';
 import type { When } from '../values.js';
@@ -75,6 +75,11 @@ export interface Bucket {
   counts: number[];
 }
 
+interface BucketLeaf {
+  group: Group;
+  byWhen: Map<number | string | null, Bucket>;
+}
+
 /** Rows of one sheet that hold `has` but not `lacks` for a ratio, by period (the ratio is asked for one period). */
 export interface RatioGap {
   metric: string;
@@ -126,6 +131,9 @@ export interface StageNames {
   lost?: string[];
 }
 
+/** `facts.day` of a row without a date. */
+export const NO_DAY = -2_147_483_648;
+
 /** A growable column of 32-bit integers: a million facts in 4 MB, not an array of boxed numbers. */
 export class IntColumn {
   private data = new Int32Array(1024);
@@ -154,7 +162,63 @@ export class IntColumn {
 export class KpiStore {
   metrics = new Map<string, MetricInfo>();
   summary: SummaryRecord[] = [];
-  buckets = new Map<string, Bucket>();
+  /** Detail buckets by id (the same as `bucketList`), in order of creation. */
+  buckets = new Map<number, Bucket>();
+  /**
+   * Detail buckets found without building a key: a tree of maps by each kept dimension's text (the reader
+   * hands the same string object for a shared string, so a lookup is cheap), whose leaf holds the group —
+   * one object shared by the buckets of that group — and its buckets by period (day number or label).
+   */
+  private bucketTrees = new Map<string, Map<unknown, unknown>>();
+
+  /** The tree of buckets for one list of kept dimensions (a sheet's, in its column order), for `bucket`. */
+  bucketTree(keys: readonly GroupKey[]): Map<unknown, unknown> {
+    const k = keys.join('\u0001');
+    let tree = this.bucketTrees.get(k);
+    if (tree === undefined) {
+      tree = new Map();
+      this.bucketTrees.set(k, tree);
+    }
+    return tree;
+  }
+
+  /** The bucket of a period and the kept dimensions' texts in `tree` (see `bucketTree`), created when new. */
+  bucket(
+    tree: Map<unknown, unknown>,
+    when: When | null,
+    keys: readonly GroupKey[],
+    texts: readonly string[],
+  ): Bucket {
+    let node = tree;
+    const n = keys.length;
+    for (let i = 0; i < n - 1; i++) {
+      const t = texts[i]!;
+      let next = node.get(t) as Map<unknown, unknown> | undefined;
+      if (next === undefined) {
+        next = new Map();
+        node.set(t, next);
+      }
+      node = next;
+    }
+    const last = n === 0 ? null : texts[n - 1]!;
+    let leaf = node.get(last) as BucketLeaf | undefined;
+    if (leaf === undefined) {
+      const group: Group = {};
+      for (let i = 0; i < n; i++) if (texts[i] !== '') group[keys[i]!] = texts[i]!;
+      leaf = { group, byWhen: new Map() };
+      node.set(last, leaf);
+    }
+    if (when !== null && when.kind === 'day' && this.focus !== null) when = this.dayClass(when.day);
+    const wk = when === null ? null : when.kind === 'day' ? when.day : when.month;
+    let b = leaf.byWhen.get(wk);
+    if (b === undefined) {
+      b = { id: this.bucketList.length, when, group: leaf.group, sums: [], counts: [] };
+      leaf.byWhen.set(wk, b);
+      this.buckets.set(b.id, b);
+      this.bucketList.push(b);
+    }
+    return b;
+  }
   /** slot index → metric key and role, for detail buckets. */
   slots: { metric: string; role: ValueRole }[] = [];
   private slotIndex = new Map<string, number>();
@@ -183,6 +247,8 @@ export class KpiStore {
     customer: new IntColumn(),
     order: new IntColumn(),
     rep: new IntColumn(),
+    /** The row's first day (its date, or the start of its month or span); NO_DAY when it has none. */
+    day: new IntColumn(),
   };
   /** Buckets by id (`Bucket.id`), for the facts. */
   bucketList: Bucket[] = [];
@@ -209,6 +275,38 @@ export class KpiStore {
       this.spans.set(when.month, s);
     }
     return s;
+  }
+
+  /**
+   * With a focus, the days of a month that lie in the same focus ranges add up the same way: their rows share
+   * one bucket, dated by the first of those days (a breakdown by customer keeps a bucket per customer and
+   * month, not per day). What needs the day itself (repeat purchases, first purchases, coverage) reads the
+   * row's own date.
+   */
+  private dayClass(day: number): When {
+    let w = this.dayClasses.get(day);
+    if (w === undefined) {
+      const mask = this.focusMask(day);
+      const month = monthKey(day);
+      let first = day;
+      while (this.focusMask(first - 1) === mask && monthKey(first - 1) === month) first--;
+      w = this.dayClasses.get(first);
+      if (w === undefined) {
+        w = { kind: 'day', day: first };
+        this.dayClasses.set(first, w);
+      }
+      this.dayClasses.set(day, w);
+    }
+    return w;
+  }
+
+  private dayClasses = new Map<number, When>();
+
+  private focusMask(day: number): number {
+    const focus = this.focus!;
+    let mask = 0;
+    for (let i = 0; i < focus.length; i++) if (day >= focus[i]!.start && day <= focus[i]!.end) mask |= 1 << i;
+    return mask;
   }
 
   /** Whether a row's period touches one of the focus ranges (always, without a focus or a date). */

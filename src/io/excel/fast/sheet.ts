@@ -65,7 +65,10 @@ export class SheetScanner {
   private inRow = false;
   private rowN = 0;
   private rowStyle = -1;
+  /** The row handed to `emit`, its cells array and one Cell per column: reused row after row (the contract). */
   private cells: (Cell | undefined)[] = [];
+  private readonly row: SheetRow = { n: 0, cells: this.cells };
+  private readonly pool: Cell[] = [];
   private inCell = false;
   private col = -1;
   private cellStyle = -1;
@@ -348,12 +351,30 @@ export class SheetScanner {
     const start = k + 3;
     let e = start;
     let flags = 0;
+    // One pass over the value's bytes: what `text` needs to know, and the number when it is a plain
+    // decimal (`-?\d+(\.\d+)?`, as simpleNumber reads it).
+    let mant = 0;
+    let digits = 0;
+    let frac = -1;
+    let plain = true;
+    let neg = false;
     while (e < len) {
       const b = buf[e]!;
-      if (b === LT) break;
-      if (b === AMP) flags |= 1;
-      else if (b === CR) flags |= 2;
-      else if (b >= 0x80) flags |= 4;
+      if (b >= 48 && b <= 57) {
+        mant = mant * 10 + (b - 48);
+        digits++;
+        if (frac >= 0) frac++;
+      } else if (b === LT) break;
+      else {
+        if (b === 46 && frac < 0) frac = 0;
+        else if (b === 45 && e === start) neg = true;
+        else {
+          plain = false;
+          if (b === AMP) flags |= 1;
+          else if (b === CR) flags |= 2;
+          else if (b >= 0x80) flags |= 4;
+        }
+      }
       e++;
     }
     if (
@@ -368,7 +389,24 @@ export class SheetScanner {
     )
       return k;
     this.openValue();
-    if (e > start) this.text(buf, start, e, flags);
+    if (e > start) {
+      if (
+        plain &&
+        digits > 0 &&
+        digits <= 15 &&
+        frac !== 0 &&
+        this.type !== T_STR &&
+        this.type !== T_INLINE
+      ) {
+        // What `text` would make of it (a plain decimal), without reading the bytes again.
+        const v = frac > 0 ? mant / (POW10[frac] as number) : mant;
+        this.mode = M_NUM;
+        this.num = neg ? -v : v;
+        this.numBuf = buf;
+        this.numStart = start;
+        this.numEnd = e;
+      } else this.text(buf, start, e, flags);
+    }
     this.closeKind(3);
     return e + 8;
   }
@@ -437,7 +475,7 @@ export class SheetScanner {
       case 2: {
         if (!this.inRows) return;
         this.inRow = true;
-        this.cells = [];
+        this.cells.length = 0;
         this.col = -1;
         const r = rA >= 0 ? intAttr(buf, rA, rB) : Number.NaN;
         // A row without r follows the previous one (OOXML §18.3.1.73).
@@ -490,9 +528,10 @@ export class SheetScanner {
         return;
       case 2:
         if (!this.inRow) return;
-        this.ctx.emit({ n: this.rowN, cells: this.cells });
+        this.row.n = this.rowN;
+        this.ctx.emit(this.row);
         this.inRow = false;
-        this.cells = [];
+        this.cells.length = 0;
         return;
       case 3:
         if (!this.inCell) return;
@@ -561,6 +600,20 @@ export class SheetScanner {
     return d;
   }
 
+  /** Sets column `col` of the row to the column's pooled Cell, filled in (every field, one shape). */
+  private put(col: number, v: CellValue, fmt: string | undefined, si: number): void {
+    let c = this.pool[col];
+    if (c === undefined) {
+      c = { v, fmt, si };
+      this.pool[col] = c;
+    } else {
+      c.v = v;
+      c.fmt = fmt;
+      c.si = si;
+    }
+    this.cells[col] = c;
+  }
+
   private finishCell(): void {
     const col = this.col;
     if (col < 0) return;
@@ -576,7 +629,7 @@ export class SheetScanner {
         if (v === null && this.type === T_ERROR && this.ctx.errorsUnread) {
           const code = this.fieldText();
           if (code) {
-            this.cells[col] = { v: { error: code } };
+            this.put(col, { error: code }, undefined, -1);
             return;
           }
         }
@@ -588,9 +641,11 @@ export class SheetScanner {
           const shared = this.ctx.shared;
           if (!shared) v = null;
           else {
-            const s = shared[this.fieldInt()];
+            const si = this.fieldInt();
+            const s = shared[si];
             if (s === null || s === undefined) return;
-            v = s;
+            this.put(col, s, undefined, si);
+            return;
           }
           break;
         }
@@ -599,7 +654,7 @@ export class SheetScanner {
           v = excelXmlDecode(this.fieldText());
           break;
         case T_ERROR:
-          this.cells[col] = { v: { error: this.fieldText() } };
+          this.put(col, { error: this.fieldText() }, undefined, -1);
           return;
         case T_BOOL:
           v = this.fieldInt() !== 0;
@@ -608,11 +663,11 @@ export class SheetScanner {
           const x = this.fieldFloat();
           const st = this.styleOf();
           if (st === undefined) {
-            this.cells[col] = { v: x };
+            this.put(col, x, undefined, -1);
             return;
           }
           if (!st.date) {
-            this.cells[col] = st.percent ? { v: x, fmt: st.percent } : { v: x };
+            this.put(col, x, st.percent || undefined, -1);
             return;
           }
           v = this.dateOf(x);
@@ -622,13 +677,11 @@ export class SheetScanner {
     if (v === null) {
       const code = this.ctx.errors.get(`${colName(col)}${this.rowN}`);
       if (code === undefined) return;
-      this.cells[col] = { v: { error: code } };
+      this.put(col, { error: code }, undefined, -1);
       return;
     }
-    if (typeof v === 'number') {
-      const pct = this.styleOf()?.percent;
-      this.cells[col] = pct ? { v, fmt: pct } : { v };
-    } else this.cells[col] = { v };
+    if (typeof v === 'number') this.put(col, v, this.styleOf()?.percent || undefined, -1);
+    else this.put(col, v, undefined, -1);
   }
 }
 

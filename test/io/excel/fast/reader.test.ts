@@ -215,7 +215,8 @@ describe('the scanner', () => {
         date1904: false,
         errors: new Map(),
         errorsUnread: false,
-        emit: (r) => rows.push(r),
+        // The scanner reuses its row and cells (the reader contract): keep a copy.
+        emit: (r) => rows.push({ n: r.n, cells: r.cells.map((c) => (c ? { ...c } : c)) }),
       });
       for (let i = 0; i < bytes.length; ) {
         const n = sizes();
@@ -407,8 +408,10 @@ describe('a sheet larger than 32 MB (streamed, never inflated whole)', () => {
       fast: true,
       onSheet: () => (row) => {
         n++;
-        first ??= row;
-        last = row;
+        // The row object is reused for the next row (the reader contract): keep copies.
+        const copy = { n: row.n, cells: row.cells.map((c) => (c ? { v: c.v, fmt: c.fmt } : c)) };
+        first ??= copy;
+        last = copy;
         if (typeof row.cells[0]?.v === 'number') sum += row.cells[0].v;
       },
       onProgress: (read) => {
