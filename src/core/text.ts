@@ -102,12 +102,13 @@ export function firstUnsafe(s: string): { char: string; position: number; bidi: 
 /**
  * Text as it may be written to a terminal: unsafe characters from data shown as `\u{1B}` instead of acting (an
  * action text that sets the window title or clears the screen), while the colour sequences salesmeet itself
- * writes (`ESC [ … m`) pass.
+ * writes (`ESC [ … m`) and the CRLF line ends of CSV (`kpi --format csv > file.csv`) pass. A lone CR, which
+ * would overwrite the line on a terminal, is shown.
  */
 export function terminalSafe(s: string): string {
   if (!UNSAFE_CHAR.test(s)) return s;
   return s.replace(
-    /\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    /\u001b(?!\[[0-9;]*m)|\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
   );
 }

@@ -482,6 +482,17 @@ describe('salesmeet kpi: files out', () => {
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
+  it('csv on stdout keeps its CRLF line ends, so `kpi --format csv > file.csv` is a valid file', async () => {
+    const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--format', 'csv'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\\u{D}');
+    const lines = r.stdout.split('\r\n');
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines[0]).not.toContain('\r');
+  });
+
   it('markdown', async () => {
     const r = await runIn(['kpi', 'kpi.xlsx', '--period', '2026-H1', ...AS_OF, '--format', 'md'], {
       cwd: dir,
