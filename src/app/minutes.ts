@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { actionReport, meetingActions, mergeActions } from '../core/actions.js';
 import { computeAgenda } from '../core/agenda.js';
@@ -9,7 +8,14 @@ import type { Minutes } from '../core/minutes/schema.js';
 import { actionsView, localDate, minutesView } from '../core/minutes/view.js';
 import type { SignOffReport } from '../core/signoff/policy.js';
 import { catalogue } from '../i18n/index.js';
-import { commitWrites, isAsGenerated, type PlannedFile, planWrites, type WritePlan } from '../io/write.js';
+import {
+  commitWrites,
+  isAsGenerated,
+  type PlannedFile,
+  pathKind,
+  planWrites,
+  type WritePlan,
+} from '../io/write.js';
 import { render } from '../render/engine.js';
 import { meetingInput, seriesFolders } from './actions.js';
 import {
@@ -147,7 +153,7 @@ export async function refreshMinutes(
   for (const ext of ['md', 'html', 'docx'] as const) {
     const path = out(`minutes.${ext}`);
     if (await isAsGenerated(path)) which[ext] = true;
-    else if (await fileExists(path)) result.edited.push(path);
+    else if ((await pathKind(path)) === 'file') result.edited.push(path);
   }
   if (!which.md && !which.html && !which.docx) return result;
   const state = await signOffState(folder, minutes);
@@ -162,14 +168,6 @@ export async function refreshMinutes(
   }
   result.refreshed = files.map((f) => f.path);
   return result;
-}
-
-async function fileExists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /**

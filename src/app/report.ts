@@ -4,7 +4,6 @@
  * `kpi:` section, reads the narrative from report.yaml, builds the view and writes out/report.md, .html, .docx
  * (and .pdf). `--new` scaffolds report.yaml with questions from the data; it is never overwritten otherwise.
  */
-import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { meetingActions } from '../core/actions.js';
 import { InputError, UsageError } from '../core/errors.js';
@@ -27,7 +26,14 @@ import {
 } from '../core/report/view.js';
 import { catalogue } from '../i18n/index.js';
 import { findChromium, htmlToPdf } from '../io/pdf.js';
-import { commitWrites, type PlannedFile, planWrites, type WritePlan, writeAtomic } from '../io/write.js';
+import {
+  commitWrites,
+  type PlannedFile,
+  pathKind,
+  planWrites,
+  type WritePlan,
+  writeAtomic,
+} from '../io/write.js';
 import { render } from '../render/engine.js';
 import { templateOverrides } from './agenda.js';
 import type { LangFor } from './deps.js';
@@ -150,11 +156,7 @@ export async function reportData(
 /** report.yaml beside meeting.yaml, when there is one. */
 export async function loadNarrative(folder: MeetingFolder): Promise<Narrative | null> {
   const path = join(folder.dir, REPORT_FILE);
-  try {
-    if (!(await stat(path)).isFile()) return null;
-  } catch {
-    return null;
-  }
+  if ((await pathKind(path)) !== 'file') return null;
   const checked = await loadChecked(narrativeSchema, path, folder.display(path));
   return narrativeOf(checked.value);
 }

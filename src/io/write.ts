@@ -50,7 +50,8 @@ export interface WritePlan {
   dirs: { path: string; action: 'create' | 'exists' }[];
 }
 
-async function exists(path: string): Promise<'file' | 'dir' | 'other' | false> {
+/** What is at `path`: a file, a folder, something else (a device, a socket), or nothing. */
+export async function pathKind(path: string): Promise<'file' | 'dir' | 'other' | false> {
   try {
     const s = await stat(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
@@ -159,9 +160,9 @@ export async function planWrites(
     for (const d of dirs) await checkInside(d.path, options.root, shown);
   }
   for (const d of dirs)
-    plan.dirs.push({ path: d.path, action: (await exists(d.path)) ? 'exists' : 'create' });
+    plan.dirs.push({ path: d.path, action: (await pathKind(d.path)) ? 'exists' : 'create' });
   for (const f of files) {
-    const e = await exists(f.path);
+    const e = await pathKind(f.path);
     if (!e) {
       plan.files.push({ ...f, action: 'create' });
       continue;
@@ -351,7 +352,7 @@ async function linkExclusive(temp: string, path: string, shown: string): Promise
       });
     // A file system without hard links (FAT, some network shares): check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV') throw error;
-    if ((await exists(path)) !== false)
+    if ((await pathKind(path)) !== false)
       throw new OverwriteError('write.appeared', m.appeared({ file: shown }), { location: { file: shown } });
     await rename(temp, path);
     return;
