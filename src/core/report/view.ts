@@ -55,6 +55,8 @@ export interface ReportTable {
   align: ('l' | 'r')[];
   /** Relative column widths (docx grid, html col widths). */
   weights: number[];
+  /** Each row is its own metric (an order count above an order value): decimals are the row's, not aligned down the column. */
+  rowsAreMetrics?: true;
 }
 
 export interface ReportChart {
@@ -383,7 +385,8 @@ export function reportView(input: ReportInput): ReportView {
     }
     // Months running below target, per group of the first dimension.
     const first = dims[0];
-    const runs: Sentence[] = [];
+    const runs: { name: string; count: number; below: { month: string; achievement: number | null }[] }[] =
+      [];
     if (first) {
       const names = revenueRows(first.current, first.key).map((r) => r.group[first.key]!);
       for (const name of names) {
@@ -392,18 +395,28 @@ export function reportView(input: ReportInput): ReportView {
           return { month: m.label, actual: r?.actual ?? null, target: r?.target ?? null, priorYear: null };
         });
         const g = trend(series);
-        if (g.monthsBelowTarget >= 2) {
-          const below = g.points.filter((p) => p.achievement !== null).slice(-g.monthsBelowTarget);
-          runs.push(
-            say(w.sentences.belowRun, { name, count: g.monthsBelowTarget }, w.sentences.belowRunNote, {
-              last: below.at(-1)!.month,
-              months: below.map((p) => `${p.month} ${pc(p.achievement)}`).join(lang === 'en' ? ', ' : '、'),
-            }),
-          );
-        }
+        if (g.monthsBelowTarget >= 2)
+          runs.push({
+            name,
+            count: g.monthsBelowTarget,
+            below: g.points.filter((p) => p.achievement !== null).slice(-g.monthsBelowTarget),
+          });
       }
     }
-    if (runs.length > 0) blocks.push(text(runs));
+    // The longest run first: the region that has missed longest is the one to talk about.
+    if (runs.length > 0)
+      blocks.push(
+        text(
+          runs
+            .sort((a, b) => b.count - a.count)
+            .map(({ name, count, below }) =>
+              say(w.sentences.belowRun, { name, count }, w.sentences.belowRunNote, {
+                last: below.at(-1)!.month,
+                months: below.map((p) => `${p.month} ${pc(p.achievement)}`).join(lang === 'en' ? ', ' : '、'),
+              }),
+            ),
+        ),
+      );
     const c = w.columns;
     const u = unit ? ` (${unit})` : '';
     blocks.push(
@@ -573,6 +586,7 @@ export function reportView(input: ReportInput): ReportView {
           ],
           align: ['l', 'r', 'r', 'r'],
           weights: [20, 14, 14, 12],
+          rowsAreMetrics: true,
         }),
         table({
           head: [c.effect, c.amount + u, c.shareOfGrowth],
@@ -1330,7 +1344,11 @@ export function alignDecimals(rows: string[][]): string[][] {
 }
 
 function table(tb: ReportTable): Block {
-  return { kind: 'table', isTable: true, table: { ...tb, rows: alignDecimals(tb.rows) } };
+  return {
+    kind: 'table',
+    isTable: true,
+    table: { ...tb, rows: tb.rowsAreMetrics ? tb.rows : alignDecimals(tb.rows) },
+  };
 }
 
 function chart(c: ReportChart): Block {

@@ -87,6 +87,9 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain(
       '数量因素 =（Q₁ − Q₀）× P₀ =（194 − 191）× 41.88 = +125.65；价格因素 =（P₁ − P₀）× Q₀ =（47.42 − 41.88）× 191 = +1,057.73；交互项 =（Q₁ − Q₀）×（P₁ − P₀）= +16.61；三者合计 +1,200 = 销售额变动。',
     );
+    // An order count keeps no decimals beside an order value with two (each row is its own metric).
+    expect(md).toContain('| 订单数 | 191 | 194 | +1.6% |');
+    expect(md).toContain('| 平均客单价 (万元) | 41.88 | 47.42 | +13.2% |');
   });
 
   it('has the monthly trend against target and the regions that missed several months running', () => {
@@ -96,7 +99,8 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain('| 2026-01 | 1,272.73 | 1,257.85 | 98.8% | 994.73 | +26.5% | 98.8% |');
     expect(md).toContain('| 2026-04 | 1,818.19 | 1,415.35 | 77.8% | 1,363.12 | +3.8% | 91.3% |');
     expect(md).toContain('| 2026-06 | 2,272.73 | 2,002.35 | 88.1% | 1,937.27 | +3.4% | 92.0% |');
-    expect(md).toContain('华东已连续 5 个月未完成当月目标。');
+    // The longest run first.
+    expect(md).toContain('华东已连续 5 个月未完成当月目标。[^5]华北已连续 3 个月未完成当月目标。[^6]');
   });
 
   it('ranks regions by achievement and reps with their change of rank', () => {
