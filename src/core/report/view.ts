@@ -201,6 +201,8 @@ export function reportView(input: ReportInput): ReportView {
   const dimWord = (k: GroupKey) => by[k];
   /** The dimension inside a sentence ("by region", not "by Region"). */
   const dimIn = (k: GroupKey) => by[k].toLowerCase();
+  /** "4 regions", "1 region": English counts its nouns; Chinese has no plural. */
+  const dimsIn = (k: GroupKey, count: number) => (lang === 'en' && count !== 1 ? `${dimIn(k)}s` : dimIn(k));
 
   // ── Part one blocks ────────────────────────────────────────────────────────────────────────────────────
   const overall = (): ReportSection | null => {
@@ -283,7 +285,7 @@ export function reportView(input: ReportInput): ReportView {
               w.sentences.status,
               {
                 count: withTarget.length,
-                dims: dimIn(first.key),
+                dims: dimsIn(first.key, withTarget.length),
                 onTrack: counts.onTrack,
                 atRisk: counts.atRisk,
                 offTrack: counts.offTrack,

@@ -285,6 +285,8 @@ describe('each style in each language has its five-part skeleton', () => {
     expect(md).toContain(
       'By region, the growth came mostly from 华南, which contributed 42.6% of it (+6.4 pp of the +15.0% growth).',
     );
+    expect(md).toContain('Of 4 regions, 1 met the target, 1 came close and 2 fell short;');
+    expect(md).toContain('| Orders | 191 | 194 | +1.6% |');
   });
 
   it('refuses an unknown style as a usage error', async () => {
