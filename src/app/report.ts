@@ -39,6 +39,7 @@ import { templateOverrides } from './agenda.js';
 import type { LangFor } from './deps.js';
 import type { KpiRun } from './kpi.js';
 import { loadChecked, loadMeetingFolder, type MeetingFolder } from './meeting-folder.js';
+import { schemaComment } from './yaml-out.js';
 
 const m = messagesOf((c) => c.report.app);
 
@@ -206,7 +207,8 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
   const files: PlannedFile[] = [];
   let scaffolded: string | null = null;
   if (o.scaffold) {
-    const text = scaffoldNarrative(catalogue(lang).report, promptsFor(input));
+    // The first line points editors at schema/report.schema.json, as meeting.yaml's and minutes.yaml's do.
+    const text = `#${schemaComment(folder.dir, 'report.schema.json')}\n${scaffoldNarrative(catalogue(lang).report, promptsFor(input))}`;
     scaffolded = join(folder.dir, REPORT_FILE);
     files.push({ path: scaffolded, content: text, kind: 'user' });
     view = reportView({ ...input, narrative: {} });

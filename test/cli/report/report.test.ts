@@ -300,6 +300,10 @@ describe('report.yaml: the narrative is the user’s', () => {
       '已写入 2026-h1-review/report.yaml：填写各部分后，再次运行 `salesmeet report`',
     );
     const text = readFileSync(yamlPath(), 'utf8');
+    // Editors complete and check it against the shipped schema (a path from the folder to schema/).
+    expect(text.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=(\.\.\/)+.*schema\/report\.schema\.json$/,
+    );
     expect(text).toContain(
       '# 挑战与根因\n# 数据提出的问题：\n#   - 华北达成 93.8%、落后时间进度 6.2 个百分点：原因？\n',
     );
