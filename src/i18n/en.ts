@@ -257,6 +257,7 @@ export const en = {
       floor: 'Floor',
       total: 'Total',
       subtotal: 'Subtotal',
+      owner: 'Owner',
       sheets: {
         long: 'Targets',
         byLevel: { region: 'By region', team: 'By team', rep: 'By rep' },

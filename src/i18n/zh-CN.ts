@@ -229,6 +229,7 @@ export const zhCN: Messages = {
       floor: '下限',
       total: '合计',
       subtotal: '小计',
+      owner: '负责人',
       sheets: {
         long: '目标明细',
         byLevel: { region: '按区域', team: '按团队', rep: '按销售代表' },

@@ -229,6 +229,7 @@ export const zhTW: Messages = {
       floor: '下限',
       total: '合計',
       subtotal: '小計',
+      owner: '負責人',
       sheets: {
         long: '目標明細',
         byLevel: { region: '依區域', team: '依團隊', rep: '依業務代表' },
