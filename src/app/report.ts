@@ -171,14 +171,15 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
   const meeting = folder.meeting.value;
   const lang = deps.langFor(meeting.lang);
   const timezone = meeting.timezone ?? deps.timezone;
-  const data = await reportData(folder, lang, o.period, deps);
-  const narrative = (await loadNarrative(folder)) ?? {};
+  // The targets file first: a file that cannot be read stops the report before the KPI are computed.
   let targets: TargetsDoc | null = null;
   if (o.targets) {
     const file = await loadTargetsFile(o.targets, { cwd: deps.cwd, lang, env: deps.env });
     deps.onTargetsWarnings?.(file.warnings);
     targets = file.doc;
   }
+  const data = await reportData(folder, lang, o.period, deps);
+  const narrative = (await loadNarrative(folder)) ?? {};
   const minutes = folder.minutes?.value;
   const actions = minutes ? meetingActions(folder.id, minutes.actions, [], folder.actions?.value) : [];
   const today = dayIn(deps.now(), timezone);
