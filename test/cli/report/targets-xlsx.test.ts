@@ -181,6 +181,15 @@ describe('bad input: exit 3 with the file, and the sheet and cell', () => {
       '2026-h1-review/data/kpi-2026-h1.xlsx: error: not a targets workbook: expected the sheets salesmeet targets writes (按月 + 说明 | 依月 + 說明 | By month + Notes), found KPI汇总, 订单明细, 目标, 区域月度',
       '  hint: give the workbook `salesmeet targets … --out targets.xlsx` wrote (or its YAML); its sheets may be edited, not renamed',
     ]);
+    // The zip's part sizes are checked before anything is inflated, as for every workbook (here with a tiny limit).
+    const big = await runIn(['report', '2026-h1-review', '--targets', 'targets.xlsx', '--lang', 'en'], {
+      cwd: tmp.dir,
+      env: { ...NOW, SALESMEET_MAX_SHEET_MB: '0.001' },
+    });
+    expect(big.code).toBe(3);
+    expect(big.stderr).toMatch(
+      /^targets\.xlsx: error: refusing to read xl\/worksheets\/sheet\d+\.xml: it would expand to [\d.]+ MB \(limit 0\.0 MB\)\n {2}hint: .*SALESMEET_MAX_SHEET_MB/,
+    );
     const missing = await report('none.xlsx', 'en');
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('none.xlsx: error: file not found');
