@@ -21,7 +21,7 @@ import { interpolate, type Text } from '../i18n/messages.js';
 import { type CellValue, colName } from '../kpi/values.js';
 import { type TargetLabels, targetLabels } from '../targets/messages.js';
 import { parsePeriod } from '../targets/period.js';
-import { ORG_LEVELS } from '../targets/plan.js';
+import { ORG_LEVELS, type OrgLevel } from '../targets/plan.js';
 import type { TargetsDoc } from './targets.js';
 
 /** One cell of a workbook: its value (a formula's stored result), and the formula when it is one. */
@@ -103,6 +103,12 @@ function textOf(cell: GridCell | undefined): string | null {
   return null;
 }
 
+/** A cell that holds something: a value (not blank text) or a formula. */
+const filled = (cell: GridCell | undefined) =>
+  cell !== undefined &&
+  (cell.formula !== undefined ||
+    (cell.value !== null && !(typeof cell.value === 'string' && cell.value.trim() === '')));
+
 /** A name as `salesmeet targets` wrote it: the apostrophe that kept `=…` from being a formula is taken off. */
 const nameOf = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
@@ -145,6 +151,406 @@ export function notTargetsWorkbook(file: string, names: string[]): InputError {
   );
 }
 
+/** A figure the report uses, and the cell it came from (for the messages about its copies). */
+interface Figure {
+  value: number;
+  at: string;
+}
+
+/** Labels of every language, as compared. */
+const WORDS = {
+  total: new Set(anyOf((l) => l.total)),
+  subtotal: new Set(anyOf((l) => l.subtotal)),
+  month: new Set(anyOf((l) => l.month)),
+  owner: new Set(anyOf((l) => l.owner)),
+  company: anyOf((l) => l.companyTarget),
+  target: anyOf((l) => l.target),
+};
+const labelOf = (cell: GridCell | undefined) => key(textOf(cell) ?? '');
+/** `公司目标(万元)`, `Company target ($K)`: a label with or without its unit. */
+const isCompany = (k: string) => WORDS.company.some((w) => k.startsWith(w));
+/** `目标值(万元)`, `Target ($K)` (and not the company target). */
+const isTarget = (k: string) => !isCompany(k) && WORDS.target.some((w) => k.startsWith(w));
+const levelWords = (level: OrgLevel) => new Set(anyOf((l) => l.level[level]));
+/** The first row with, for each test, a cell that passes it; -1 when none has. */
+const rowWith = (s: GridSheet, ...tests: ((cell: GridCell | undefined) => boolean)[]) =>
+  s.rows.findIndex((row) => tests.every((t) => (row ?? []).some(t)));
+
+/** One reading of a workbook: its file and language, the sheets by name, the warnings so far. */
+class Reader {
+  readonly warnings: TargetsWarning[] = [];
+  private readonly byName: Map<string, GridSheet>;
+
+  constructor(
+    readonly file: string,
+    readonly L: TargetLabels,
+    sheets: GridSheet[],
+  ) {
+    this.byName = new Map(sheets.map((s) => [key(s.name), s]));
+  }
+
+  sheet(name: string): GridSheet | undefined {
+    return this.byName.get(key(name));
+  }
+
+  warn(s: GridSheet, cell: string, message: Text): void {
+    this.warnings.push({ sheet: s.name, cell, message });
+  }
+
+  fail(s: GridSheet, cell: string | undefined, message: Text, hint?: Text): InputError {
+    return new InputError('report.targetsCell', message, {
+      location: { file: this.file, sheet: s.name, ...(cell ? { cell } : {}) },
+      ...(hint ? { hint } : {}),
+    });
+  }
+
+  /** No label found where one is needed. */
+  missing(s: GridSheet, labels: string[], what: (w: Words) => string): InputError {
+    return this.fail(
+      s,
+      undefined,
+      say('missingLabel', { labels: labels.map((l) => `"${l}"`).join(' / '), what }),
+      say('labelsHint'),
+    );
+  }
+
+  /** A figure: a number, or a formula's stored number. Anything else stops the report with its cell. */
+  figure(s: GridSheet, r: number, c: number): number {
+    const cell = s.rows[r]?.[c];
+    const at = address(r, c);
+    if (cell?.formula !== undefined && cell.computed === false)
+      throw this.fail(s, at, say('uncomputed', { formula: cell.formula }), say('uncomputedHint'));
+    const v = cell?.value ?? null;
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (v === null || (typeof v === 'string' && v.trim() === '')) throw this.fail(s, at, say('empty'));
+    if (typeof v === 'object' && !(v instanceof Date))
+      throw this.fail(s, at, say('error', { code: v.error }));
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    throw this.fail(s, at, say('notNumber', { text }), say('notNumberHint'));
+  }
+
+  /** A total's stored value, or null when it has none (a formula not computed, an empty cell). */
+  stored(s: GridSheet, r: number, c: number): number | null {
+    const v = s.rows[r]?.[c]?.value;
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+
+  /** A total cell checked against the sum of its parts. */
+  checkTotal(s: GridSheet, r: number, c: number, parts: (w: Words) => string, value: number, range: string) {
+    const total = r >= 0 && c >= 0 ? this.stored(s, r, c) : null;
+    if (total !== null && !agree(total, value))
+      this.warn(s, address(r, c), say('totalDiffers', { total: fmt(total), parts, sum: fmt(value), range }));
+  }
+}
+
+/** The months of 按月 / 依月 / By month: the company target and the assigned target of each. */
+interface Months {
+  sheet: GridSheet;
+  rows: { period: string; companyTarget: number; target: number }[];
+  companyTarget: number;
+  assignedTotal: number;
+  /** Each month's assigned target with its cell. */
+  byMonth: Map<string, Figure>;
+  /** The month cells of the company row and of the target row, as a range. */
+  companyRange: string;
+  targetRange: string;
+}
+
+function readMonths(x: Reader, s: GridSheet): Months {
+  const headerRow = rowWith(s, (c) => monthOf(c) !== null);
+  if (headerRow < 0) throw x.missing(s, ['2026-07'], (w) => w.what.months);
+  const header = s.rows[headerRow] ?? [];
+  const cols = header.flatMap((cell, c) => {
+    const month = monthOf(cell);
+    return month !== null ? [{ month, c }] : [];
+  });
+  /** The row whose label (its first text) passes the test. */
+  const labelled = (test: (k: string) => boolean) =>
+    s.rows.findIndex((row, r) => {
+      const first = (row ?? []).map(textOf).find((t) => t !== null);
+      return r > headerRow && first != null && test(key(first));
+    });
+  const companyRow = labelled(isCompany);
+  if (companyRow < 0) throw x.missing(s, [x.L.companyTarget], (w) => w.what.companyTarget);
+  const targetRow = labelled(isTarget);
+  if (targetRow < 0) throw x.missing(s, [x.L.target], (w) => w.what.target);
+  const rows = cols.map(({ month, c }) => ({
+    period: month,
+    companyTarget: x.figure(s, companyRow, c),
+    target: x.figure(s, targetRow, c),
+  }));
+  const range = (r: number) => span(cols.map(({ c }) => ({ r, c })));
+  const m: Months = {
+    sheet: s,
+    rows,
+    companyTarget: sum(rows.map((m) => m.companyTarget)),
+    assignedTotal: sum(rows.map((m) => m.target)),
+    byMonth: new Map(rows.map((m, i) => [m.period, { value: m.target, at: address(targetRow, cols[i]!.c) }])),
+    companyRange: range(companyRow),
+    targetRange: range(targetRow),
+  };
+  const totalCol = header.findIndex((cell) => WORDS.total.has(labelOf(cell)));
+  const months = (w: Words) => w.parts.months;
+  x.checkTotal(s, companyRow, totalCol, months, m.companyTarget, m.companyRange);
+  x.checkTotal(s, targetRow, totalCol, months, m.assignedTotal, m.targetRange);
+  return m;
+}
+
+/** What 说明 / 說明 / Notes states: period and unit, the reserve, the advice. */
+interface Notes {
+  period: string;
+  unit: string | null;
+  reserve: number;
+  reserveAmount: number;
+  advice: { message: string }[];
+}
+
+function readNotes(x: Reader, s: GridSheet, m: Months): Notes {
+  /** The value beside a label (the first non-empty cell to its right). */
+  const beside = (pick: (n: TargetLabels['notes']) => string): { r: number; c: number } | null => {
+    const words = new Set(anyOf((l) => pick(l.notes)));
+    for (let r = 0; r < s.rows.length; r++) {
+      const row = s.rows[r] ?? [];
+      const c = row.findIndex((cell) => words.has(labelOf(cell)));
+      if (c < 0) continue;
+      const v = row.findIndex((cell, i) => i > c && filled(cell));
+      return { r, c: v < 0 ? c + 1 : v };
+    }
+    return null;
+  };
+  const cellAt = (at: { r: number; c: number } | null) => (at ? s.rows[at.r]?.[at.c] : undefined);
+
+  const periodAt = beside((n) => n.period);
+  if (!periodAt) throw x.missing(s, [x.L.notes.period], (w) => w.what.period);
+  const periodText = textOf(cellAt(periodAt)) ?? '';
+  const period = parsePeriod(periodText);
+  if (!period) throw x.fail(s, address(periodAt.r, periodAt.c), say('badPeriod', { text: periodText }));
+  const unitText = textOf(cellAt(beside((n) => n.unit)));
+
+  /** A figure the notes state: checked against the months, never used over them. */
+  const stated = (pick: (n: TargetLabels['notes']) => string): Figure | null => {
+    const at = beside(pick);
+    return at && cellAt(at) ? { value: x.figure(s, at.r, at.c), at: address(at.r, at.c) } : null;
+  };
+  const company = stated((n) => n.companyTarget);
+  const assigned = stated((n) => n.assignedTotal);
+  const reserveAmount = stated((n) => n.reserveAmount);
+  for (const [f, value, range, item] of [
+    [company, m.companyTarget, m.companyRange, (w: Words) => w.items.companyTarget],
+    [assigned, m.assignedTotal, m.targetRange, (w: Words) => w.items.assignedTotal],
+  ] as const)
+    if (f && !agree(f.value, value))
+      x.warn(
+        s,
+        f.at,
+        say('notesDiffers', { item, stated: fmt(f.value), sum: fmt(value), sheet: m.sheet.name, range }),
+      );
+  const reserveValue = cellAt(beside((n) => n.reserve))?.value;
+  const pct = typeof reserveValue === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(reserveValue) : null;
+  const reserve =
+    typeof reserveValue === 'number' && Number.isFinite(reserveValue)
+      ? reserveValue
+      : pct
+        ? Number(pct[1]) / 100
+        : null;
+  // The reserve the notes state holds while the totals are the ones written; after an edit it is what the
+  // figures give (assigned ÷ company − 1), so the report's "assigned = company × (1 + reserve)" stays true.
+  const asWritten =
+    company !== null &&
+    assigned !== null &&
+    agree(company.value, m.companyTarget) &&
+    agree(assigned.value, m.assignedTotal);
+
+  // The SMART advice `salesmeet targets` gave: the rows under the advice label, until an empty row.
+  const advice: { message: string }[] = [];
+  const adviceAt = beside((n) => n.advice);
+  const none = new Set(anyOf((l) => l.notes.noAdvice));
+  if (adviceAt && !none.has(labelOf(cellAt(adviceAt))))
+    for (const row of s.rows.slice(adviceAt.r + 1)) {
+      if ((row ?? []).every((cell) => textOf(cell) === null)) break;
+      const message = textOf(row?.[adviceAt.c]);
+      if (message !== null) advice.push({ message });
+    }
+
+  return {
+    period: period.label,
+    unit: unitText === null || unitText === '—' ? null : unitText,
+    reserve:
+      asWritten && reserve !== null
+        ? reserve
+        : m.companyTarget > 0
+          ? clean(m.assignedTotal / m.companyTarget - 1)
+          : 0,
+    reserveAmount:
+      asWritten && reserveAmount !== null ? reserveAmount.value : clean(m.assignedTotal - m.companyTarget),
+    advice,
+  };
+}
+
+/** The top organisation level: its members with target and owner, and each member's figure with its cell. */
+interface TopLevel {
+  level: OrgLevel;
+  sheet: GridSheet;
+  org: TargetsDoc['org'];
+  members: Map<string, Figure>;
+}
+
+function readTopLevel(x: Reader, s: GridSheet, level: OrgLevel, m: Months): TopLevel {
+  const names = levelWords(level);
+  const hr = rowWith(
+    s,
+    (c) => names.has(labelOf(c)),
+    (c) => isTarget(labelOf(c)),
+  );
+  if (hr < 0)
+    throw x.missing(s, [x.L.level[level], x.L.target], (w) =>
+      interpolate(w.what.members, { level: w.level[level] }),
+    );
+  const h = s.rows[hr] ?? [];
+  const nameCol = h.findIndex((c) => names.has(labelOf(c)));
+  const targetCol = h.findIndex((c) => isTarget(labelOf(c)));
+  const ownerCol = h.findIndex((c) => WORDS.owner.has(labelOf(c)));
+  const org: TargetsDoc['org'] = [];
+  const members = new Map<string, Figure>();
+  const cells: { r: number; c: number }[] = [];
+  let totalRow = -1;
+  for (let r = hr + 1; r < s.rows.length; r++) {
+    const text = textOf(s.rows[r]?.[nameCol]);
+    if (text === null || WORDS.subtotal.has(key(text))) continue;
+    if (WORDS.total.has(key(text))) {
+      totalRow = r;
+      break;
+    }
+    const name = nameOf(text);
+    const target = x.figure(s, r, targetCol);
+    org.push({ level, name, target, share: 0, owner: ownerCol >= 0 ? textOf(s.rows[r]?.[ownerCol]) : null });
+    members.set(name, { value: target, at: address(r, targetCol) });
+    cells.push({ r, c: targetCol });
+  }
+  const total = sum(org.map((o) => o.target));
+  for (const o of org) o.share = total > 0 ? o.target / total : 0;
+  const groups = (w: Words) => w.groups[level];
+  x.checkTotal(s, totalRow, targetCol, groups, total, span(cells));
+  if (org.length > 0 && !agree(total, m.assignedTotal))
+    x.warn(
+      s,
+      span(cells),
+      say('orgVsMonths', {
+        groups,
+        org: fmt(total),
+        range: span(cells),
+        months: fmt(m.assignedTotal),
+        sheet: m.sheet.name,
+        monthRange: m.targetRange,
+        level: (w) => w.level[level],
+      }),
+    );
+  return { level, sheet: s, org, members };
+}
+
+/** One figure of a copy: a member's (or the company's) target in a month, and its cell. */
+interface CopyCell {
+  name: string | null;
+  month: string;
+  value: number;
+  r: number;
+  c: number;
+}
+
+/** The top level × month matrix (区域×月份): one row per member, one column per month. */
+function matrixCells(x: Reader, s: GridSheet, level: OrgLevel): CopyCell[] {
+  const names = levelWords(level);
+  const hr = rowWith(
+    s,
+    (c) => names.has(labelOf(c)),
+    (c) => monthOf(c) !== null,
+  );
+  if (hr < 0) return [];
+  const h = s.rows[hr] ?? [];
+  const nameCol = h.findIndex((c) => names.has(labelOf(c)));
+  const cols = h.flatMap((cell, c) => {
+    const month = monthOf(cell);
+    return month !== null ? [{ month, c }] : [];
+  });
+  const out: CopyCell[] = [];
+  for (let r = hr + 1; r < s.rows.length; r++) {
+    const name = textOf(s.rows[r]?.[nameCol]);
+    if (name === null || WORDS.total.has(key(name))) continue;
+    for (const { month, c } of cols) out.push({ name: nameOf(name), month, value: x.figure(s, r, c), r, c });
+  }
+  return out;
+}
+
+/** The long table `salesmeet kpi` reads (目标明细): one row per leaf × month. */
+function longCells(x: Reader, s: GridSheet, level: OrgLevel | undefined): CopyCell[] {
+  const hr = rowWith(
+    s,
+    (c) => WORDS.month.has(labelOf(c)),
+    (c) => isTarget(labelOf(c)),
+  );
+  if (hr < 0) return [];
+  const h = s.rows[hr] ?? [];
+  const monthCol = h.findIndex((c) => WORDS.month.has(labelOf(c)));
+  const targetCol = h.findIndex((c) => isTarget(labelOf(c)));
+  const names = level !== undefined ? levelWords(level) : null;
+  const nameCol = names ? h.findIndex((c) => names.has(labelOf(c))) : -1;
+  const out: CopyCell[] = [];
+  for (let r = hr + 1; r < s.rows.length; r++) {
+    const month = monthOf(s.rows[r]?.[monthCol]);
+    if (month === null) continue;
+    const name = nameCol >= 0 ? textOf(s.rows[r]?.[nameCol]) : null;
+    out.push({
+      name: name === null ? null : nameOf(name),
+      month,
+      value: x.figure(s, r, targetCol),
+      r,
+      c: targetCol,
+    });
+  }
+  return out;
+}
+
+/** A copy's sums by member and by month, checked against the figures the report uses. */
+function checkCopy(
+  x: Reader,
+  s: GridSheet,
+  kpi: boolean,
+  cells: CopyCell[],
+  m: Months,
+  top: TopLevel | null,
+) {
+  const check = (by: (c: CopyCell) => string | null, truth: Map<string, Figure>, truthSheet: GridSheet) => {
+    const groups = new Map<string, { value: number; cells: { r: number; c: number }[] }>();
+    for (const c of cells) {
+      const k = by(c);
+      if (k === null) continue;
+      const g = groups.get(k) ?? { value: 0, cells: [] };
+      g.value += c.value;
+      g.cells.push(c);
+      groups.set(k, g);
+    }
+    for (const [name, g] of groups) {
+      const t = truth.get(name);
+      const at = span(g.cells);
+      if (!t) x.warn(s, at, say('copyMissing', { name, sheet: truthSheet.name }));
+      else if (!agree(clean(g.value), t.value))
+        x.warn(
+          s,
+          at,
+          say(kpi ? 'copyDiffersKpi' : 'copyDiffers', {
+            name,
+            found: fmt(clean(g.value)),
+            expected: fmt(t.value),
+            sheet: truthSheet.name,
+            cell: t.at,
+          }),
+        );
+    }
+  };
+  if (top) check((c) => c.name, top.members, top.sheet);
+  check((c) => c.month, m.byMonth, m.sheet);
+}
+
 /** Reads the workbook's grid; throws InputError (exit 3) with the file, sheet and cell of a problem. */
 export function targetsFromWorkbook(
   sheets: GridSheet[],
@@ -157,395 +563,36 @@ export function targetsFromWorkbook(
       sheets.map((s) => s.name),
     );
   const L = targetLabels(found.lang);
-  const byName = new Map(sheets.map((s) => [key(s.name), s]));
-  const sheet = (name: string) => byName.get(key(name));
-  const warnings: TargetsWarning[] = [];
-  const warn = (s: GridSheet, cell: string, message: Text) => warnings.push({ sheet: s.name, cell, message });
-
-  const fail = (s: GridSheet, cell: string | undefined, message: Text, hint?: Text) =>
-    new InputError('report.targetsCell', message, {
-      location: { file, sheet: s.name, ...(cell ? { cell } : {}) },
-      ...(hint ? { hint } : {}),
-    });
-
-  /** A figure: a number, or a formula's stored number. Anything else stops the report with its cell. */
-  const figure = (s: GridSheet, r: number, c: number): number => {
-    const cell = s.rows[r]?.[c];
-    const at = address(r, c);
-    if (cell?.formula !== undefined && cell.computed === false)
-      throw fail(s, at, say('uncomputed', { formula: cell.formula }), say('uncomputedHint'));
-    const v = cell?.value ?? null;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (v === null || (typeof v === 'string' && v.trim() === '')) throw fail(s, at, say('empty'));
-    if (typeof v === 'string') throw fail(s, at, say('notNumber', { text: v }), say('notNumberHint'));
-    if (typeof v === 'object' && !(v instanceof Date)) throw fail(s, at, say('error', { code: v.error }));
-    throw fail(
-      s,
-      at,
-      say('notNumber', { text: v instanceof Date ? v.toISOString().slice(0, 10) : String(v) }),
-      say('notNumberHint'),
-    );
-  };
-  /** A total's stored value, or null when it has none (a formula not computed, an empty cell). */
-  const stored = (s: GridSheet, r: number, c: number): number | null => {
-    const v = s.rows[r]?.[c]?.value;
-    return typeof v === 'number' && Number.isFinite(v) ? v : null;
-  };
-  const missing = (s: GridSheet, labels: string[], what: (w: Words) => string) =>
-    fail(
-      s,
-      undefined,
-      say('missingLabel', { labels: labels.map((l) => `"${l}"`).join(' / '), what: (w) => what(w) }),
-      say('labelsHint'),
-    );
-
-  // -- The months: 按月 / 依月 / By month -------------------------------------------------------------------
-  const monthSheet = sheet(found.byMonth)!;
-  const headerRow = monthSheet.rows.findIndex((row) => (row ?? []).some((c) => monthOf(c) !== null));
-  if (headerRow < 0) throw missing(monthSheet, ['2026-07'], (w) => w.what.months);
-  const header = monthSheet.rows[headerRow] ?? [];
-  const monthCols: { month: string; c: number }[] = [];
-  header.forEach((cell, c) => {
-    const month = monthOf(cell);
-    if (month !== null) monthCols.push({ month, c });
-  });
-  const totals = new Set(anyOf((l) => l.total));
-  const totalCol = header.findIndex((cell) => totals.has(key(textOf(cell) ?? '')));
-  const rowLabelled = (s: GridSheet, from: number, test: (k: string) => boolean) => {
-    for (let r = from; r < s.rows.length; r++) {
-      const first = (s.rows[r] ?? []).map(textOf).find((t) => t !== null);
-      if (first !== undefined && first !== null && test(key(first))) return r;
-    }
-    return -1;
-  };
-  const companyWords = anyOf((l) => l.companyTarget);
-  const targetWords = anyOf((l) => l.target);
-  const isCompany = (k: string) => companyWords.some((w) => k.startsWith(w));
-  const isTarget = (k: string) => !isCompany(k) && targetWords.some((w) => k.startsWith(w));
-  const companyRow = rowLabelled(monthSheet, headerRow + 1, isCompany);
-  if (companyRow < 0) throw missing(monthSheet, [L.companyTarget], (w) => w.what.companyTarget);
-  const targetRow = rowLabelled(monthSheet, headerRow + 1, isTarget);
-  if (targetRow < 0) throw missing(monthSheet, [L.target], (w) => w.what.target);
-  const months = monthCols.map(({ month, c }) => ({
-    period: month,
-    companyTarget: figure(monthSheet, companyRow, c),
-    target: figure(monthSheet, targetRow, c),
-  }));
-  const companyTarget = sum(months.map((m) => m.companyTarget));
-  const assignedTotal = sum(months.map((m) => m.target));
-  const monthRange = (r: number) => span(monthCols.map(({ c }) => ({ r, c })));
-  const monthsWord = (w: Words) => w.parts.months;
-  if (totalCol >= 0)
-    for (const [r, value] of [
-      [companyRow, companyTarget],
-      [targetRow, assignedTotal],
-    ] as const) {
-      const total = stored(monthSheet, r, totalCol);
-      if (total !== null && !agree(total, value))
-        warn(
-          monthSheet,
-          address(r, totalCol),
-          say('totalDiffers', {
-            total: fmt(total),
-            parts: monthsWord,
-            sum: fmt(value),
-            range: monthRange(r),
-          }),
-        );
-    }
-
-  // -- The notes: 说明 / 說明 / Notes -----------------------------------------------------------------------
-  const notesSheet = sheet(found.notes)!;
-  /** The value beside a label of the notes (the first non-empty cell to its right). */
-  const noteAt = (pick: (n: TargetLabels['notes']) => string): { r: number; c: number } | null => {
-    const words = new Set(anyOf((l) => pick(l.notes)));
-    for (let r = 0; r < notesSheet.rows.length; r++) {
-      const row = notesSheet.rows[r] ?? [];
-      const c = row.findIndex((cell) => words.has(key(textOf(cell) ?? '')));
-      if (c < 0) continue;
-      for (let v = c + 1; v < row.length; v++) {
-        const cell = row[v];
-        const blank =
-          cell === undefined ||
-          cell.value === null ||
-          (typeof cell.value === 'string' && cell.value.trim() === '');
-        if (!blank || cell?.formula !== undefined) return { r, c: v };
-      }
-      return { r, c: c + 1 };
-    }
-    return null;
-  };
-  const periodAt = noteAt((n) => n.period);
-  if (!periodAt) throw missing(notesSheet, [L.notes.period], (w) => w.what.period);
-  const periodText = textOf(notesSheet.rows[periodAt.r]?.[periodAt.c]) ?? '';
-  const period = parsePeriod(periodText);
-  if (!period)
-    throw fail(notesSheet, address(periodAt.r, periodAt.c), say('badPeriod', { text: periodText }));
-  const unitAt = noteAt((n) => n.unit);
-  const unitText = unitAt ? textOf(notesSheet.rows[unitAt.r]?.[unitAt.c]) : null;
-  const unit = unitText === null || unitText === '—' ? null : unitText;
-
-  /** The notes' company target and assigned total: checked against the months, never used over them. */
-  const noteFigure = (pick: (n: TargetLabels['notes']) => string) => {
-    const at = noteAt(pick);
-    return at && notesSheet.rows[at.r]?.[at.c] ? { value: figure(notesSheet, at.r, at.c), at } : null;
-  };
-  const statedCompany = noteFigure((n) => n.companyTarget);
-  const statedAssigned = noteFigure((n) => n.assignedTotal);
-  const statedReserveAmount = noteFigure((n) => n.reserveAmount);
-  for (const [stated, value, r, item] of [
-    [statedCompany, companyTarget, companyRow, (w: Words) => w.items.companyTarget],
-    [statedAssigned, assignedTotal, targetRow, (w: Words) => w.items.assignedTotal],
-  ] as const)
-    if (stated && !agree(stated.value, value))
-      warn(
-        notesSheet,
-        address(stated.at.r, stated.at.c),
-        say('notesDiffers', {
-          item,
-          stated: fmt(stated.value),
-          sum: fmt(value),
-          sheet: monthSheet.name,
-          range: monthRange(r),
-        }),
-      );
-  const reserveAt = noteAt((n) => n.reserve);
-  const reserveCell = reserveAt ? notesSheet.rows[reserveAt.r]?.[reserveAt.c] : undefined;
-  const statedReserve = (() => {
-    const v = reserveCell?.value;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    const m = typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(v) : null;
-    return m ? Number(m[1]) / 100 : null;
-  })();
-  // The reserve the notes state holds while the totals are the ones written; after an edit it is what the
-  // figures give (assigned ÷ company − 1), so the report's "assigned = company × (1 + reserve)" stays true.
-  const asWritten =
-    statedCompany !== null &&
-    statedAssigned !== null &&
-    agree(statedCompany.value, companyTarget) &&
-    agree(statedAssigned.value, assignedTotal);
-  const reserve =
-    asWritten && statedReserve !== null
-      ? statedReserve
-      : companyTarget > 0
-        ? clean(assignedTotal / companyTarget - 1)
-        : 0;
-  const reserveAmount =
-    asWritten && statedReserveAmount !== null
-      ? statedReserveAmount.value
-      : clean(assignedTotal - companyTarget);
-
-  // The SMART advice `salesmeet targets` gave: the rows under the advice label, until an empty row.
-  const advice: { message: string }[] = [];
-  const adviceAt = noteAt((n) => n.advice);
-  if (adviceAt) {
-    const none = new Set(anyOf((l) => l.notes.noAdvice));
-    const own = textOf(notesSheet.rows[adviceAt.r]?.[adviceAt.c]);
-    if (own === null || !none.has(key(own)))
-      for (let r = adviceAt.r + 1; r < notesSheet.rows.length; r++) {
-        const row = notesSheet.rows[r] ?? [];
-        if (row.every((cell) => textOf(cell) === null)) break;
-        const message = textOf(row[adviceAt.c]);
-        if (message !== null) advice.push({ message });
-      }
-  }
-
-  // -- The top organisation level: 按区域 / 依區域 / By region (or team, rep) ---------------------------------
-  const levels = ORG_LEVELS.filter((l) => sheet(L.sheets.byLevel[l]) !== undefined);
-  const top = levels[0];
-  const org: TargetsDoc['org'] = [];
-  const members = new Map<string, { target: number; at: string }>();
-  let topSheet: GridSheet | undefined;
-  if (top !== undefined) {
-    topSheet = sheet(L.sheets.byLevel[top])!;
-    const levelWords = new Set(anyOf((l) => l.level[top]));
-    const ownerWords = new Set(anyOf((l) => l.owner));
-    const subtotals = new Set(anyOf((l) => l.subtotal));
-    const s = topSheet;
-    const hr = s.rows.findIndex(
-      (row) =>
-        (row ?? []).some((c) => levelWords.has(key(textOf(c) ?? ''))) &&
-        (row ?? []).some((c) => isTarget(key(textOf(c) ?? ''))),
-    );
-    if (hr < 0)
-      throw missing(s, [L.level[top], L.target], (w) => interpolate(w.what.members, { level: w.level[top] }));
-    const h = s.rows[hr] ?? [];
-    const nameCol = h.findIndex((c) => levelWords.has(key(textOf(c) ?? '')));
-    const targetCol = h.findIndex((c) => isTarget(key(textOf(c) ?? '')));
-    const ownerCol = h.findIndex((c) => ownerWords.has(key(textOf(c) ?? '')));
-    const cells: { r: number; c: number }[] = [];
-    let totalRow = -1;
-    for (let r = hr + 1; r < s.rows.length; r++) {
-      const name = textOf(s.rows[r]?.[nameCol]);
-      if (name === null || subtotals.has(key(name))) continue;
-      if (totals.has(key(name))) {
-        totalRow = r;
-        break;
-      }
-      const target = figure(s, r, targetCol);
-      const owner = ownerCol >= 0 ? textOf(s.rows[r]?.[ownerCol]) : null;
-      org.push({ level: top, name: nameOf(name), target, share: 0, owner });
-      members.set(nameOf(name), { target, at: address(r, targetCol) });
-      cells.push({ r, c: targetCol });
-    }
-    const orgTotal = sum(org.map((o) => o.target));
-    for (const o of org) o.share = orgTotal > 0 ? o.target / orgTotal : 0;
-    const total = totalRow >= 0 ? stored(s, totalRow, targetCol) : null;
-    const groups = (w: Words) => w.groups[top];
-    if (total !== null && !agree(total, orgTotal))
-      warn(
-        s,
-        address(totalRow, targetCol),
-        say('totalDiffers', { total: fmt(total), parts: groups, sum: fmt(orgTotal), range: span(cells) }),
-      );
-    if (org.length > 0 && !agree(orgTotal, assignedTotal))
-      warn(
-        s,
-        span(cells),
-        say('orgVsMonths', {
-          groups,
-          org: fmt(orgTotal),
-          range: span(cells),
-          months: fmt(assignedTotal),
-          sheet: monthSheet.name,
-          monthRange: monthRange(targetRow),
-          level: (w) => w.level[top],
-        }),
-      );
-  }
-
-  // -- The other copies: the top level × month matrix and the long table salesmeet kpi reads ------------------
-  const byMonth = new Map(
-    months.map((m, i) => [m.period, { target: m.target, at: address(targetRow, monthCols[i]!.c) }]),
-  );
-  const compare = (
-    s: GridSheet,
-    kpi: boolean,
-    rows: { name: string | null; month: string; value: number; r: number; c: number }[],
-  ) => {
-    const group = <K extends string>(pick: (x: (typeof rows)[number]) => K | null) => {
-      const out = new Map<K, { value: number; cells: { r: number; c: number }[] }>();
-      for (const x of rows) {
-        const k = pick(x);
-        if (k === null) continue;
-        const g = out.get(k) ?? { value: 0, cells: [] };
-        g.value += x.value;
-        g.cells.push({ r: x.r, c: x.c });
-        out.set(k, g);
-      }
-      return out;
-    };
-    const check = (
-      groups: Map<string, { value: number; cells: { r: number; c: number }[] }>,
-      truth: Map<string, { target: number; at: string }>,
-      truthSheet: GridSheet,
-    ) => {
-      for (const [name, g] of groups) {
-        const t = truth.get(name);
-        const at = span(g.cells);
-        if (!t) warn(s, at, say('copyMissing', { name, sheet: truthSheet.name }));
-        else if (!agree(clean(g.value), t.target))
-          warn(
-            s,
-            at,
-            say(kpi ? 'copyDiffersKpi' : 'copyDiffers', {
-              name,
-              found: fmt(clean(g.value)),
-              expected: fmt(t.target),
-              sheet: truthSheet.name,
-              cell: t.at,
-            }),
-          );
-      }
-    };
-    if (topSheet)
-      check(
-        group((x) => x.name),
-        members,
-        topSheet,
-      );
-    check(
-      group((x) => x.month),
-      byMonth,
-      monthSheet,
-    );
-  };
-  if (top !== undefined) {
-    const matrix = sheet(L.sheets.matrix(top));
-    if (matrix) {
-      const levelWords = new Set(anyOf((l) => l.level[top]));
-      const hr = matrix.rows.findIndex(
-        (row) =>
-          (row ?? []).some((c) => levelWords.has(key(textOf(c) ?? ''))) &&
-          (row ?? []).some((c) => monthOf(c) !== null),
-      );
-      if (hr >= 0) {
-        const h = matrix.rows[hr] ?? [];
-        const nameCol = h.findIndex((c) => levelWords.has(key(textOf(c) ?? '')));
-        const cols = h.flatMap((cell, c) => {
-          const month = monthOf(cell);
-          return month !== null ? [{ month, c }] : [];
-        });
-        const rows: Parameters<typeof compare>[2] = [];
-        for (let r = hr + 1; r < matrix.rows.length; r++) {
-          const name = textOf(matrix.rows[r]?.[nameCol]);
-          if (name === null || totals.has(key(name))) continue;
-          for (const { month, c } of cols)
-            rows.push({ name: nameOf(name), month, value: figure(matrix, r, c), r, c });
-        }
-        compare(matrix, false, rows);
-      }
-    }
-  }
-  const long = sheet(L.sheets.long);
-  if (long) {
-    const monthWords = new Set(anyOf((l) => l.month));
-    const levelWords = top !== undefined ? new Set(anyOf((l) => l.level[top])) : null;
-    const hr = long.rows.findIndex(
-      (row) =>
-        (row ?? []).some((c) => monthWords.has(key(textOf(c) ?? ''))) &&
-        (row ?? []).some((c) => isTarget(key(textOf(c) ?? ''))),
-    );
-    if (hr >= 0) {
-      const h = long.rows[hr] ?? [];
-      const monthCol = h.findIndex((c) => monthWords.has(key(textOf(c) ?? '')));
-      const targetCol = h.findIndex((c) => isTarget(key(textOf(c) ?? '')));
-      const nameCol = levelWords ? h.findIndex((c) => levelWords.has(key(textOf(c) ?? ''))) : -1;
-      const rows: Parameters<typeof compare>[2] = [];
-      for (let r = hr + 1; r < long.rows.length; r++) {
-        const month = monthOf(long.rows[r]?.[monthCol]);
-        if (month === null) continue;
-        const name = nameCol >= 0 ? textOf(long.rows[r]?.[nameCol]) : null;
-        rows.push({
-          name: name === null ? null : nameOf(name),
-          month,
-          value: figure(long, r, targetCol),
-          r,
-          c: targetCol,
-        });
-      }
-      compare(long, true, rows);
-    }
-  }
+  const x = new Reader(file, L, sheets);
+  const months = readMonths(x, x.sheet(found.byMonth)!);
+  const notes = readNotes(x, x.sheet(found.notes)!, months);
+  const levels = ORG_LEVELS.filter((l) => x.sheet(L.sheets.byLevel[l]) !== undefined);
+  const level = levels[0];
+  const top = level !== undefined ? readTopLevel(x, x.sheet(L.sheets.byLevel[level])!, level, months) : null;
+  // The other copies: the top level × month matrix, and the long table salesmeet kpi reads.
+  const matrix = level !== undefined ? x.sheet(L.sheets.matrix(level)) : undefined;
+  if (matrix && level !== undefined) checkCopy(x, matrix, false, matrixCells(x, matrix, level), months, top);
+  const long = x.sheet(L.sheets.long);
+  if (long) checkCopy(x, long, true, longCells(x, long, level), months, top);
 
   const doc: TargetsDoc = {
     schema: 'salesmeet.targets/1',
-    period: period.label,
-    months: months.map((m) => m.period),
-    unit,
-    companyTarget,
-    reserve,
-    reserveAmount,
-    assignedTotal,
+    period: notes.period,
+    months: months.rows.map((r) => r.period),
+    unit: notes.unit,
+    companyTarget: months.companyTarget,
+    reserve: notes.reserve,
+    reserveAmount: notes.reserveAmount,
+    assignedTotal: months.assignedTotal,
     levels,
     time: {
-      months: months.map((m) => ({
-        ...m,
-        share: assignedTotal > 0 ? m.target / assignedTotal : 0,
+      months: months.rows.map((r) => ({
+        ...r,
+        share: months.assignedTotal > 0 ? r.target / months.assignedTotal : 0,
       })),
     },
-    org,
-    advice,
+    org: top?.org ?? [],
+    advice: notes.advice,
   };
-  return { doc, warnings };
+  return { doc, warnings: x.warnings };
 }
