@@ -167,6 +167,38 @@ describe('after a sales manager edited the workbook', () => {
   });
 });
 
+describe('the owner column', () => {
+  it('filled in, the workbook still reads as the same targets sheet in salesmeet kpi', async () => {
+    await edit('targets.xlsx', 'owners.xlsx', (wb) => {
+      const ws = wb.getWorksheet('按区域')!;
+      ['王芳', '李雷', '张伟', '赵敏'].forEach((name, i) => {
+        ws.getCell(`F${i + 2}`).value = name;
+      });
+    });
+    writeFileSync(at('july.csv'), '日期,区域,销售额(万元)\n2026-07-10,华东,700\n2026-07-10,华南,480\n');
+    const kpi = (targets: string) =>
+      runIn(['kpi', 'july.csv', targets, '--period', '2026-07', '--by', 'region', '--json'], {
+        cwd: tmp.dir,
+        env: NOW,
+      });
+    const [before, after] = [await kpi('targets.xlsx'), await kpi('owners.xlsx')];
+    expect(after.code).toBe(0);
+    expect(after.stderr).toBe(before.stderr);
+    const rows = (out: string) =>
+      (JSON.parse(out).rows as { metric: string; group: { region?: string }; target: number }[])
+        .filter((r) => r.metric === 'revenue')
+        .map((r) => [r.group.region, r.target]);
+    // July: 华东 4,620 ÷ 6 = 770, 华南 3,300 ÷ 6 = 550, 华北 484, 西部 396
+    expect(rows(after.stdout)).toEqual(rows(before.stdout));
+    expect(rows(after.stdout)).toEqual(
+      expect.arrayContaining([
+        ['华东', 770],
+        ['华南', 550],
+      ]),
+    );
+  });
+});
+
 describe('bad input: exit 3 with the file, and the sheet and cell', () => {
   it('a file that is not a zip, a workbook of another kind', async () => {
     writeFileSync(at('bin.xlsx'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0x80, 0x81]));
