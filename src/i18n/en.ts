@@ -257,6 +257,7 @@ export const en = {
       floor: 'Floor',
       total: 'Total',
       subtotal: 'Subtotal',
+      owner: 'Owner',
       sheets: {
         long: 'Targets',
         byLevel: { region: 'By region', team: 'By team', rep: 'By rep' },
@@ -1071,7 +1072,7 @@ export const en = {
         period:
           'period to review (2026-H1, 2026-Q2, 2026, 2026-06) instead of the kpi.period of meeting.yaml',
         targets:
-          'the next period’s targets: a YAML or JSON written by salesmeet targets --out FILE.yaml (part two, with a SMART check)',
+          'the next period’s targets: the workbook (.xlsx, also once edited) or the YAML/JSON written by salesmeet targets --out FILE (part two, with a SMART check)',
         new: 'scaffold report.yaml (the narrative) beside meeting.yaml, with questions from the data',
         pdf: 'also print out/report.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
       },

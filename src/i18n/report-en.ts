@@ -254,8 +254,47 @@ export const reportEn = {
     ownedNo: 'No attendee’s role or department names {groups}: who answers for it?',
     ownedNone: 'The targets are not split over regions or teams',
   },
-  targetsXlsx:
-    '--targets reads the YAML or JSON of salesmeet targets, not its workbook: write one with `salesmeet targets … --out targets.yaml`',
+  /** `report --targets targets.xlsx`: reading the workbook `salesmeet targets` writes (core/report/targets-workbook.ts). */
+  targetsFile: {
+    notWorkbook:
+      'not a targets workbook: expected the sheets salesmeet targets writes ({expected}), found {found}',
+    notWorkbookHint:
+      'give the workbook `salesmeet targets … --out targets.xlsx` wrote (or its YAML); its sheets may be edited, not renamed',
+    missingLabel: 'no cell labelled {labels}: {what} cannot be read',
+    labelsHint:
+      'keep the labels salesmeet targets wrote; rows and columns may be inserted or moved, not renamed',
+    notNumber: 'expected a number, found the text "{text}"',
+    notNumberHint:
+      'type the figure as a plain number, without unit or words; a cell formatted as text keeps even digits as text: format it as a number',
+    empty: 'expected a number, found an empty cell',
+    error: 'expected a number, found the error {code}',
+    uncomputed:
+      'the formula ={formula} has no computed value: the file was saved by a program that does not calculate',
+    uncomputedHint:
+      'open the file in Excel, WPS or LibreOffice and save it again (they store each formula’s result), then run the report again',
+    badPeriod: 'expected a period (2026-H2, 2026-Q3, 2026 or 2026-07), found "{text}"',
+    totalDiffers:
+      'the total {total} is not the sum of the {parts} ({sum}, {range}): the report uses the {parts}',
+    orgVsMonths:
+      'the {groups} add up to {org} ({range}), the months to {months} ([{sheet}]!{monthRange}): the month table and the totals use the months, the {level} table the {groups}; make them agree',
+    notesDiffers:
+      'the {item} here is {stated}, the months add up to {sum} ([{sheet}]!{range}): the report uses the months',
+    copyDiffers: '{name} adds up to {found} here, {expected} in [{sheet}]!{cell}: the report uses [{sheet}]',
+    copyDiffersKpi:
+      '{name} adds up to {found} here, {expected} in [{sheet}]!{cell}: the report uses [{sheet}]; salesmeet kpi reads this sheet, correct it too',
+    copyMissing: '{name} is listed here but not in [{sheet}]: the report uses [{sheet}]',
+    what: {
+      months: 'the header row with the months',
+      target: 'the row of assigned targets',
+      companyTarget: 'the row of company targets',
+      period: 'the period',
+      members: 'the header row of the {level} sheet',
+    },
+    groups: { region: 'regions', team: 'teams', rep: 'reps' },
+    level: { region: 'region', team: 'team', rep: 'rep' },
+    parts: { months: 'months' },
+    items: { companyTarget: 'company target', assignedTotal: 'assigned total' },
+  },
   noRisks:
     'No risks listed: add a `risks:` section to meeting.yaml (risk, likelihood, impact, owner, response).',
   notes: 'Notes',

@@ -238,8 +238,40 @@ export const reportZhCN: ReportMessages = {
     ownedNo: '没有参会人的职务或部门对应 {groups}：由谁负责？',
     ownedNone: '目标未分解到区域或团队',
   },
-  targetsXlsx:
-    '--targets 读取 salesmeet targets 写出的 YAML 或 JSON，而不是工作簿：请用 `salesmeet targets … --out targets.yaml` 写出',
+  targetsFile: {
+    notWorkbook: '不是目标分解工作簿：应包含 salesmeet targets 写出的工作表（{expected}），实际为 {found}',
+    notWorkbookHint:
+      '请给出 `salesmeet targets … --out targets.xlsx` 写出的工作簿（或其 YAML）；工作表可以编辑，但不要改名',
+    missingLabel: '找不到标签为 {labels} 的单元格：无法读取{what}',
+    labelsHint: '请保留 salesmeet targets 写出的标签；可以插入或移动行列，但不要改名',
+    notNumber: '应为数字，实际为文本“{text}”',
+    notNumberHint: '请填写纯数字，不带单位或文字；设置为文本格式的单元格即使输入数字也是文本：请改为数字格式',
+    empty: '应为数字，实际为空单元格',
+    error: '应为数字，实际为错误值 {code}',
+    uncomputed: '公式 ={formula} 没有计算结果：文件由不计算公式的程序保存',
+    uncomputedHint:
+      '请用 Excel、WPS 或 LibreOffice 打开并重新保存（它们会保存每个公式的结果），然后再生成报告',
+    badPeriod: '应为期间（2026-H2、2026-Q3、2026 或 2026-07），实际为“{text}”',
+    totalDiffers: '合计 {total} 不等于{parts}之和（{sum}，{range}）：报告采用{parts}的数字',
+    orgVsMonths:
+      '{groups}合计 {org}（{range}），各月合计 {months}（[{sheet}]!{monthRange}）：月度表和总数采用各月数字，{level}表采用{groups}数字；请使两者一致',
+    notesDiffers: '此处{item}为 {stated}，各月合计 {sum}（[{sheet}]!{range}）：报告采用各月之和',
+    copyDiffers: '{name} 在此合计 {found}，在 [{sheet}]!{cell} 为 {expected}：报告采用 [{sheet}]',
+    copyDiffersKpi:
+      '{name} 在此合计 {found}，在 [{sheet}]!{cell} 为 {expected}：报告采用 [{sheet}]；salesmeet kpi 读取本表，请一并更正',
+    copyMissing: '{name} 列在此表，但 [{sheet}] 中没有：报告采用 [{sheet}]',
+    what: {
+      months: '含各月份的表头行',
+      target: '分配目标行',
+      companyTarget: '公司目标行',
+      period: '期间',
+      members: '{level}工作表的表头行',
+    },
+    groups: { region: '各区域', team: '各团队', rep: '各销售代表' },
+    level: { region: '区域', team: '团队', rep: '销售代表' },
+    parts: { months: '各月' },
+    items: { companyTarget: '公司目标', assignedTotal: '分配目标合计' },
+  },
   noRisks: '未列出风险：请在 meeting.yaml 中添加 `risks:` 部分（风险、可能性、影响、负责人、应对措施）。',
   notes: '注释',
   contents: '目录',

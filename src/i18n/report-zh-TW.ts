@@ -238,8 +238,40 @@ export const reportZhTW: ReportMessages = {
     ownedNo: '沒有與會者的職務或部門對應 {groups}：由誰負責？',
     ownedNone: '目標未分解到區域或團隊',
   },
-  targetsXlsx:
-    '--targets 讀取 salesmeet targets 寫出的 YAML 或 JSON，而不是活頁簿：請用 `salesmeet targets … --out targets.yaml` 寫出',
+  targetsFile: {
+    notWorkbook: '不是目標分解活頁簿：應包含 salesmeet targets 寫出的工作表（{expected}），實際為 {found}',
+    notWorkbookHint:
+      '請提供 `salesmeet targets … --out targets.xlsx` 寫出的活頁簿（或其 YAML）；工作表可以編輯，但不要改名',
+    missingLabel: '找不到標籤為 {labels} 的儲存格：無法讀取{what}',
+    labelsHint: '請保留 salesmeet targets 寫出的標籤；可以插入或移動欄列，但不要改名',
+    notNumber: '應為數字，實際為文字「{text}」',
+    notNumberHint: '請填寫純數字，不帶單位或文字；設定為文字格式的儲存格即使輸入數字也是文字：請改為數值格式',
+    empty: '應為數字，實際為空白儲存格',
+    error: '應為數字，實際為錯誤值 {code}',
+    uncomputed: '公式 ={formula} 沒有計算結果：檔案由不計算公式的程式儲存',
+    uncomputedHint:
+      '請用 Excel、WPS 或 LibreOffice 開啟並重新儲存（它們會儲存每個公式的結果），然後再產生報告',
+    badPeriod: '應為期間（2026-H2、2026-Q3、2026 或 2026-07），實際為「{text}」',
+    totalDiffers: '合計 {total} 不等於{parts}之和（{sum}，{range}）：報告採用{parts}的數字',
+    orgVsMonths:
+      '{groups}合計 {org}（{range}），各月合計 {months}（[{sheet}]!{monthRange}）：月度表與總數採用各月數字，{level}表採用{groups}數字；請使兩者一致',
+    notesDiffers: '此處{item}為 {stated}，各月合計 {sum}（[{sheet}]!{range}）：報告採用各月之和',
+    copyDiffers: '{name} 在此合計 {found}，在 [{sheet}]!{cell} 為 {expected}：報告採用 [{sheet}]',
+    copyDiffersKpi:
+      '{name} 在此合計 {found}，在 [{sheet}]!{cell} 為 {expected}：報告採用 [{sheet}]；salesmeet kpi 讀取本表，請一併更正',
+    copyMissing: '{name} 列在此表，但 [{sheet}] 中沒有：報告採用 [{sheet}]',
+    what: {
+      months: '含各月份的標題列',
+      target: '分配目標列',
+      companyTarget: '公司目標列',
+      period: '期間',
+      members: '{level}工作表的標題列',
+    },
+    groups: { region: '各區域', team: '各團隊', rep: '各業務代表' },
+    level: { region: '區域', team: '團隊', rep: '業務代表' },
+    parts: { months: '各月' },
+    items: { companyTarget: '公司目標', assignedTotal: '分配目標合計' },
+  },
   noRisks: '未列出風險：請在 meeting.yaml 中新增 `risks:` 區段（風險、可能性、影響、負責人、因應措施）。',
   notes: '註釋',
   contents: '目錄',

@@ -229,6 +229,7 @@ export const zhCN: Messages = {
       floor: '下限',
       total: '合计',
       subtotal: '小计',
+      owner: '负责人',
       sheets: {
         long: '目标明细',
         byLevel: { region: '按区域', team: '按团队', rep: '按销售代表' },
@@ -977,7 +978,8 @@ export const zhCN: Messages = {
       options: {
         style: '报告侧重：data（默认）、team、market、process 或 key-accounts',
         period: '要总结的期间（2026-H1、2026-Q2、2026、2026-06），代替 meeting.yaml 的 kpi.period',
-        targets: '下期目标：salesmeet targets --out 文件.yaml 写出的 YAML 或 JSON（第二部分，含 SMART 检查）',
+        targets:
+          '下期目标：salesmeet targets --out 文件 写出的工作簿（.xlsx，编辑后也可）或 YAML/JSON（第二部分，含 SMART 检查）',
         new: '在 meeting.yaml 旁生成 report.yaml（叙述部分），附数据提出的问题',
         pdf: '同时用 Chromium 打印 out/report.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
       },

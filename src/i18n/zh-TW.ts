@@ -229,6 +229,7 @@ export const zhTW: Messages = {
       floor: '下限',
       total: '合計',
       subtotal: '小計',
+      owner: '負責人',
       sheets: {
         long: '目標明細',
         byLevel: { region: '依區域', team: '依團隊', rep: '依業務代表' },
@@ -977,7 +978,8 @@ export const zhTW: Messages = {
       options: {
         style: '報告側重：data（預設）、team、market、process 或 key-accounts',
         period: '要總結的期間（2026-H1、2026-Q2、2026、2026-06），取代 meeting.yaml 的 kpi.period',
-        targets: '下期目標：salesmeet targets --out 檔案.yaml 寫出的 YAML 或 JSON（第二部分，含 SMART 檢查）',
+        targets:
+          '下期目標：salesmeet targets --out 檔案 寫出的活頁簿（.xlsx，編輯後也可）或 YAML/JSON（第二部分，含 SMART 檢查）',
         new: '在 meeting.yaml 旁產生 report.yaml（敘述部分），附數據提出的問題',
         pdf: '同時以 Chromium 列印 out/report.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
       },

@@ -30,7 +30,7 @@ import {
   statusCounts,
   trend,
 } from './analysis.js';
-import { nextPeriodOf, ownerOf, type TargetsDoc, topLevel } from './targets.js';
+import { nextPeriodOf, ownerFor, type TargetsDoc, topLevel } from './targets.js';
 
 export const REPORT_STYLES = ['data', 'team', 'market', 'process', 'key-accounts'] as const;
 export type ReportStyle = (typeof REPORT_STYLES)[number];
@@ -1112,7 +1112,7 @@ export function reportView(input: ReportInput): ReportView {
       blocks.push(
         table({
           head: [by[key] ?? doc.levels[0]!, withUnit(tw.assigned), c.share, c.owner],
-          rows: top.map((o) => [o.name, n(o.target), pc(o.share), ownerOf(o.name, input.meeting) ?? '—']),
+          rows: top.map((o) => [o.name, n(o.target), pc(o.share), ownerFor(o, input.meeting) ?? '—']),
           align: ['l', 'r', 'r', 'l'],
           weights: [10, 12, 8, 10],
         }),
@@ -1120,7 +1120,7 @@ export function reportView(input: ReportInput): ReportView {
     }
     // The SMART check: each line a criterion, whether it holds, and why.
     const ok = (b: boolean) => (b ? tw.pass : tw.fail);
-    const missing = top.filter((o) => ownerOf(o.name, input.meeting) === null).map((o) => o.name);
+    const missing = top.filter((o) => ownerFor(o, input.meeting) === null).map((o) => o.name);
     const next = kpi ? nextPeriodOf(kpi.period.label) : null;
     const ambitious = growth !== null && revenue?.yoy != null && growth > Math.max(2 * revenue.yoy, 0.3);
     const rows: string[][] = [
