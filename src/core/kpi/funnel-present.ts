@@ -16,7 +16,10 @@ export interface FunnelText {
   /** Which deals count: `Funnel 2026-Q2: open deals expected to close from 2026-04-01 on; …`. */
   caption: string;
   table: Table;
-  /** The win rate, the coverage of the remaining target, the open deals left out (each with its formula). */
+  /**
+   * In this order: the win rate, the coverage of the remaining target (each with its formula), then — when there
+   * are any — the open deals left out as overdue.
+   */
   lines: string[];
   /** How the table reads: the order of the stages, what the share is of. */
   notes: string[];
