@@ -10,58 +10,26 @@ import * as hubspot from '../../fixtures/exports/hubspot.js';
 import * as salesforce from '../../fixtures/exports/salesforce.js';
 import * as xiaoshouyi from '../../fixtures/exports/xiaoshouyi.js';
 import { tempDir } from '../../helpers/cli.js';
+import { writeOpportunityMeeting } from '../../helpers/opportunity-meeting.js';
 import { runIn } from '../../helpers/run-in.js';
 
 let tmp: { dir: string; cleanup: () => void };
 const NOW = { SALESMEET_NOW: '2026-07-15T10:00:00-04:00' };
-
-function meeting(lang: string, sources: string[], asOf: string): string {
-  return [
-    'title: Sales monthly review — June 2026',
-    'type: monthly',
-    'date: 2026-07-16',
-    'start: "09:30"',
-    'duration: 90',
-    'timezone: America/New_York',
-    `lang: ${lang}`,
-    'host: Dana Whitfield',
-    'recorder: Sam Lee',
-    'attendees:',
-    '  - { name: Dana Whitfield, role: Sales director }',
-    '  - { name: Alice Chen, role: Account executive }',
-    'objectives:',
-    '  - Review June against quota',
-    'topics:',
-    '  - { title: June results, owner: Dana Whitfield, outcome: Agree the gap and the plan }',
-    'agenda:',
-    '  - { title: June results, minutes: 30, owner: Dana Whitfield }',
-    '  - { title: Pipeline review, minutes: 40, owner: Dana Whitfield }',
-    'kpi:',
-    '  sources:',
-    ...sources.map((s) => `    - file: data/${s}`),
-    '  period: 2026-06',
-    `  asOf: ${asOf}`,
-    '',
-  ].join('\n');
-}
 
 beforeAll(async () => {
   tmp = tempDir('salesmeet-pack-funnel-');
   const sf = join(tmp.dir, 'sf');
   mkdirSync(join(sf, 'data'), { recursive: true });
   await salesforce.write(join(sf, 'data'));
-  writeFileSync(
-    join(sf, 'meeting.yaml'),
-    meeting('en', [salesforce.FILE, salesforce.TARGETS_FILE], salesforce.AS_OF),
-  );
+  writeOpportunityMeeting(sf, 'en', [salesforce.FILE, salesforce.TARGETS_FILE], salesforce.AS_OF);
   const xs = join(tmp.dir, 'xs');
   mkdirSync(join(xs, 'data'), { recursive: true });
   await xiaoshouyi.write(tmp.dir);
-  writeFileSync(join(xs, 'meeting.yaml'), meeting('zh-CN', ['none.xlsx'], xiaoshouyi.AS_OF));
+  writeOpportunityMeeting(xs, 'zh-CN', ['none.xlsx'], xiaoshouyi.AS_OF);
   const hs = join(tmp.dir, 'hs');
   mkdirSync(join(hs, 'data'), { recursive: true });
   hubspot.write(join(hs, 'data'));
-  writeFileSync(join(hs, 'meeting.yaml'), meeting('en', [hubspot.FILE], hubspot.AS_OF));
+  writeOpportunityMeeting(hs, 'en', [hubspot.FILE], hubspot.AS_OF);
 });
 afterAll(() => tmp.cleanup());
 
