@@ -7,7 +7,6 @@ import { InputError } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { km } from '../messages.js';
 import { normName } from '../metrics.js';
-
 import type { StageVerdict } from '../result.js';
 
 export type { StageVerdict };
