@@ -16,6 +16,10 @@ export interface FunnelText {
   /** Which deals count: `Funnel 2026-Q2: open deals expected to close from 2026-04-01 on; …`. */
   caption: string;
   table: Table;
+  /** What each column of the table holds (the amount and weighted columns only when the export has them). */
+  columns: ('stage' | 'verdict' | 'deals' | 'amount' | 'weighted' | 'share')[];
+  /** Decimals of every amount: 2 when any has cents, else 0. */
+  digits: 0 | 2;
   /**
    * In this order: the win rate, the coverage of the remaining target (each with its formula), then — when there
    * are any — the open deals left out as overdue.
@@ -65,10 +69,11 @@ export function funnelText(result: KpiResult, lang: Lang): FunnelText | null {
   const p = catalogue(lang).punctuation;
   const withUnit = (word: string) => (f.unit ? `${word}${p.lparen}${f.unit}${p.rparen}` : word);
 
-  const headers = [t('stage'), t('verdict'), t('deals')];
-  if (hasAmount) headers.push(withUnit(t('amount')));
-  if (hasWeighted) headers.push(withUnit(t('weighted')));
-  headers.push(t('share'));
+  const columns: FunnelText['columns'] = ['stage', 'verdict', 'deals'];
+  if (hasAmount) columns.push('amount');
+  if (hasWeighted) columns.push('weighted');
+  columns.push('share');
+  const headers = columns.map((c) => (c === 'amount' || c === 'weighted' ? withUnit(t(c)) : t(c)));
   const row = (
     stage: string,
     verdict: string,
@@ -135,6 +140,8 @@ export function funnelText(result: KpiResult, lang: Lang): FunnelText | null {
       end: result.period.end,
     }),
     table,
+    columns,
+    digits,
     lines,
     notes: [t(order), t(hasAmount ? 'shareAmount' : 'shareCount')],
   };

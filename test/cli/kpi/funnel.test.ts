@@ -4,6 +4,8 @@
  * numbers. Every expected figure is worked out by hand from the fixture rows in the comments; nothing is read back
  * through salesmeet's own parser.
  */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fxiaoke from '../../fixtures/exports/fxiaoke.js';
 import * as kingdee from '../../fixtures/exports/kingdee.js';
@@ -185,6 +187,29 @@ describe('Salesforce opportunity report with the monthly quota', () => {
     expect(r.stdout).toContain('| **Open pipeline** |  | **6** | **158,000** | **61,400** | **100.0%** |');
     expect(r.stdout).toContain(
       '- Coverage of the remaining target: 2.9× = weighted open pipeline 61,400 ÷ (target 150,000 − actual 129,050 = 20,950)',
+    );
+  });
+
+  it('--out FILE.xlsx: a Funnel sheet with real numbers, the totals bold, the lines below', async () => {
+    await run([...SF, '--lang', 'en', '--out', 'funnel.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'funnel.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['KPI', 'Funnel', 'Legend']);
+    const ws = wb.getWorksheet('Funnel')!;
+    const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+    expect(row(2)).toEqual(['Stage', 'Counted as', 'Deals', 'Amount', 'Weighted', 'Share']);
+    expect(row(3)).toEqual(['Prospecting', 'open', 1, 20000, 2000, 0.126582278481]);
+    expect(row(9)).toEqual(['Closed Won', 'won', 3, 129050, undefined, 0.877592655559]);
+    // Open pipeline, then closed: 129,050 + 18,000 = 147,050
+    expect(row(11)).toEqual(['Open pipeline', undefined, 6, 158000, 61400, 1]);
+    expect(row(12)).toEqual(['Closed (won + lost)', undefined, 4, 147050, undefined, 1]);
+    expect(ws.getRow(11).font?.bold).toBe(true);
+    expect([ws.getCell('D3').numFmt, ws.getCell('F3').numFmt]).toEqual(['#,##0', '0.0%']);
+    expect(ws.getCell('A14').value).toBe(
+      'Win rate: 75.0% by deals = 3 ÷ (3 + 1); 87.8% by amount = 129,050 ÷ (129,050 + 18,000)',
+    );
+    expect(ws.getCell('A15').value).toBe(
+      'Coverage of the remaining target: 2.9× = weighted open pipeline 61,400 ÷ (target 150,000 − actual 129,050 = 20,950)',
     );
   });
 
