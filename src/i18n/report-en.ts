@@ -247,6 +247,10 @@ export const reportEn = {
     growth: 'Against this period’s actual of {actual} {unit}, the target {change}.',
     growthNote:
       'Growth = next company target ÷ this period’s actual − 1 = {company} ÷ {actual} − 1 = {growth}.',
+    pipeline:
+      'The {pipeline} expected to close in {period} stands at {amount} {unit}: it covers the company target {ratio}.',
+    pipelineNote:
+      'Coverage = {pipeline} expected to close in {months} ÷ company target = {amount} ÷ {company} = {ratio}.',
     companyTarget: 'Company target',
     assigned: 'Assigned',
     criterion: 'SMART check',

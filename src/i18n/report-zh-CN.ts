@@ -229,6 +229,8 @@ export const reportZhCN: ReportMessages = {
       '下达合计 = 公司目标 ×（1 + 预留）= {company} ×（1 + {reserve}）= {assigned}；预留 {reserveAmount}。',
     growth: '较本期实际 {actual} {unit}，目标{change}。',
     growthNote: '增长 = 下期公司目标 ÷ 本期实际 − 1 = {company} ÷ {actual} − 1 = {growth}。',
+    pipeline: '预计在 {period} 成交的{pipeline}为 {amount} {unit}，覆盖公司目标 {ratio}。',
+    pipelineNote: '覆盖倍数 = 预计在 {months} 成交的{pipeline} ÷ 公司目标 = {amount} ÷ {company} = {ratio}。',
     companyTarget: '公司目标',
     assigned: '下达目标',
     criterion: 'SMART 检查',

@@ -229,6 +229,8 @@ export const reportZhTW: ReportMessages = {
       '下達合計 = 公司目標 ×（1 + 預留）= {company} ×（1 + {reserve}）= {assigned}；預留 {reserveAmount}。',
     growth: '較本期實際 {actual} {unit}，目標{change}。',
     growthNote: '成長 = 下期公司目標 ÷ 本期實際 − 1 = {company} ÷ {actual} − 1 = {growth}。',
+    pipeline: '預計在 {period} 成交的{pipeline}為 {amount} {unit}，覆蓋公司目標 {ratio}。',
+    pipelineNote: '覆蓋倍數 = 預計在 {months} 成交的{pipeline} ÷ 公司目標 = {amount} ÷ {company} = {ratio}。',
     companyTarget: '公司目標',
     assigned: '下達目標',
     criterion: 'SMART 檢查',

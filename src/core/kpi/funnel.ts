@@ -10,7 +10,7 @@
 import { inRange, type Range } from './compute/acc.js';
 import { fin } from './formulas.js';
 import type { StageTable } from './ingest/funnel.js';
-import { spanOf } from './period.js';
+import { monthKey, spanOf } from './period.js';
 import type { Funnel, FunnelCoverage, FunnelStage, FunnelTotal, KpiRow, StageVerdict } from './result.js';
 
 export interface FunnelOptions {
@@ -69,6 +69,11 @@ export function funnelOf(table: StageTable, o: FunnelOptions): Funnel | null {
     weightedDeals: 0,
   }));
   const overdue = { count: 0, amount: 0, amountDeals: 0 };
+  /** Open deals in the funnel by expected close month (`2026-07`); those without one are left out. */
+  const months = new Map<
+    string,
+    { count: number; amount: number; amountDeals: number; weighted: number; weightedDeals: number }
+  >();
   for (let c = 0; c < table.deals.length; c++) {
     const s = table.cellStage[c]!;
     const t = tallies[s]!;
@@ -79,6 +84,29 @@ export function funnelOf(table: StageTable, o: FunnelOptions): Funnel | null {
       overdue.amount += table.amount[c]!;
       overdue.amountDeals += table.amountDeals[c]!;
       continue;
+    }
+    if (t.verdict === 'open') {
+      const when = table.cellWhen[c]!;
+      const month =
+        when === null
+          ? null
+          : when.kind === 'day'
+            ? monthKey(when.day)
+            : /^\d{4}-\d{2}$/.test(when.month)
+              ? when.month
+              : null;
+      if (month !== null) {
+        let m = months.get(month);
+        if (m === undefined) {
+          m = { count: 0, amount: 0, amountDeals: 0, weighted: 0, weightedDeals: 0 };
+          months.set(month, m);
+        }
+        m.count += table.deals[c]!;
+        m.amount += table.amount[c]!;
+        m.amountDeals += table.amountDeals[c]!;
+        m.weighted += table.weighted[c]!;
+        m.weightedDeals += table.weightedDeals[c]!;
+      }
     }
     t.count += table.deals[c]!;
     t.amount += table.amount[c]!;
@@ -171,6 +199,14 @@ export function funnelOf(table: StageTable, o: FunnelOptions): Funnel | null {
     open: strip(open),
     won: strip(won),
     lost: strip(lost),
+    openByMonth: [...months.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([month, m]) => ({
+        month,
+        count: m.count,
+        amount: amountOf(m.amount, m.count, m.amountDeals),
+        weightedAmount: table.hasProbability && m.weightedDeals > 0 ? shown(m.weighted) : null,
+      })),
     overdue: {
       count: overdue.count,
       amount: amountOf(overdue.amount, overdue.count, overdue.amountDeals),

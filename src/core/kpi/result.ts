@@ -106,6 +106,8 @@ export interface Funnel {
   open: FunnelTotal;
   won: FunnelTotal;
   lost: FunnelTotal;
+  /** The open deals of the funnel by expected close month, in order (deals without a close month left out). */
+  openByMonth: (FunnelTotal & { month: string })[];
   /** Open deals expected to close before the period began: left out of the funnel. */
   overdue: { count: number; amount: number | null };
   /** won ÷ (won + lost), by count; null without closed deals. */

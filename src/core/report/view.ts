@@ -1180,6 +1180,32 @@ export function reportView(input: ReportInput): ReportView {
           company: n(doc.companyTarget),
         }),
       );
+    // The open pipeline expected to close in the months of the next targets (opportunity exports, same unit).
+    const f = kpi?.funnel;
+    const due = f?.openByMonth.filter((m) => doc.months.includes(m.month)) ?? [];
+    if (f && due.length > 0 && (f.unit ?? '') === u && doc.companyTarget > 0) {
+      const weighted = due.every((m) => m.weightedAmount !== null);
+      const amounts = due.map((m) => (weighted ? m.weightedAmount : m.amount));
+      if (amounts.every((a) => a !== null)) {
+        const amount = Number(amounts.reduce((a, b) => a! + b!, 0)!.toPrecision(12));
+        const fw = catalogue(lang).kpi.funnel;
+        const months = doc.months.length > 1 ? `${doc.months[0]} ~ ${doc.months.at(-1)}` : doc.period;
+        sentences.push(
+          say(
+            tw.pipeline,
+            {
+              pipeline: weighted ? fw.weightedPipeline : fw.openPipeline,
+              period: doc.period,
+              amount: n(amount),
+              ratio: multiple(amount / doc.companyTarget),
+              unit: u,
+            },
+            tw.pipelineNote,
+            { months, company: n(doc.companyTarget) },
+          ),
+        );
+      }
+    }
     const blocks: Block[] = [{ kind: 'text', isText: true, sentences }];
     blocks.push(
       table({

@@ -51,6 +51,7 @@ interface Json {
     won: { count: number; amount: number | null };
     lost: { count: number; amount: number | null };
     overdue: { count: number; amount: number | null };
+    openByMonth: { month: string; count: number; amount: number | null; weightedAmount: number | null }[];
     winRate: number | null;
     winRateAmount: number | null;
     coverage: {
@@ -130,6 +131,14 @@ describe('Salesforce opportunity report with the monthly quota', () => {
     expect(f.stages[6]!.share).toBe(0.877592655559);
     expect(f.open).toEqual({ count: 6, amount: 158000, weightedAmount: 61400 });
     expect(f.overdue).toEqual({ count: 1, amount: 15000 });
+    // June: Negotiation/Review 30,000 + Proposal/Price Quote 22,000 (27,000 + 16,500 weighted); July: Prospecting
+    // 20,000 + Id. Decision Makers 8,000 (2,000 + 4,800); August: Qualification; September: Needs Analysis.
+    expect(f.openByMonth).toEqual([
+      { month: '2026-06', count: 2, amount: 52000, weightedAmount: 43500 },
+      { month: '2026-07', count: 2, amount: 28000, weightedAmount: 6800 },
+      { month: '2026-08', count: 1, amount: 45000, weightedAmount: 4500 },
+      { month: '2026-09', count: 1, amount: 33000, weightedAmount: 6600 },
+    ]);
     expect([f.winRate, f.winRateAmount]).toEqual([0.75, 0.877592655559]);
     // 61,400 ÷ (150,000 − 129,050)
     expect(f.coverage).toEqual({

@@ -113,6 +113,20 @@ describe('the funnel in the report', () => {
     expect(s).toContain('- 在途阶段按阶段编号排列，其后为赢单、输单。');
   });
 
+  it('part two: the weighted pipeline due in the months of the next targets against the company target', async () => {
+    const t = await runIn(['targets', '--total', '800000', '--period', '2026-07', '--out', 'july.yaml'], {
+      cwd: tmp.dir,
+    });
+    expect(t.code, t.stderr).toBe(0);
+    const md = await report('xs', '--targets', 'july.yaml');
+    // Open deals due in July: 80,000 × 10% + 300,000 × 80% = 8,000 + 240,000 = 248,000; 248,000 ÷ 800,000 = 0.31
+    const sentence = '预计在 2026-07 成交的加权在途商机为 248,000，覆盖公司目标 0.3×。';
+    expect(md).toContain(sentence);
+    expect(note(md, sentence)).toBe(
+      '覆盖倍数 = 预计在 2026-07 成交的加权在途商机 ÷ 公司目标 = 248,000 ÷ 800,000 = 0.3×。',
+    );
+  });
+
   it('style key-accounts shows it; styles team and market do not', async () => {
     expect(await report('xs', '--style', 'key-accounts')).toContain('### 销售漏斗\n');
     expect(await report('xs', '--style', 'team')).not.toContain('销售漏斗');

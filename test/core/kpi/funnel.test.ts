@@ -116,6 +116,12 @@ describe('funnelOf', () => {
     expect(f.won).toEqual({ count: 2, amount: 48000, weightedAmount: null });
     expect(f.lost).toEqual({ count: 1, amount: 10000, weightedAmount: null });
     expect(f.overdue).toEqual({ count: 1, amount: 9000 });
+    // By expected close month: June 10,000 + 20,000 (weighted 2,000 + 12,000), July 5,000, August 7,000.
+    expect(f.openByMonth).toEqual([
+      { month: '2026-06', count: 2, amount: 30000, weightedAmount: 14000 },
+      { month: '2026-07', count: 1, amount: 5000, weightedAmount: 500 },
+      { month: '2026-08', count: 1, amount: 7000, weightedAmount: 700 },
+    ]);
     // 2 ÷ (2 + 1); 48,000 ÷ 58,000
     expect(f.winRate).toBe(0.666666666667);
     expect(f.winRateAmount).toBe(0.827586206897);
@@ -144,6 +150,7 @@ describe('funnelOf', () => {
       winRateAmount?: number | null;
       coverage?: unknown;
       overdue?: { count: number; amount: number | null };
+      openByMonth?: unknown[];
     };
   }[] = [
     {
@@ -307,6 +314,7 @@ describe('funnelOf', () => {
           ['Won', 1, 7000, 1],
         ],
         overdue: { count: 1, amount: 4000 },
+        openByMonth: [{ month: '2026-06', count: 1, amount: 6000, weightedAmount: 3000 }],
         winRate: 1,
         // 6,000 × 0.5 ÷ (20,000 − 7,000)
         coverage: {
@@ -330,6 +338,8 @@ describe('funnelOf', () => {
       opts: { probability: false },
       expected: {
         order: 'count',
+        // no close month: none by month
+        openByMonth: [],
         stages: [
           ['Open', 1, 100, 1],
           ['Won', 1, 300, 0.75],
@@ -382,6 +392,7 @@ describe('funnelOf', () => {
       if (c.expected.winRateAmount !== undefined) expect(f.winRateAmount).toBe(c.expected.winRateAmount);
       if (c.expected.coverage !== undefined) expect(f.coverage).toEqual(c.expected.coverage);
       if (c.expected.overdue !== undefined) expect(f.overdue).toEqual(c.expected.overdue);
+      if (c.expected.openByMonth !== undefined) expect(f.openByMonth).toEqual(c.expected.openByMonth);
     });
 
   it('no closed deal: no win rate; no stage at all: no funnel', () => {
