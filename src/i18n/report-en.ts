@@ -71,6 +71,7 @@ export const reportEn = {
     ranking: 'Ranking and recognition',
     customers: 'Largest customers',
     perRep: 'Output per rep',
+    funnel: 'Sales funnel',
     successFactors: 'Success factors',
     challenges: 'Challenges and their root causes',
     issues: 'Open issues raised before the meeting',
@@ -159,6 +160,26 @@ export const reportEn = {
     customersNote: 'Share = {actual} ÷ {total} = {share}.',
     perRep: 'Revenue per rep was {value} {unit} ({change} year on year).',
     perRepNote: 'Revenue per rep = revenue ÷ reps with sales (or kpi.headcount): {formula}.',
+    funnelPipeline:
+      'The open pipeline holds {count} deals worth {amount} {unit} ({weighted} {unit} weighted by probability); the largest stage is {stage} with {share} of it.',
+    funnelPipelineUnweighted:
+      'The open pipeline holds {count} deals worth {amount} {unit}; the largest stage is {stage} with {share} of it.',
+    funnelPipelineNote:
+      'Open pipeline = open deals expected to close from {start} on; weighted = Σ amount × probability = {weighted}; share of {stage} = {stageAmount} ÷ {amount} = {share}.',
+    funnelPipelineUnweightedNote:
+      'Open pipeline = open deals expected to close from {start} on; share of {stage} = {stageAmount} ÷ {amount} = {share}.',
+    funnelWinRate:
+      '{won} of the {closed} deals closed in {this} were won: a win rate of {rate} by deals and {rateAmount} by amount.',
+    funnelWinRateNote:
+      'Win rate = won ÷ (won + lost) = {won} ÷ ({won} + {lost}) = {rate}; by amount {wonAmount} ÷ ({wonAmount} + {lostAmount}) = {rateAmount}.',
+    funnelWinRateCount: '{won} of the {closed} deals closed in {this} were won: a win rate of {rate}.',
+    funnelWinRateCountNote: 'Win rate = won ÷ (won + lost) = {won} ÷ ({won} + {lost}) = {rate}.',
+    funnelCoverage:
+      '{remaining} {unit} of the target are still to be won; the {pipeline} of {amount} {unit} covers that {ratio}.',
+    funnelCoverageNote:
+      'Coverage = {pipeline} ÷ (target − actual) = {amount} ÷ ({target} − {actual}) = {ratio}.',
+    funnelCoverageMet:
+      'Revenue has reached the target ({actual} ≥ {target} {unit}); the open pipeline stands at {amount} {unit}.',
   },
   columns: {
     rank: 'Rank',
@@ -226,6 +247,10 @@ export const reportEn = {
     growth: 'Against this period’s actual of {actual} {unit}, the target {change}.',
     growthNote:
       'Growth = next company target ÷ this period’s actual − 1 = {company} ÷ {actual} − 1 = {growth}.',
+    pipeline:
+      'The {pipeline} expected to close in {period} stands at {amount} {unit}: it covers the company target {ratio}.',
+    pipelineNote:
+      'Coverage = {pipeline} expected to close in {months} ÷ company target = {amount} ÷ {company} = {ratio}.',
     companyTarget: 'Company target',
     assigned: 'Assigned',
     criterion: 'SMART check',

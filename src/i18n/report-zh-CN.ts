@@ -67,6 +67,7 @@ export const reportZhCN: ReportMessages = {
     ranking: '排名与表彰（红黑榜）',
     customers: '重点客户贡献',
     perRep: '销售人均产能',
+    funnel: '销售漏斗',
     successFactors: '成功因素',
     challenges: '挑战与不足的根因',
     issues: '会前问题清单',
@@ -146,6 +147,23 @@ export const reportZhCN: ReportMessages = {
     customersNote: '占比 = {actual} ÷ {total} = {share}。',
     perRep: '销售人均产出 {value} {unit}（同比 {change}）。',
     perRepNote: '人均产出 = 销售额 ÷ 有出单的销售人数（或 kpi.headcount）：{formula}。',
+    funnelPipeline:
+      '在途商机共 {count} 个，金额 {amount} {unit}，按赢率加权 {weighted} {unit}；金额最大的阶段是{stage}，占 {share}。',
+    funnelPipelineUnweighted:
+      '在途商机共 {count} 个，金额 {amount} {unit}；金额最大的阶段是{stage}，占 {share}。',
+    funnelPipelineNote:
+      '在途商机 = 预计 {start} 及以后成交的未结商机；加权 = Σ 金额 × 赢率 = {weighted}；{stage}占比 = {stageAmount} ÷ {amount} = {share}。',
+    funnelPipelineUnweightedNote:
+      '在途商机 = 预计 {start} 及以后成交的未结商机；{stage}占比 = {stageAmount} ÷ {amount} = {share}。',
+    funnelWinRate: '{this}结单 {closed} 个，其中赢单 {won} 个：按商机数赢单率 {rate}，按金额 {rateAmount}。',
+    funnelWinRateNote:
+      '赢单率 = 赢单 ÷（赢单 + 输单）= {won} ÷（{won} + {lost}）= {rate}；按金额 {wonAmount} ÷（{wonAmount} + {lostAmount}）= {rateAmount}。',
+    funnelWinRateCount: '{this}结单 {closed} 个，其中赢单 {won} 个，赢单率 {rate}。',
+    funnelWinRateCountNote: '赢单率 = 赢单 ÷（赢单 + 输单）= {won} ÷（{won} + {lost}）= {rate}。',
+    funnelCoverage: '距目标还差 {remaining} {unit}，{pipeline} {amount} {unit}，覆盖 {ratio}。',
+    funnelCoverageNote:
+      '覆盖倍数 = {pipeline} ÷（目标 − 实际）= {amount} ÷（{target} − {actual}）= {ratio}。',
+    funnelCoverageMet: '销售额已达成目标（{actual} ≥ {target} {unit}），在途商机 {amount} {unit}。',
   },
   columns: {
     rank: '排名',
@@ -211,6 +229,8 @@ export const reportZhCN: ReportMessages = {
       '下达合计 = 公司目标 ×（1 + 预留）= {company} ×（1 + {reserve}）= {assigned}；预留 {reserveAmount}。',
     growth: '较本期实际 {actual} {unit}，目标{change}。',
     growthNote: '增长 = 下期公司目标 ÷ 本期实际 − 1 = {company} ÷ {actual} − 1 = {growth}。',
+    pipeline: '预计在 {period} 成交的{pipeline}为 {amount} {unit}，覆盖公司目标 {ratio}。',
+    pipelineNote: '覆盖倍数 = 预计在 {months} 成交的{pipeline} ÷ 公司目标 = {amount} ÷ {company} = {ratio}。',
     companyTarget: '公司目标',
     assigned: '下达目标',
     criterion: 'SMART 检查',

@@ -67,6 +67,7 @@ export const reportZhTW: ReportMessages = {
     ranking: '排名與表揚（紅黑榜）',
     customers: '重點客戶貢獻',
     perRep: '業務人均產值',
+    funnel: '銷售漏斗',
     successFactors: '成功因素',
     challenges: '挑戰與不足的根因',
     issues: '會前問題清單',
@@ -146,6 +147,23 @@ export const reportZhTW: ReportMessages = {
     customersNote: '占比 = {actual} ÷ {total} = {share}。',
     perRep: '業務人均產值 {value} {unit}（年增 {change}）。',
     perRepNote: '人均產值 = 營收 ÷ 有成交的業務人數（或 kpi.headcount）：{formula}。',
+    funnelPipeline:
+      '在途商機共 {count} 個，金額 {amount} {unit}，按贏率加權 {weighted} {unit}；金額最大的階段是{stage}，佔 {share}。',
+    funnelPipelineUnweighted:
+      '在途商機共 {count} 個，金額 {amount} {unit}；金額最大的階段是{stage}，佔 {share}。',
+    funnelPipelineNote:
+      '在途商機 = 預計 {start} 及以後成交的未結商機；加權 = Σ 金額 × 贏率 = {weighted}；{stage}佔比 = {stageAmount} ÷ {amount} = {share}。',
+    funnelPipelineUnweightedNote:
+      '在途商機 = 預計 {start} 及以後成交的未結商機；{stage}佔比 = {stageAmount} ÷ {amount} = {share}。',
+    funnelWinRate: '{this}結案 {closed} 個，其中贏單 {won} 個：按商機數贏單率 {rate}，按金額 {rateAmount}。',
+    funnelWinRateNote:
+      '贏單率 = 贏單 ÷（贏單 + 輸單）= {won} ÷（{won} + {lost}）= {rate}；按金額 {wonAmount} ÷（{wonAmount} + {lostAmount}）= {rateAmount}。',
+    funnelWinRateCount: '{this}結案 {closed} 個，其中贏單 {won} 個，贏單率 {rate}。',
+    funnelWinRateCountNote: '贏單率 = 贏單 ÷（贏單 + 輸單）= {won} ÷（{won} + {lost}）= {rate}。',
+    funnelCoverage: '距目標尚差 {remaining} {unit}，{pipeline} {amount} {unit}，覆蓋 {ratio}。',
+    funnelCoverageNote:
+      '覆蓋倍數 = {pipeline} ÷（目標 − 實際）= {amount} ÷（{target} − {actual}）= {ratio}。',
+    funnelCoverageMet: '營收已達成目標（{actual} ≥ {target} {unit}），在途商機 {amount} {unit}。',
   },
   columns: {
     rank: '排名',
@@ -211,6 +229,8 @@ export const reportZhTW: ReportMessages = {
       '下達合計 = 公司目標 ×（1 + 預留）= {company} ×（1 + {reserve}）= {assigned}；預留 {reserveAmount}。',
     growth: '較本期實際 {actual} {unit}，目標{change}。',
     growthNote: '成長 = 下期公司目標 ÷ 本期實際 − 1 = {company} ÷ {actual} − 1 = {growth}。',
+    pipeline: '預計在 {period} 成交的{pipeline}為 {amount} {unit}，覆蓋公司目標 {ratio}。',
+    pipelineNote: '覆蓋倍數 = 預計在 {months} 成交的{pipeline} ÷ 公司目標 = {amount} ÷ {company} = {ratio}。',
     companyTarget: '公司目標',
     assigned: '下達目標',
     criterion: 'SMART 檢查',

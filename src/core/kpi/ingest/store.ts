@@ -10,6 +10,7 @@ import { monthKey, spanOf } from '../period.js';
 import type { Group, GroupKey, KpiWarning } from '../result.js';
 import type { StatedPeriod } from '../stated.js';
 import type { When } from '../values.js';
+import type { StageTable } from './funnel.js';
 
 /** A value at or above this magnitude is noted (`KpiStore.huge`): summing fewer than 1e18 smaller ones stays finite. */
 export const HUGE = 1e290;
@@ -250,6 +251,8 @@ export class KpiStore {
     /** The row's first day (its date, or the start of its month or span); NO_DAY when it has none. */
     day: new IntColumn(),
   };
+  /** Opportunity exports: deals, amounts and weighted amounts per stage and close date, for the funnel. */
+  funnel: StageTable | null = null;
   /** Buckets by id (`Bucket.id`), for the facts. */
   bucketList: Bucket[] = [];
   /** Which of those columns the data has. */
