@@ -275,8 +275,10 @@ export const reportEn = {
     timeBound: 'Time-bound',
     timeBoundYes: 'Month by month, {from} to {to}',
     owned: 'Owned',
-    ownedYes: 'Each group has an owner among the attendees',
-    ownedNo: 'No attendee’s role or department names {groups}: who answers for it?',
+    ownedYes:
+      'Each group has an owner (the workbook’s Owner column, or an attendee whose role or department names it)',
+    ownedNo:
+      'Nobody answers for {groups}: fill in the Owner column of the targets workbook, or name an attendee whose role or department says it',
     ownedNone: 'The targets are not split over regions or teams',
   },
   /** `report --targets targets.xlsx`: reading the workbook `salesmeet targets` writes (core/report/targets-workbook.ts). */

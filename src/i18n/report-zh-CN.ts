@@ -254,8 +254,8 @@ export const reportZhCN: ReportMessages = {
     timeBound: '有时限（T）',
     timeBoundYes: '按月分解，{from} 至 {to}',
     owned: '责任到人',
-    ownedYes: '每个分组都有参会的负责人',
-    ownedNo: '没有参会人的职务或部门对应 {groups}：由谁负责？',
+    ownedYes: '每个分组都有负责人（目标工作簿的负责人列，或职务、部门与之对应的参会人）',
+    ownedNo: '{groups} 没有负责人：请在目标工作簿的负责人列填写，或在参会人的职务、部门中注明',
     ownedNone: '目标未分解到区域或团队',
   },
   targetsFile: {

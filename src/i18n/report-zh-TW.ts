@@ -254,8 +254,8 @@ export const reportZhTW: ReportMessages = {
     timeBound: '有時限（T）',
     timeBoundYes: '按月分解，{from} 至 {to}',
     owned: '責任到人',
-    ownedYes: '每個分組都有與會的負責人',
-    ownedNo: '沒有與會者的職務或部門對應 {groups}：由誰負責？',
+    ownedYes: '每個分組都有負責人（目標工作簿的負責人欄，或職務、部門與之對應的與會者）',
+    ownedNo: '{groups} 沒有負責人：請在目標工作簿的負責人欄填寫，或在與會者的職務、部門中註明',
     ownedNone: '目標未分解到區域或團隊',
   },
   targetsFile: {

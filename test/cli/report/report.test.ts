@@ -453,7 +453,9 @@ describe('part two from a targets file (--targets)', () => {
         '| 可实现（A） | ⚠ | 较本期增长 +30.4%，超过本期同比增速 +15.0% 的两倍：请说明依据 |',
       );
       expect(md).toContain('| 相关（R） | ✓ | 2026-H2 是本次回顾期间的下一期 |');
-      expect(md).toContain('| 责任到人 | ✓ | 每个分组都有参会的负责人 |');
+      expect(md).toContain(
+        '| 责任到人 | ✓ | 每个分组都有负责人（目标工作簿的负责人列，或职务、部门与之对应的参会人） |',
+      );
       expect(md).not.toContain('未提供目标文件');
 
       // A region nobody in the meeting answers for, and targets for the wrong period.
@@ -484,7 +486,7 @@ describe('part two from a targets file (--targets)', () => {
         '| Relevant | ✗ | The targets are for 2027-H1, not for 2026-H2, the period after the one reviewed |',
       );
       expect(en).toContain(
-        '| Owned | ✗ | No attendee’s role or department names 东北: who answers for it? |',
+        '| Owned | ✗ | Nobody answers for 东北: fill in the Owner column of the targets workbook, or name an attendee whose role or department says it |',
       );
     } finally {
       dir.cleanup();
