@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { meetingActions } from '../core/actions.js';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { messagesOf } from '../core/i18n/messages.js';
+import { interpolate, messagesOf } from '../core/i18n/messages.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
 import { dayOfIso, monthKey, parsePeriod, priorPeriodOf } from '../core/kpi/period.js';
 import type { GroupKey, KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
+import { reportChartSpecs } from '../core/report/charts.js';
 import { narrativeOf, narrativeSchema, REPORT_FILE, scaffoldNarrative } from '../core/report/narrative.js';
 import type { TargetsDoc } from '../core/report/targets.js';
 import {
@@ -34,6 +35,7 @@ import {
   type WritePlan,
   writeAtomic,
 } from '../io/write.js';
+import { renderCharts } from '../render/charts.js';
 import { render } from '../render/engine.js';
 import { templateOverrides } from './agenda.js';
 import type { LangFor } from './deps.js';
@@ -188,8 +190,20 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
     'meeting.yaml',
     ...(minutes ? ['minutes.yaml'] : []),
   ];
+  const specs = reportChartSpecs(data.kpi, data.months, lang);
+  const drawn = await renderCharts(
+    [specs.regions, specs.trend].filter((c) => c !== undefined),
+    lang,
+  );
+  const charts: ReportInput['charts'] = {};
+  for (const c of drawn)
+    charts[c.id as 'regions' | 'trend'] = {
+      ...c,
+      inHtml: interpolate(catalogue(lang).report.chartInHtml, { title: c.title }),
+    };
   const input: ReportInput = {
     lang,
+    charts,
     style: o.style,
     meeting,
     kpi: data.kpi,

@@ -327,6 +327,8 @@ export const reportEn = {
   notes: 'Notes',
   contents: 'Contents',
   legend: 'How the figures are computed',
+  /** Where a chart stands in report.md and report.docx: the drawing is in report.html. */
+  chartInHtml: 'Chart: {title} (see report.html)',
   draft: 'Draft: {count} section(s) still to be written ({sections}).',
   final: 'All narrative sections written.',
   generated:

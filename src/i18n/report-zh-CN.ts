@@ -296,6 +296,7 @@ export const reportZhCN: ReportMessages = {
   notes: '注释',
   contents: '目录',
   legend: '计算口径',
+  chartInHtml: '图：{title}（见 report.html）',
   draft: '草稿：还有 {count} 个部分待填写（{sections}）。',
   final: '所有叙述部分均已填写。',
   generated: '由 salesmeet 根据 {sources} 于 {date} 生成。所有数字均由数据计算，公式见注释。',

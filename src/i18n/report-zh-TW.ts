@@ -296,6 +296,7 @@ export const reportZhTW: ReportMessages = {
   notes: '註釋',
   contents: '目錄',
   legend: '計算口徑',
+  chartInHtml: '圖：{title}（見 report.html）',
   draft: '草稿：尚有 {count} 個部分待填寫（{sections}）。',
   final: '所有敘述部分均已填寫。',
   generated: '由 salesmeet 依據 {sources} 於 {date} 產生。所有數字均由數據計算，公式見註釋。',

@@ -34,6 +34,8 @@ export interface ChartSpec {
   /** A reference line: time progress for a metric judged against it, else the 100% target. */
   markLine: { value: number; label: string } | null;
   unit: string | null;
+  /** 'first': only the first series carries value labels (many bars side by side, the figures in a table below). */
+  valueLabels?: 'first';
 }
 
 export interface KpiTableRow {
@@ -141,7 +143,7 @@ export function funnelView(kpi: KpiResult, lang: Lang): FunnelView | null {
 }
 
 /** "销售额（万元）" in Chinese, "Revenue (万元)" in English: the language's own brackets around a unit. */
-function withUnit(word: string, unit: string | null, lang: Lang): string {
+export function withUnit(word: string, unit: string | null, lang: Lang): string {
   if (!unit) return word;
   const p = catalogue(lang).punctuation;
   return `${word}${p.lparen}${unit}${p.rparen}`;

@@ -65,6 +65,8 @@ export interface ReportChart {
   title: string;
   /** Filled by the caller (ECharts SVG); the view holds the data. */
   svg: unknown;
+  /** What report.md and report.docx print where the chart stands: its title and where to see it. */
+  inHtml: string;
 }
 
 export type Block =
@@ -133,7 +135,7 @@ export interface ReportInput {
 
 type Words = ReportMessages;
 
-const REVENUE = 'revenue';
+export const REVENUE = 'revenue';
 
 function periodKey(label: string): keyof Words['periods'] {
   const p = parsePeriod(label.replace(/ YTD$/, ''));
@@ -157,7 +159,7 @@ function revenueRows(result: KpiResult | null, key?: GroupKey): KpiRow[] {
   );
 }
 
-function total(result: KpiResult | null, metric: string): KpiRow | undefined {
+export function total(result: KpiResult | null, metric: string): KpiRow | undefined {
   return result?.totals.find((r) => r.metric === metric);
 }
 
