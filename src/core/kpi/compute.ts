@@ -31,6 +31,7 @@ import {
   achievementOf,
   changeOf,
   DEFAULT_THRESHOLDS,
+  difference,
   fin,
   forecastOf,
   requiredPaceOf,
@@ -606,7 +607,7 @@ class KpiRun {
       requiredPace: cumulative
         ? shown(requiredPaceOf(basis, target, progress.elapsed, progress.total))
         : null,
-      progressGap: rowTp !== null && achievement !== null ? fin(achievement - rowTp) : null,
+      progressGap: rowTp !== null && achievement !== null ? fin(difference(achievement, rowTp)) : null,
     });
     return row;
   }
