@@ -95,8 +95,9 @@ describe('formulas', () => {
 
   it('figures keep 15 significant digits; a difference keeps the digits of its operands', () => {
     // A 1M-row revenue total summed in doubles: 12 digits made it …545.20; the exact cents are …545.19.
-    expect(fin(16_914_751_545.189_998)).toBe(16_914_751_545.19);
-    expect(fin(17_108_384_896.460_003)).toBe(17_108_384_896.46);
+    expect(fin(16_914_751_545.19 - 2e-6)).toBe(16_914_751_545.19);
+    expect(fin(17_108_384_896.46 + 3e-6)).toBe(17_108_384_896.46);
+    expect(Number((16_914_751_545.19 - 2e-6).toPrecision(12))).toBe(16_914_751_545.2);
     // 7 / 15 and 1 / 22 to 15 significant digits (worked by hand: 0.4666…67, 0.04545…455).
     expect(fin(7 / 15)).toBe(0.466666666666667);
     expect(fin(1 / 22)).toBe(0.0454545454545455);
