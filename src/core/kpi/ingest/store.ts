@@ -75,7 +75,8 @@ export interface Bucket {
   counts: number[];
 }
 
-interface BucketLeaf {
+/** A group of the kept dimensions' texts and its buckets by period. */
+export interface BucketLeaf {
   group: Group;
   byWhen: Map<number | string | null, Bucket>;
 }
@@ -189,6 +190,11 @@ export class KpiStore {
     keys: readonly GroupKey[],
     texts: readonly string[],
   ): Bucket {
+    return this.bucketIn(this.leaf(tree, keys, texts), when);
+  }
+
+  /** The group of the kept dimensions' texts in `tree` and its buckets, created when new. */
+  leaf(tree: Map<unknown, unknown>, keys: readonly GroupKey[], texts: readonly string[]): BucketLeaf {
     let node = tree;
     const n = keys.length;
     for (let i = 0; i < n - 1; i++) {
@@ -208,6 +214,11 @@ export class KpiStore {
       leaf = { group, byWhen: new Map() };
       node.set(last, leaf);
     }
+    return leaf;
+  }
+
+  /** The bucket of a group (`leaf`) for a row's period, created when new. */
+  bucketIn(leaf: BucketLeaf, when: When | null): Bucket {
     if (when !== null && when.kind === 'day' && this.focus !== null) when = this.dayClass(when.day);
     const wk = when === null ? null : when.kind === 'day' ? when.day : when.month;
     let b = leaf.byWhen.get(wk);
