@@ -398,12 +398,18 @@ export class SheetIngester {
    */
   private plainHead(p: PlainCells, order: number): boolean {
     const k = order < p.width ? p.kind[order]! : P_NONE;
-    if (k === P_NONE || k === P_CELL || (k === P_SHARED && this.siText(p, p.num[order]!) === '')) return false;
+    if (k === P_NONE || k === P_CELL || (k === P_SHARED && this.siText(p, p.num[order]!) === ''))
+      return false;
     const w = p.width;
     for (let i = 0; i < w; i++) if (p.kind[i] === P_CELL && !this.valueIdx[i]) return false;
     let h = this.headPlain;
     if (h === undefined || h.kind.length < w) {
-      h = { kind: new Uint8Array(Math.max(w, 16)), num: new Float64Array(Math.max(w, 16)), width: 0, from: p };
+      h = {
+        kind: new Uint8Array(Math.max(w, 16)),
+        num: new Float64Array(Math.max(w, 16)),
+        width: 0,
+        from: p,
+      };
     }
     h.kind.set(p.kind.subarray(0, w));
     h.num.set(p.num.subarray(0, w));

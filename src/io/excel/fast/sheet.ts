@@ -445,7 +445,13 @@ export class SheetScanner {
         pos = next;
         continue;
       }
-      if (b !== 99 || buf[pos + 2] !== 32 || buf[pos + 3] !== 114 || buf[pos + 4] !== EQ || buf[pos + 5] !== DQ)
+      if (
+        b !== 99 ||
+        buf[pos + 2] !== 32 ||
+        buf[pos + 3] !== 114 ||
+        buf[pos + 4] !== EQ ||
+        buf[pos + 5] !== DQ
+      )
         return pos;
       let j = pos + 6;
       let col = 0;
