@@ -20,12 +20,15 @@ import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
 import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
 import {
+  addValue,
   type Bucket,
   type BucketLeaf,
   type Coverage,
+  growBucket,
   HUGE,
   type KpiStore,
   NO_DAY,
+  newBucket,
   type RatioGap,
   type SheetKind,
   type SummaryRecord,
@@ -398,21 +401,17 @@ export class SheetIngester {
    */
   private plainHead(p: PlainCells, order: number): boolean {
     const k = order < p.width ? p.kind[order]! : P_NONE;
-    if (k === P_NONE || k === P_CELL || (k === P_SHARED && this.siText(p, p.num[order]!) === ''))
-      return false;
+    if (k === P_NONE || k === P_CELL || (k === P_SHARED && this.siText(p, p.si[order]!) === '')) return false;
     const w = p.width;
     for (let i = 0; i < w; i++) if (p.kind[i] === P_CELL && !this.valueIdx[i]) return false;
     let h = this.headPlain;
     if (h === undefined || h.kind.length < w) {
-      h = {
-        kind: new Uint8Array(Math.max(w, 16)),
-        num: new Float64Array(Math.max(w, 16)),
-        width: 0,
-        from: p,
-      };
+      const n = Math.max(w, 16);
+      h = { kind: new Uint8Array(n), num: new Float64Array(n), si: new Int32Array(n), width: 0, from: p };
     }
     h.kind.set(p.kind.subarray(0, w));
     h.num.set(p.num.subarray(0, w));
+    h.si.set(p.si.subarray(0, w));
     h.width = w;
     h.from = p;
     this.headPlain = h;
@@ -430,7 +429,7 @@ export class SheetIngester {
       case P_NUMBER:
         return x;
       case P_SHARED:
-        return h.from.shared[x]!;
+        return h.from.shared[h.si[i]!]!;
       case P_SERIAL:
         return serialDate(x, h.from.date1904);
       default:
@@ -441,7 +440,9 @@ export class SheetIngester {
   private billHead: (CellValue | undefined)[] = [];
   private hasHead = false;
   /** The bill's first line as kinds and numbers, when it was read from the plain view (else `billHead`). */
-  private headPlain: { kind: Uint8Array; num: Float64Array; width: number; from: PlainCells } | undefined;
+  private headPlain:
+    | { kind: Uint8Array; num: Float64Array; si: Int32Array; width: number; from: PlainCells }
+    | undefined;
 
   /** One detail row's order, customer and rep, for distinct counts. */
   private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
@@ -477,12 +478,13 @@ export class SheetIngester {
     const col = c.index;
     if (p !== undefined && col < p.width && p.kind[col] === P_SHARED) {
       // Kept per shared-string index: the same index is the same text.
-      const si = p.num[col]!;
-      let id = this.idBySi[si];
-      if (id === undefined) {
+      const si = p.si[col]!;
+      const ids = this.idBySi ?? this.siCaches(p).ids;
+      let id = ids[si]!;
+      if (id === -2) {
         const t = this.siText(p, si);
         id = t === '' ? -1 : this.store.intern(t);
-        this.idBySi[si] = id;
+        ids[si] = id;
       }
       return id;
     }
@@ -490,16 +492,29 @@ export class SheetIngester {
     return t === '' ? -1 : this.store.intern(t);
   }
 
-  /** Interned ids (`store.intern`) of shared strings, by index: −1 for a blank text. */
-  private idBySi: number[] = [];
-  /** Shared strings as cellText reads them (trimmed), by index. */
-  private siTexts: string[] = [];
+  /**
+   * What is kept per shared-string index, in arrays as long as the table (an array filled at scattered
+   * indexes would turn into a hash table): interned ids (`store.intern`; −1 blank, −2 not known yet) and texts
+   * as cellText reads them (trimmed).
+   */
+  private idBySi: Int32Array | undefined;
+  private siTexts: (string | undefined)[] | undefined;
+
+  private siCaches(p: PlainCells): { ids: Int32Array; texts: (string | undefined)[] } {
+    const n = p.shared.length;
+    const ids = new Int32Array(n).fill(-2);
+    const texts = new Array<string | undefined>(n);
+    this.idBySi = ids;
+    this.siTexts = texts;
+    return { ids, texts };
+  }
 
   private siText(p: PlainCells, si: number): string {
-    let t = this.siTexts[si];
+    const texts = this.siTexts ?? this.siCaches(p).texts;
+    let t = texts[si];
     if (t === undefined) {
       t = p.shared[si]!.trim();
-      this.siTexts[si] = t;
+      texts[si] = t;
     }
     return t;
   }
@@ -509,7 +524,7 @@ export class SheetIngester {
     const p = this.pl;
     if (p !== undefined) {
       const k = col < p.width ? p.kind[col]! : P_NONE;
-      if (k === P_SHARED) return this.siText(p, p.num[col]!);
+      if (k === P_SHARED) return this.siText(p, p.si[col]!);
       if (k === P_NONE) return '';
       if (k === P_NUMBER) return String(p.num[col]);
     }
@@ -666,7 +681,7 @@ export class SheetIngester {
         if (this.valueIdx[i]) continue;
         const k = p.kind[i];
         if (k === P_SHARED) {
-          const si = p.num[i]!;
+          const si = p.si[i]!;
           if (this.totalSi(si, p.shared[si]!)) return true;
         } else if (k === P_CELL) other = true;
       }
@@ -882,27 +897,18 @@ export class SheetIngester {
     let any = false;
     let returned = false;
     const valueCols = this.valueCols;
-    const p = this.pl;
+    const vals = this.rowValues(row);
     for (let vi = 0; vi < valueCols.length; vi++) {
+      const v = vals[vi]!;
+      if (Number.isNaN(v)) continue;
       const c = valueCols[vi]!;
-      let v: number | null;
-      const k = p !== undefined && c.index < p.width ? p.kind[c.index]! : -1;
-      if (k === P_NUMBER && c.plain) v = p!.num[c.index]! * c.scale;
-      else if (k === P_NONE) v = null;
-      else {
-        const cell = row.cells[c.index];
-        const raw = cell?.v;
-        v =
-          typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw)
-            ? raw * c.scale
-            : this.number(row, c, c.metric!.kind === 'ratio');
-      }
-      if (v === null) continue;
       if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
       if (v < 0 && c.slot === this.revenueSlot) returned = true;
       bucket ??= this.rowBucket(row, when);
-      bucket.sums[c.slot] = (bucket.sums[c.slot] ?? 0) + v;
-      bucket.counts[c.slot] = (bucket.counts[c.slot] ?? 0) + 1;
+      const slot = c.slot;
+      if (slot >= bucket.sums.length) growBucket(bucket, slot + 1);
+      bucket.sums[slot]! += v;
+      bucket.counts[slot]! += 1;
       any = true;
     }
     if (bucket) this.takeParts(row, when, bucket);
@@ -914,6 +920,54 @@ export class SheetIngester {
       if (this.factCols && bucket && !returned) this.fact(row, bucket, when);
       if (when) this.reached(when);
     }
+  }
+
+  /**
+   * The row's detail values (by value column, warning about bad ones) and, in `parts` by column index, the
+   * same columns as `partValue` reads them: NaN for none. Kept in typed arrays and filled branch by branch, so
+   * that no variable holds either a computed number or a call's result: V8 would then box every number.
+   */
+  private rowValues(row: SheetRow): Float64Array {
+    const valueCols = this.valueCols;
+    let vals = this.vals;
+    let parts = this.parts;
+    if (vals.length !== valueCols.length) {
+      vals = new Float64Array(valueCols.length);
+      parts = new Float64Array(Math.max(-1, ...valueCols.map((c) => c.index)) + 1);
+      this.vals = vals;
+      this.parts = parts;
+    }
+    const p = this.pl;
+    for (let vi = 0; vi < valueCols.length; vi++) {
+      const c = valueCols[vi]!;
+      const ci = c.index;
+      const k = p !== undefined && ci < p.width ? p.kind[ci]! : -1;
+      if (k === P_NUMBER && c.plain) {
+        const x = p!.num[ci]! * c.scale;
+        vals[vi] = x;
+        parts[ci] = x;
+      } else if (k === P_NONE) {
+        vals[vi] = Number.NaN;
+        parts[ci] = Number.NaN;
+      } else {
+        vals[vi] = this.cellValue(row, c);
+        parts[ci] = this.cellPartValue(row, c);
+      }
+    }
+    return vals;
+  }
+
+  private vals = new Float64Array(0);
+  /** The current row's `partValue` of each value column, by column index (see rowValues). */
+  private parts = new Float64Array(0);
+
+  /** A detail value from the row's cells, NaN for none (a bad one is warned about). */
+  private cellValue(row: SheetRow, c: Column): number {
+    const cell = row.cells[c.index];
+    const raw = cell?.v;
+    if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
+      return raw * c.scale;
+    return this.number(row, c, c.metric!.kind === 'ratio') ?? Number.NaN;
   }
 
   /** A dated row with values: what the sheet covers, and the latest month of the data (the default period). */
@@ -962,8 +1016,7 @@ export class SheetIngester {
     const bucket = this.rowBucket(row, when);
     const add = (slot: number, v: number) => {
       if (slot < 0) return;
-      bucket.sums[slot] = (bucket.sums[slot] ?? 0) + v;
-      bucket.counts[slot] = (bucket.counts[slot] ?? 0) + 1;
+      addValue(bucket, slot, v);
     };
     const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
     if (amount !== null && (amount >= HUGE || amount <= -HUGE))
@@ -1014,7 +1067,8 @@ export class SheetIngester {
         dims: Column[];
         values: Column[];
         trees: Map<unknown, Map<string, Bucket>>[];
-        row: (number | null)[];
+        /** The row's value of each of `values`, NaN for none. */
+        row: Float64Array;
         day: number | null;
         periods: When[];
         byDay: Map<number, When[]>;
@@ -1025,20 +1079,14 @@ export class SheetIngester {
       }
     | undefined;
 
-  /** A value column's number in base units, or null (no warning: the value pass has given it). */
-  private partValue(row: SheetRow, c: Column): number | null {
-    const p = this.pl;
-    if (p !== undefined) {
-      const k = c.index < p.width ? p.kind[c.index]! : P_NONE;
-      if (k === P_NUMBER && c.plain) return p.num[c.index]! * c.scale;
-      if (k === P_NONE) return null;
-    }
+  /** A value column's number in base units, or NaN for none (no warning: the value pass has given it). */
+  private cellPartValue(row: SheetRow, c: Column): number {
     const cell = row.cells[c.index];
     const raw = cell?.v;
     if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
       return raw * c.scale;
     const r = readNumber(cell, c.percent, false);
-    return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
+    return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : Number.NaN;
   }
 
   /**
@@ -1097,18 +1145,16 @@ export class SheetIngester {
   ): void {
     for (let pi = 0; pi < pairs.length; pi++) {
       const p = pairs[pi]!;
-      const d = this.partValue(row, p.den);
-      const n = this.partValue(row, p.num);
-      if (d !== null && n !== null) {
-        const ns = p.slots[0]!;
-        const ds = p.slots[1]!;
-        bucket.sums[ns] = (bucket.sums[ns] ?? 0) + n;
-        bucket.counts[ns] = (bucket.counts[ns] ?? 0) + 1;
-        bucket.sums[ds] = (bucket.sums[ds] ?? 0) + d;
-        bucket.counts[ds] = (bucket.counts[ds] ?? 0) + 1;
-      } else if (d !== null || n !== null) {
-        const gap = p.gaps[d !== null ? 0 : 1]!;
-        const missing = d !== null ? p.num : p.den;
+      const d = this.parts[p.den.index]!;
+      const n = this.parts[p.num.index]!;
+      const hasD = !Number.isNaN(d);
+      const hasN = !Number.isNaN(n);
+      if (hasD && hasN) {
+        addValue(bucket, p.slots[0]!, n);
+        addValue(bucket, p.slots[1]!, d);
+      } else if (hasD || hasN) {
+        const gap = p.gaps[hasD ? 0 : 1]!;
+        const missing = hasD ? p.num : p.den;
         const wk = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
         let g = gap.byWhen.get(wk);
         if (!g) {
@@ -1132,7 +1178,7 @@ export class SheetIngester {
       dims,
       values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
       trees: dims.map(() => new Map()),
-      row: [],
+      row: new Float64Array(this.valueCols.length),
       day: null,
       periods: [],
       byDay: new Map(),
@@ -1153,15 +1199,19 @@ export class SheetIngester {
     if (fc.dims.length === 0 || store.fine === null || !store.inFocus(when, 0)) return;
     const values = fc.values;
     const vals = fc.row;
-    for (let i = 0; i < values.length; i++) vals[i] = this.partValue(row, values[i]!);
+    for (let i = 0; i < values.length; i++) vals[i] = this.parts[values[i]!.index]!;
     if (fc.range !== null && when !== null && when.kind === 'day') {
       const p = this.pl;
       for (let di = 0; di < fc.dims.length; di++) {
         const col = fc.dims[di]!.index;
         let fb: Bucket | null | undefined;
         if (p !== undefined && col < p.width && p.kind[col] === P_SHARED) {
-          const si = p.num[col]!;
-          const bySi = fc.bySi[di]!;
+          const si = p.si[col]!;
+          let bySi = fc.bySi[di]!;
+          if (bySi.length !== p.shared.length) {
+            bySi = new Array(p.shared.length);
+            fc.bySi[di] = bySi;
+          }
           fb = bySi[si];
           if (fb === undefined) {
             const text = this.siText(p, si);
@@ -1176,11 +1226,12 @@ export class SheetIngester {
         }
         if (fb === null) continue;
         for (let i = 0; i < values.length; i++) {
-          const v = vals[i];
-          if (v === null || v === undefined) continue;
+          const v = vals[i]!;
+          if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          fb.sums[slot] = (fb.sums[slot] ?? 0) + v;
-          fb.counts[slot] = (fb.counts[slot] ?? 0) + 1;
+          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
+          fb.sums[slot]! += v;
+          fb.counts[slot]! += 1;
         }
       }
       return;
@@ -1213,11 +1264,12 @@ export class SheetIngester {
         const fb = this.fineBucket(fc, di, when === null ? null : periods[pi]!, text);
         if (fb === null) return;
         for (let i = 0; i < values.length; i++) {
-          const v = vals[i];
-          if (v === null || v === undefined) continue;
+          const v = vals[i]!;
+          if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          fb.sums[slot] = (fb.sums[slot] ?? 0) + v;
-          fb.counts[slot] = (fb.counts[slot] ?? 0) + 1;
+          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
+          fb.sums[slot]! += v;
+          fb.counts[slot]! += 1;
         }
       }
     }
@@ -1249,7 +1301,7 @@ export class SheetIngester {
         this.store.fine = null;
         return null;
       }
-      fb = { id: -1, when: p, group: { [role]: text }, sums: [], counts: [] };
+      fb = newBucket(-1, p, { [role]: text }, this.store.slots.length);
       fine.set(key, fb);
     }
     byText.set(text, fb);
@@ -1288,29 +1340,39 @@ export class SheetIngester {
   private plainLeaf(p: PlainCells): BucketLeaf | undefined {
     const kept = this.keptDims ?? this.keptColumns();
     const n = kept.length;
-    let node = this.leafBySi;
+    const size = Math.max(p.shared.length, 1);
+    let first = this.leafBySi;
+    if (first.length !== size) {
+      first = new Array(size);
+      this.leafBySi = first;
+    }
     let mask = 0;
     let leaf: BucketLeaf | undefined;
+    // The first level in an array as long as the table, the next ones in maps (a group of several texts).
+    let node: Map<number, unknown> | undefined;
+    let last = 0;
     for (let i = 0; i < n; i++) {
       const col = kept[i]!.index;
       if (col >= p.width || p.kind[col] !== P_SHARED) return undefined;
-      const si = p.num[col]!;
+      const si = p.si[col]!;
       if (this.siText(p, si) === '') mask |= 1 << i;
-      const next = node[si];
+      last = si;
+      const next = node === undefined ? first[si] : node.get(si);
       if (i === n - 1) leaf = next as BucketLeaf | undefined;
       else if (next === undefined) {
-        const fresh: unknown[] = [];
-        node[si] = fresh;
+        const fresh = new Map<number, unknown>();
+        if (node === undefined) first[si] = fresh;
+        else node.set(si, fresh);
         node = fresh;
-      } else node = next as unknown[];
+      } else node = next as Map<number, unknown>;
     }
-    if (n === 0) leaf = this.leafBySi[0] as BucketLeaf | undefined;
+    if (n === 0) leaf = first[0] as BucketLeaf | undefined;
     this.blankMask = mask;
     if (leaf !== undefined) return leaf;
     // First time: the group by text, kept under the last index.
     const texts = this.dimTexts;
     for (let i = 0; i < n; i++) {
-      const t = this.siText(p, p.num[kept[i]!.index]!);
+      const t = this.siText(p, p.si[kept[i]!.index]!);
       texts[i] = t === '' ? this.store.blankGroup : t;
     }
     texts.length = n;
@@ -1323,11 +1385,12 @@ export class SheetIngester {
       this.keptTree = tree;
     }
     leaf = this.store.leaf(tree, keys, texts);
-    node[n === 0 ? 0 : p.num[kept[n - 1]!.index]!] = leaf;
+    if (node === undefined) first[last] = leaf;
+    else node.set(last, leaf);
     return leaf;
   }
 
-  /** Groups by the kept cells' shared-string indexes (see `plainLeaf`). */
+  /** Groups by the kept cells' shared-string indexes (see `plainLeaf`), as long as the table. */
   private leafBySi: unknown[] = [];
   private keptKeys: GroupKey[] | undefined;
   private keptTree: Map<unknown, unknown> | undefined;

@@ -35,7 +35,7 @@ export interface SheetRow {
 export const P_NONE = 0;
 /** A number without a percent or date format: `num` is its value. */
 export const P_NUMBER = 1;
-/** A text from the shared-strings table: `num` is its index there, `shared[num]` its text (never null). */
+/** A text from the shared-strings table: `si` is its index there, `shared[si]` its text (never null). */
 export const P_SHARED = 2;
 /** A date-formatted number: `num` is the Excel serial (`serialDay` gives its day). */
 export const P_SERIAL = 3;
@@ -46,7 +46,10 @@ export const P_CELL = 4;
 export interface PlainCells {
   /** Per column below `width`: P_NONE … P_CELL. */
   readonly kind: Uint8Array;
+  /** P_NUMBER: the value; P_SERIAL: the serial. */
   readonly num: Float64Array;
+  /** P_SHARED: the index in `shared` (an integer array, so that using it as an index costs nothing). */
+  readonly si: Int32Array;
   /** Columns in the row: `cells.length`. */
   readonly width: number;
   readonly shared: readonly (string | null)[];

@@ -93,6 +93,7 @@ class ScannedRow implements SheetRow {
 interface PlainState {
   kind: Uint8Array;
   num: Float64Array;
+  si: Int32Array;
   width: number;
   shared: readonly (string | null)[];
   date1904: boolean;
@@ -140,6 +141,7 @@ export class SheetScanner {
     this.p = {
       kind: new Uint8Array(64),
       num: new Float64Array(64),
+      si: new Int32Array(64),
       width: 0,
       shared: ctx.shared ?? [],
       date1904: ctx.date1904,
@@ -153,18 +155,14 @@ export class SheetScanner {
     if (this.built) return cells;
     this.built = true;
     cells.length = 0;
-    const { kind, num, width, shared } = this.p;
+    const { kind, num, si, width, shared } = this.p;
     for (let col = 0; col < width; col++) {
       const k = kind[col]!;
       if (k === 0) continue;
-      if (k === P_CELL) {
-        cells[col] = this.pool[col];
-        continue;
-      }
-      const x = num[col]!;
-      if (k === P_NUMBER) this.fill(col, x, undefined, -1);
-      else if (k === P_SHARED) this.fill(col, shared[x]!, undefined, x);
-      else this.fill(col, this.dateOf(x), undefined, -1);
+      if (k === P_CELL) cells[col] = this.pool[col];
+      else if (k === P_NUMBER) this.fill(col, num[col]!, undefined, -1);
+      else if (k === P_SHARED) this.fill(col, shared[si[col]!]!, undefined, si[col]!);
+      else this.fill(col, this.dateOf(num[col]!), undefined, -1);
     }
     return cells;
   }
@@ -192,12 +190,21 @@ export class SheetScanner {
       kinds.set(p.kind);
       const nums = new Float64Array(n);
       nums.set(p.num);
+      const sis = new Int32Array(n);
+      sis.set(p.si);
       p.kind = kinds;
       p.num = nums;
+      p.si = sis;
     }
     p.kind[col] = kind;
     p.num[col] = x;
     if (col >= p.width) p.width = col + 1;
+  }
+
+  /** Sets column `col` of the plain view to shared string `si`. */
+  private setShared(col: number, si: number): void {
+    this.setPlain(col, P_SHARED, 0);
+    this.p.si[col] = si;
   }
 
   /** A new row: no cells yet. */
@@ -531,7 +538,7 @@ export class SheetScanner {
         if (table === null || frac > 0 || neg) return pos;
         const text = table[mant];
         // A missing or empty entry reads as no cell (as in `finishCell`).
-        if (text !== null && text !== undefined) this.setPlain(c, P_SHARED, mant);
+        if (text !== null && text !== undefined) this.setShared(c, mant);
       } else {
         let x = frac > 0 ? mant / (POW10[frac] as number) : mant;
         if (neg) x = -x;
@@ -943,7 +950,7 @@ export class SheetScanner {
             const si = this.fieldInt();
             const s = shared[si];
             if (s === null || s === undefined) return;
-            this.setPlain(col, P_SHARED, si);
+            this.setShared(col, si);
             return;
           }
           break;
