@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.js';
 import type { Unit, ValueRole } from '../headers.js';
 import { km } from '../messages.js';
 import { type MetricDef, normName } from '../metrics.js';
-import { monthKey, spanOf } from '../period.js';
+import { spanOf } from '../period.js';
 import type { Group, GroupKey, KpiWarning } from '../result.js';
 import type { StatedPeriod } from '../stated.js';
 import type { When } from '../values.js';
@@ -109,6 +109,8 @@ export function growBucket(b: Bucket, n: number): void {
 /** A group of the kept dimensions' texts and its buckets by period. */
 export interface BucketLeaf {
   group: Group;
+  /** With a focus, the buckets of day-dated rows by stretch (`KpiStore.stretchOf`). */
+  byStretch: (Bucket | undefined)[];
   byWhen: Map<number | string | null, Bucket>;
 }
 
@@ -242,7 +244,7 @@ export class KpiStore {
     if (leaf === undefined) {
       const group: Group = {};
       for (let i = 0; i < n; i++) if (texts[i] !== '') group[keys[i]!] = texts[i]!;
-      leaf = { group, byWhen: new Map() };
+      leaf = { group, byWhen: new Map(), byStretch: [] };
       node.set(last, leaf);
     }
     return leaf;
@@ -250,15 +252,28 @@ export class KpiStore {
 
   /** The bucket of a group (`leaf`) for a row's period, created when new. */
   bucketIn(leaf: BucketLeaf, when: When | null): Bucket {
-    if (when !== null && when.kind === 'day' && this.focus !== null) when = this.dayClass(when.day);
+    if (when !== null && when.kind === 'day' && this.focus !== null) {
+      const k = this.stretchOf(when.day);
+      let b = leaf.byStretch[k];
+      if (b === undefined) {
+        b = this.newBucket(this.stretchWhen[k]!, leaf.group);
+        leaf.byStretch[k] = b;
+      }
+      return b;
+    }
     const wk = when === null ? null : when.kind === 'day' ? when.day : when.month;
     let b = leaf.byWhen.get(wk);
     if (b === undefined) {
-      b = newBucket(this.bucketList.length, when, leaf.group, this.slots.length);
+      b = this.newBucket(when, leaf.group);
       leaf.byWhen.set(wk, b);
-      this.buckets.set(b.id, b);
-      this.bucketList.push(b);
     }
+    return b;
+  }
+
+  private newBucket(when: When | null, group: Group): Bucket {
+    const b = newBucket(this.bucketList.length, when, group, this.slots.length);
+    this.buckets.set(b.id, b);
+    this.bucketList.push(b);
     return b;
   }
   /** slot index → metric key and role, for detail buckets. */
@@ -320,35 +335,33 @@ export class KpiStore {
   }
 
   /**
-   * With a focus, the days of a month that lie in the same focus ranges add up the same way: their rows share
-   * one bucket, dated by the first of those days (a breakdown by customer keeps a bucket per customer and
-   * month, not per day). What needs the day itself (repeat purchases, first purchases, coverage) reads the
-   * row's own date.
+   * With a focus, the days between two consecutive cuts (a focus range's first day, or the day after its
+   * last) lie in the same focus ranges and add up the same way: their rows share one bucket per group, dated
+   * by the stretch's first day (a breakdown by 2,000 customers over 18 months keeps 6,000 buckets, not one per
+   * customer and day or month). What needs the day itself (repeat purchases, first purchases, coverage) reads
+   * the row's own date. Returns the stretch's index: 0 before the first cut, k from cut k − 1 on.
    */
-  private dayClass(day: number): When {
-    let w = this.dayClasses.get(day);
-    if (w === undefined) {
-      const mask = this.focusMask(day);
-      const month = monthKey(day);
-      let first = day;
-      while (this.focusMask(first - 1) === mask && monthKey(first - 1) === month) first--;
-      w = this.dayClasses.get(first);
-      if (w === undefined) {
-        w = { kind: 'day', day: first };
-        this.dayClasses.set(first, w);
-      }
-      this.dayClasses.set(day, w);
-    }
-    return w;
+  stretchOf(day: number): number {
+    let cuts = this.cuts;
+    if (cuts === undefined) cuts = this.makeCuts();
+    let k = 0;
+    while (k < cuts.length && cuts[k]! <= day) k++;
+    return k;
   }
 
-  private dayClasses = new Map<number, When>();
+  /** The cuts between stretches, ascending, and each stretch's When (its first day; the day before the first cut for stretch 0). */
+  private cuts: number[] | undefined;
+  private stretchWhen: When[] = [];
 
-  private focusMask(day: number): number {
-    const focus = this.focus!;
-    let mask = 0;
-    for (let i = 0; i < focus.length; i++) if (day >= focus[i]!.start && day <= focus[i]!.end) mask |= 1 << i;
-    return mask;
+  private makeCuts(): number[] {
+    const focus = this.focus ?? [];
+    const cuts = [...new Set(focus.flatMap((r) => [r.start, r.end + 1]))].sort((a, b) => a - b);
+    this.cuts = cuts;
+    this.stretchWhen = [
+      { kind: 'day', day: (cuts[0] ?? 0) - 1 },
+      ...cuts.map((day): When => ({ kind: 'day', day })),
+    ];
+    return cuts;
   }
 
   /** Whether a row's period touches one of the focus ranges (always, without a focus or a date). */
