@@ -45,8 +45,8 @@ export async function loadHistory(
   if (slot < 0) return [];
   const rows = new Map<string, HistoryRow>();
   for (const b of store.buckets.values()) {
-    const v = b.sums[slot];
-    if (v === undefined || !b.when) continue;
+    if (!b.counts[slot] || !b.when) continue;
+    const v = b.sums[slot]!;
     const month = b.when.kind === 'day' ? isoOfDay(b.when.day).slice(0, 7) : b.when.month;
     if (!/^\d{4}-\d{2}$/.test(month)) continue;
     const group: Group = {};

@@ -31,6 +31,7 @@ import {
   achievementOf,
   changeOf,
   DEFAULT_THRESHOLDS,
+  difference,
   fin,
   forecastOf,
   requiredPaceOf,
@@ -494,9 +495,11 @@ class KpiRun {
     for (const b of buckets.values()) {
       if (!inRange(b.when, cur, true) || !b.counts[slot] || dims.some((k) => b.group[k] === undefined))
         continue;
-      // The store's buckets by one dimension hold a dated row twice, in its month and in its ISO week.
+      // The store's buckets by one dimension hold a dated row twice, in its month and in its ISO week (or
+      // once, in a bucket over the asked period, when the store knew it ahead).
       const weekly = b.when?.kind === 'month' && b.when.month.includes('W');
-      if (buckets === store.fine && weekly !== (o.period.kind === 'week')) continue;
+      if (buckets === store.fine && b.when?.kind === 'month' && weekly !== (o.period.kind === 'week'))
+        continue;
       addTo(all, R_CUR, b);
       const k = groupKey(b.group, dims);
       if (targeted.has(k)) addTo(covered, R_CUR, b);
@@ -618,7 +621,7 @@ class KpiRun {
       requiredPace: cumulative
         ? shown(requiredPaceOf(basis, target, progress.elapsed, progress.total))
         : null,
-      progressGap: rowTp !== null && achievement !== null ? fin(achievement - rowTp) : null,
+      progressGap: rowTp !== null && achievement !== null ? fin(difference(achievement, rowTp)) : null,
     });
     return row;
   }

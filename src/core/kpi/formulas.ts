@@ -6,8 +6,24 @@ import type { ChangeNote, ChangeUnit, Direction, MetricKind, Status } from './re
 /** A finite number or null. */
 export function fin(x: number | null | undefined): number | null {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
-  // 12 significant digits: 0.85 − 0.88 is −0.03, not −0.030000000000000027.
-  const r = Number(x.toPrecision(12));
+  // 15 significant digits, what a double holds for a decimal: 0.85 − 0.88 is −0.03, not −0.030000000000000027,
+  // and a total of 16,914,751,545.19 stays …545.19 (12 digits would make it …545.20).
+  const r = Number(x.toPrecision(15));
+  return r === 0 ? 0 : r;
+}
+
+/**
+ * a − b to the digits its operands hold: rounded at the place of the larger operand's 15th significant digit.
+ * The doubles' difference of 0.132 and 0.125 is 0.007000000000000006 and of 9,200.1 and 10,000 is
+ * −799.8999999999996; 15 significant digits of the result would keep that noise, this gives 0.007 and −799.9.
+ */
+export function difference(a: number, b: number): number {
+  const d = a - b;
+  const larger = Math.max(Math.abs(a), Math.abs(b));
+  if (!Number.isFinite(d) || larger === 0) return d;
+  const places = 14 - Math.floor(Math.log10(larger));
+  if (places < 0) return d;
+  const r = Number(d.toFixed(Math.min(places, 100)));
   return r === 0 ? 0 : r;
 }
 
@@ -27,7 +43,7 @@ export function achievementOf(
 
 /** 差额 = actual − target. */
 export function varianceOf(actual: number | null, target: number | null): number | null {
-  return actual === null || target === null ? null : fin(actual - target);
+  return actual === null || target === null ? null : fin(difference(actual, target));
 }
 
 export interface Change {
@@ -43,8 +59,8 @@ export interface Change {
 export function changeOf(current: number | null, base: number | null, kind: MetricKind): Change {
   const unit: ChangeUnit = kind === 'ratio' ? 'pp' : 'ratio';
   if (current === null || base === null) return { value: null, unit, note: null };
-  if (kind === 'ratio') return { value: fin(current - base), unit, note: null };
-  if (base > 0) return { value: fin((current - base) / base), unit, note: null };
+  if (kind === 'ratio') return { value: fin(difference(current, base)), unit, note: null };
+  if (base > 0) return { value: fin(difference(current, base) / base), unit, note: null };
   if (current > 0) return { value: null, unit, note: 'turned-positive' };
   if (base < 0 && current > base) return { value: null, unit, note: 'loss-narrowed' };
   if (base < 0 && current < base) return { value: null, unit, note: 'loss-widened' };
@@ -98,7 +114,7 @@ export function requiredPaceOf(
   const remaining = total - elapsed;
   if (actual >= target) return 0;
   if (remaining <= 0) return null;
-  return fin((target - actual) / remaining);
+  return fin(difference(target, actual) / remaining);
 }
 
 /** Share of the total; only for positive totals. */

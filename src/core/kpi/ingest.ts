@@ -21,11 +21,15 @@ import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
 import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
 import {
+  addValue,
   type Bucket,
+  type BucketLeaf,
   type Coverage,
+  growBucket,
   HUGE,
   type KpiStore,
   NO_DAY,
+  newBucket,
   type RatioGap,
   type SheetKind,
   type SummaryRecord,
@@ -41,9 +45,17 @@ import {
   type CellValue,
   cellText,
   colName,
+  P_CELL,
+  P_NONE,
+  P_NUMBER,
+  P_SERIAL,
+  P_SHARED,
+  type PlainCells,
   readNumber,
   readWhen,
   type SheetRow,
+  serialDate,
+  serialDay,
   type When,
 } from './values.js';
 
@@ -283,17 +295,20 @@ export class SheetIngester {
     return cell === undefined || cell.v === null || cellText(cell) === '';
   }
 
+  /** The dimension columns kept in buckets (`--by`), in column order. */
+  private keptColumns(): Column[] {
+    const kept = this.dimCols.filter((c) => this.store.keep.includes(c.info.role as GroupKey));
+    this.keptDims = kept;
+    return kept;
+  }
+
   /** The dimension columns kept in buckets (`--by`); their texts for this row go to `dimTexts` (reused). */
   private keptTexts(row: SheetRow): Column[] {
-    let kept = this.keptDims;
-    if (kept === undefined) {
-      kept = this.dimCols.filter((c) => this.store.keep.includes(c.info.role as GroupKey));
-      this.keptDims = kept;
-    }
+    const kept = this.keptDims ?? this.keptColumns();
     const texts = this.dimTexts;
     let mask = 0;
     for (let i = 0; i < kept.length; i++) {
-      const t = cellText(this.cellAt(row, kept[i]!.index));
+      const t = this.textAt(row, kept[i]!.index);
       if (t === '') {
         // A blank cell (or a formula without a saved result, which reads blank) is a group of its own.
         texts[i] = this.store.blankGroup;
@@ -351,6 +366,8 @@ export class SheetIngester {
     const order = this.factCols?.order;
     const period = this.periodCol;
     if (!order || !period) return row;
+    const p = this.pl;
+    if (p !== undefined && this.plainHead(p, order.index)) return row;
     const blank = (c: Cell | undefined) => c === undefined || c.v === null || cellText(c) === '';
     if (!blank(row.cells[order.index])) {
       // The bill's first line: its text columns' values, kept in one reused array (no object per row).
@@ -358,26 +375,75 @@ export class SheetIngester {
       head.length = row.cells.length;
       for (let i = 0; i < row.cells.length; i++) head[i] = this.valueIdx[i] ? undefined : row.cells[i]?.v;
       this.hasHead = true;
+      this.headPlain = undefined;
       return row;
     }
-    const head = this.billHead;
     if (!this.hasHead || !blank(row.cells[period.index])) return row;
     const hasText = row.cells.some(
       (c, i) => !this.valueIdx[i] && c !== undefined && typeof c.v === 'string' && c.v.trim() !== '',
     );
     if (!hasText) return row;
+    const width = this.headPlain?.width ?? this.billHead.length;
     const from = (i: number): Cell | undefined => {
-      const v = head[i];
+      const v = this.headValue(i);
       return v === undefined || v === null ? undefined : { v };
     };
-    const cells = row.cells.map((c, i) => (blank(c) && head[i] != null ? from(i) : c));
-    for (let i = row.cells.length; i < head.length; i++) cells[i] = from(i);
+    const cells = row.cells.map((c, i) => (blank(c) && this.headValue(i) != null ? from(i) : c));
+    for (let i = row.cells.length; i < width; i++) cells[i] = from(i);
     this.tally('continued', `${colName(order.index)}${row.n}`);
+    this.pl = undefined;
     return { n: row.n, cells };
+  }
+
+  /**
+   * A bill's first line read from the plain view (its number is a plain number, date or shared text): its
+   * text columns are kept as kinds and numbers, without reading the cells. False when the row needs its cells
+   * (no number, or a text column of another kind).
+   */
+  private plainHead(p: PlainCells, order: number): boolean {
+    const k = order < p.width ? p.kind[order]! : P_NONE;
+    if (k === P_NONE || k === P_CELL || (k === P_SHARED && this.siText(p, p.si[order]!) === '')) return false;
+    const w = p.width;
+    for (let i = 0; i < w; i++) if (p.kind[i] === P_CELL && !this.valueIdx[i]) return false;
+    let h = this.headPlain;
+    if (h === undefined || h.kind.length < w) {
+      const n = Math.max(w, 16);
+      h = { kind: new Uint8Array(n), num: new Float64Array(n), si: new Int32Array(n), width: 0, from: p };
+    }
+    h.kind.set(p.kind.subarray(0, w));
+    h.num.set(p.num.subarray(0, w));
+    h.si.set(p.si.subarray(0, w));
+    h.width = w;
+    h.from = p;
+    this.headPlain = h;
+    this.hasHead = true;
+    return true;
+  }
+
+  /** The value of column `i` of the bill's first line (undefined for value columns and empty cells). */
+  private headValue(i: number): CellValue | undefined {
+    const h = this.headPlain;
+    if (h === undefined) return this.billHead[i];
+    if (i >= h.width || this.valueIdx[i]) return undefined;
+    const x = h.num[i]!;
+    switch (h.kind[i]) {
+      case P_NUMBER:
+        return x;
+      case P_SHARED:
+        return h.from.shared[h.si[i]!]!;
+      case P_SERIAL:
+        return serialDate(x, h.from.date1904);
+      default:
+        return undefined;
+    }
   }
 
   private billHead: (CellValue | undefined)[] = [];
   private hasHead = false;
+  /** The bill's first line as kinds and numbers, when it was read from the plain view (else `billHead`). */
+  private headPlain:
+    | { kind: Uint8Array; num: Float64Array; si: Int32Array; width: number; from: PlainCells }
+    | undefined;
 
   /** One detail row's order, customer and rep, for distinct counts. */
   private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
@@ -409,9 +475,68 @@ export class SheetIngester {
   }
 
   private factId(row: SheetRow, c: Column): number {
-    const t = cellText(this.cellAt(row, c.index));
+    const p = this.pl;
+    const col = c.index;
+    if (p !== undefined && col < p.width && p.kind[col] === P_SHARED) {
+      // Kept per shared-string index: the same index is the same text.
+      const si = p.si[col]!;
+      const ids = this.idBySi ?? this.siCaches(p).ids;
+      let id = ids[si]!;
+      if (id === -2) {
+        const t = this.siText(p, si);
+        id = t === '' ? -1 : this.store.intern(t);
+        ids[si] = id;
+      }
+      return id;
+    }
+    const t = this.textAt(row, col);
     return t === '' ? -1 : this.store.intern(t);
   }
+
+  /**
+   * What is kept per shared-string index, in arrays as long as the table (an array filled at scattered
+   * indexes would turn into a hash table): interned ids (`store.intern`; −1 blank, −2 not known yet) and texts
+   * as cellText reads them (trimmed).
+   */
+  private idBySi: Int32Array | undefined;
+  private siTexts: (string | undefined)[] | undefined;
+
+  private siCaches(p: PlainCells): { ids: Int32Array; texts: (string | undefined)[] } {
+    const n = p.shared.length;
+    const ids = new Int32Array(n).fill(-2);
+    const texts = new Array<string | undefined>(n);
+    this.idBySi = ids;
+    this.siTexts = texts;
+    return { ids, texts };
+  }
+
+  private siText(p: PlainCells, si: number): string {
+    const texts = this.siTexts ?? this.siCaches(p).texts;
+    let t = texts[si];
+    if (t === undefined) {
+      t = p.shared[si]!.trim();
+      texts[si] = t;
+    }
+    return t;
+  }
+
+  /** The text of a cell of the row (`cellText`), from the plain view when the row has one. */
+  private textAt(row: SheetRow, col: number): string {
+    const p = this.pl;
+    if (p !== undefined) {
+      const k = col < p.width ? p.kind[col]! : P_NONE;
+      if (k === P_SHARED) return this.siText(p, p.si[col]!);
+      if (k === P_NONE) return '';
+      if (k === P_NUMBER) return String(p.num[col]);
+    }
+    return cellText(this.cellAt(row, col));
+  }
+
+  /**
+   * The current row's plain view (the fast reader's, see SheetRow.plain) while a detail row is taken from it
+   * (a sheet without merged cells); undefined: the row is read from its cells.
+   */
+  private pl: PlainCells | undefined;
 
   /**
    * Several columns for one metric and role (金额, 价税合计 and 本币金额 all read as revenue) would be summed
@@ -531,8 +656,41 @@ export class SheetIngester {
   private dayWhen = new Map<number, When>();
   private lastDate: Date | undefined;
   private lastWhen: When | undefined;
+  /** The same for the serials of the plain view. */
+  private lastSerial = Number.NaN;
+  private serialWhen: When | undefined;
+
+  /** Whether the shared string `si` (text `v`) is a totals label, kept by index. */
+  private totalSi(si: number, v: string): boolean {
+    if (si >= this.totalBySi.length) {
+      const grown = new Uint8Array(Math.max(si + 1, this.totalBySi.length * 2));
+      grown.set(this.totalBySi);
+      this.totalBySi = grown;
+    }
+    let known = this.totalBySi[si]!;
+    if (known === 0) {
+      known = MAYBE_TOTAL.test(v) && isTotalLabel(v) ? 2 : 1;
+      this.totalBySi[si] = known;
+    }
+    return known === 2;
+  }
 
   private isTotalsRow(row: SheetRow): boolean {
+    const p = this.pl;
+    if (p !== undefined) {
+      // The plain view: shared strings are checked by index; a cell of another kind that may be text is
+      // read from the cells.
+      let other = false;
+      for (let i = 0; i < p.width; i++) {
+        if (this.valueIdx[i]) continue;
+        const k = p.kind[i];
+        if (k === P_SHARED) {
+          const si = p.si[i]!;
+          if (this.totalSi(si, p.shared[si]!)) return true;
+        } else if (k === P_CELL) other = true;
+      }
+      if (!other) return false;
+    }
     const cells = row.cells;
     const seen = this.totalText;
     for (let i = 0; i < cells.length; i++) {
@@ -544,17 +702,7 @@ export class SheetIngester {
       const si = cell.si;
       if (si !== undefined && si >= 0) {
         // A shared string: the verdict is kept by its index, without looking the text up.
-        if (si >= this.totalBySi.length) {
-          const grown = new Uint8Array(Math.max(si + 1, this.totalBySi.length * 2));
-          grown.set(this.totalBySi);
-          this.totalBySi = grown;
-        }
-        let known = this.totalBySi[si]!;
-        if (known === 0) {
-          known = MAYBE_TOTAL.test(v) && isTotalLabel(v) ? 2 : 1;
-          this.totalBySi[si] = known;
-        }
-        if (known === 2) return true;
+        if (this.totalSi(si, v)) return true;
         continue;
       }
       let total = seen.get(v);
@@ -570,6 +718,7 @@ export class SheetIngester {
   }
 
   private take(row: SheetRow): void {
+    this.pl = this.kind === 'detail' && this.mergeMaster.size === 0 ? row.plain : undefined;
     this.remember(row);
     if (row.n <= this.headerRow) return;
     if (this.isTotalsRow(row)) return;
@@ -610,7 +759,24 @@ export class SheetIngester {
 
   private when(row: SheetRow): When | null | undefined {
     if (!this.periodCol) return null;
-    const cell = this.cellAt(row, this.periodCol.index);
+    const p = this.pl;
+    const pc = this.periodCol.index;
+    if (p !== undefined && pc < p.width && p.kind[pc] === P_SERIAL) {
+      // A date cell of the plain view: its day from the serial, one When per day (no Date per row).
+      const x = p.num[pc]!;
+      if (x === this.lastSerial) return this.serialWhen!;
+      const day = serialDay(x, p.date1904);
+      let w = this.dayWhen.get(day);
+      if (w === undefined) {
+        w = { kind: 'day', day };
+        if (this.dayWhen.size >= 100_000) this.dayWhen.clear();
+        this.dayWhen.set(day, w);
+      }
+      this.lastSerial = x;
+      this.serialWhen = w;
+      return w;
+    }
+    const cell = this.cellAt(row, pc);
     if (!cell || cell.v === null || (typeof cell.v === 'string' && cell.v.trim() === '')) return undefined;
     if (cell.v === this.lastDate) return this.lastWhen;
     if (cell.v instanceof Date) {
@@ -731,26 +897,22 @@ export class SheetIngester {
       return;
     }
     const store = this.store;
-    const kept = this.keptTexts(row);
-    const texts = this.dimTexts;
     let bucket: Bucket | undefined;
     let any = false;
     let returned = false;
     const valueCols = this.valueCols;
+    const vals = this.rowValues(row);
     for (let vi = 0; vi < valueCols.length; vi++) {
+      const v = vals[vi]!;
+      if (Number.isNaN(v)) continue;
       const c = valueCols[vi]!;
-      const cell = row.cells[c.index];
-      const raw = cell?.v;
-      const v =
-        typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw)
-          ? raw * c.scale
-          : this.number(row, c, c.metric!.kind === 'ratio');
-      if (v === null) continue;
       if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
       if (v < 0 && c.slot === this.revenueSlot) returned = true;
-      bucket ??= this.bucketOf(when, kept, texts);
-      bucket.sums[c.slot] = (bucket.sums[c.slot] ?? 0) + v;
-      bucket.counts[c.slot] = (bucket.counts[c.slot] ?? 0) + 1;
+      bucket ??= this.rowBucket(row, when);
+      const slot = c.slot;
+      if (slot >= bucket.sums.length) growBucket(bucket, slot + 1);
+      bucket.sums[slot]! += v;
+      bucket.counts[slot]! += 1;
       any = true;
     }
     if (bucket) this.takeParts(row, when, bucket);
@@ -762,6 +924,54 @@ export class SheetIngester {
       if (this.factCols && bucket && !returned) this.fact(row, bucket, when);
       if (when) this.reached(when);
     }
+  }
+
+  /**
+   * The row's detail values (by value column, warning about bad ones) and, in `parts` by column index, the
+   * same columns as `partValue` reads them: NaN for none. Kept in typed arrays and filled branch by branch, so
+   * that no variable holds either a computed number or a call's result: V8 would then box every number.
+   */
+  private rowValues(row: SheetRow): Float64Array {
+    const valueCols = this.valueCols;
+    let vals = this.vals;
+    let parts = this.parts;
+    if (vals.length !== valueCols.length) {
+      vals = new Float64Array(valueCols.length);
+      parts = new Float64Array(Math.max(-1, ...valueCols.map((c) => c.index)) + 1);
+      this.vals = vals;
+      this.parts = parts;
+    }
+    const p = this.pl;
+    for (let vi = 0; vi < valueCols.length; vi++) {
+      const c = valueCols[vi]!;
+      const ci = c.index;
+      const k = p !== undefined && ci < p.width ? p.kind[ci]! : -1;
+      if (k === P_NUMBER && c.plain) {
+        const x = p!.num[ci]! * c.scale;
+        vals[vi] = x;
+        parts[ci] = x;
+      } else if (k === P_NONE) {
+        vals[vi] = Number.NaN;
+        parts[ci] = Number.NaN;
+      } else {
+        vals[vi] = this.cellValue(row, c);
+        parts[ci] = this.cellPartValue(row, c);
+      }
+    }
+    return vals;
+  }
+
+  private vals = new Float64Array(0);
+  /** The current row's `partValue` of each value column, by column index (see rowValues). */
+  private parts = new Float64Array(0);
+
+  /** A detail value from the row's cells, NaN for none (a bad one is warned about). */
+  private cellValue(row: SheetRow, c: Column): number {
+    const cell = row.cells[c.index];
+    const raw = cell?.v;
+    if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
+      return raw * c.scale;
+    return this.number(row, c, c.metric!.kind === 'ratio') ?? Number.NaN;
   }
 
   /** A dated row with values: what the sheet covers, and the latest month of the data (the default period). */
@@ -807,13 +1017,10 @@ export class SheetIngester {
       return;
     }
     const store = this.store;
-    const kept = this.keptTexts(row);
-    const texts = this.dimTexts;
-    const bucket = this.bucketOf(when, kept, texts);
+    const bucket = this.rowBucket(row, when);
     const add = (slot: number, v: number) => {
       if (slot < 0) return;
-      bucket.sums[slot] = (bucket.sums[slot] ?? 0) + v;
-      bucket.counts[slot] = (bucket.counts[slot] ?? 0) + 1;
+      addValue(bucket, slot, v);
     };
     const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
     let prob: number | null = null;
@@ -871,21 +1078,26 @@ export class SheetIngester {
         dims: Column[];
         values: Column[];
         trees: Map<unknown, Map<string, Bucket>>[];
-        row: (number | null)[];
+        /** The row's value of each of `values`, NaN for none. */
+        row: Float64Array;
         day: number | null;
         periods: When[];
         byDay: Map<number, When[]>;
+        /** Per dimension, the bucket over the asked period by shared-string index (null: a blank text). */
+        bySi: (Bucket | null | undefined)[][];
+        /** With the ranges known ahead, the period of a day-dated row's bucket: the asked period's first day. */
+        range: When | null;
       }
     | undefined;
 
-  /** A value column's number in base units, or null (no warning: the value pass has given it). */
-  private partValue(row: SheetRow, c: Column): number | null {
+  /** A value column's number in base units, or NaN for none (no warning: the value pass has given it). */
+  private cellPartValue(row: SheetRow, c: Column): number {
     const cell = row.cells[c.index];
     const raw = cell?.v;
     if (typeof raw === 'number' && cell!.fmt === undefined && c.plain && Number.isFinite(raw))
       return raw * c.scale;
     const r = readNumber(cell, c.percent, false);
-    return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : null;
+    return r.kind === 'number' ? (c.percent ? r.value : r.value * c.scale) : Number.NaN;
   }
 
   /**
@@ -944,18 +1156,16 @@ export class SheetIngester {
   ): void {
     for (let pi = 0; pi < pairs.length; pi++) {
       const p = pairs[pi]!;
-      const d = this.partValue(row, p.den);
-      const n = this.partValue(row, p.num);
-      if (d !== null && n !== null) {
-        const ns = p.slots[0]!;
-        const ds = p.slots[1]!;
-        bucket.sums[ns] = (bucket.sums[ns] ?? 0) + n;
-        bucket.counts[ns] = (bucket.counts[ns] ?? 0) + 1;
-        bucket.sums[ds] = (bucket.sums[ds] ?? 0) + d;
-        bucket.counts[ds] = (bucket.counts[ds] ?? 0) + 1;
-      } else if (d !== null || n !== null) {
-        const gap = p.gaps[d !== null ? 0 : 1]!;
-        const missing = d !== null ? p.num : p.den;
+      const d = this.parts[p.den.index]!;
+      const n = this.parts[p.num.index]!;
+      const hasD = !Number.isNaN(d);
+      const hasN = !Number.isNaN(n);
+      if (hasD && hasN) {
+        addValue(bucket, p.slots[0]!, n);
+        addValue(bucket, p.slots[1]!, d);
+      } else if (hasD || hasN) {
+        const gap = p.gaps[hasD ? 0 : 1]!;
+        const missing = hasD ? p.num : p.den;
         const wk = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
         let g = gap.byWhen.get(wk);
         if (!g) {
@@ -979,22 +1189,64 @@ export class SheetIngester {
       dims,
       values: this.valueCols.filter((c) => c.info.role === 'actual' && c.metric?.agg === 'sum'),
       trees: dims.map(() => new Map()),
-      row: [],
+      row: new Float64Array(this.valueCols.length),
       day: null,
       periods: [],
       byDay: new Map(),
+      bySi: dims.map(() => []),
+      range:
+        store.focus !== null && store.focus.length > 0 ? { kind: 'day', day: store.focus[0]!.start } : null,
     };
     this.fineCols = fc;
     return fc;
   }
 
-  /** The row's actuals into a bucket per dimension not kept, by month and ISO week. */
+  /**
+   * The row's actuals into a bucket per dimension not kept: with the asked period known ahead, one bucket per
+   * text over that period for day-dated rows (only rows in it are taken); else by month and ISO week.
+   */
   private takeFine(row: SheetRow, when: When | null, fc: NonNullable<typeof this.fineCols>): void {
     const store = this.store;
     if (fc.dims.length === 0 || store.fine === null || !store.inFocus(when, 0)) return;
     const values = fc.values;
     const vals = fc.row;
-    for (let i = 0; i < values.length; i++) vals[i] = this.partValue(row, values[i]!);
+    for (let i = 0; i < values.length; i++) vals[i] = this.parts[values[i]!.index]!;
+    if (fc.range !== null && when !== null && when.kind === 'day') {
+      const p = this.pl;
+      for (let di = 0; di < fc.dims.length; di++) {
+        const col = fc.dims[di]!.index;
+        let fb: Bucket | null | undefined;
+        if (p !== undefined && col < p.width && p.kind[col] === P_SHARED) {
+          const si = p.si[col]!;
+          let bySi = fc.bySi[di]!;
+          if (bySi.length !== p.shared.length) {
+            bySi = new Array(p.shared.length);
+            fc.bySi[di] = bySi;
+          }
+          fb = bySi[si];
+          if (fb === undefined) {
+            const text = this.siText(p, si);
+            fb = text === '' ? null : this.fineBucket(fc, di, fc.range, text);
+            if (store.fine === null) return;
+            bySi[si] = fb;
+          }
+        } else {
+          const text = this.textAt(row, col);
+          fb = text === '' ? null : this.fineBucket(fc, di, fc.range, text);
+          if (store.fine === null) return;
+        }
+        if (fb === null) continue;
+        for (let i = 0; i < values.length; i++) {
+          const v = vals[i]!;
+          if (Number.isNaN(v)) continue;
+          const slot = values[i]!.slot;
+          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
+          fb.sums[slot]! += v;
+          fb.counts[slot]! += 1;
+        }
+      }
+      return;
+    }
     // A dated row counts in its month and in its ISO week (what a meeting asks for), not per day.
     let periods: When[];
     if (when === null) periods = [];
@@ -1017,47 +1269,69 @@ export class SheetIngester {
       fc.periods = periods;
     }
     for (let di = 0; di < fc.dims.length; di++) {
-      const c = fc.dims[di]!;
-      const text = cellText(this.cellAt(row, c.index));
+      const text = this.textAt(row, fc.dims[di]!.index);
       if (text === '') continue;
-      const tree = fc.trees[di]!;
       for (let pi = 0; pi < (when === null ? 1 : periods.length); pi++) {
-        const p = when === null ? null : periods[pi]!;
-        const pk = p === null ? null : p.kind === 'month' ? p.month : p.day;
-        let byText = tree.get(pk);
-        if (byText === undefined) {
-          byText = new Map();
-          tree.set(pk, byText);
-        }
-        let fb = byText.get(text);
-        if (fb === undefined) {
-          const fine = store.fine;
-          if (fine === null) return;
-          const key = `${c.info.role}\u0001${pk ?? ''}\u0001${text}`;
-          fb = fine.get(key);
-          if (fb === undefined) {
-            if (fine.size >= FINE_MAX) {
-              store.fine = null;
-              return;
-            }
-            fb = { id: -1, when: p, group: { [c.info.role as GroupKey]: text }, sums: [], counts: [] };
-            fine.set(key, fb);
-          }
-          byText.set(text, fb);
-        }
+        const fb = this.fineBucket(fc, di, when === null ? null : periods[pi]!, text);
+        if (fb === null) return;
         for (let i = 0; i < values.length; i++) {
-          const v = vals[i];
-          if (v === null || v === undefined) continue;
+          const v = vals[i]!;
+          if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          fb.sums[slot] = (fb.sums[slot] ?? 0) + v;
-          fb.counts[slot] = (fb.counts[slot] ?? 0) + 1;
+          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
+          fb.sums[slot]! += v;
+          fb.counts[slot]! += 1;
         }
       }
     }
   }
 
-  /** The store's bucket for a detail row: its period and the kept dimensions' texts (created on first use). */
-  private bucketOf(when: When | null, kept: Column[], texts: string[]): Bucket {
+  /** The `fine` bucket of dimension `di`'s text in a period, created when new; null once past the cap. */
+  private fineBucket(
+    fc: NonNullable<typeof this.fineCols>,
+    di: number,
+    p: When | null,
+    text: string,
+  ): Bucket | null {
+    const pk = p === null ? null : p.kind === 'month' ? p.month : p.day;
+    const tree = fc.trees[di]!;
+    let byText = tree.get(pk);
+    if (byText === undefined) {
+      byText = new Map();
+      tree.set(pk, byText);
+    }
+    let fb = byText.get(text);
+    if (fb !== undefined) return fb;
+    const fine = this.store.fine;
+    if (fine === null) return null;
+    const role = fc.dims[di]!.info.role as GroupKey;
+    const key = `${role}\u0001${pk ?? ''}\u0001${text}`;
+    fb = fine.get(key);
+    if (fb === undefined) {
+      if (fine.size >= FINE_MAX) {
+        this.store.fine = null;
+        return null;
+      }
+      fb = newBucket(-1, p, { [role]: text }, this.store.slots.length);
+      fine.set(key, fb);
+    }
+    byText.set(text, fb);
+    return fb;
+  }
+
+  /**
+   * The store's bucket for a row: its period and the kept dimensions' texts (created on first use); sets
+   * `blankMask`. A row whose kept cells are all shared strings finds its group by their indexes.
+   */
+  private rowBucket(row: SheetRow, when: When | null): Bucket {
+    const p = this.pl;
+    const leaf = (p !== undefined ? this.plainLeaf(p) : undefined) ?? this.textLeaf(row);
+    return this.store.bucketIn(leaf, when);
+  }
+
+  /** The group of the row's kept texts, found by text. */
+  private textLeaf(row: SheetRow): BucketLeaf {
+    const kept = this.keptTexts(row);
     let keys = this.keptKeys;
     let tree = this.keptTree;
     if (keys === undefined || tree === undefined) {
@@ -1066,9 +1340,69 @@ export class SheetIngester {
       this.keptKeys = keys;
       this.keptTree = tree;
     }
-    return this.store.bucket(tree, when, keys, texts);
+    return this.store.leaf(tree, keys, this.dimTexts);
   }
 
+  /**
+   * The group of the row's kept texts when each is a shared string: a tree of arrays by shared-string index
+   * (the same index is the same text), whose leaves are the store's groups found by text once; undefined when
+   * a kept cell is of another kind.
+   */
+  private plainLeaf(p: PlainCells): BucketLeaf | undefined {
+    const kept = this.keptDims ?? this.keptColumns();
+    const n = kept.length;
+    const size = Math.max(p.shared.length, 1);
+    let first = this.leafBySi;
+    if (first.length !== size) {
+      first = new Array(size);
+      this.leafBySi = first;
+    }
+    let mask = 0;
+    let leaf: BucketLeaf | undefined;
+    // The first level in an array as long as the table, the next ones in maps (a group of several texts).
+    let node: Map<number, unknown> | undefined;
+    let last = 0;
+    for (let i = 0; i < n; i++) {
+      const col = kept[i]!.index;
+      if (col >= p.width || p.kind[col] !== P_SHARED) return undefined;
+      const si = p.si[col]!;
+      if (this.siText(p, si) === '') mask |= 1 << i;
+      last = si;
+      const next = node === undefined ? first[si] : node.get(si);
+      if (i === n - 1) leaf = next as BucketLeaf | undefined;
+      else if (next === undefined) {
+        const fresh = new Map<number, unknown>();
+        if (node === undefined) first[si] = fresh;
+        else node.set(si, fresh);
+        node = fresh;
+      } else node = next as Map<number, unknown>;
+    }
+    if (n === 0) leaf = first[0] as BucketLeaf | undefined;
+    this.blankMask = mask;
+    if (leaf !== undefined) return leaf;
+    // First time: the group by text, kept under the last index.
+    const texts = this.dimTexts;
+    for (let i = 0; i < n; i++) {
+      const t = this.siText(p, p.si[kept[i]!.index]!);
+      texts[i] = t === '' ? this.store.blankGroup : t;
+    }
+    texts.length = n;
+    let keys = this.keptKeys;
+    let tree = this.keptTree;
+    if (keys === undefined || tree === undefined) {
+      keys = kept.map((c) => c.info.role as GroupKey);
+      tree = this.store.bucketTree(keys);
+      this.keptKeys = keys;
+      this.keptTree = tree;
+    }
+    leaf = this.store.leaf(tree, keys, texts);
+    if (node === undefined) first[last] = leaf;
+    else node.set(last, leaf);
+    return leaf;
+  }
+
+  /** Groups by the kept cells' shared-string indexes (see `plainLeaf`), as long as the table. */
+  private leafBySi: unknown[] = [];
   private keptKeys: GroupKey[] | undefined;
   private keptTree: Map<unknown, unknown> | undefined;
 

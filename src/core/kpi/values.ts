@@ -24,6 +24,53 @@ export interface Cell {
 export interface SheetRow {
   n: number;
   cells: (Cell | undefined)[];
+  /**
+   * The fast reader's view of the same cells without a Cell object per cell (`cells` is then built on first
+   * read): what a detail row's plain numbers, shared strings and dates hold, by column.
+   */
+  plain?: PlainCells;
+}
+
+/** `PlainCells.kind`: no cell (or a cell that reads empty). */
+export const P_NONE = 0;
+/** A number without a percent or date format: `num` is its value. */
+export const P_NUMBER = 1;
+/** A text from the shared-strings table: `si` is its index there, `shared[si]` its text (never null). */
+export const P_SHARED = 2;
+/** A date-formatted number: `num` is the Excel serial (`serialDay` gives its day). */
+export const P_SERIAL = 3;
+/** Anything else (inline text, a percent, an error, a boolean, a formula): read `cells`. */
+export const P_CELL = 4;
+
+/** A row's cells as kinds and numbers (see SheetRow.plain); reused row after row, like the row itself. */
+export interface PlainCells {
+  /** Per column below `width`: P_NONE … P_CELL. */
+  readonly kind: Uint8Array;
+  /** P_NUMBER: the value; P_SERIAL: the serial. */
+  readonly num: Float64Array;
+  /** P_SHARED: the index in `shared` (an integer array, so that using it as an index costs nothing). */
+  readonly si: Int32Array;
+  /** Columns in the row: `cells.length`. */
+  readonly width: number;
+  readonly shared: readonly (string | null)[];
+  /** The workbook counts days from 1904 (`serialDay`). */
+  readonly date1904: boolean;
+}
+
+/** The Date the reader makes of a date cell's serial (to the millisecond); null when it is no valid date. */
+export function serialDate(serial: number, date1904: boolean): Date | null {
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * The day number of a date cell's serial, exactly as the day of the Date the reader would make of it (the
+ * serial to the millisecond, then the day it falls in).
+ */
+export function serialDay(serial: number, date1904: boolean): number {
+  const days = serial - 25569 + (date1904 ? 1462 : 0);
+  if (Number.isInteger(days)) return days;
+  return Math.floor(Math.round(days * 86_400_000) / 86_400_000);
 }
 
 export function isError(v: CellValue): v is CellError {

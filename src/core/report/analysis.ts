@@ -5,7 +5,7 @@
  * change of rank, the biggest movers and the monthly trend. Every function returns null or an empty list
  * rather than NaN or Infinity.
  */
-import { fin } from '../kpi/formulas.js';
+import { difference, fin } from '../kpi/formulas.js';
 
 /** One group (region, product line, rep…) with its figures for the period and the bases it is compared to. */
 export interface GroupFigures {
@@ -42,16 +42,19 @@ export function headline(total: GroupFigures, timeProgress: number | null): Head
     actual: a,
     target: total.target,
     achievement,
-    gap: total.target !== null ? fin(a - total.target) : null,
+    gap: total.target !== null ? fin(difference(a, total.target)) : null,
     priorYear: total.priorYear,
     yoy:
-      total.priorYear !== null && total.priorYear > 0 ? fin((a - total.priorYear) / total.priorYear) : null,
+      total.priorYear !== null && total.priorYear > 0
+        ? fin(difference(a, total.priorYear) / total.priorYear)
+        : null,
     priorPeriod: total.priorPeriod,
     mom:
       total.priorPeriod !== null && total.priorPeriod > 0
-        ? fin((a - total.priorPeriod) / total.priorPeriod)
+        ? fin(difference(a, total.priorPeriod) / total.priorPeriod)
         : null,
-    gapToProgress: achievement !== null && timeProgress !== null ? fin(achievement - timeProgress) : null,
+    gapToProgress:
+      achievement !== null && timeProgress !== null ? fin(difference(achievement, timeProgress)) : null,
   };
 }
 
@@ -120,11 +123,11 @@ export function bridge(
   if (both.length === 0) return null;
   const base = both.reduce((s, g) => s + g.base, 0);
   const current = both.reduce((s, g) => s + g.current, 0);
-  const delta = current - base;
+  const delta = difference(current, base);
   const sorted = [...both].sort(
     (x, y) => y.current - y.base - (x.current - x.base) || x.name.localeCompare(y.name),
   );
-  const deltas = sorted.map((g) => g.current - g.base);
+  const deltas = sorted.map((g) => difference(g.current, g.base));
   const contributions = deltas.map((d) => (base > 0 ? d / base : null));
   const growth = base > 0 ? fin(delta / base) : null;
   // Printed in 0.1 pp (0.001) steps and 0.1% shares, each set adding up to its printed total.
@@ -150,7 +153,7 @@ export function bridge(
     delta: fin(deltas[i]!) ?? 0,
     contribution: fin(contributions[i] ?? null) ?? 0,
     shareOfChange: shares ? fin(shares[i]!) : null,
-    growth: g.base > 0 ? fin((g.current - g.base) / g.base) : null,
+    growth: g.base > 0 ? fin(difference(g.current, g.base) / g.base) : null,
     printed: {
       contribution: printedContrib[i] ?? 0,
       shareOfChange: printedShares ? printedShares[i]! : null,
@@ -290,8 +293,8 @@ export function movers(
       name: g.name,
       current: g.current,
       base: g.base,
-      delta: fin(g.current - g.base) ?? 0,
-      growth: g.base > 0 ? fin((g.current - g.base) / g.base) : null,
+      delta: fin(difference(g.current, g.base)) ?? 0,
+      growth: g.base > 0 ? fin(difference(g.current, g.base) / g.base) : null,
     }));
   const up = all
     .filter((m) => m.delta > 0)
@@ -347,7 +350,7 @@ export function trend(
       achievement: m.actual !== null && m.target !== null && m.target > 0 ? fin(m.actual / m.target) : null,
       yoy:
         m.actual !== null && m.priorYear !== null && m.priorYear > 0
-          ? fin((m.actual - m.priorYear) / m.priorYear)
+          ? fin(difference(m.actual, m.priorYear) / m.priorYear)
           : null,
       cumulativeActual: m.actual !== null ? fin(ca) : null,
       cumulativeTarget: anyTarget && m.actual !== null ? fin(ct) : null,

@@ -75,7 +75,7 @@ describe('kpi decisions, end to end', () => {
     const { json, warnings } = await kpi(['margin.xlsx', '--period', '2026-06', '--as-of', '2026-06-30']);
     const total = (metric: string) => json.totals.find((r: { metric: string }) => r.metric === metric);
     // Rows 2 and 4 carry both: (100 + 50 − 60 − 20) / (100 + 50) = 70 / 150 = 0.4667 (was (480 − 80) / 480 = 0.8333).
-    expect(total('gross_margin').actual).toBe(0.466666666667);
+    expect(total('gross_margin').actual).toBe(0.466666666666667);
     // Revenue keeps every row: 100 + 200 + 50 + 80 + 40 + 10 = 480.
     expect(total('revenue').actual).toBe(480);
     expect(warnings).toEqual([
@@ -103,9 +103,9 @@ describe('kpi decisions, end to end', () => {
     // Target 1000 + 500 = 1500. Actual of June 120 + 110 + 70 + 600 = 900 shown; East and West have 830.
     expect(t).toMatchObject({ metric: 'revenue', target: 1500, actual: 900, variance: -670 });
     // 830 / 1500 = 0.553333…; forecast 900 × 30 / 15 = 1800 (all regions); over East and West 1660 / 1500.
-    expect(t.achievement).toBe(0.553333333333);
+    expect(t.achievement).toBe(0.553333333333333);
     expect(t.forecast).toBe(1800);
-    expect(t.forecastAchievement).toBe(1.10666666667);
+    expect(t.forecastAchievement).toBe(1.10666666666667);
     // 0.5533 at 15 / 30 time progress = 1.11 of the pace: on track.
     expect(t.status).toBe('on-track');
     expect(warnings).toEqual([
@@ -131,7 +131,7 @@ describe('kpi decisions, end to end', () => {
   it('a weekly meeting gets its share of the monthly target, by calendar or working days', async () => {
     const w25 = await kpi(['orders.xlsx', 'monthly.xlsx', '--period', '2026-W25', '--as-of', '2026-06-30']);
     // 2026-W25 = 06-15…06-21, 7 of June's 30 days: 3000 × 7 / 30 = 700; actual 600 (06-16); 600 / 700.
-    expect(w25.json.totals[0]).toMatchObject({ target: 700, actual: 600, achievement: 0.857142857143 });
+    expect(w25.json.totals[0]).toMatchObject({ target: 700, actual: 600, achievement: 0.857142857142857 });
     expect(w25.warnings).toEqual([
       'warning: Targets prorated from monthly targets by calendar days (2026-06: 7/30)',
     ]);
@@ -145,7 +145,7 @@ describe('kpi decisions, end to end', () => {
       '--workdays',
     ]);
     // Working days: June has 22 weekdays less 06-19 (端午) = 21; W25 has Mon–Thu = 4: 3000 × 4 / 21 = 571.43.
-    expect(wd.json.totals[0].target).toBe(571.428571429);
+    expect(wd.json.totals[0].target).toBe(571.428571428571);
     expect(wd.warnings).toEqual([
       'warning: Targets prorated from monthly targets by working days (2026-06: 4/21)',
     ]);

@@ -184,7 +184,7 @@ describe('salesmeet kpi: the worked example', () => {
       target: 0.9,
       actual: 0.85,
       priorYear: 0.88,
-      achievement: 0.944444444444,
+      achievement: 0.944444444444444,
       yoy: -0.03,
       yoyUnit: 'pp',
     });
@@ -300,7 +300,7 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     const j = JSON.parse(r.stdout);
     expect(j.timeProgress).toBe(0.6);
     // Rows dated after the as-of day are the export's business: they count (06-20 here).
-    expect(j.totals[0]).toMatchObject({ actual: 230, forecast: 383.333333333, status: 'on-track' });
+    expect(j.totals[0]).toMatchObject({ actual: 230, forecast: 383.333333333333, status: 'on-track' });
     const wd = JSON.parse(
       (
         await runIn(

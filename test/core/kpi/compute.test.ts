@@ -5,10 +5,13 @@ import {
   achievementOf,
   changeOf,
   DEFAULT_THRESHOLDS,
+  difference,
+  fin,
   forecastOf,
   ranks,
   requiredPaceOf,
   statusOf,
+  varianceOf,
 } from '../../../src/core/kpi/formulas.js';
 import { isTotalLabel, recognise, splitUnit } from '../../../src/core/kpi/headers.js';
 import { KpiStore, periodInTitle, SheetIngester } from '../../../src/core/kpi/ingest.js';
@@ -88,6 +91,29 @@ describe('formulas', () => {
     expect(forecastOf(300, 30, 30)).toBe(300);
     expect(requiredPaceOf(600, 520, 18, 30)).toBe(0);
     expect(requiredPaceOf(300, 520, 30, 30)).toBeNull();
+  });
+
+  it('figures keep 15 significant digits; a difference keeps the digits of its operands', () => {
+    // A 1M-row revenue total summed in doubles: 12 digits made it …545.20; the exact cents are …545.19.
+    expect(fin(16_914_751_545.19 - 2e-6)).toBe(16_914_751_545.19);
+    expect(fin(17_108_384_896.46 + 3e-6)).toBe(17_108_384_896.46);
+    expect(Number((16_914_751_545.19 - 2e-6).toPrecision(12))).toBe(16_914_751_545.2);
+    // 7 / 15 and 1 / 22 to 15 significant digits (worked by hand: 0.4666…67, 0.04545…455).
+    expect(fin(7 / 15)).toBe(0.466666666666667);
+    expect(fin(1 / 22)).toBe(0.0454545454545455);
+    expect(fin(0.1 + 0.2)).toBe(0.3);
+    expect(fin(-0)).toBe(0);
+    expect(fin(Number.NaN)).toBeNull();
+    // The doubles' differences are 0.007000000000000006, −799.8999999999996 and −0.030000000000000027.
+    expect(difference(0.132, 0.125)).toBe(0.007);
+    expect(difference(9200.1, 10_000)).toBe(-799.9);
+    expect(difference(0.85, 0.88)).toBe(-0.03);
+    expect(difference(0.3, 0.3)).toBe(0);
+    expect(difference(1e20, 1)).toBe(1e20);
+    expect(changeOf(0.132, 0.125, 'ratio').value).toBe(0.007);
+    expect(varianceOf(9200.1, 10_000)).toBe(-799.9);
+    // (10,000 − 9,200.1) / 15 = 53.326666…: the difference first, then 15 digits of the quotient.
+    expect(requiredPaceOf(9200.1, 10_000, 15, 30)).toBe(53.3266666666667);
   });
 
   it('ranks with ties (1, 2, 2, 4) and no rank for missing values', () => {
@@ -338,8 +364,8 @@ describe('computing from sheets', () => {
       .map((r) => [r.group.region, r.share, r.rank]);
     // The leader first: rows are in rank order.
     expect(shares).toEqual([
-      ['华南', 0.818181818182, 1],
-      ['华东', 0.181818181818, 2],
+      ['华南', 0.818181818181818, 1],
+      ['华东', 0.181818181818182, 2],
     ]);
   });
 
@@ -371,21 +397,14 @@ describe('computing from sheets', () => {
       period: parsePeriod('2026-03')!,
       by: ['region', 'product'],
     });
-    expect(result.rows.map((r) => [r.group, r.actual, r.target, r.share, r.rank])).toEqual(
-      [
-        [{ region: '华南' }, 20, 20, 20 / 60, 1],
-        [{ region: '华南', product: 'A' }, 20, null, 20 / 60, 1],
-        [{ region: '华东' }, 40, 50, 40 / 60, 2],
-        [{ region: '华东', product: 'B' }, 30, null, 0.5, 1],
-        [{ region: '华东', product: 'A' }, 10, null, 10 / 60, 2],
-      ].map(([g, a, t, sh, rk]) => [
-        g,
-        a,
-        t,
-        sh === null ? null : Number((sh as number).toPrecision(12)),
-        rk,
-      ]),
-    );
+    // Shares of the 60 in all (20 / 60, 40 / 60, 30 / 60, 10 / 60), to 15 significant digits.
+    expect(result.rows.map((r) => [r.group, r.actual, r.target, r.share, r.rank])).toEqual([
+      [{ region: '华南' }, 20, 20, 0.333333333333333, 1],
+      [{ region: '华南', product: 'A' }, 20, null, 0.333333333333333, 1],
+      [{ region: '华东' }, 40, 50, 0.666666666666667, 2],
+      [{ region: '华东', product: 'B' }, 30, null, 0.5, 1],
+      [{ region: '华东', product: 'A' }, 10, null, 0.166666666666667, 2],
+    ]);
     const table = buildTable(result, new Map(), 'zh-CN');
     expect(table.rows.map((r) => r.slice(0, 2))).toEqual([
       ['华南', '小计'],

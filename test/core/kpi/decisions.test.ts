@@ -167,7 +167,7 @@ describe('2. a total over targets that cover only some groups', () => {
       if (by.length > 0) {
         expect(result.rows.find((r) => r.group.region === 'North')).toMatchObject({
           target: null,
-          share: 0.233333333333,
+          share: 0.233333333333333,
         });
         expect(result.rows.find((r) => r.group.region === 'East')?.achievement).toBe(0.8);
       }

@@ -28,7 +28,7 @@ describe('headline', () => {
       priorYear: 8000,
       yoy: 0.15,
       priorPeriod: 8800,
-      mom: 0.0454545454545,
+      mom: 0.0454545454545455,
       gapToProgress: -0.08,
     });
   });
@@ -79,8 +79,8 @@ describe('bridge: what each group contributed to the growth', () => {
     // Δ: A +120, C +40, B −10; ÷ 1000 → 0.12, 0.04, −0.01; ÷ 150 → 0.8, 0.26667, −0.06667
     expect(b.items.map((i) => [i.name, i.delta, i.contribution, i.shareOfChange, i.growth])).toEqual([
       ['A', 120, 0.12, 0.8, 0.3],
-      ['C', 40, 0.04, 0.266666666667, 0.16],
-      ['B', -10, -0.01, -0.0666666666667, -0.0285714285714],
+      ['C', 40, 0.04, 0.266666666666667, 0.16],
+      ['B', -10, -0.01, -0.0666666666666667, -0.0285714285714286],
     ]);
     expect(b.items.map((i) => i.printed.shareOfChange)).toEqual([0.8, 0.267, -0.067]);
     const sum = b.items.reduce((s, i) => s + i.contribution, 0);
@@ -180,7 +180,7 @@ describe('movers', () => {
     ]);
     expect(m.up).toEqual([{ name: '工业软件', base: 3000, current: 4500, delta: 1500, growth: 0.5 }]);
     // 1650 − 1900 = −250 (−13.157…%) beats 3010 − 3050 = −40
-    expect(m.down.map((x) => [x.name, x.delta, x.growth])).toEqual([['技术服务', -250, -0.131578947368]]);
+    expect(m.down.map((x) => [x.name, x.delta, x.growth])).toEqual([['技术服务', -250, -0.131578947368421]]);
   });
 });
 
@@ -193,12 +193,12 @@ describe('trend', () => {
       { month: '2026-04', actual: 98, target: 100, priorYear: 98 },
     ]);
     // 100/90 = 1.1111…, 0.8, 0.95, 0.98; cumulative 373 / 390 = 0.956410…
-    expect(t.points.map((p) => p.achievement)).toEqual([1.11111111111, 0.8, 0.95, 0.98]);
+    expect(t.points.map((p) => p.achievement)).toEqual([1.11111111111111, 0.8, 0.95, 0.98]);
     expect(t.points.map((p) => p.yoy)).toEqual([0.25, -0.2, null, 0]);
     expect(t.points.at(-1)).toMatchObject({
       cumulativeActual: 373,
       cumulativeTarget: 390,
-      cumulativeAchievement: 0.95641025641,
+      cumulativeAchievement: 0.956410256410256,
     });
     expect(t.best?.month).toBe('2026-01');
     expect(t.worst?.month).toBe('2026-02');

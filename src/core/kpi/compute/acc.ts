@@ -59,9 +59,9 @@ export function addTo(acc: Acc, ri: number, b: Bucket): void {
   const s = acc.sums[ri]!;
   const c = acc.counts[ri]!;
   for (let i = 0; i < b.sums.length; i++) {
-    const v = b.sums[i];
-    if (v === undefined) continue;
-    s[i] = (s[i] ?? 0) + v;
-    c[i] = (c[i] ?? 0) + (b.counts[i] ?? 0);
+    const n = b.counts[i]!;
+    if (n === 0) continue;
+    s[i] = (s[i] ?? 0) + b.sums[i]!;
+    c[i] = (c[i] ?? 0) + n;
   }
 }

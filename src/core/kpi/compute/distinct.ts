@@ -12,13 +12,16 @@ export const DISTINCT = new Set(['active_customers', 'new_customers', 'active_re
 
 export const CUSTOMER_COUNTS = new Set(['active_customers', 'new_customers', 'repeat_rate']);
 
+/** The distinct counts of one accumulator in one range. */
 interface Distinct {
-  orders: Set<number>;
-  /** Rows without an order number, each an order of its own (ids below −1, unique per row): counted, not kept. */
-  lines: number;
-  /** Customer → the first purchase occasion seen (order, else day), or REPEAT once a second one is seen. */
-  customers: Map<number, number>;
-  reps: Set<number>;
+  /** Distinct order numbers, plus rows counted as an order of their own (no order number: each is distinct). */
+  orders: number;
+  customers: number;
+  /** Customers with two or more purchase occasions (orders, else days). */
+  repeat: number;
+  /** Customers whose first purchase in the data is on or after the range's first day. */
+  fresh: number;
+  reps: number;
 }
 
 const REPEAT = -1e15;
@@ -46,74 +49,99 @@ export function distinctCounts(
   // A metric the data gives as a column (订单数, 新客户数) is read, not counted.
   const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
   const hasOrders = !given('orders') && f.order.some((o) => o !== -1);
-  const per = countPerAcc(store, accsOf);
+  const per = countPerAcc(store, ranges, accsOf);
   putCounts(store, ranges, per, distinctSlots(store, hasOrders, given));
 }
 
-/** Every row's order, customer and rep, into the distinct sets of each accumulator its bucket feeds. */
-function countPerAcc(store: KpiStore, accsOf: (b: Bucket, ri: number) => Acc[]): Map<Acc, Distinct[]> {
+/**
+ * Every row's order, customer and rep, counted once per accumulator and range its bucket feeds. The rows are
+ * walked accumulator by accumulator (grouped by bucket first), so a value already seen is known by a mark in an
+ * array indexed by its interned id — no set or map per accumulator (a breakdown by rep under product under
+ * region has thousands of accumulators, each with hundreds of customers).
+ */
+function countPerAcc(
+  store: KpiStore,
+  ranges: (Range | null)[],
+  accsOf: (b: Bucket, ri: number) => Acc[],
+): Map<Acc, Distinct[]> {
   const f = store.facts;
+  const rows = f.bucket.length;
+  const buckets = store.bucketList;
+  // The rows of each bucket, in row order (a counting sort by bucket id).
+  const first = new Int32Array(buckets.length + 1);
+  for (let i = 0; i < rows; i++) first[f.bucket.at(i) + 1]!++;
+  for (let b = 0; b < buckets.length; b++) first[b + 1]! += first[b]!;
+  const next = first.slice(0, buckets.length);
+  const byBucket = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) byBucket[next[f.bucket.at(i)]!++] = i;
+  // The buckets each accumulator takes in each range.
   const per = new Map<Acc, Distinct[]>();
-  const distinctOf = (acc: Acc, ri: number): Distinct => {
-    let list = per.get(acc);
-    if (!list) {
-      list = [0, 1, 2].map(() => ({
-        orders: new Set<number>(),
-        lines: 0,
-        customers: new Map(),
-        reps: new Set<number>(),
-      }));
-      per.set(acc, list);
-    }
-    return list[ri]!;
-  };
-  // The distinct sets a bucket feeds depend only on the accumulators it adds to in each range: the buckets of
-  // one group and the same ranges (a breakdown by customer has one bucket per customer and day) share them.
-  const shared = new Map<Acc[], Distinct[][]>();
-  const NONE: Distinct[] = [];
-  const targetsOf = (b: Bucket): Distinct[] => {
-    const lists = [accsOf(b, 0), accsOf(b, 1), accsOf(b, 2)];
-    const key = lists.find((l) => l.length > 0);
-    if (key === undefined) return NONE;
-    const mask =
-      (lists[0]!.length > 0 ? 1 : 0) | (lists[1]!.length > 0 ? 2 : 0) | (lists[2]!.length > 0 ? 4 : 0);
-    let byMask = shared.get(key);
-    if (byMask === undefined) {
-      byMask = [];
-      shared.set(key, byMask);
-    }
-    let targets = byMask[mask];
-    if (targets === undefined) {
-      targets = [0, 1, 2].flatMap((ri) => lists[ri]!.map((acc) => distinctOf(acc, ri)));
-      byMask[mask] = targets;
-    }
-    return targets;
-  };
-  // Per bucket, not per row: the distinct sets it feeds.
-  const targetsBy: Distinct[][] = [];
-  for (const b of store.bucketList) targetsBy[b.id] = targetsOf(b);
-  // Every row of the store: its bucket, order, customer and rep.
-  for (let i = 0; i < f.bucket.length; i++) {
-    const id = f.bucket.at(i);
-    // The row's own first day: its bucket may hold several days of a month (see KpiStore.dayClass).
-    const start = f.day.at(i);
-    if (start === NO_DAY) continue;
-    const targets = targetsBy[id]!;
-    if (targets.length === 0) continue;
-    const c = f.customer.at(i);
-    const order = f.order.at(i);
-    const rep = f.rep.at(i);
-    // A purchase occasion: the order, else the day (or month) of the row.
-    const occasion = order >= 0 ? order : -1 - start;
-    for (const d of targets) {
-      if (order >= 0) d.orders.add(order);
-      else if (order !== -1) d.lines++;
-      if (c >= 0) {
-        const o = d.customers.get(c);
-        if (o === undefined) d.customers.set(c, occasion);
-        else if (o !== occasion && o !== REPEAT) d.customers.set(c, REPEAT);
+  const walks: { d: Distinct; ri: number; buckets: number[] }[] = [];
+  const walkOf = new Map<Distinct, number[]>();
+  for (const b of buckets) {
+    for (let ri = 0; ri < 3; ri++) {
+      for (const acc of accsOf(b, ri)) {
+        let list = per.get(acc);
+        if (!list) {
+          list = [0, 1, 2].map(() => ({ orders: 0, customers: 0, repeat: 0, fresh: 0, reps: 0 }));
+          per.set(acc, list);
+        }
+        const d = list[ri]!;
+        let ids = walkOf.get(d);
+        if (!ids) {
+          ids = [];
+          walkOf.set(d, ids);
+          walks.push({ d, ri, buckets: ids });
+        }
+        ids.push(b.id);
       }
-      if (rep >= 0) d.reps.add(rep);
+    }
+  }
+  const n = store.internedCount;
+  const seenOrder = new Int32Array(n);
+  const seenCustomer = new Int32Array(n);
+  const seenRep = new Int32Array(n);
+  /** A customer's first purchase occasion in the current walk, or REPEAT once a second one is seen. */
+  const occasionOf = new Float64Array(n);
+  const firstDay = new Float64Array(n);
+  for (const [c, day] of store.firstSeen) firstDay[c] = day;
+  // Walk k marks what it has seen with k + 1.
+  for (let k = 0; k < walks.length; k++) {
+    const { d, ri, buckets: ids } = walks[k]!;
+    const mark = k + 1;
+    const from = ranges[ri]?.start ?? Number.POSITIVE_INFINITY;
+    for (const id of ids) {
+      for (let j = first[id]!; j < first[id + 1]!; j++) {
+        const i = byBucket[j]!;
+        const start = f.day.at(i);
+        if (start === NO_DAY) continue;
+        const order = f.order.at(i);
+        const c = f.customer.at(i);
+        const rep = f.rep.at(i);
+        if (order >= 0) {
+          if (seenOrder[order] !== mark) {
+            seenOrder[order] = mark;
+            d.orders++;
+          }
+        } else if (order !== -1) d.orders++;
+        if (c >= 0) {
+          // A purchase occasion: the order, else the day (or month) of the row.
+          const occasion = order >= 0 ? order : -1 - start;
+          if (seenCustomer[c] !== mark) {
+            seenCustomer[c] = mark;
+            occasionOf[c] = occasion;
+            d.customers++;
+            if (firstDay[c]! >= from) d.fresh++;
+          } else if (occasionOf[c] !== occasion && occasionOf[c] !== REPEAT) {
+            occasionOf[c] = REPEAT;
+            d.repeat++;
+          }
+        }
+        if (rep >= 0 && seenRep[rep] !== mark) {
+          seenRep[rep] = mark;
+          d.reps++;
+        }
+      }
     }
   }
   return per;
@@ -159,23 +187,16 @@ function putCounts(store: KpiStore, ranges: (Range | null)[], per: Map<Acc, Dist
   for (const [acc, list] of per) {
     for (let ri = 0; ri < 3; ri++) {
       const d = list[ri]!;
-      const orders = d.orders.size + d.lines;
-      if (orders === 0 && d.customers.size === 0 && d.reps.size === 0) continue;
-      put(acc, ri, slots.orders, orders);
-      if (d.customers.size > 0) {
-        put(acc, ri, slots.customers, d.customers.size);
-        let repeat = 0;
-        for (const o of d.customers.values()) if (o === REPEAT) repeat++;
-        put(acc, ri, slots.repeat, repeat);
+      if (d.orders === 0 && d.customers === 0 && d.reps === 0) continue;
+      put(acc, ri, slots.orders, d.orders);
+      if (d.customers > 0) {
+        put(acc, ri, slots.customers, d.customers);
+        put(acc, ri, slots.repeat, d.repeat);
       }
-      if (d.reps.size > 0) put(acc, ri, slots.reps, d.reps.size);
+      if (d.reps > 0) put(acc, ri, slots.reps, d.reps);
       const r = ranges[ri];
       // New = first purchase in the data falls in the period; only when the data reaches back before it.
-      if (r && earliest < r.start && d.customers.size > 0) {
-        let n = 0;
-        for (const c of d.customers.keys()) if ((store.firstSeen.get(c) ?? 0) >= r.start) n++;
-        put(acc, ri, slots.newCustomers, n);
-      }
+      if (r && earliest < r.start && d.customers > 0) put(acc, ri, slots.newCustomers, d.fresh);
     }
   }
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../../i18n/lang.js';
 import type { Unit, ValueRole } from '../headers.js';
 import { km } from '../messages.js';
 import { type MetricDef, normName } from '../metrics.js';
-import { monthKey, spanOf } from '../period.js';
+import { spanOf } from '../period.js';
 import type { Group, GroupKey, KpiWarning } from '../result.js';
 import type { StatedPeriod } from '../stated.js';
 import type { When } from '../values.js';
@@ -72,12 +72,46 @@ export interface Bucket {
   id: number;
   when: When | null;
   group: Group;
-  sums: number[];
-  counts: number[];
+  /**
+   * Per value slot (`KpiStore.slots`): the sum of the values added and how many there were; a count of 0 is
+   * no value. Typed arrays: a row's values are added without an object per number (see `addValue`).
+   */
+  sums: Float64Array;
+  counts: Int32Array;
 }
 
-interface BucketLeaf {
+/** A bucket with room for `slots` value slots. */
+export function newBucket(id: number, when: When | null, group: Group, slots: number): Bucket {
+  const n = Math.max(slots, 4);
+  return { id, when, group, sums: new Float64Array(n), counts: new Int32Array(n) };
+}
+
+/**
+ * Adds a value to a bucket's slot (a slot made after the bucket makes it grow). The loops over a row's values
+ * write the same three lines in place: a number handed to a call V8 does not inline is boxed.
+ */
+export function addValue(b: Bucket, slot: number, v: number): void {
+  if (slot >= b.sums.length) growBucket(b, slot + 1);
+  b.sums[slot]! += v;
+  b.counts[slot]! += 1;
+}
+
+/** Makes room for `n` slots in a bucket. */
+export function growBucket(b: Bucket, n: number): void {
+  const size = Math.max(n, b.sums.length * 2);
+  const sums = new Float64Array(size);
+  sums.set(b.sums);
+  const counts = new Int32Array(size);
+  counts.set(b.counts);
+  b.sums = sums;
+  b.counts = counts;
+}
+
+/** A group of the kept dimensions' texts and its buckets by period. */
+export interface BucketLeaf {
   group: Group;
+  /** With a focus, the buckets of day-dated rows by stretch (`KpiStore.stretchOf`). */
+  byStretch: (Bucket | undefined)[];
   byWhen: Map<number | string | null, Bucket>;
 }
 
@@ -190,6 +224,11 @@ export class KpiStore {
     keys: readonly GroupKey[],
     texts: readonly string[],
   ): Bucket {
+    return this.bucketIn(this.leaf(tree, keys, texts), when);
+  }
+
+  /** The group of the kept dimensions' texts in `tree` and its buckets, created when new. */
+  leaf(tree: Map<unknown, unknown>, keys: readonly GroupKey[], texts: readonly string[]): BucketLeaf {
     let node = tree;
     const n = keys.length;
     for (let i = 0; i < n - 1; i++) {
@@ -206,18 +245,36 @@ export class KpiStore {
     if (leaf === undefined) {
       const group: Group = {};
       for (let i = 0; i < n; i++) if (texts[i] !== '') group[keys[i]!] = texts[i]!;
-      leaf = { group, byWhen: new Map() };
+      leaf = { group, byWhen: new Map(), byStretch: [] };
       node.set(last, leaf);
     }
-    if (when !== null && when.kind === 'day' && this.focus !== null) when = this.dayClass(when.day);
+    return leaf;
+  }
+
+  /** The bucket of a group (`leaf`) for a row's period, created when new. */
+  bucketIn(leaf: BucketLeaf, when: When | null): Bucket {
+    if (when !== null && when.kind === 'day' && this.focus !== null) {
+      const k = this.stretchOf(when.day);
+      let b = leaf.byStretch[k];
+      if (b === undefined) {
+        b = this.newBucket(this.stretchWhen[k]!, leaf.group);
+        leaf.byStretch[k] = b;
+      }
+      return b;
+    }
     const wk = when === null ? null : when.kind === 'day' ? when.day : when.month;
     let b = leaf.byWhen.get(wk);
     if (b === undefined) {
-      b = { id: this.bucketList.length, when, group: leaf.group, sums: [], counts: [] };
+      b = this.newBucket(when, leaf.group);
       leaf.byWhen.set(wk, b);
-      this.buckets.set(b.id, b);
-      this.bucketList.push(b);
     }
+    return b;
+  }
+
+  private newBucket(when: When | null, group: Group): Bucket {
+    const b = newBucket(this.bucketList.length, when, group, this.slots.length);
+    this.buckets.set(b.id, b);
+    this.bucketList.push(b);
     return b;
   }
   /** slot index → metric key and role, for detail buckets. */
@@ -281,35 +338,33 @@ export class KpiStore {
   }
 
   /**
-   * With a focus, the days of a month that lie in the same focus ranges add up the same way: their rows share
-   * one bucket, dated by the first of those days (a breakdown by customer keeps a bucket per customer and
-   * month, not per day). What needs the day itself (repeat purchases, first purchases, coverage) reads the
-   * row's own date.
+   * With a focus, the days between two consecutive cuts (a focus range's first day, or the day after its
+   * last) lie in the same focus ranges and add up the same way: their rows share one bucket per group, dated
+   * by the stretch's first day (a breakdown by 2,000 customers over 18 months keeps 6,000 buckets, not one per
+   * customer and day or month). What needs the day itself (repeat purchases, first purchases, coverage) reads
+   * the row's own date. Returns the stretch's index: 0 before the first cut, k from cut k − 1 on.
    */
-  private dayClass(day: number): When {
-    let w = this.dayClasses.get(day);
-    if (w === undefined) {
-      const mask = this.focusMask(day);
-      const month = monthKey(day);
-      let first = day;
-      while (this.focusMask(first - 1) === mask && monthKey(first - 1) === month) first--;
-      w = this.dayClasses.get(first);
-      if (w === undefined) {
-        w = { kind: 'day', day: first };
-        this.dayClasses.set(first, w);
-      }
-      this.dayClasses.set(day, w);
-    }
-    return w;
+  stretchOf(day: number): number {
+    let cuts = this.cuts;
+    if (cuts === undefined) cuts = this.makeCuts();
+    let k = 0;
+    while (k < cuts.length && cuts[k]! <= day) k++;
+    return k;
   }
 
-  private dayClasses = new Map<number, When>();
+  /** The cuts between stretches, ascending, and each stretch's When (its first day; the day before the first cut for stretch 0). */
+  private cuts: number[] | undefined;
+  private stretchWhen: When[] = [];
 
-  private focusMask(day: number): number {
-    const focus = this.focus!;
-    let mask = 0;
-    for (let i = 0; i < focus.length; i++) if (day >= focus[i]!.start && day <= focus[i]!.end) mask |= 1 << i;
-    return mask;
+  private makeCuts(): number[] {
+    const focus = this.focus ?? [];
+    const cuts = [...new Set(focus.flatMap((r) => [r.start, r.end + 1]))].sort((a, b) => a - b);
+    this.cuts = cuts;
+    this.stretchWhen = [
+      { kind: 'day', day: (cuts[0] ?? 0) - 1 },
+      ...cuts.map((day): When => ({ kind: 'day', day })),
+    ];
+    return cuts;
   }
 
   /** Whether a row's period touches one of the focus ranges (always, without a focus or a date). */

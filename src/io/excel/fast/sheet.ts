@@ -6,8 +6,18 @@
  * e, b and number (a Date when the cell's style is a date format). Rows are handed over as they close;
  * only an incomplete token is carried to the next chunk, so memory stays flat whatever the sheet size.
  */
-import type { Cell, CellValue, SheetRow } from '../../../core/kpi/values.js';
-import { colName } from '../../../core/kpi/values.js';
+import {
+  type Cell,
+  type CellValue,
+  colName,
+  P_CELL,
+  P_NUMBER,
+  P_SERIAL,
+  P_SHARED,
+  type PlainCells,
+  type SheetRow,
+  serialDate,
+} from '../../../core/kpi/values.js';
 import type { CellStyle } from './styles.js';
 import { decodeAttr, decodeText, excelXmlDecode, FastXmlError } from './xml.js';
 
@@ -57,6 +67,38 @@ function isWs(b: number): boolean {
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+/**
+ * The longest cell `fastCells` reads, in bytes: `<c r="XFD1048576" s="123456789" t="s"><v>` and a value of
+ * 15 digits, a sign and a point, then `</v></c>`, with room to spare.
+ */
+const CELL_MAX = 96;
+
+/** A date serial whose Date is valid (|ms| ≤ 8.64e15) with room to spare. */
+const SERIAL_MAX = 1e8;
+
+/** The row handed to `emit`: its `cells` are built from the plain view on first read (see SheetRow.plain). */
+class ScannedRow implements SheetRow {
+  n = 0;
+  constructor(
+    readonly plain: PlainCells,
+    private readonly build: () => (Cell | undefined)[],
+  ) {}
+
+  get cells(): (Cell | undefined)[] {
+    return this.build();
+  }
+}
+
+/** PlainCells as the scanner fills it. */
+interface PlainState {
+  kind: Uint8Array;
+  num: Float64Array;
+  si: Int32Array;
+  width: number;
+  shared: readonly (string | null)[];
+  date1904: boolean;
+}
+
 export class SheetScanner {
   /** Set once `</sheetData>` is seen: the rest of the part holds no cells. */
   done = false;
@@ -65,9 +107,15 @@ export class SheetScanner {
   private inRow = false;
   private rowN = 0;
   private rowStyle = -1;
-  /** The row handed to `emit`, its cells array and one Cell per column: reused row after row (the contract). */
-  private cells: (Cell | undefined)[] = [];
-  private readonly row: SheetRow = { n: 0, cells: this.cells };
+  /**
+   * The row handed to `emit`, its plain view (kind and number per column), the cells built from it on
+   * demand and one Cell per column: all reused row after row (the contract: the sink copies what it keeps).
+   */
+  private readonly p: PlainState;
+  private readonly row: ScannedRow;
+  private readonly cells: (Cell | undefined)[] = [];
+  /** `cells` holds the current row. */
+  private built = false;
   private readonly pool: Cell[] = [];
   private inCell = false;
   private col = -1;
@@ -90,6 +138,81 @@ export class SheetScanner {
 
   constructor(private readonly ctx: SheetScanContext) {
     this.styles = ctx.styles;
+    this.p = {
+      kind: new Uint8Array(64),
+      num: new Float64Array(64),
+      si: new Int32Array(64),
+      width: 0,
+      shared: ctx.shared ?? [],
+      date1904: ctx.date1904,
+    };
+    this.row = new ScannedRow(this.p, () => this.buildCells());
+  }
+
+  /** The current row's cells, as exceljs would give them (built once per row, on first read). */
+  private buildCells(): (Cell | undefined)[] {
+    const cells = this.cells;
+    if (this.built) return cells;
+    this.built = true;
+    cells.length = 0;
+    const { kind, num, si, width, shared } = this.p;
+    for (let col = 0; col < width; col++) {
+      const k = kind[col]!;
+      if (k === 0) continue;
+      if (k === P_CELL) cells[col] = this.pool[col];
+      else if (k === P_NUMBER) this.fill(col, num[col]!, undefined, -1);
+      else if (k === P_SHARED) this.fill(col, shared[si[col]!]!, undefined, si[col]!);
+      else this.fill(col, this.dateOf(num[col]!), undefined, -1);
+    }
+    return cells;
+  }
+
+  /** Column `col` of the built cells: its pooled Cell, filled in (every field, one shape). */
+  private fill(col: number, v: CellValue, fmt: string | undefined, si: number): void {
+    let c = this.pool[col];
+    if (c === undefined) {
+      c = { v, fmt, si };
+      this.pool[col] = c;
+    } else {
+      c.v = v;
+      c.fmt = fmt;
+      c.si = si;
+    }
+    this.cells[col] = c;
+  }
+
+  /** Sets column `col` of the plain view (growing it for a wide sheet). */
+  private setPlain(col: number, kind: number, x: number): void {
+    const p = this.p;
+    if (col >= p.kind.length) {
+      const n = Math.max(col + 1, p.kind.length * 2);
+      const kinds = new Uint8Array(n);
+      kinds.set(p.kind);
+      const nums = new Float64Array(n);
+      nums.set(p.num);
+      const sis = new Int32Array(n);
+      sis.set(p.si);
+      p.kind = kinds;
+      p.num = nums;
+      p.si = sis;
+    }
+    p.kind[col] = kind;
+    p.num[col] = x;
+    if (col >= p.width) p.width = col + 1;
+  }
+
+  /** Sets column `col` of the plain view to shared string `si`. */
+  private setShared(col: number, si: number): void {
+    this.setPlain(col, P_SHARED, 0);
+    this.p.si[col] = si;
+  }
+
+  /** A new row: no cells yet. */
+  private clearRow(): void {
+    const p = this.p;
+    p.kind.fill(0, 0, p.width);
+    p.width = 0;
+    this.built = false;
   }
 
   /** Scans one chunk of inflated XML. */
@@ -189,7 +312,13 @@ export class SheetScanner {
       }
       // <c r=".." s=".." t=".."> with its attributes in the usual order, without the general loop below.
       if (b1 === 99 && this.inRow && buf[i + 2] === 32) {
-        const j = this.fastCell(buf, i + 3, len);
+        let j = this.fastCells(buf, i, len);
+        if (j > i) {
+          i = j;
+          if (this.done) return i;
+          continue;
+        }
+        j = this.fastCell(buf, i + 3, len);
         if (j > 0) {
           i = j;
           continue;
@@ -294,6 +423,184 @@ export class SheetScanner {
       if (this.done) return i;
     }
     return len;
+  }
+
+  /**
+   * The cells of a row as exports write them, one after another, read straight into the plain view:
+   * `<c r="B7" s="3" t="s"><v>12</v></c>` (s optional; t optional, s or n), a plain decimal in `<v>`, or a
+   * styled empty `<c r="B7" s="3"/>`; then `</row>` and the next `<row r="8" …>` (without a row style).
+   * The same values `scan` would give, without its general loop. Returns the offset of the first byte it
+   * left (a cell of another shape, or one that does not end in this chunk: `scan` reads it then).
+   */
+  private fastCells(buf: Buffer, pos: number, len: number): number {
+    const styles = this.styles;
+    const nStyles = styles.length;
+    for (;;) {
+      // Only a cell whose longest plain form fits in the chunk: every read below stays inside the buffer
+      // (a read past its end would make V8 compile this loop for holes, several times slower).
+      const end = pos + CELL_MAX;
+      if (end > len || buf[pos] !== LT) return pos;
+      let b = buf[pos + 1];
+      if (b === SLASH) {
+        // </row>, then <row r="N" …> when it follows
+        if (buf[pos + 2] !== 114 || buf[pos + 3] !== 111 || buf[pos + 4] !== 119 || buf[pos + 5] !== GT)
+          return pos;
+        this.closeKind(2);
+        pos += 6;
+        const next = this.fastRow(buf, pos, len);
+        if (next === pos) return pos;
+        pos = next;
+        continue;
+      }
+      if (
+        b !== 99 ||
+        buf[pos + 2] !== 32 ||
+        buf[pos + 3] !== 114 ||
+        buf[pos + 4] !== EQ ||
+        buf[pos + 5] !== DQ
+      )
+        return pos;
+      let j = pos + 6;
+      let col = 0;
+      b = buf[j]!;
+      while (b >= 65 && b <= 90 && j < pos + 9) {
+        col = col * 26 + (b - 64);
+        b = buf[++j]!;
+      }
+      if (col === 0 || (b >= 65 && b <= 90)) return pos;
+      while (b >= 48 && b <= 57 && j < pos + 20) b = buf[++j]!;
+      if (b !== DQ) return pos;
+      j++;
+      let style = 0;
+      if (buf[j] === 32 && buf[j + 1] === 115 && buf[j + 2] === EQ && buf[j + 3] === DQ) {
+        j += 4;
+        const at = j;
+        b = buf[j]!;
+        while (b >= 48 && b <= 57 && j < at + 9) {
+          style = style * 10 + (b - 48);
+          b = buf[++j]!;
+        }
+        if (b !== DQ || j === at) return pos;
+        j++;
+      }
+      let shared = false;
+      if (buf[j] === 32 && buf[j + 1] === 116 && buf[j + 2] === EQ && buf[j + 3] === DQ) {
+        const t = buf[j + 4];
+        if (buf[j + 5] !== DQ || (t !== 115 && t !== 110)) return pos;
+        shared = t === 115;
+        j += 6;
+      }
+      b = buf[j]!;
+      const c = col - 1;
+      if (b === SLASH) {
+        // A styled empty cell reads as no cell.
+        if (buf[j + 1] !== GT) return pos;
+        this.col = c;
+        pos = j + 2;
+        continue;
+      }
+      if (b !== GT || buf[j + 1] !== LT || buf[j + 2] !== 118 || buf[j + 3] !== GT) return pos;
+      j += 4;
+      let neg = false;
+      if (buf[j] === 45) {
+        neg = true;
+        j++;
+      }
+      let mant = 0;
+      let digits = 0;
+      let frac = -1;
+      for (; j < end - 8; j++) {
+        b = buf[j]!;
+        if (b >= 48 && b <= 57) {
+          mant = mant * 10 + (b - 48);
+          digits++;
+          if (frac >= 0) frac++;
+        } else if (b === 46 && frac < 0) frac = 0;
+        else break;
+      }
+      if (
+        b !== LT ||
+        digits === 0 ||
+        digits > 15 ||
+        frac === 0 ||
+        j + 8 > end ||
+        buf[j + 1] !== SLASH ||
+        buf[j + 2] !== 118 ||
+        buf[j + 3] !== GT ||
+        buf[j + 4] !== LT ||
+        buf[j + 5] !== SLASH ||
+        buf[j + 6] !== 99 ||
+        buf[j + 7] !== GT
+      )
+        return pos;
+      if (shared) {
+        const table = this.ctx.shared;
+        if (table === null || frac > 0 || neg) return pos;
+        const text = table[mant];
+        // A missing or empty entry reads as no cell (as in `finishCell`).
+        if (text !== null && text !== undefined) this.setShared(c, mant);
+      } else {
+        let x = frac > 0 ? mant / (POW10[frac] as number) : mant;
+        if (neg) x = -x;
+        const si = style !== 0 && style < nStyles ? style : this.rowStyle;
+        const st = si >= 0 ? styles[si] : undefined;
+        if (st === undefined || (!st.date && !st.percent)) this.setPlain(c, P_NUMBER, x);
+        else if (!st.date) this.put(c, x, st.percent, -1);
+        else if (x > -SERIAL_MAX && x < SERIAL_MAX) this.setPlain(c, P_SERIAL, x);
+        else return pos;
+      }
+      this.col = c;
+      pos = j + 8;
+    }
+  }
+
+  /**
+   * Right after `</row>`: a `<row r="N" …>` without a row style (s) opens the next row as `open` would;
+   * returns the offset after it, or `pos` (the general loop reads it then).
+   */
+  private fastRow(buf: Buffer, pos: number, len: number): number {
+    // Every read below stays inside the buffer (see `fastCells`).
+    if (
+      pos + 32 > len ||
+      buf[pos] !== LT ||
+      buf[pos + 1] !== 114 ||
+      buf[pos + 2] !== 111 ||
+      buf[pos + 3] !== 119 ||
+      buf[pos + 4] !== 32 ||
+      buf[pos + 5] !== 114 ||
+      buf[pos + 6] !== EQ ||
+      buf[pos + 7] !== DQ
+    )
+      return pos;
+    let j = pos + 8;
+    let n = 0;
+    let b = buf[j]!;
+    while (b >= 48 && b <= 57 && j < pos + 18) {
+      n = n * 10 + (b - 48);
+      b = buf[++j]!;
+    }
+    if (b !== DQ || j === pos + 8) return pos;
+    j++;
+    // The other attributes (spans, ht, …); a row style (s), a self-closing tag or a single-quoted value
+    // leaves the tag to `scan`.
+    const last = len - 1;
+    for (; j < last; j++) {
+      b = buf[j]!;
+      if (b === GT) break;
+      if (b === SLASH || b === SQ) return pos;
+      if (b === 115 && isWs(buf[j - 1]!) && (buf[j + 1] === EQ || isWs(buf[j + 1]!))) return pos;
+      if (b === DQ) {
+        j++;
+        while (j < last && buf[j] !== DQ) j++;
+      }
+    }
+    if (j >= last) return pos;
+    this.inRow = true;
+    this.clearRow();
+    this.col = -1;
+    this.rowN = n;
+    this.rowStyle = -1;
+    return j + 1;
   }
 
   /**
@@ -475,7 +782,7 @@ export class SheetScanner {
       case 2: {
         if (!this.inRows) return;
         this.inRow = true;
-        this.cells.length = 0;
+        this.clearRow();
         this.col = -1;
         const r = rA >= 0 ? intAttr(buf, rA, rB) : Number.NaN;
         // A row without r follows the previous one (OOXML §18.3.1.73).
@@ -531,7 +838,7 @@ export class SheetScanner {
         this.row.n = this.rowN;
         this.ctx.emit(this.row);
         this.inRow = false;
-        this.cells.length = 0;
+        this.clearRow();
         return;
       case 3:
         if (!this.inCell) return;
@@ -592,8 +899,7 @@ export class SheetScanner {
   private dateOf(x: number): Date | null {
     let d = this.dates.get(x);
     if (d === undefined) {
-      const date = new Date(Math.round((x - 25569 + (this.ctx.date1904 ? 1462 : 0)) * 86_400_000));
-      d = Number.isNaN(date.getTime()) ? null : date;
+      d = serialDate(x, this.ctx.date1904);
       if (this.dates.size >= 10_000) this.dates.clear();
       this.dates.set(x, d);
     }
@@ -611,7 +917,7 @@ export class SheetScanner {
       c.fmt = fmt;
       c.si = si;
     }
-    this.cells[col] = c;
+    this.setPlain(col, P_CELL, 0);
   }
 
   private finishCell(): void {
@@ -644,7 +950,7 @@ export class SheetScanner {
             const si = this.fieldInt();
             const s = shared[si];
             if (s === null || s === undefined) return;
-            this.put(col, s, undefined, si);
+            this.setShared(col, si);
             return;
           }
           break;
@@ -662,12 +968,17 @@ export class SheetScanner {
         default: {
           const x = this.fieldFloat();
           const st = this.styleOf();
-          if (st === undefined) {
-            this.put(col, x, undefined, -1);
+          if (st === undefined || (!st.date && !st.percent)) {
+            if (Number.isFinite(x)) this.setPlain(col, P_NUMBER, x);
+            else this.put(col, x, undefined, -1);
             return;
           }
           if (!st.date) {
-            this.put(col, x, st.percent || undefined, -1);
+            this.put(col, x, st.percent, -1);
+            return;
+          }
+          if (x > -SERIAL_MAX && x < SERIAL_MAX) {
+            this.setPlain(col, P_SERIAL, x);
             return;
           }
           v = this.dateOf(x);
