@@ -127,8 +127,8 @@ describe('Salesforce opportunity report with the monthly quota', () => {
       ['Closed Lost', 'lost', 1, 18000, null, null],
     ]);
     // 20,000 ÷ 158,000; 129,050 ÷ 147,050
-    expect(f.stages[0]!.share).toBe(0.126582278481);
-    expect(f.stages[6]!.share).toBe(0.877592655559);
+    expect(f.stages[0]!.share).toBe(0.126582278481013);
+    expect(f.stages[6]!.share).toBe(0.877592655559334);
     expect(f.open).toEqual({ count: 6, amount: 158000, weightedAmount: 61400 });
     expect(f.overdue).toEqual({ count: 1, amount: 15000 });
     // June: Negotiation/Review 30,000 + Proposal/Price Quote 22,000 (27,000 + 16,500 weighted); July: Prospecting
@@ -139,7 +139,7 @@ describe('Salesforce opportunity report with the monthly quota', () => {
       { month: '2026-08', count: 1, amount: 45000, weightedAmount: 4500 },
       { month: '2026-09', count: 1, amount: 33000, weightedAmount: 6600 },
     ]);
-    expect([f.winRate, f.winRateAmount]).toEqual([0.75, 0.877592655559]);
+    expect([f.winRate, f.winRateAmount]).toEqual([0.75, 0.877592655559334]);
     // 61,400 ÷ (150,000 − 129,050)
     expect(f.coverage).toEqual({
       basis: 'weighted',
@@ -148,7 +148,7 @@ describe('Salesforce opportunity report with the monthly quota', () => {
       actual: 129050,
       remaining: 20950,
       met: false,
-      ratio: 2.9307875895,
+      ratio: 2.93078758949881,
     });
   });
 
@@ -175,7 +175,7 @@ describe('Salesforce opportunity report with the monthly quota', () => {
     ]);
     expect(f.overdue).toEqual({ count: 0, amount: 0 });
     // 6 ÷ 9; 240,950 ÷ 309,450 — the same as the table's win-rate rows
-    expect([f.winRate, f.winRateAmount]).toEqual([0.666666666667, 0.778639521732]);
+    expect([f.winRate, f.winRateAmount]).toEqual([0.666666666666667, 0.778639521732105]);
     const row = (m: string) => j.totals.find((t) => t.metric === m)?.actual;
     expect([row('win_rate'), row('win_rate_amount')]).toEqual([f.winRate, f.winRateAmount]);
     // quota 120,000 + 130,000 + 150,000 = 400,000; 64,400 ÷ (400,000 − 240,950 = 159,050)
@@ -183,7 +183,7 @@ describe('Salesforce opportunity report with the monthly quota', () => {
       target: 400000,
       actual: 240950,
       remaining: 159050,
-      ratio: 0.404904118202,
+      ratio: 0.404904118201823,
     });
   });
 
@@ -207,8 +207,8 @@ describe('Salesforce opportunity report with the monthly quota', () => {
     const ws = wb.getWorksheet('Funnel')!;
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
     expect(row(2)).toEqual(['Stage', 'Counted as', 'Deals', 'Amount', 'Weighted', 'Share']);
-    expect(row(3)).toEqual(['Prospecting', 'open', 1, 20000, 2000, 0.126582278481]);
-    expect(row(9)).toEqual(['Closed Won', 'won', 3, 129050, undefined, 0.877592655559]);
+    expect(row(3)).toEqual(['Prospecting', 'open', 1, 20000, 2000, 0.126582278481013]);
+    expect(row(9)).toEqual(['Closed Won', 'won', 3, 129050, undefined, 0.877592655559334]);
     // Open pipeline, then closed: 129,050 + 18,000 = 147,050
     expect(row(11)).toEqual(['Open pipeline', undefined, 6, 158000, 61400, 1]);
     expect(row(12)).toEqual(['Closed (won + lost)', undefined, 4, 147050, undefined, 1]);
@@ -274,7 +274,7 @@ describe('纷享销客 商机 export (no target)', () => {
     expect(f.open).toEqual({ count: 5, amount: 1735000, weightedAmount: 657000 });
     expect(f.overdue).toEqual({ count: 2, amount: 133000 });
     // 667,500 ÷ 927,500
-    expect(f.winRateAmount).toBe(0.719676549865);
+    expect(f.winRateAmount).toBe(0.719676549865229);
     expect(f.coverage).toBeNull();
   });
 });
@@ -311,12 +311,12 @@ describe('销售易-like export: numbered stages and a target sheet', () => {
     const f = (await json(XS)).funnel!;
     expect(f.order).toBe('number');
     expect(f.stages.map((s) => s.share)).toEqual([
-      0.21978021978, // 200,000 ÷ 910,000
-      0.164835164835,
-      0.285714285714,
-      0.32967032967,
-      0.846153846154, // 550,000 ÷ 650,000
-      0.153846153846,
+      0.21978021978022, // 200,000 ÷ 910,000
+      0.164835164835165,
+      0.285714285714286,
+      0.32967032967033,
+      0.846153846153846, // 550,000 ÷ 650,000
+      0.153846153846154,
     ]);
     expect(f.coverage).toEqual({
       basis: 'weighted',

@@ -68,7 +68,7 @@ describe('funnelOf', () => {
         amount: 12000,
         weightedAmount: 1200,
         probability: 0.1,
-        share: 0.285714285714,
+        share: 0.285714285714286,
       },
       // 10,000 × 0.2 = 2,000; 10,000 ÷ 42,000
       {
@@ -78,7 +78,7 @@ describe('funnelOf', () => {
         amount: 10000,
         weightedAmount: 2000,
         probability: 0.2,
-        share: 0.238095238095,
+        share: 0.238095238095238,
       },
       // only the deal of 30 June (the May one is overdue); 20,000 × 0.6 = 12,000; 20,000 ÷ 42,000;
       // the probability averages every deal of the stage: (0.6 + 0.6) ÷ 2
@@ -89,7 +89,7 @@ describe('funnelOf', () => {
         amount: 20000,
         weightedAmount: 12000,
         probability: 0.6,
-        share: 0.47619047619,
+        share: 0.476190476190476,
       },
       // 30,000 + 18,000 = 48,000 of 48,000 + 10,000 = 58,000 closed
       {
@@ -99,7 +99,7 @@ describe('funnelOf', () => {
         amount: 48000,
         weightedAmount: null,
         probability: null,
-        share: 0.827586206897,
+        share: 0.827586206896552,
       },
       {
         stage: '06 - Closed Lost',
@@ -108,7 +108,7 @@ describe('funnelOf', () => {
         amount: 10000,
         weightedAmount: null,
         probability: null,
-        share: 0.172413793103,
+        share: 0.172413793103448,
       },
     ]);
     // open: 2 + 1 + 1 deals, 12,000 + 10,000 + 20,000; weighted 1,200 + 2,000 + 12,000
@@ -123,8 +123,8 @@ describe('funnelOf', () => {
       { month: '2026-08', count: 1, amount: 7000, weightedAmount: 700 },
     ]);
     // 2 ÷ (2 + 1); 48,000 ÷ 58,000
-    expect(f.winRate).toBe(0.666666666667);
-    expect(f.winRateAmount).toBe(0.827586206897);
+    expect(f.winRate).toBe(0.666666666666667);
+    expect(f.winRateAmount).toBe(0.827586206896552);
     // weighted 15,200 ÷ (100,000 − 48,000 = 52,000) = 0.2923…
     expect(f.coverage).toEqual({
       basis: 'weighted',
@@ -133,7 +133,7 @@ describe('funnelOf', () => {
       actual: 48000,
       remaining: 52000,
       met: false,
-      ratio: 0.292307692308,
+      ratio: 0.292307692307692,
     });
   });
 
@@ -166,9 +166,9 @@ describe('funnelOf', () => {
         order: 'probability',
         // [stage, deals, amount, share]; open 75,000: 10/75, 25/75, 40/75; won 15,000 of 15,000
         stages: [
-          ['Discovery', 1, 10000, 0.133333333333],
-          ['Proposal', 1, 25000, 0.333333333333],
-          ['Negotiation', 1, 40000, 0.533333333333],
+          ['Discovery', 1, 10000, 0.133333333333333],
+          ['Proposal', 1, 25000, 0.333333333333333],
+          ['Negotiation', 1, 40000, 0.533333333333333],
           ['Won', 1, 15000, 1],
         ],
         // no lost deal: 1 ÷ (1 + 0)
@@ -182,7 +182,7 @@ describe('funnelOf', () => {
           actual: 15000,
           remaining: 35000,
           met: false,
-          ratio: 1.32857142857,
+          ratio: 1.32857142857143,
         },
       },
     },
@@ -227,9 +227,9 @@ describe('funnelOf', () => {
         order: 'count',
         // open 3,000 + 6,000 + 8,000 = 17,000; closed 2,000 + 6,000 = 8,000
         stages: [
-          ['Contact', 3, 3000, 0.176470588235],
-          ['Demo', 2, 6000, 0.352941176471],
-          ['Quote', 1, 8000, 0.470588235294],
+          ['Contact', 3, 3000, 0.176470588235294],
+          ['Demo', 2, 6000, 0.352941176470588],
+          ['Quote', 1, 8000, 0.470588235294118],
           ['Won', 1, 2000, 0.25],
           ['Lost', 1, 6000, 0.75],
         ],
@@ -287,8 +287,8 @@ describe('funnelOf', () => {
       expected: {
         order: 'count',
         stages: [
-          ['Qualify', 2, null, 0.666666666667],
-          ['Propose', 1, null, 0.333333333333],
+          ['Qualify', 2, null, 0.666666666666667],
+          ['Propose', 1, null, 0.333333333333333],
           ['Won', 1, null, 0.25],
           ['Lost', 3, null, 0.75],
         ],
@@ -324,7 +324,7 @@ describe('funnelOf', () => {
           actual: 7000,
           remaining: 13000,
           met: false,
-          ratio: 0.230769230769,
+          ratio: 0.230769230769231,
         },
       },
     },
