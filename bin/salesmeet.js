@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import module from 'node:module';
 
 // Launcher: check the Node version with a one-line message, then load the built CLI.
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -65,6 +66,15 @@ if (help !== undefined) {
     );
     process.exitCode = 1;
   });
+  // V8 keeps the compiled code of the CLI's modules between runs (Node 22.1+; Node 20 has no such cache), in
+  // node-compile-cache under the OS temp folder or $NODE_COMPILE_CACHE. It only speeds up: a folder that cannot be
+  // written leaves it off (Node reports that in the returned status, which is ignored), NODE_DISABLE_COMPILE_CACHE=1
+  // turns it off.
+  try {
+    module.enableCompileCache?.();
+  } catch {
+    // never fail a command for a cache
+  }
   import('../dist/cli/main.js').then(
     async ({ main }) => {
       const code = await main();

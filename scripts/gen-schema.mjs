@@ -1,18 +1,20 @@
 // Generates the JSON Schemas shipped in schema/ from the zod schemas (run after tsc, by `npm run build`).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
 
-const { meetingSchema, minutesSchema, actionsLogSchema, reportSchema } = await import('../dist/schemas.js');
+// zod is bundled into dist: the schemas and the JSON Schema generator come from the same copy.
+const { meetingSchema, minutesSchema, actionsLogSchema, reportSchema, toJSONSchema, globalRegistry } = await import(
+  '../dist/schemas.js'
+);
 
 const outDir = new URL('../schema/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
 
 function toJson(schema, id) {
-  const json = z.toJSONSchema(schema, {
+  const json = toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
-      const meta = z.globalRegistry.get(ctx.zodSchema);
+      const meta = globalRegistry.get(ctx.zodSchema);
       if (meta?.jsonSchema) {
         for (const k of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[k];
         Object.assign(ctx.jsonSchema, meta.jsonSchema);

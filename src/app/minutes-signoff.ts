@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';

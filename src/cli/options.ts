@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RawInput } from './commands/types.js';
 
 /**
@@ -10,7 +10,8 @@ export function parseInput<A extends z.ZodType, O extends z.ZodType>(
   input: RawInput,
   shape: { args: A; opts: O },
 ): { args: z.output<A>; opts: z.output<O> } {
-  return z.object({ args: shape.args, opts: shape.opts }).parse(input) as {
+  // jitless: parsed once per run, so no parser is generated and compiled for it (see core/validate.ts).
+  return z.object({ args: shape.args, opts: shape.opts }).parse(input, { jitless: true }) as {
     args: z.output<A>;
     opts: z.output<O>;
   };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { messagesOf } from './i18n/messages.js';
 
 const f = messagesOf((c) => c.formats);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import type Handlebars from 'handlebars';
+import Runtime from 'handlebars/dist/cjs/handlebars.runtime.js';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { messagesOf } from '../core/i18n/messages.js';
@@ -33,7 +34,7 @@ export const raw = (html: string): Raw => ({ __raw: true, html });
 type HB = typeof Handlebars;
 type Template = Handlebars.TemplateDelegate;
 
-// Handlebars is CommonJS and `render` is synchronous: both builds are loaded with require, each on first use.
+// The full Handlebars (CommonJS) is loaded with require on first need: `render` is synchronous.
 const require = createRequire(import.meta.url);
 
 /** Helpers registered once per instance. Prototype access stays disabled (the default). */
@@ -61,7 +62,7 @@ function withHelpers(h: HB): HB {
 let runtime: HB | undefined;
 let compiler: HB | undefined;
 /** Handlebars' runtime alone: runs the precompiled built-in templates (no compiler, no source-map). */
-const runtimeInstance = (): HB => (runtime ??= withHelpers((require('handlebars/runtime') as HB).create()));
+const runtimeInstance = (): HB => (runtime ??= withHelpers(Runtime.create()));
 /** The full Handlebars, loaded only to compile a template that has no precompiled form (a team's own). */
 const compilerInstance = (): HB => (compiler ??= withHelpers((require('handlebars') as HB).create()));
 

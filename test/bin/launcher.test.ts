@@ -31,4 +31,16 @@ describe('the launcher', () => {
       'salesmeet is not built (ERR_MODULE_NOT_FOUND); run `npm run build` in the package folder\n',
     ]);
   });
+
+  it('runs the command when V8’s compile cache cannot be enabled', () => {
+    // Node 22.1+ has module.enableCompileCache; here it throws (Node 20 has none: the launcher skips it).
+    const failing =
+      'data:text/javascript,import m from "node:module";m.enableCompileCache=()=>{throw new Error("EROFS")}';
+    const r = spawnSync(process.execPath, ['--import', failing, BIN, 'check', '--help', '--lang', 'en'], {
+      encoding: 'utf8',
+      env: { ...process.env, SALESMEET_NO_HELP_CACHE: '1' },
+    });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('Usage: salesmeet check');
+  });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockTime, email, isoDate, period, share, timeZone, url } from '../formats.js';
 import { LANGS } from '../i18n/lang.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockTime, isoDate } from '../formats.js';
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;

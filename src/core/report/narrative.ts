@@ -2,7 +2,7 @@
  * report.yaml: the narrative of the period report, the sections only people can write. `report --new` writes it
  * with the questions the data raises as comments above each section; `report` reads it and never writes it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogue } from '../../i18n/index.js';
 import type { ReportMessages } from '../../i18n/report-en.js';
 import type { Problem } from '../errors.js';

@@ -2,7 +2,7 @@
  * The next period's targets in the report (part two): read from a `salesmeet targets` result (YAML or JSON,
  * schema `salesmeet.targets/1`), checked the SMART way against the period just reviewed and the meeting.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Meeting } from '../meeting/schema.js';
 
 const num = z.number();

@@ -3,7 +3,7 @@
  * flags, or both (flags win). Checked in two steps: the zod schema (shapes, with positions), then `planRules`
  * (what needs the whole plan: counts per period, sibling weights, floors against the total).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { messagesOf, type Text } from '../i18n/messages.js';
 import type { FormatParams } from '../validate.js';
 import { parsePeriod, resolveMonth, type TargetPeriod } from './period.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../../../core/errors.js';
 import { isoDate } from '../../../core/formats.js';
 import type { Lang } from '../../../core/i18n/index.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InitOptions } from '../../../app/init.js';
 import { UsageError } from '../../../core/errors.js';
 import { clockTime, isoDate, timeZone, url } from '../../../core/formats.js';

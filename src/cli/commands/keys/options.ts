@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseFlag } from '../../flags.js';
 import { dirArg, parseInput } from '../../options.js';
 import type { RawInput } from '../types.js';

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseBy, parseColumns, resolveAsOf, resolvePeriod } from '../../../app/kpi.js';
 import type { KpiFormat } from '../../../app/kpi-report.js';
 import { UsageError } from '../../../core/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_STYLES, type ReportStyle } from '../../../core/report/view.js';
 import { parseFlag } from '../../flags.js';
 import { dirArg, parseInput } from '../../options.js';

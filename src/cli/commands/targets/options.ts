@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlanFlagField, TargetsFormat } from '../../../app/targets.js';
 import { UsageError } from '../../../core/errors.js';
 import { parseInput, repeated } from '../../options.js';
