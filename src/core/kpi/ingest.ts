@@ -28,6 +28,8 @@ import {
   HUGE,
   type KpiStore,
   NO_DAY,
+  NO_ORDER,
+  OWN_ORDER,
   newBucket,
   type RatioGap,
   type SheetKind,
@@ -463,14 +465,14 @@ export class SheetIngester {
       }
     }
     if (!store.inFocus(when)) return;
-    facts.bucket.push(bucket.id);
-    // Without an order number, a day-dated row is one order (an order-line export without its number).
-    facts.order.push(
-      f.order ? this.factId(row, f.order) : when?.kind === 'day' ? -2 - facts.order.length : -1,
+    facts.push(
+      bucket.id,
+      // Without an order number, a day-dated row is one order (an order-line export without its number).
+      f.order ? this.factId(row, f.order) : when?.kind === 'day' ? OWN_ORDER : NO_ORDER,
+      customer,
+      f.rep ? this.factId(row, f.rep) : -1,
+      start ?? NO_DAY,
     );
-    facts.customer.push(customer);
-    facts.rep.push(f.rep ? this.factId(row, f.rep) : -1);
-    facts.day.push(start ?? NO_DAY);
   }
 
   private factId(row: SheetRow, c: Column): number {
