@@ -5,14 +5,14 @@
 import {
   type Bucket,
   F_CUSTOMER,
-  F_DAY,
-  F_ORDER,
+  F_OCCASION,
   F_REP,
   FACT_CHUNK,
   FACT_SHIFT,
   FACT_WIDTH,
+  factOccasion,
+  factOrder,
   type KpiStore,
-  NO_DAY,
   NO_ORDER,
 } from '../ingest.js';
 import { metricByKey } from '../metrics.js';
@@ -122,9 +122,8 @@ function countPerAcc(
         const row = chunks[at >>> FACT_SHIFT]!;
         const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * FACT_WIDTH;
         for (let o = at & (FACT_CHUNK - 1); o < end; o += FACT_WIDTH) {
-          const start = row[o + F_DAY]!;
-          if (start === NO_DAY) continue;
-          const order = row[o + F_ORDER]!;
+          const stored = row[o + F_OCCASION]!;
+          const order = factOrder(stored);
           const c = row[o + F_CUSTOMER]!;
           const rep = row[o + F_REP]!;
           if (order >= 0) {
@@ -135,7 +134,7 @@ function countPerAcc(
           } else if (order !== NO_ORDER) d.orders++;
           if (c >= 0) {
             // A purchase occasion: the order, else the day (or month) of the row.
-            const occasion = order >= 0 ? order : -1 - start;
+            const occasion = factOccasion(stored);
             if (seenCustomer[c] !== mark) {
               seenCustomer[c] = mark;
               occasionOf[c] = occasion;

@@ -165,7 +165,7 @@ async function scanSheet(
       read += chunk.length;
       onProgress(start + read, info.size);
     });
-  const stream = entry.method === 8 ? src.pipe(createInflateRaw({ chunkSize: 256 * 1024 })) : src;
+  const stream = entry.method === 8 ? src.pipe(createInflateRaw({ chunkSize: 1024 * 1024 })) : src;
   if (stream !== src) src.on('error', (e) => stream.destroy(e));
   let out = 0;
   try {

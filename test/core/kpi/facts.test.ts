@@ -1,0 +1,74 @@
+/**
+ * The facts behind distinct counts, kept by bucket in blocks: every row comes back in the order it was added,
+ * its order and purchase occasion as added (an order number, an order of its own, none; the day otherwise).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  F_CUSTOMER,
+  F_OCCASION,
+  F_REP,
+  FACT_CHUNK,
+  FACT_SHIFT,
+  FACT_WIDTH,
+  Facts,
+  factOccasion,
+  factOrder,
+  NO_DAY,
+  NO_ORDER,
+  OWN_ORDER,
+} from '../../../src/core/kpi/ingest.js';
+
+/** Every row of a bucket, in the order the blocks keep it. */
+function rowsOf(f: Facts, bucket: number): number[][] {
+  const out: number[][] = [];
+  for (let b = f.head[bucket] ?? -1; b >= 0; b = f.next[b]!) {
+    const at = f.start[b]!;
+    const c = f.chunks[at >>> FACT_SHIFT]!;
+    const from = at & (FACT_CHUNK - 1);
+    for (let o = from; o < from + f.rowsIn(bucket, b) * FACT_WIDTH; o += FACT_WIDTH)
+      out.push([c[o + F_OCCASION]!, c[o + F_CUSTOMER]!, c[o + F_REP]!]);
+  }
+  return out;
+}
+
+describe('facts by bucket', () => {
+  it('keep each row, in order, whatever the bucket sizes (blocks of 16, 64, 256, 1,024 rows)', () => {
+    const f = new Facts();
+    const want: number[][][] = [[], [], [], []];
+    // 3,000 rows over four buckets, unevenly: one bucket gets a row in 97, another most of them.
+    for (let i = 0; i < 3000; i++) {
+      const bucket = i % 97 === 0 ? 3 : i % 5 === 0 ? 1 : i % 3 === 0 ? 2 : 0;
+      const order = i % 4 === 0 ? i : i % 4 === 1 ? OWN_ORDER : NO_ORDER;
+      const day = 20_000 + (i % 400) - (i % 11 === 0 ? 50_000 : 0);
+      f.push(bucket, order, i % 13 === 0 ? -1 : i % 200, i % 7, day);
+      want[bucket]!.push([order, order >= 0 ? order : -1 - day, i % 13 === 0 ? -1 : i % 200, i % 7]);
+    }
+    expect(f.length).toBe(3000);
+    expect(f.orders).toBe(true);
+    for (let b = 0; b < 4; b++)
+      expect(rowsOf(f, b).map(([s, c, r]) => [factOrder(s!), factOccasion(s!), c, r])).toEqual(want[b]);
+  });
+
+  it('count a row without a day (it counts nowhere) but do not keep it', () => {
+    const f = new Facts();
+    f.push(0, 7, 1, 1, NO_DAY);
+    f.push(0, NO_ORDER, 1, 1, NO_DAY);
+    expect(f.length).toBe(2);
+    expect(f.orders).toBe(true);
+    expect(rowsOf(f, 0)).toEqual([]);
+  });
+
+  it('tell an order of its own from no order, on days before 1970 too', () => {
+    const f = new Facts();
+    for (const day of [-25_567, -1, 0, 1, 84_000]) {
+      f.push(0, OWN_ORDER, 1, 1, day);
+      f.push(0, NO_ORDER, 1, 1, day);
+    }
+    expect(rowsOf(f, 0).map(([s]) => [factOrder(s!), factOccasion(s!)])).toEqual(
+      [-25_567, -1, 0, 1, 84_000].flatMap((day) => [
+        [OWN_ORDER, -1 - day],
+        [NO_ORDER, -1 - day],
+      ]),
+    );
+  });
+});
