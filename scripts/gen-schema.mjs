@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const { meetingSchema, minutesSchema, actionsLogSchema } = await import('../dist/schemas.js');
+const { meetingSchema, minutesSchema, actionsLogSchema, reportSchema } = await import('../dist/schemas.js');
 
 const outDir = new URL('../schema/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
@@ -28,6 +28,7 @@ for (const [name, schema] of [
   ['meeting.schema.json', meetingSchema],
   ['minutes.schema.json', minutesSchema],
   ['actions.schema.json', actionsLogSchema],
+  ['report.schema.json', reportSchema],
 ]) {
   const text = `${JSON.stringify(toJson(schema, `salesmeet/${name}`), null, 2)}\n`;
   const file = new URL(name, outDir);

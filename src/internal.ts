@@ -3,3 +3,5 @@
  * every command uses. Not a public API.
  */
 export { writeAtomic } from './io/write.js';
+/** For the build (scripts/gen-templates.mjs): the built-in templates precompiled. */
+export { precompiledModules } from './render/precompile.js';

@@ -6,9 +6,16 @@
 import { resolve } from 'node:path';
 import type { Lang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
+import { type FunnelText, funnelText } from '../core/kpi/funnel-present.js';
 import { buildTable, caption, legendLines, metricLegend, type Table } from '../core/kpi/present.js';
 import { commitWrites, planWrites } from '../io/write.js';
-import { PLAIN, renderKpiCsv, renderKpiMarkdown, renderKpiTable } from '../render/kpi-text.js';
+import {
+  PLAIN,
+  renderFunnelText,
+  renderKpiCsv,
+  renderKpiMarkdown,
+  renderKpiTable,
+} from '../render/kpi-text.js';
 import type { LangFor } from './deps.js';
 import { computeMeetingKpi, type KpiRun, runKpi } from './kpi.js';
 
@@ -56,6 +63,8 @@ export interface KpiReport {
   legend: string[];
   /** The table, for the terminal (format table without --out). */
   table?: Table;
+  /** The funnel shown under the table, when the data has opportunity stages (format table without --out). */
+  funnel?: FunnelText;
   /** The text for stdout (json, md, csv without --out). */
   content?: string;
   /** `--out` as given, once written. */
@@ -126,10 +135,18 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
     // Only the terminal's table is capped (a breakdown by customer); a file holds every row.
     const toTerminal = o.format === 'table' && !o.out;
     const table = buildTable(r, run.extras, lang, { cap: toTerminal });
+    // The funnel (opportunity exports) follows the table; CSV holds the one table only.
+    const funnel = o.format === 'csv' ? null : funnelText(r, lang);
     if (o.format === 'csv') content = renderKpiCsv(table);
-    else if (o.format === 'md') content = renderKpiMarkdown(table, title, legend);
-    else if (o.out) content = `${title}\n\n${renderKpiTable(table, PLAIN)}\n\n${legend.join('\n')}\n`;
-    else return { ...report, table };
+    else if (o.format === 'md')
+      content =
+        renderKpiMarkdown(table, title, legend) +
+        (funnel
+          ? `\n${renderKpiMarkdown(funnel.table, funnel.caption, [...funnel.lines, ...funnel.notes])}`
+          : '');
+    else if (o.out)
+      content = `${title}\n\n${renderKpiTable(table, PLAIN)}${funnel ? `\n\n${renderFunnelText(funnel, PLAIN)}` : ''}\n\n${legend.join('\n')}\n`;
+    else return { ...report, table, ...(funnel ? { funnel } : {}) };
   }
   if (!o.out) return typeof content === 'string' ? { ...report, content } : report;
   const path = resolve(deps.cwd, o.out);

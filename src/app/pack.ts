@@ -127,7 +127,10 @@ export async function readKpiJson(path: string, display: string): Promise<KpiRes
           ? '`rows` and `totals` must be lists'
           : typeof d.period !== 'object' || d.period === null
             ? '`period` is missing'
-            : undefined;
+            : d.funnel !== undefined &&
+                (typeof d.funnel !== 'object' || d.funnel === null || !Array.isArray(d.funnel.stages))
+              ? '`funnel.stages` must be a list'
+              : undefined;
   if (problem)
     throw new InputError('pack.kpiShape', m.kpiShape({ detail: problem }), {
       location: { file: display },

@@ -4,17 +4,18 @@
  * `kpi:` section, reads the narrative from report.yaml, builds the view and writes out/report.md, .html, .docx
  * (and .pdf). `--new` scaffolds report.yaml with questions from the data; it is never overwritten otherwise.
  */
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { meetingActions } from '../core/actions.js';
-import { InputError, UsageError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { messagesOf } from '../core/i18n/messages.js';
+import { interpolate, messagesOf } from '../core/i18n/messages.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
 import { dayOfIso, monthKey, parsePeriod, priorPeriodOf } from '../core/kpi/period.js';
 import type { GroupKey, KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
+import { reportChartSpecs } from '../core/report/charts.js';
 import { narrativeOf, narrativeSchema, REPORT_FILE, scaffoldNarrative } from '../core/report/narrative.js';
-import { type TargetsDoc, targetsDocSchema } from '../core/report/targets.js';
+import type { TargetsDoc } from '../core/report/targets.js';
 import {
   type Narrative,
   promptsFor,
@@ -34,11 +35,14 @@ import {
   type WritePlan,
   writeAtomic,
 } from '../io/write.js';
+import { renderCharts } from '../render/charts.js';
 import { render } from '../render/engine.js';
 import { templateOverrides } from './agenda.js';
 import type { LangFor } from './deps.js';
 import type { KpiRun } from './kpi.js';
 import { loadChecked, loadMeetingFolder, type MeetingFolder } from './meeting-folder.js';
+import { loadTargetsFile } from './targets-file.js';
+import { schemaComment } from './yaml-out.js';
 
 const m = messagesOf((c) => c.report.app);
 
@@ -47,7 +51,7 @@ export interface ReportOptions {
   style: ReportStyle;
   /** Overrides meeting.yaml's kpi.period. */
   period?: string;
-  /** A `salesmeet targets` YAML or JSON (relative to the working directory): the next period's targets. */
+  /** A `salesmeet targets` workbook, YAML or JSON (relative to the working directory): the next period's targets. */
   targets?: string;
   pdf: boolean;
   dryRun: boolean;
@@ -63,6 +67,8 @@ export interface ReportDeps {
   langFor: LangFor;
   env: NodeJS.ProcessEnv;
   onKpiWarnings?: (warnings: KpiWarning[]) => void;
+  /** Copies of a figure in the --targets workbook that disagree (sheet, cell, the two figures, which is used). */
+  onTargetsWarnings?: (warnings: KpiWarning[]) => void;
   progress?: (step: 'kpi' | 'pdf', count?: number) => void;
 }
 
@@ -161,23 +167,21 @@ export async function loadNarrative(folder: MeetingFolder): Promise<Narrative | 
   return narrativeOf(checked.value);
 }
 
-/** `--targets`: the YAML or JSON `salesmeet targets` writes, checked against its schema (exit 3 with position). */
-async function loadTargets(file: string, cwd: string): Promise<TargetsDoc> {
-  if (/\.xlsx$/i.test(file))
-    throw new UsageError('usage.targetsXlsx', (lang) => catalogue(lang).report.targetsXlsx);
-  const path = resolve(cwd, file);
-  return (await loadChecked(targetsDocSchema, path, relative(cwd, path) || file)).value;
-}
-
 /** Writes out/report.{md,html,docx} (and .pdf), and report.yaml with --new. */
 export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<ReportResult> {
   const folder = await loadMeetingFolder(o.dir, deps.cwd);
   const meeting = folder.meeting.value;
   const lang = deps.langFor(meeting.lang);
   const timezone = meeting.timezone ?? deps.timezone;
+  // The targets file first: a file that cannot be read stops the report before the KPI are computed.
+  let targets: TargetsDoc | null = null;
+  if (o.targets) {
+    const file = await loadTargetsFile(o.targets, { cwd: deps.cwd, lang, env: deps.env });
+    deps.onTargetsWarnings?.(file.warnings);
+    targets = file.doc;
+  }
   const data = await reportData(folder, lang, o.period, deps);
   const narrative = (await loadNarrative(folder)) ?? {};
-  const targets = o.targets ? await loadTargets(o.targets, deps.cwd) : null;
   const minutes = folder.minutes?.value;
   const actions = minutes ? meetingActions(folder.id, minutes.actions, [], folder.actions?.value) : [];
   const today = dayIn(deps.now(), timezone);
@@ -186,8 +190,20 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
     'meeting.yaml',
     ...(minutes ? ['minutes.yaml'] : []),
   ];
+  const specs = reportChartSpecs(data.kpi, data.months, lang);
+  const drawn = await renderCharts(
+    [specs.regions, specs.trend].filter((c) => c !== undefined),
+    lang,
+  );
+  const charts: ReportInput['charts'] = {};
+  for (const c of drawn)
+    charts[c.id as 'regions' | 'trend'] = {
+      ...c,
+      inHtml: interpolate(catalogue(lang).report.chartInHtml, { title: c.title }),
+    };
   const input: ReportInput = {
     lang,
+    charts,
     style: o.style,
     meeting,
     kpi: data.kpi,
@@ -206,7 +222,8 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
   const files: PlannedFile[] = [];
   let scaffolded: string | null = null;
   if (o.scaffold) {
-    const text = scaffoldNarrative(catalogue(lang).report, promptsFor(input));
+    // The first line points editors at schema/report.schema.json, as meeting.yaml's and minutes.yaml's do.
+    const text = `#${schemaComment(folder.dir, 'report.schema.json')}\n${scaffoldNarrative(catalogue(lang).report, promptsFor(input))}`;
     scaffolded = join(folder.dir, REPORT_FILE);
     files.push({ path: scaffolded, content: text, kind: 'user' });
     view = reportView({ ...input, narrative: {} });

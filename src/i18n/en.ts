@@ -184,6 +184,43 @@ export const en = {
       sales_cycle: 'Sales cycle',
       overdue: 'Overdue rate',
     },
+    /** The funnel of opportunity exports (core/kpi/funnel-present.ts): terminal, Markdown, pack and report. */
+    funnel: {
+      title: 'Funnel',
+      caption:
+        'Funnel {period}: open deals expected to close from {start} on; won and lost deals closed {start} ~ {end}',
+      stage: 'Stage',
+      verdict: 'Counted as',
+      deals: 'Deals',
+      amount: 'Amount',
+      weighted: 'Weighted',
+      share: 'Share',
+      open: 'open',
+      won: 'won',
+      lost: 'lost',
+      openTotal: 'Open pipeline',
+      closedTotal: 'Closed (won + lost)',
+      orderNumber: 'Open stages in the order of their numbers, then won and lost.',
+      orderProbability: 'Open stages by average probability, lowest first, then won and lost.',
+      orderCount: 'Open stages by number of deals, most first, then won and lost.',
+      shareAmount:
+        'Share: of the open pipeline for an open stage, of the closed amount (won + lost) for a won or lost one.',
+      shareCount:
+        'Share: of the open deals for an open stage, of the closed deals (won + lost) for a won or lost one.',
+      winRate: 'Win rate: {rate} by deals = {won} ÷ ({won} + {lost})',
+      winRateAmount:
+        'Win rate: {rate} by deals = {won} ÷ ({won} + {lost}); {rateAmount} by amount = {wonAmount} ÷ ({wonAmount} + {lostAmount})',
+      winRateNone: 'Win rate: — (no deal won or lost in the period)',
+      coverage:
+        'Coverage of the remaining target: {ratio} = {pipeline} {amount} ÷ (target {target} − actual {actual} = {remaining})',
+      coverageMet: 'Coverage of the remaining target: target met (actual {actual} ≥ target {target})',
+      coverageNoTarget: 'Coverage of the remaining target: — (no revenue target for the period)',
+      coverageNoAmount: 'Coverage of the remaining target: — (the export has no amounts)',
+      weightedPipeline: 'weighted open pipeline',
+      openPipeline: 'open pipeline (not weighted: no probability column)',
+      overdue: 'Left out: {count} open deal(s) expected to close before {start}',
+      overdueAmount: 'Left out: {count} open deal(s) expected to close before {start} ({amount})',
+    },
   },
   /** salesmeet targets: messages, plan checks, the workbook's words. */
   targets: {
@@ -257,6 +294,7 @@ export const en = {
       floor: 'Floor',
       total: 'Total',
       subtotal: 'Subtotal',
+      owner: 'Owner',
       sheets: {
         long: 'Targets',
         byLevel: { region: 'By region', team: 'By team', rep: 'By rep' },
@@ -1071,7 +1109,7 @@ export const en = {
         period:
           'period to review (2026-H1, 2026-Q2, 2026, 2026-06) instead of the kpi.period of meeting.yaml',
         targets:
-          'the next period’s targets: a YAML or JSON written by salesmeet targets --out FILE.yaml (part two, with a SMART check)',
+          'the next period’s targets: the workbook (.xlsx, also once edited) or the YAML/JSON written by salesmeet targets --out FILE (part two, with a SMART check)',
         new: 'scaffold report.yaml (the narrative) beside meeting.yaml, with questions from the data',
         pdf: 'also print out/report.pdf with Chromium (/usr/bin/chromium or SALESMEET_CHROMIUM)',
       },

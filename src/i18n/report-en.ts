@@ -71,6 +71,7 @@ export const reportEn = {
     ranking: 'Ranking and recognition',
     customers: 'Largest customers',
     perRep: 'Output per rep',
+    funnel: 'Sales funnel',
     successFactors: 'Success factors',
     challenges: 'Challenges and their root causes',
     issues: 'Open issues raised before the meeting',
@@ -159,6 +160,26 @@ export const reportEn = {
     customersNote: 'Share = {actual} ÷ {total} = {share}.',
     perRep: 'Revenue per rep was {value} {unit} ({change} year on year).',
     perRepNote: 'Revenue per rep = revenue ÷ reps with sales (or kpi.headcount): {formula}.',
+    funnelPipeline:
+      'The open pipeline holds {count} deals worth {amount} {unit} ({weighted} {unit} weighted by probability); the largest stage is {stage} with {share} of it.',
+    funnelPipelineUnweighted:
+      'The open pipeline holds {count} deals worth {amount} {unit}; the largest stage is {stage} with {share} of it.',
+    funnelPipelineNote:
+      'Open pipeline = open deals expected to close from {start} on; weighted = Σ amount × probability = {weighted}; share of {stage} = {stageAmount} ÷ {amount} = {share}.',
+    funnelPipelineUnweightedNote:
+      'Open pipeline = open deals expected to close from {start} on; share of {stage} = {stageAmount} ÷ {amount} = {share}.',
+    funnelWinRate:
+      '{won} of the {closed} deals closed in {this} were won: a win rate of {rate} by deals and {rateAmount} by amount.',
+    funnelWinRateNote:
+      'Win rate = won ÷ (won + lost) = {won} ÷ ({won} + {lost}) = {rate}; by amount {wonAmount} ÷ ({wonAmount} + {lostAmount}) = {rateAmount}.',
+    funnelWinRateCount: '{won} of the {closed} deals closed in {this} were won: a win rate of {rate}.',
+    funnelWinRateCountNote: 'Win rate = won ÷ (won + lost) = {won} ÷ ({won} + {lost}) = {rate}.',
+    funnelCoverage:
+      '{remaining} {unit} of the target are still to be won; the {pipeline} of {amount} {unit} covers that {ratio}.',
+    funnelCoverageNote:
+      'Coverage = {pipeline} ÷ (target − actual) = {amount} ÷ ({target} − {actual}) = {ratio}.',
+    funnelCoverageMet:
+      'Revenue has reached the target ({actual} ≥ {target} {unit}); the open pipeline stands at {amount} {unit}.',
   },
   columns: {
     rank: 'Rank',
@@ -226,6 +247,10 @@ export const reportEn = {
     growth: 'Against this period’s actual of {actual} {unit}, the target {change}.',
     growthNote:
       'Growth = next company target ÷ this period’s actual − 1 = {company} ÷ {actual} − 1 = {growth}.',
+    pipeline:
+      'The {pipeline} expected to close in {period} stands at {amount} {unit}: it covers the company target {ratio}.',
+    pipelineNote:
+      'Coverage = {pipeline} expected to close in {months} ÷ company target = {amount} ÷ {company} = {ratio}.',
     companyTarget: 'Company target',
     assigned: 'Assigned',
     criterion: 'SMART check',
@@ -250,17 +275,60 @@ export const reportEn = {
     timeBound: 'Time-bound',
     timeBoundYes: 'Month by month, {from} to {to}',
     owned: 'Owned',
-    ownedYes: 'Each group has an owner among the attendees',
-    ownedNo: 'No attendee’s role or department names {groups}: who answers for it?',
+    ownedYes:
+      'Each group has an owner (the workbook’s Owner column, or an attendee whose role or department names it)',
+    ownedNo:
+      'Nobody answers for {groups}: fill in the Owner column of the targets workbook, or name an attendee whose role or department says it',
     ownedNone: 'The targets are not split over regions or teams',
   },
-  targetsXlsx:
-    '--targets reads the YAML or JSON of salesmeet targets, not its workbook: write one with `salesmeet targets … --out targets.yaml`',
+  /** `report --targets targets.xlsx`: reading the workbook `salesmeet targets` writes (core/report/targets-workbook.ts). */
+  targetsFile: {
+    notWorkbook:
+      'not a targets workbook: expected the sheets salesmeet targets writes ({expected}), found {found}',
+    notWorkbookHint:
+      'give the workbook `salesmeet targets … --out targets.xlsx` wrote (or its YAML); its sheets may be edited, not renamed',
+    missingLabel: 'no cell labelled {labels}: {what} cannot be read',
+    labelsHint:
+      'keep the labels salesmeet targets wrote; rows and columns may be inserted or moved, not renamed',
+    notNumber: 'expected a number, found the text "{text}"',
+    notNumberHint:
+      'type the figure as a plain number, without unit or words; a cell formatted as text keeps even digits as text: format it as a number',
+    empty: 'expected a number, found an empty cell',
+    error: 'expected a number, found the error {code}',
+    uncomputed:
+      'the formula ={formula} has no computed value: the file was saved by a program that does not calculate',
+    uncomputedHint:
+      'open the file in Excel, WPS or LibreOffice and save it again (they store each formula’s result), then run the report again',
+    badPeriod: 'expected a period (2026-H2, 2026-Q3, 2026 or 2026-07), found "{text}"',
+    totalDiffers:
+      'the total {total} is not the sum of the {parts} ({sum}, {range}): the report uses the {parts}',
+    orgVsMonths:
+      'the {groups} add up to {org} ({range}), the months to {months} ([{sheet}]!{monthRange}): the month table and the totals use the months, the {level} table the {groups}; make them agree',
+    notesDiffers:
+      'the {item} here is {stated}, the months add up to {sum} ([{sheet}]!{range}): the report uses the months',
+    copyDiffers: '{name} adds up to {found} here, {expected} in [{sheet}]!{cell}: the report uses [{sheet}]',
+    copyDiffersKpi:
+      '{name} adds up to {found} here, {expected} in [{sheet}]!{cell}: the report uses [{sheet}]; salesmeet kpi reads this sheet, correct it too',
+    copyMissing: '{name} is listed here but not in [{sheet}]: the report uses [{sheet}]',
+    what: {
+      months: 'the header row with the months',
+      target: 'the row of assigned targets',
+      companyTarget: 'the row of company targets',
+      period: 'the period',
+      members: 'the header row of the {level} sheet',
+    },
+    groups: { region: 'regions', team: 'teams', rep: 'reps' },
+    level: { region: 'region', team: 'team', rep: 'rep' },
+    parts: { months: 'months' },
+    items: { companyTarget: 'company target', assignedTotal: 'assigned total' },
+  },
   noRisks:
     'No risks listed: add a `risks:` section to meeting.yaml (risk, likelihood, impact, owner, response).',
   notes: 'Notes',
   contents: 'Contents',
   legend: 'How the figures are computed',
+  /** Where a chart stands in report.md and report.docx: the drawing is in report.html. */
+  chartInHtml: 'Chart: {title} (see report.html)',
   draft: 'Draft: {count} section(s) still to be written ({sections}).',
   final: 'All narrative sections written.',
   generated:

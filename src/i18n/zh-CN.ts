@@ -171,6 +171,39 @@ export const zhCN: Messages = {
       sales_cycle: '销售周期',
       overdue: '逾期率',
     },
+    funnel: {
+      title: '销售漏斗',
+      caption: '销售漏斗 {period}：预计 {start} 及以后成交的在途商机；{start} ~ {end} 结单的赢单和输单',
+      stage: '阶段',
+      verdict: '计为',
+      deals: '商机数',
+      amount: '金额',
+      weighted: '加权金额',
+      share: '占比',
+      open: '在途',
+      won: '赢单',
+      lost: '输单',
+      openTotal: '在途商机合计',
+      closedTotal: '结单合计（赢单 + 输单）',
+      orderNumber: '在途阶段按阶段编号排列，其后为赢单、输单。',
+      orderProbability: '在途阶段按平均赢率从低到高排列，其后为赢单、输单。',
+      orderCount: '在途阶段按商机数从多到少排列，其后为赢单、输单。',
+      shareAmount: '占比：在途阶段占在途商机金额的比例；赢单、输单占结单金额（赢单 + 输单）的比例。',
+      shareCount: '占比：在途阶段占在途商机数的比例；赢单、输单占结单商机数（赢单 + 输单）的比例。',
+      winRate: '赢单率：按商机数 {rate} = {won} ÷（{won} + {lost}）',
+      winRateAmount:
+        '赢单率：按商机数 {rate} = {won} ÷（{won} + {lost}）；按金额 {rateAmount} = {wonAmount} ÷（{wonAmount} + {lostAmount}）',
+      winRateNone: '赢单率：—（本期没有赢单或输单）',
+      coverage:
+        '剩余目标覆盖倍数：{ratio} = {pipeline} {amount} ÷（目标 {target} − 实际 {actual} = {remaining}）',
+      coverageMet: '剩余目标覆盖倍数：目标已完成（实际 {actual} ≥ 目标 {target}）',
+      coverageNoTarget: '剩余目标覆盖倍数：—（本期没有销售额目标）',
+      coverageNoAmount: '剩余目标覆盖倍数：—（导出数据没有金额）',
+      weightedPipeline: '加权在途商机',
+      openPipeline: '在途商机（未加权：没有赢率列）',
+      overdue: '未计入：{count} 个预计在 {start} 之前成交、仍未结单的商机',
+      overdueAmount: '未计入：{count} 个预计在 {start} 之前成交、仍未结单的商机（{amount}）',
+    },
   },
   targets: {
     messages: {
@@ -229,6 +262,7 @@ export const zhCN: Messages = {
       floor: '下限',
       total: '合计',
       subtotal: '小计',
+      owner: '负责人',
       sheets: {
         long: '目标明细',
         byLevel: { region: '按区域', team: '按团队', rep: '按销售代表' },
@@ -977,7 +1011,8 @@ export const zhCN: Messages = {
       options: {
         style: '报告侧重：data（默认）、team、market、process 或 key-accounts',
         period: '要总结的期间（2026-H1、2026-Q2、2026、2026-06），代替 meeting.yaml 的 kpi.period',
-        targets: '下期目标：salesmeet targets --out 文件.yaml 写出的 YAML 或 JSON（第二部分，含 SMART 检查）',
+        targets:
+          '下期目标：salesmeet targets --out 文件 写出的工作簿（.xlsx，编辑后也可）或 YAML/JSON（第二部分，含 SMART 检查）',
         new: '在 meeting.yaml 旁生成 report.yaml（叙述部分），附数据提出的问题',
         pdf: '同时用 Chromium 打印 out/report.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
       },

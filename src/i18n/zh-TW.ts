@@ -171,6 +171,39 @@ export const zhTW: Messages = {
       sales_cycle: '銷售週期',
       overdue: '逾期率',
     },
+    funnel: {
+      title: '銷售漏斗',
+      caption: '銷售漏斗 {period}：預計 {start} 及以後成交的在途商機；{start} ~ {end} 結案的贏單和輸單',
+      stage: '階段',
+      verdict: '計為',
+      deals: '商機數',
+      amount: '金額',
+      weighted: '加權金額',
+      share: '佔比',
+      open: '在途',
+      won: '贏單',
+      lost: '輸單',
+      openTotal: '在途商機合計',
+      closedTotal: '結案合計（贏單 + 輸單）',
+      orderNumber: '在途階段按階段編號排列，其後為贏單、輸單。',
+      orderProbability: '在途階段按平均贏率從低到高排列，其後為贏單、輸單。',
+      orderCount: '在途階段按商機數從多到少排列，其後為贏單、輸單。',
+      shareAmount: '佔比：在途階段佔在途商機金額的比例；贏單、輸單佔結案金額（贏單 + 輸單）的比例。',
+      shareCount: '佔比：在途階段佔在途商機數的比例；贏單、輸單佔結案商機數（贏單 + 輸單）的比例。',
+      winRate: '贏單率：按商機數 {rate} = {won} ÷（{won} + {lost}）',
+      winRateAmount:
+        '贏單率：按商機數 {rate} = {won} ÷（{won} + {lost}）；按金額 {rateAmount} = {wonAmount} ÷（{wonAmount} + {lostAmount}）',
+      winRateNone: '贏單率：—（本期沒有贏單或輸單）',
+      coverage:
+        '剩餘目標覆蓋倍數：{ratio} = {pipeline} {amount} ÷（目標 {target} − 實際 {actual} = {remaining}）',
+      coverageMet: '剩餘目標覆蓋倍數：目標已完成（實際 {actual} ≥ 目標 {target}）',
+      coverageNoTarget: '剩餘目標覆蓋倍數：—（本期沒有營收目標）',
+      coverageNoAmount: '剩餘目標覆蓋倍數：—（匯出資料沒有金額）',
+      weightedPipeline: '加權在途商機',
+      openPipeline: '在途商機（未加權：沒有贏率欄）',
+      overdue: '未計入：{count} 個預計在 {start} 之前成交、仍未結案的商機',
+      overdueAmount: '未計入：{count} 個預計在 {start} 之前成交、仍未結案的商機（{amount}）',
+    },
   },
   targets: {
     messages: {
@@ -229,6 +262,7 @@ export const zhTW: Messages = {
       floor: '下限',
       total: '合計',
       subtotal: '小計',
+      owner: '負責人',
       sheets: {
         long: '目標明細',
         byLevel: { region: '依區域', team: '依團隊', rep: '依業務代表' },
@@ -977,7 +1011,8 @@ export const zhTW: Messages = {
       options: {
         style: '報告側重：data（預設）、team、market、process 或 key-accounts',
         period: '要總結的期間（2026-H1、2026-Q2、2026、2026-06），取代 meeting.yaml 的 kpi.period',
-        targets: '下期目標：salesmeet targets --out 檔案.yaml 寫出的 YAML 或 JSON（第二部分，含 SMART 檢查）',
+        targets:
+          '下期目標：salesmeet targets --out 檔案 寫出的活頁簿（.xlsx，編輯後也可）或 YAML/JSON（第二部分，含 SMART 檢查）',
         new: '在 meeting.yaml 旁產生 report.yaml（敘述部分），附數據提出的問題',
         pdf: '同時以 Chromium 列印 out/report.pdf（/usr/bin/chromium 或 SALESMEET_CHROMIUM）',
       },

@@ -143,7 +143,12 @@ export async function reportDocx(view: ReportView): Promise<Uint8Array> {
         ];
       }
       case 'chart':
-        return [];
+        return [
+          new Paragraph({
+            children: [new TextRun({ text: xmlSafe(b.chart.inHtml), italics: true, color: '555555' })],
+            spacing: { after: 120 },
+          }),
+        ];
     }
   };
 

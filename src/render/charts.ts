@@ -257,6 +257,7 @@ export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; 
   const layout = chartLayout(spec, lang, size);
   const rotate = xRotation(spec);
   const series: Record<string, unknown>[] = bars(spec, layout, lang);
+  if (spec.valueLabels === 'first') for (const s of series.slice(1)) s.label = { show: false };
   if (spec.markLine && series[0])
     series[0].markLine = {
       symbol: 'none',

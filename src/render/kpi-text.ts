@@ -3,6 +3,7 @@
  * Markdown and as CSV. The table itself (headers, cells, status, totals) is built by `core/kpi/present.ts`.
  */
 import stringWidth from 'string-width';
+import type { FunnelText } from '../core/kpi/funnel-present.js';
 import type { Table } from '../core/kpi/present.js';
 import type { Status } from '../core/kpi/result.js';
 import { neutralise } from '../io/excel/cells.js';
@@ -77,6 +78,11 @@ export function renderKpiTable(t: Table, paint: Paint): string {
     out.push(line(r, t.status[i] ?? null, i >= t.totalsFrom && t.totalsFrom >= 0));
   });
   return out.join('\n');
+}
+
+/** The funnel under the KPI table: its caption, its table, its lines (win rate, coverage…), then its notes dimmed. */
+export function renderFunnelText(f: FunnelText, paint: Paint, dim: (s: string) => string = same): string {
+  return `${paint.bold(f.caption)}\n\n${renderKpiTable(f.table, paint)}\n\n${f.lines.join('\n')}\n${dim(f.notes.join('\n'))}`;
 }
 
 const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -233,7 +233,8 @@ describe('targets workbook', () => {
       for (const f of formulas(ws))
         expect(evaluate(ws, f.formula), `${ws.name}!${f.ref} ${f.formula}`).toBeCloseTo(f.result, 6);
     expect(rowsOf(wb.getWorksheet('按区域')!)).toEqual([
-      ['区域', '目标值(万元)', '占比', '2025-Q3(万元)', '同比增长'],
+      // The owner column is left for the sales director to fill in (report --targets reads it).
+      ['区域', '目标值(万元)', '占比', '2025-Q3(万元)', '同比增长', '负责人'],
       [
         '华东',
         600,

@@ -43,7 +43,7 @@ describe('npm run demo', () => {
     );
     expect(verify).toContain('已签');
     expect(readFileSync(join(h1, 'report.md'), 'utf8')).toContain(
-      '| 责任到人 | ✓ | 每个分组都有参会的负责人 |',
+      '| 责任到人 | ✓ | 每个分组都有负责人（目标工作簿的负责人列，或职务、部门与之对应的参会人） |',
     );
     expect(existsSync(join(out, 'action-tracker.xlsx'))).toBe(true);
     expect(readFileSync(join(h1, 'notice.txt'), 'utf8')).toContain('会议通知');

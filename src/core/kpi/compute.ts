@@ -39,6 +39,7 @@ import {
   type Thresholds,
   varianceOf,
 } from './formulas.js';
+import { funnelOf } from './funnel.js';
 import type { KpiStore, MetricInfo, TargetRecord } from './ingest.js';
 import { km } from './messages.js';
 import { pacedByTime } from './paced.js';
@@ -204,6 +205,16 @@ class KpiRun {
     const rows: KpiRow[] = [];
     for (const m of metricList) this.addMetricRows(m, totals, rows);
     if (prorated.size > 0) warnings.push(proratedWarning(prorated, o.workdays, o.lang));
+    // Opportunity exports: the funnel, its amounts in the unit of revenue.
+    const revenue = store.metrics.get('revenue');
+    const funnel = store.funnel
+      ? funnelOf(store.funnel, {
+          range: cur,
+          unit: revenue?.unit ?? null,
+          scale: revenue?.scale ?? 1,
+          revenue: totals.find((r) => r.metric === 'revenue'),
+        })
+      : null;
 
     const result: KpiResult = {
       schema: 'salesmeet.kpi/1',
@@ -218,6 +229,7 @@ class KpiRun {
       by,
       rows: by.length === 0 ? totals : rows,
       totals,
+      ...(funnel ? { funnel } : {}),
       warnings,
       notes: [...store.info],
     };

@@ -16,6 +16,7 @@ import {
   STATUS_HEADERS,
   taxOf,
 } from './ingest/columns.js';
+import { StageTable } from './ingest/funnel.js';
 import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
 import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
@@ -637,6 +638,9 @@ export class SheetIngester {
       list && list.length > 0 ? new Set(list.map(stageKey)) : fallback;
     this.wonNames = names(store.stages.won, WON_STAGES);
     this.lostNames = names(store.stages.lost, LOST_STAGES);
+    store.funnel ??= new StageTable();
+    store.funnel.hasAmount ||= this.amountCol !== undefined;
+    store.funnel.hasProbability ||= this.probCol !== undefined;
   }
 
   private wonNames = WON_STAGES;
@@ -1021,6 +1025,7 @@ export class SheetIngester {
       addValue(bucket, slot, v);
     };
     const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
+    let prob: number | null = null;
     if (amount !== null && (amount >= HUGE || amount <= -HUGE))
       for (const key of ['won_amount', 'closed_amount', 'pipeline', 'weighted_pipeline'])
         this.huge(row.n, this.amountCol!, key);
@@ -1041,17 +1046,23 @@ export class SheetIngester {
       add(this.pipe.lost, 1);
       add(this.pipe.closed, 1);
       if (amount !== null) add(this.pipe.closedAmount, amount);
-    } else if (amount !== null) {
-      add(this.pipe.open, amount);
+    } else {
       if (this.probCol) {
         const p = readNumber(
           this.cellAt(row, this.probCol.index),
           this.probCol.info.unit?.percent ?? false,
           true,
         );
-        if (p.kind === 'number') add(this.pipe.weighted, amount * p.value);
+        if (p.kind === 'number') prob = p.value;
+      }
+      if (amount !== null) {
+        add(this.pipe.open, amount);
+        if (prob !== null) add(this.pipe.weighted, amount * prob);
       }
     }
+    // The funnel: the stage as written, its close date, amount and (open deals) probability.
+    const funnel = store.funnel!;
+    funnel.add(funnel.stage(stage, verdict), when, amount, prob);
     store.rows++;
     this.used++;
     if (this.blankMask !== 0) this.tallyBlanks(row.n);

@@ -1,5 +1,6 @@
 import { catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
+import { funnelText } from '../kpi/funnel-present.js';
 import { pacedByTime } from '../kpi/paced.js';
 import { decimalsByMetric } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow, Status } from '../kpi/result.js';
@@ -33,6 +34,8 @@ export interface ChartSpec {
   /** A reference line: time progress for a metric judged against it, else the 100% target. */
   markLine: { value: number; label: string } | null;
   unit: string | null;
+  /** 'first': only the first series carries value labels (many bars side by side, the figures in a table below). */
+  valueLabels?: 'first';
 }
 
 export interface KpiTableRow {
@@ -60,6 +63,33 @@ export interface KpiBreakdown {
   rows: KpiTableRow[];
 }
 
+/** A cell of the funnel table, already in words. */
+export interface FunnelCell {
+  text: string;
+  numeric: boolean;
+}
+
+/** The funnel of opportunity exports (`kpi`'s): stages, totals, the win rate and coverage lines. */
+export interface FunnelView {
+  title: string;
+  /** Which deals count. */
+  caption: string;
+  headers: FunnelCell[];
+  /**
+   * Stage rows, then the open and closed totals (`total`). `bar`: the width of the stage's bar, its amount (its
+   * deals without amounts) against the largest open stage's (open stages) or the largest closed one's (won and
+   * lost), as a CSS percentage; null for the totals.
+   */
+  rows: {
+    cells: FunnelCell[];
+    total: boolean;
+    verdict: 'open' | 'won' | 'lost' | null;
+    bar: string | null;
+  }[];
+  lines: string[];
+  notes: string[];
+}
+
 export interface KpiView {
   period: string;
   asOf: string;
@@ -69,12 +99,51 @@ export interface KpiView {
   summary: KpiTableRow[];
   breakdowns: KpiBreakdown[];
   charts: { id: string; title: string; svg: RawHtml }[];
+  /** Only when the data has opportunity stages. */
+  funnel: FunnelView | null;
   warnings: string[];
   legend: string[];
 }
 
+/** The funnel section: the same table and lines as `kpi` prints under its table, with a bar per stage. */
+export function funnelView(kpi: KpiResult, lang: Lang): FunnelView | null {
+  const f = kpi.funnel;
+  const text = funnelText(kpi, lang);
+  if (!f || !text) return null;
+  const size = (st: (typeof f.stages)[number]) =>
+    f.stages.some((x) => x.amount !== null) ? (st.amount ?? 0) : st.count;
+  // Open stages against the largest open stage (the funnel's shape), won and lost against the larger of the two.
+  const isOpen = (st: (typeof f.stages)[number]) => st.verdict === 'open';
+  const largestOpen = Math.max(0, ...f.stages.filter(isOpen).map(size));
+  const largestClosed = Math.max(0, ...f.stages.filter((st) => !isOpen(st)).map(size));
+  const numeric = text.table.numeric;
+  return {
+    title: catalogue(lang).kpi.funnel.title,
+    caption: text.caption,
+    headers: text.table.headers.map((h, i) => ({ text: h, numeric: numeric[i]! })),
+    rows: text.table.rows.map((cells, i) => {
+      const st = f.stages[i];
+      const largest = st && isOpen(st) ? largestOpen : largestClosed;
+      const bar =
+        st === undefined
+          ? null
+          : largest > 0
+            ? `${(Math.max(0, size(st) / largest) * 100).toFixed(1)}%`
+            : '0.0%';
+      return {
+        cells: cells.map((c, j) => ({ text: c, numeric: numeric[j]! })),
+        total: st === undefined,
+        verdict: st?.verdict ?? null,
+        bar,
+      };
+    }),
+    lines: text.lines,
+    notes: text.notes,
+  };
+}
+
 /** "销售额（万元）" in Chinese, "Revenue (万元)" in English: the language's own brackets around a unit. */
-function withUnit(word: string, unit: string | null, lang: Lang): string {
+export function withUnit(word: string, unit: string | null, lang: Lang): string {
   if (!unit) return word;
   const p = catalogue(lang).punctuation;
   return `${word}${p.lparen}${unit}${p.rparen}`;
@@ -326,6 +395,7 @@ export function kpiView(
     summary,
     breakdowns,
     charts,
+    funnel: funnelView(kpi, lang),
     warnings: kpi.warnings.map((w) => {
       const where = [w.file, w.sheet ? `[${w.sheet}]${w.cell ? `!${w.cell}` : ''}` : null]
         .filter(Boolean)

@@ -12,15 +12,16 @@ import { NARRATIVE_KEYS, type Narrative, type NarrativeKey } from './view.js';
 
 export const REPORT_FILE = 'report.yaml';
 
-const section = z.string().nullable().optional();
+/** A section of text (Markdown); its description is what an editor shows on hover (schema/report.schema.json). */
+const section = (description: string) => z.string().nullable().optional().describe(description);
 
 export const narrativeSchema = z
   .strictObject({
-    successFactors: section,
-    challenges: section,
-    strategy: section,
-    team: section,
-    outlook: section,
+    successFactors: section('成功因素 Success factors: what went right in the period, and why'),
+    challenges: section('挑战与根因 Challenges and their root causes'),
+    strategy: section('策略 Strategy for the next period: how the targets will be reached'),
+    team: section('团队建设 Team building and capability'),
+    outlook: section('展望 Summary and outlook'),
   })
   .meta({
     title: 'salesmeet report.yaml',

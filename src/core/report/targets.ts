@@ -21,7 +21,18 @@ export const targetsDocSchema = z.object({
   time: z.object({
     months: z.array(z.object({ period: z.string(), companyTarget: num, target: num, share: num })),
   }),
-  org: z.array(z.object({ level: z.string(), name: z.string(), target: num, share: num })).default([]),
+  org: z
+    .array(
+      z.object({
+        level: z.string(),
+        name: z.string(),
+        target: num,
+        share: num,
+        /** Who answers for the group, when the file names one (the workbook's owner column). */
+        owner: z.string().nullable().optional(),
+      }),
+    )
+    .default([]),
   advice: z.array(z.object({ message: z.string() })).default([]),
 });
 
@@ -36,6 +47,14 @@ export function ownerOf(group: string, meeting: Meeting): string | null {
     (x) => (x.role ?? '').includes(group) || (x.department ?? '').includes(group),
   );
   return a?.name ?? null;
+}
+
+/** Who answers for an entry of the targets: the owner the file names (the workbook's owner column), else `ownerOf`. */
+export function ownerFor(
+  entry: { name: string; owner?: string | null | undefined },
+  meeting: Meeting,
+): string | null {
+  return entry.owner?.trim() || ownerOf(entry.name, meeting);
 }
 
 /** The top organisation level's entries (regions, or teams when there are no regions). */

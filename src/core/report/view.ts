@@ -11,6 +11,7 @@ import type { TrackedAction } from '../actions.js';
 import type { Lang } from '../i18n/lang.js';
 import { interpolate, type Params } from '../i18n/messages.js';
 import type { Thresholds } from '../kpi/formulas.js';
+import { funnelText, multiple } from '../kpi/funnel-present.js';
 import { parsePeriod } from '../kpi/period.js';
 import { legendLines } from '../kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../kpi/result.js';
@@ -30,7 +31,7 @@ import {
   statusCounts,
   trend,
 } from './analysis.js';
-import { nextPeriodOf, ownerOf, type TargetsDoc, topLevel } from './targets.js';
+import { nextPeriodOf, ownerFor, type TargetsDoc, topLevel } from './targets.js';
 
 export const REPORT_STYLES = ['data', 'team', 'market', 'process', 'key-accounts'] as const;
 export type ReportStyle = (typeof REPORT_STYLES)[number];
@@ -55,6 +56,8 @@ export interface ReportTable {
   align: ('l' | 'r')[];
   /** Relative column widths (docx grid, html col widths). */
   weights: number[];
+  /** Each row is its own metric (an order count above an order value): decimals are the row's, not aligned down the column. */
+  rowsAreMetrics?: true;
 }
 
 export interface ReportChart {
@@ -62,6 +65,8 @@ export interface ReportChart {
   title: string;
   /** Filled by the caller (ECharts SVG); the view holds the data. */
   svg: unknown;
+  /** What report.md and report.docx print where the chart stands: its title and where to see it. */
+  inHtml: string;
 }
 
 export type Block =
@@ -130,7 +135,7 @@ export interface ReportInput {
 
 type Words = ReportMessages;
 
-const REVENUE = 'revenue';
+export const REVENUE = 'revenue';
 
 function periodKey(label: string): keyof Words['periods'] {
   const p = parsePeriod(label.replace(/ YTD$/, ''));
@@ -154,7 +159,7 @@ function revenueRows(result: KpiResult | null, key?: GroupKey): KpiRow[] {
   );
 }
 
-function total(result: KpiResult | null, metric: string): KpiRow | undefined {
+export function total(result: KpiResult | null, metric: string): KpiRow | undefined {
   return result?.totals.find((r) => r.metric === metric);
 }
 
@@ -199,6 +204,8 @@ export function reportView(input: ReportInput): ReportView {
   const dimWord = (k: GroupKey) => by[k];
   /** The dimension inside a sentence ("by region", not "by Region"). */
   const dimIn = (k: GroupKey) => by[k].toLowerCase();
+  /** "4 regions", "1 region": English counts its nouns; Chinese has no plural. */
+  const dimsIn = (k: GroupKey, count: number) => (lang === 'en' && count !== 1 ? `${dimIn(k)}s` : dimIn(k));
 
   // ── Part one blocks ────────────────────────────────────────────────────────────────────────────────────
   const overall = (): ReportSection | null => {
@@ -281,7 +288,7 @@ export function reportView(input: ReportInput): ReportView {
               w.sentences.status,
               {
                 count: withTarget.length,
-                dims: dimIn(first.key),
+                dims: dimsIn(first.key, withTarget.length),
                 onTrack: counts.onTrack,
                 atRisk: counts.atRisk,
                 offTrack: counts.offTrack,
@@ -383,7 +390,8 @@ export function reportView(input: ReportInput): ReportView {
     }
     // Months running below target, per group of the first dimension.
     const first = dims[0];
-    const runs: Sentence[] = [];
+    const runs: { name: string; count: number; below: { month: string; achievement: number | null }[] }[] =
+      [];
     if (first) {
       const names = revenueRows(first.current, first.key).map((r) => r.group[first.key]!);
       for (const name of names) {
@@ -392,18 +400,28 @@ export function reportView(input: ReportInput): ReportView {
           return { month: m.label, actual: r?.actual ?? null, target: r?.target ?? null, priorYear: null };
         });
         const g = trend(series);
-        if (g.monthsBelowTarget >= 2) {
-          const below = g.points.filter((p) => p.achievement !== null).slice(-g.monthsBelowTarget);
-          runs.push(
-            say(w.sentences.belowRun, { name, count: g.monthsBelowTarget }, w.sentences.belowRunNote, {
-              last: below.at(-1)!.month,
-              months: below.map((p) => `${p.month} ${pc(p.achievement)}`).join(lang === 'en' ? ', ' : '、'),
-            }),
-          );
-        }
+        if (g.monthsBelowTarget >= 2)
+          runs.push({
+            name,
+            count: g.monthsBelowTarget,
+            below: g.points.filter((p) => p.achievement !== null).slice(-g.monthsBelowTarget),
+          });
       }
     }
-    if (runs.length > 0) blocks.push(text(runs));
+    // The longest run first: the region that has missed longest is the one to talk about.
+    if (runs.length > 0)
+      blocks.push(
+        text(
+          runs
+            .sort((a, b) => b.count - a.count)
+            .map(({ name, count, below }) =>
+              say(w.sentences.belowRun, { name, count }, w.sentences.belowRunNote, {
+                last: below.at(-1)!.month,
+                months: below.map((p) => `${p.month} ${pc(p.achievement)}`).join(lang === 'en' ? ', ' : '、'),
+              }),
+            ),
+        ),
+      );
     const c = w.columns;
     const u = unit ? ` (${unit})` : '';
     blocks.push(
@@ -573,6 +591,7 @@ export function reportView(input: ReportInput): ReportView {
           ],
           align: ['l', 'r', 'r', 'r'],
           weights: [20, 14, 14, 12],
+          rowsAreMetrics: true,
         }),
         table({
           head: [c.effect, c.amount + u, c.shareOfGrowth],
@@ -709,8 +728,9 @@ export function reportView(input: ReportInput): ReportView {
     if (!kpi) return null;
     const rows = kpi.totals.filter((r) => r.metric !== REVENUE && r.actual !== null);
     if (rows.length === 0) return null;
+    // Pipeline coverage is a multiple (2.5×), not a percentage.
     const bare = (r: KpiRow, v: number | null) =>
-      r.kind === 'ratio' ? pc(v) : n(v, r.kind === 'count' ? 0 : 2);
+      r.unit === '×' ? multiple(v) : r.kind === 'ratio' ? pc(v) : n(v, r.kind === 'count' ? 0 : 2);
     const value = (r: KpiRow, v: number | null) =>
       v === null || r.kind === 'ratio' || !r.unit || r.unit === '%' ? bare(r, v) : `${bare(r, v)} ${r.unit}`;
     const change = (r: KpiRow) => formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang);
@@ -919,6 +939,106 @@ export function reportView(input: ReportInput): ReportView {
     };
   };
 
+  /**
+   * The funnel of opportunity exports: the open pipeline and its largest stage, the win rate, the coverage of the
+   * remaining target — each sentence with its formula as a note — and the table `kpi` prints.
+   */
+  const funnelSection = (): ReportSection | null => {
+    const f = kpi?.funnel;
+    const ft = kpi ? funnelText(kpi, lang) : null;
+    if (!kpi || !f || !ft) return null;
+    const fw = catalogue(lang).kpi.funnel;
+    const u = f.unit ?? '';
+    const s: Sentence[] = [];
+    const open = f.stages.filter((x) => x.verdict === 'open' && x.amount !== null);
+    if (f.open.count > 0 && f.open.amount !== null && open.length > 0) {
+      const top = open.reduce((a, b) => (b.amount! > a.amount! ? b : a));
+      const weighted = f.open.weightedAmount !== null;
+      s.push(
+        say(
+          weighted ? w.sentences.funnelPipeline : w.sentences.funnelPipelineUnweighted,
+          {
+            count: n(f.open.count, 0),
+            amount: n(f.open.amount),
+            weighted: n(f.open.weightedAmount),
+            stage: top.stage,
+            share: pc(top.share),
+            unit: u,
+          },
+          weighted ? w.sentences.funnelPipelineNote : w.sentences.funnelPipelineUnweightedNote,
+          { start: kpi.period.start, stageAmount: n(top.amount), unit: u },
+        ),
+      );
+    }
+    if (f.winRate !== null) {
+      const byAmount = f.winRateAmount !== null;
+      s.push(
+        say(
+          byAmount ? w.sentences.funnelWinRate : w.sentences.funnelWinRateCount,
+          {
+            won: n(f.won.count, 0),
+            lost: n(f.lost.count, 0),
+            closed: n(f.won.count + f.lost.count, 0),
+            rate: pc(f.winRate),
+            rateAmount: pc(f.winRateAmount),
+          },
+          byAmount ? w.sentences.funnelWinRateNote : w.sentences.funnelWinRateCountNote,
+          { wonAmount: n(f.won.amount ?? 0), lostAmount: n(f.lost.amount ?? 0) },
+        ),
+      );
+    }
+    const c = f.coverage;
+    if (c?.met)
+      s.push(
+        say(w.sentences.funnelCoverageMet, {
+          actual: n(c.actual),
+          target: n(c.target),
+          amount: n(f.open.amount),
+          unit: u,
+        }),
+      );
+    else if (c)
+      s.push(
+        say(
+          w.sentences.funnelCoverage,
+          {
+            remaining: n(c.remaining),
+            pipeline: c.basis === 'weighted' ? fw.weightedPipeline : fw.openPipeline,
+            amount: n(c.pipeline),
+            ratio: multiple(c.ratio),
+            unit: u,
+          },
+          w.sentences.funnelCoverageNote,
+          { target: n(c.target), actual: n(c.actual) },
+        ),
+      );
+    const blocks: Block[] = [];
+    if (s.length > 0) blocks.push(text(s));
+    const numeric = ft.table.numeric;
+    blocks.push(
+      table({
+        head: ft.table.headers,
+        rows: ft.table.rows,
+        align: numeric.map((x) => (x ? 'r' : 'l')),
+        weights: ft.table.headers.map((_, i) => (i === 0 ? 18 : i === 1 ? 8 : 10)),
+      }),
+    );
+    // What the table holds: which deals, the order of the stages, what the share is of, the deals left out.
+    blocks.push({
+      kind: 'list',
+      isList: true,
+      items: [
+        ft.caption,
+        // The win rate and coverage lines when no sentence says them (no closed deal, no target).
+        ...(f.winRate === null ? ft.lines.slice(0, 1) : []),
+        ...(c === null ? ft.lines.slice(1, 2) : []),
+        ...ft.lines.slice(2),
+        ...ft.notes,
+      ],
+    });
+    return { id: 'funnel', title: w.sections.funnel, blocks };
+  };
+
   // ── The user's parts ─────────────────────────────────────────────────────────────────────────────────
   const prompts = promptsFor(input);
   const empty: NarrativeKey[] = [];
@@ -1078,6 +1198,32 @@ export function reportView(input: ReportInput): ReportView {
           company: n(doc.companyTarget),
         }),
       );
+    // The open pipeline expected to close in the months of the next targets (opportunity exports, same unit).
+    const f = kpi?.funnel;
+    const due = f?.openByMonth.filter((m) => doc.months.includes(m.month)) ?? [];
+    if (f && due.length > 0 && (f.unit ?? '') === u && doc.companyTarget > 0) {
+      const weighted = due.every((m) => m.weightedAmount !== null);
+      const amounts = due.map((m) => (weighted ? m.weightedAmount : m.amount));
+      if (amounts.every((a) => a !== null)) {
+        const amount = Number(amounts.reduce((a, b) => a! + b!, 0)!.toPrecision(12));
+        const fw = catalogue(lang).kpi.funnel;
+        const months = doc.months.length > 1 ? `${doc.months[0]} ~ ${doc.months.at(-1)}` : doc.period;
+        sentences.push(
+          say(
+            tw.pipeline,
+            {
+              pipeline: weighted ? fw.weightedPipeline : fw.openPipeline,
+              period: doc.period,
+              amount: n(amount),
+              ratio: multiple(amount / doc.companyTarget),
+              unit: u,
+            },
+            tw.pipelineNote,
+            { months, company: n(doc.companyTarget) },
+          ),
+        );
+      }
+    }
     const blocks: Block[] = [{ kind: 'text', isText: true, sentences }];
     blocks.push(
       table({
@@ -1096,7 +1242,7 @@ export function reportView(input: ReportInput): ReportView {
       blocks.push(
         table({
           head: [by[key] ?? doc.levels[0]!, withUnit(tw.assigned), c.share, c.owner],
-          rows: top.map((o) => [o.name, n(o.target), pc(o.share), ownerOf(o.name, input.meeting) ?? '—']),
+          rows: top.map((o) => [o.name, n(o.target), pc(o.share), ownerFor(o, input.meeting) ?? '—']),
           align: ['l', 'r', 'r', 'l'],
           weights: [10, 12, 8, 10],
         }),
@@ -1104,7 +1250,7 @@ export function reportView(input: ReportInput): ReportView {
     }
     // The SMART check: each line a criterion, whether it holds, and why.
     const ok = (b: boolean) => (b ? tw.pass : tw.fail);
-    const missing = top.filter((o) => ownerOf(o.name, input.meeting) === null).map((o) => o.name);
+    const missing = top.filter((o) => ownerFor(o, input.meeting) === null).map((o) => o.name);
     const next = kpi ? nextPeriodOf(kpi.period.label) : null;
     const ambitious = growth !== null && revenue?.yoy != null && growth > Math.max(2 * revenue.yoy, 0.3);
     const rows: string[][] = [
@@ -1170,7 +1316,8 @@ export function reportView(input: ReportInput): ReportView {
 
   const keep = (xs: (ReportSection | null)[]) => xs.filter((x): x is ReportSection => x !== null);
   const first = dims[0]?.key ?? 'region';
-  const present = (ks: GroupKey[]) => ks.filter((k) => dimOf(k));
+  // Each dimension once: the first breakdown may itself be `rep`.
+  const present = (ks: GroupKey[]) => ks.filter((k, i) => dimOf(k) && ks.indexOf(k) === i);
 
   // Part one by style, then the others. Team puts capability before the targets (the article's order).
   const style = input.style;
@@ -1194,10 +1341,16 @@ export function reportView(input: ReportInput): ReportView {
       ]);
       break;
     case 'process':
-      partOne = keep([overall(), trendSection(), metricsSection(), priceVolumeSection()]);
+      partOne = keep([overall(), trendSection(), funnelSection(), metricsSection(), priceVolumeSection()]);
       break;
     case 'key-accounts':
-      partOne = keep([overall(), customersSection(), priceVolumeSection(), driversSection([first])]);
+      partOne = keep([
+        overall(),
+        customersSection(),
+        funnelSection(),
+        priceVolumeSection(),
+        driversSection([first]),
+      ]);
       break;
     default:
       partOne = keep([
@@ -1206,6 +1359,7 @@ export function reportView(input: ReportInput): ReportView {
         driversSection(present([first, 'product'])),
         priceVolumeSection(),
         mixSection(present(['product'])),
+        funnelSection(),
         metricsSection(),
         rankingSection(present([first, 'rep'])),
       ]);
@@ -1330,7 +1484,11 @@ export function alignDecimals(rows: string[][]): string[][] {
 }
 
 function table(tb: ReportTable): Block {
-  return { kind: 'table', isTable: true, table: { ...tb, rows: alignDecimals(tb.rows) } };
+  return {
+    kind: 'table',
+    isTable: true,
+    table: { ...tb, rows: tb.rowsAreMetrics ? tb.rows : alignDecimals(tb.rows) },
+  };
 }
 
 function chart(c: ReportChart): Block {

@@ -18,6 +18,8 @@ export interface TargetLabels {
   floor: string;
   total: string;
   subtotal: string;
+  /** The owner column of the region and team sheets: left empty, filled in by the sales manager. */
+  owner: string;
   sheets: {
     long: string;
     byLevel: Record<OrgLevel, string>;

@@ -87,6 +87,9 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain(
       '数量因素 =（Q₁ − Q₀）× P₀ =（194 − 191）× 41.88 = +125.65；价格因素 =（P₁ − P₀）× Q₀ =（47.42 − 41.88）× 191 = +1,057.73；交互项 =（Q₁ − Q₀）×（P₁ − P₀）= +16.61；三者合计 +1,200 = 销售额变动。',
     );
+    // An order count keeps no decimals beside an order value with two (each row is its own metric).
+    expect(md).toContain('| 订单数 | 191 | 194 | +1.6% |');
+    expect(md).toContain('| 平均客单价 (万元) | 41.88 | 47.42 | +13.2% |');
   });
 
   it('has the monthly trend against target and the regions that missed several months running', () => {
@@ -96,7 +99,8 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain('| 2026-01 | 1,272.73 | 1,257.85 | 98.8% | 994.73 | +26.5% | 98.8% |');
     expect(md).toContain('| 2026-04 | 1,818.19 | 1,415.35 | 77.8% | 1,363.12 | +3.8% | 91.3% |');
     expect(md).toContain('| 2026-06 | 2,272.73 | 2,002.35 | 88.1% | 1,937.27 | +3.4% | 92.0% |');
-    expect(md).toContain('华东已连续 5 个月未完成当月目标。');
+    // The longest run first.
+    expect(md).toContain('华东已连续 5 个月未完成当月目标。[^5]华北已连续 3 个月未完成当月目标。[^6]');
   });
 
   it('ranks regions by achievement and reps with their change of rank', () => {
@@ -130,6 +134,30 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(html.match(/<section class="part" id="part-\d">/g)).toHaveLength(5);
     expect(html).toContain('<h2>第一部分　上半年销售业绩回顾与数据分析</h2>');
     expect(html).not.toMatch(/<script|<link|src="http/i);
+  });
+
+  it('draws achievement by region and the monthly trend in the html; md and docx say where the charts are', async () => {
+    const html = read('report.html');
+    const figures = [
+      ...html.matchAll(/<figure class="chart" id="chart-(\w+)"><svg role="img" aria-label="([^"]+)"/g),
+    ];
+    expect(figures.map((m) => [m[1], m[2]])).toEqual([
+      ['regions', '销售额达成率 vs 时间进度'],
+      ['trend', '月度趋势（万元）'],
+    ]);
+    // Bars sorted by achievement: 华南 110.4%, 华北 93.8%, 华东 83.6%, 西部 80.2% — the axis labels in that order.
+    const regions = html.slice(html.indexOf('id="chart-regions"'), html.indexOf('id="chart-trend"'));
+    const order = ['华南', '华北', '华东', '西部'].map((r) => regions.indexOf(`>${r}</text>`));
+    expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
+    // The trend: one bar per month, the actuals labelled (1,257.8 in January … 2,002.3 in June).
+    const trendSvg = html.slice(html.indexOf('id="chart-trend"'));
+    for (const m of ['2026-01', '2026-06']) expect(trendSvg).toContain(`>${m}</text>`);
+    for (const v of ['1,257.8', '2,002.3']) expect(trendSvg).toContain(`>${v}</text>`);
+    expect(read('report.md')).toContain('_图：月度趋势（万元）（见 report.html）_');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(out('report.docx')));
+    const doc = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(doc).toContain('图：销售额达成率 vs 时间进度（见 report.html）');
   });
 });
 
@@ -281,6 +309,8 @@ describe('each style in each language has its five-part skeleton', () => {
     expect(md).toContain(
       'By region, the growth came mostly from 华南, which contributed 42.6% of it (+6.4 pp of the +15.0% growth).',
     );
+    expect(md).toContain('Of 4 regions, 1 met the target, 1 came close and 2 fell short;');
+    expect(md).toContain('| Orders | 191 | 194 | +1.6% |');
   });
 
   it('refuses an unknown style as a usage error', async () => {
@@ -300,6 +330,10 @@ describe('report.yaml: the narrative is the user’s', () => {
       '已写入 2026-h1-review/report.yaml：填写各部分后，再次运行 `salesmeet report`',
     );
     const text = readFileSync(yamlPath(), 'utf8');
+    // Editors complete and check it against the shipped schema (a path from the folder to schema/).
+    expect(text.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=(\.\.\/)+.*schema\/report\.schema\.json$/,
+    );
     expect(text).toContain(
       '# 挑战与根因\n# 数据提出的问题：\n#   - 华北达成 93.8%、落后时间进度 6.2 个百分点：原因？\n',
     );
@@ -443,7 +477,9 @@ describe('part two from a targets file (--targets)', () => {
         '| 可实现（A） | ⚠ | 较本期增长 +30.4%，超过本期同比增速 +15.0% 的两倍：请说明依据 |',
       );
       expect(md).toContain('| 相关（R） | ✓ | 2026-H2 是本次回顾期间的下一期 |');
-      expect(md).toContain('| 责任到人 | ✓ | 每个分组都有参会的负责人 |');
+      expect(md).toContain(
+        '| 责任到人 | ✓ | 每个分组都有负责人（目标工作簿的负责人列，或职务、部门与之对应的参会人） |',
+      );
       expect(md).not.toContain('未提供目标文件');
 
       // A region nobody in the meeting answers for, and targets for the wrong period.
@@ -474,24 +510,17 @@ describe('part two from a targets file (--targets)', () => {
         '| Relevant | ✗ | The targets are for 2027-H1, not for 2026-H2, the period after the one reviewed |',
       );
       expect(en).toContain(
-        '| Owned | ✗ | No attendee’s role or department names 东北: who answers for it? |',
+        '| Owned | ✗ | Nobody answers for 东北: fill in the Owner column of the targets workbook, or name an attendee whose role or department says it |',
       );
     } finally {
       dir.cleanup();
     }
   });
 
-  it('refuses a workbook with the command that writes the YAML, and a broken file with its position', async () => {
+  it('refuses a broken file with its position (the workbook: targets-xlsx.test.ts)', async () => {
     const dir = tempDir();
     try {
       copyExample('2026-h1-review', dir.dir);
-      const x = await runIn(['report', '2026-h1-review', '--targets', 'targets.xlsx', '--lang', 'en'], {
-        cwd: dir.dir,
-      });
-      expect(x.code).toBe(2);
-      expect(x.stderr).toContain(
-        '--targets reads the YAML or JSON of salesmeet targets, not its workbook: write one with `salesmeet targets … --out targets.yaml`',
-      );
       writeFileSync(
         join(dir.dir, 'bad.yaml'),
         'schema: salesmeet.targets/1\nperiod: 2026-H2\ncompanyTarget: lots\n',

@@ -5,7 +5,7 @@ import type { Lang } from '../../../core/i18n/lang.js';
 import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
 import { terminalSafe } from '../../../core/text.js';
-import { renderKpiTable } from '../../../render/kpi-text.js';
+import { renderFunnelText, renderKpiTable } from '../../../render/kpi-text.js';
 import type { Context } from '../../context.js';
 import { kpiWarningLine } from '../../report.js';
 import type { RawInput } from '../types.js';
@@ -88,11 +88,14 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   if (report.written !== undefined) ctx.info(m.wrote({ file: report.written })(lang));
   // Cells of an export can hold anything: what goes to the terminal goes through terminalSafe (context.ts).
   else if (report.content !== undefined) ctx.streams.stdout.write(terminalSafe(report.content));
-  else if (report.table)
+  else if (report.table) {
+    // The funnel of opportunity exports, under the table.
+    const funnel = report.funnel ? `\n\n${renderFunnelText(report.funnel, ctx.out, ctx.out.dim)}` : '';
     ctx.streams.stdout.write(
       terminalSafe(
-        `${ctx.out.bold(report.title)}\n\n${renderKpiTable(report.table, ctx.out)}\n\n${ctx.out.dim(report.legend.join('\n'))}\n`,
+        `${ctx.out.bold(report.title)}\n\n${renderKpiTable(report.table, ctx.out)}${funnel}\n\n${ctx.out.dim(report.legend.join('\n'))}\n`,
       ),
     );
+  }
   return 0;
 }

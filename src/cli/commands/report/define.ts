@@ -24,7 +24,7 @@ export const reportCommand: CommandDef = {
           'salesmeet report 2026-h1-review --new',
           'salesmeet report 2026-h1-review',
           'salesmeet report 2026-h1-review --style team --pdf',
-          'salesmeet report 2026-h1-review --targets targets-2026-H2.yaml',
+          'salesmeet report 2026-h1-review --targets targets-2026-H2.xlsx',
           'salesmeet report 2026-h1-review --period 2026-Q2 --lang en',
         ],
         'report.md',

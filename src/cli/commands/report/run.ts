@@ -30,6 +30,9 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
       onKpiWarnings: (warnings) => {
         for (const w of warnings) ctx.warn(kpiWarningLine(w));
       },
+      onTargetsWarnings: (warnings) => {
+        for (const w of warnings) ctx.warn(kpiWarningLine(w));
+      },
       progress: (step, count) => {
         if (!ctx.streams.stderr.isTTY) return;
         const w = catalogue(ctx.lang).report.cli;

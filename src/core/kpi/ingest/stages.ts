@@ -7,8 +7,9 @@ import { InputError } from '../../errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { km } from '../messages.js';
 import { normName } from '../metrics.js';
+import type { StageVerdict } from '../result.js';
 
-export type StageVerdict = 'won' | 'lost' | 'open';
+export type { StageVerdict };
 
 /** A stage name as compared: `06 - Closed Won (100%)` → `closedwon`. */
 export function stageKey(stage: string): string {

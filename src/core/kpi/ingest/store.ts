@@ -10,6 +10,7 @@ import { spanOf } from '../period.js';
 import type { Group, GroupKey, KpiWarning } from '../result.js';
 import type { StatedPeriod } from '../stated.js';
 import type { When } from '../values.js';
+import type { StageTable } from './funnel.js';
 
 /** A value at or above this magnitude is noted (`KpiStore.huge`): summing fewer than 1e18 smaller ones stays finite. */
 export const HUGE = 1e290;
@@ -397,6 +398,8 @@ export class KpiStore {
    * orders, active and new customers, reps with sales. Texts are kept as numbers (`intern`); −1 = none.
    */
   facts = new Facts();
+  /** Opportunity exports: deals, amounts and weighted amounts per stage and close date, for the funnel. */
+  funnel: StageTable | null = null;
   /** Buckets by id (`Bucket.id`), for the facts. */
   bucketList: Bucket[] = [];
   /** Which of those columns the data has. */

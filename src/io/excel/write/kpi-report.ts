@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../../../core/i18n/lang.js';
 import type { RowExtra } from '../../../core/kpi/compute.js';
+import { funnelText } from '../../../core/kpi/funnel-present.js';
 import { decimalsByMetric, legendLines, metricLegend, statusText, WORDS } from '../../../core/kpi/present.js';
 import type { GroupKey, KpiResult, KpiRow } from '../../../core/kpi/result.js';
 import { STATUS_COLOURS } from '../../../core/kpi/status-colours.js';
@@ -75,8 +76,86 @@ export async function kpiWorkbook(
     if (Object.keys(r.group).length === 0 && result.by.length > 0) row.font = { bold: true };
   });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + all.length, column: cols.length } };
+  funnelSheet(wb, result, lang);
   legendSheet(wb, result, lang, meta);
   return workbookBytes(wb);
+}
+
+/**
+ * The funnel of opportunity exports, on a sheet of its own after the KPI sheet: the stages and the open and closed
+ * totals as real numbers, then the win rate, coverage and overdue lines and how the table reads.
+ */
+function funnelSheet(wb: Workbook, result: KpiResult, lang: Lang): void {
+  const f = result.funnel;
+  const text = funnelText(result, lang);
+  if (!f || !text) return;
+  const ws = wb.addWorksheet(catalogue(lang).kpi.funnel.title, {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { ...PRINT_LANDSCAPE, printTitlesRow: '1:2' },
+  });
+  ws.getCell(1, 1).value = safeText(text.caption);
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  const money = text.digits === 0 ? '#,##0' : '#,##0.00';
+  const header = ws.getRow(2);
+  text.columns.forEach((col, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text.table.headers[i]!;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    ws.getColumn(i + 1).width = col === 'stage' ? 24 : col === 'verdict' ? 10 : 14;
+  });
+  const closed = {
+    count: f.won.count + f.lost.count,
+    amount:
+      f.won.amount === null && f.lost.amount === null
+        ? null
+        : Number(((f.won.amount ?? 0) + (f.lost.amount ?? 0)).toPrecision(12)),
+  };
+  const figures: { count: number; amount: number | null; weighted: number | null; share: number | null }[] = [
+    ...f.stages.map((st) => ({
+      count: st.count,
+      amount: st.amount,
+      weighted: st.weightedAmount,
+      share: st.share,
+    })),
+    {
+      count: f.open.count,
+      amount: f.open.amount,
+      weighted: f.open.weightedAmount,
+      share: f.open.count > 0 ? 1 : null,
+    },
+    { count: closed.count, amount: closed.amount, weighted: null, share: closed.count > 0 ? 1 : null },
+  ];
+  text.table.rows.forEach((cells, ri) => {
+    const row = ws.getRow(ri + 3);
+    const v = figures[ri]!;
+    text.columns.forEach((col, i) => {
+      const cell = row.getCell(i + 1);
+      const n =
+        col === 'deals'
+          ? v.count
+          : col === 'amount'
+            ? v.amount
+            : col === 'weighted'
+              ? v.weighted
+              : col === 'share'
+                ? v.share
+                : undefined;
+      if (n === undefined) {
+        if (cells[i]) cell.value = safeText(cells[i]!);
+      } else if (n !== null) {
+        cell.value = n;
+        cell.numFmt = col === 'deals' ? '#,##0' : col === 'share' ? '0.0%' : money;
+      }
+    });
+    if (ri >= text.table.totalsFrom) row.font = { bold: true };
+  });
+  const below = text.table.rows.length + 4;
+  [...text.lines, ...text.notes].forEach((l, i) => {
+    const c = ws.getCell(below + i, 1);
+    c.value = safeText(l);
+  });
 }
 
 /** The columns of the KPI sheet: the grouping keys, then the figures, then the status. */

@@ -119,11 +119,15 @@ function levelSheet(wb: Workbook, x: Sheets, level: OrgLevel, depth: number): vo
   const { r, L, targetCol, hist, priorHeader, numFmt, pctFmt, round } = x;
   const ws = wb.addWorksheet(L.sheets.byLevel[level]);
   const names = r.levels.slice(0, depth + 1);
+  // Regions and teams get an empty owner column for the sales manager to fill in (`report --targets` reads it);
+  // a rep answers for their own target.
+  const owned = level !== 'rep';
   const header = [
     ...names.map((l) => L.level[l]),
     targetCol,
     L.share,
     ...(hist ? [priorHeader, L.growth] : []),
+    ...(owned ? [L.owner] : []),
   ];
   ws.addRow(header);
   const tCol = colLetter(names.length + 1);
@@ -196,6 +200,10 @@ function levelSheet(wb: Workbook, x: Sheets, level: OrgLevel, depth: number): vo
     ws.getColumn(names.length + 4).numFmt = pctFmt;
   }
   fitColumns(ws);
+  if (owned) {
+    const col = ws.getColumn(header.length);
+    col.width = Math.max(col.width ?? 0, 14);
+  }
 }
 
 type OrgRow = TargetsResult['org'][number];
