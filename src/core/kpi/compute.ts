@@ -26,7 +26,7 @@ import {
   proratedWarning,
   ratioGapWarnings,
 } from './compute/parts.js';
-import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank } from './compute/rows.js';
+import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank, zhCompare } from './compute/rows.js';
 import {
   achievementOf,
   changeOf,
@@ -512,7 +512,7 @@ class KpiRun {
     if (full !== null && seen !== null && Math.abs(full - seen) > Math.max(Math.abs(full) * 1e-9, 1e-9))
       missing.set('', '—');
     if (missing.size === 0) return null;
-    const sorted = (mp: Map<string, string>) => [...mp.values()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const sorted = (mp: Map<string, string>) => [...mp.values()].sort(zhCompare);
     const dimKey = {
       region: 'dimRegion',
       product: 'dimProduct',
@@ -690,9 +690,12 @@ class KpiRun {
         const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
+      const parentKeys = keys.slice(0, -1);
       for (const r of levelRows) {
-        const pk = `${l}\u0002${groupKey(r.group, keys.slice(0, -1))}`;
-        parents.set(pk, [...(parents.get(pk) ?? []), r]);
+        const pk = `${l}\u0002${groupKey(r.group, parentKeys)}`;
+        const list = parents.get(pk);
+        if (list) list.push(r);
+        else parents.set(pk, [r]);
       }
       metricRows.push(...levelRows);
     }
