@@ -127,7 +127,11 @@ export function byRank(rows: KpiRow[], by: GroupKey[], blank: string): KpiRow[] 
   for (const r of rows) rankOf.set(key(r.group, Object.keys(r.group).length), r.rank);
   // Each row's rank at every level of its group (its own and its parents'), found once, not per comparison.
   const ranksOf = new Map<KpiRow, (number | null)[]>();
-  for (const r of rows) ranksOf.set(r, by.map((_, level) => rankOf.get(key(r.group, level + 1)) ?? null));
+  for (const r of rows)
+    ranksOf.set(
+      r,
+      by.map((_, level) => rankOf.get(key(r.group, level + 1)) ?? null),
+    );
   const prefixRank = (r: KpiRow, level: number) => ranksOf.get(r)![level]!;
   return [...rows].sort((a, b) => {
     for (let level = 0; level < by.length; level++) {
