@@ -21,7 +21,6 @@ import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
 import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
 import {
-  addValue,
   type Bucket,
   type BucketLeaf,
   type Coverage,
@@ -910,12 +909,21 @@ export class SheetIngester {
       const c = valueCols[vi]!;
       if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
       if (v < 0 && c.slot === this.revenueSlot) returned = true;
-      bucket ??= this.rowBucket(row, when);
-      const slot = c.slot;
-      if (slot >= bucket.sums.length) growBucket(bucket, slot + 1);
-      bucket.sums[slot]! += v;
-      bucket.counts[slot]! += 1;
       any = true;
+    }
+    if (any) {
+      bucket = this.rowBucket(row, when);
+      // The bucket's sums and counts in the store's one array (read after the bucket: a new one may grow it).
+      const values = store.values;
+      const stride = store.stride;
+      const at = 2 * bucket.id * stride;
+      for (let vi = 0; vi < valueCols.length; vi++) {
+        const v = vals[vi]!;
+        if (Number.isNaN(v)) continue;
+        const slot = valueCols[vi]!.slot;
+        values[at + slot]! += v;
+        values[at + stride + slot]! += 1;
+      }
     }
     if (bucket) this.takeParts(row, when, bucket);
     if (any) {
@@ -1022,7 +1030,7 @@ export class SheetIngester {
     const bucket = this.rowBucket(row, when);
     const add = (slot: number, v: number) => {
       if (slot < 0) return;
-      addValue(bucket, slot, v);
+      store.addValue(bucket.id, slot, v);
     };
     const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
     let prob: number | null = null;
@@ -1163,8 +1171,13 @@ export class SheetIngester {
       const hasD = !Number.isNaN(d);
       const hasN = !Number.isNaN(n);
       if (hasD && hasN) {
-        addValue(bucket, p.slots[0]!, n);
-        addValue(bucket, p.slots[1]!, d);
+        const values = this.store.values;
+        const stride = this.store.stride;
+        const at = 2 * bucket.id * stride;
+        values[at + p.slots[0]!]! += n;
+        values[at + stride + p.slots[0]!]! += 1;
+        values[at + p.slots[1]!]! += d;
+        values[at + stride + p.slots[1]!]! += 1;
       } else if (hasD || hasN) {
         const gap = p.gaps[hasD ? 0 : 1]!;
         const missing = hasD ? p.num : p.den;

@@ -13,6 +13,7 @@ import {
   Facts,
   factOccasion,
   factOrder,
+  KpiStore,
   NO_DAY,
   NO_ORDER,
   OWN_ORDER,
@@ -70,5 +71,27 @@ describe('facts by bucket', () => {
         [NO_ORDER, -1 - day],
       ]),
     );
+  });
+});
+
+describe('detail buckets in one array', () => {
+  it('keep their sums and counts when later slots widen every bucket', () => {
+    const store = new KpiStore(['region'], 'en');
+    const tree = store.bucketTree(['region']);
+    const first = store.slot('revenue', 'actual');
+    const buckets = Array.from({ length: 100 }, (_, i) =>
+      store.bucketIn(store.leaf(tree, ['region'], [`R${i}`]), { kind: 'day', day: 20_000 + i }),
+    );
+    buckets.forEach((b, i) => store.addValue(b.id, first, i + 0.5));
+    // A sheet read later brings 40 more metrics: every bucket gets room for them.
+    const more = Array.from({ length: 40 }, (_, k) => store.slot(`m${k}`, 'actual'));
+    buckets.forEach((b, i) => store.addValue(b.id, more.at(-1)!, 2 * i));
+    buckets.forEach((b, i) => {
+      expect(b.sums[first]).toBe(i + 0.5);
+      expect(b.counts[first]).toBe(1);
+      expect(b.sums[more.at(-1)!]).toBe(2 * i);
+      expect(b.counts[more[0]!]).toBe(0);
+    });
+    expect(buckets[99]!.sums.length).toBeGreaterThanOrEqual(41);
   });
 });

@@ -68,43 +68,57 @@ export interface SummaryRecord {
 }
 
 export interface Bucket {
-  /** Its place in the store, for per-bucket tables. */
-  id: number;
-  when: When | null;
-  group: Group;
+  /** Its place in the store, for per-bucket tables (−1 for a `fine` bucket). */
+  readonly id: number;
+  readonly when: When | null;
+  readonly group: Group;
   /**
    * Per value slot (`KpiStore.slots`): the sum of the values added and how many there were; a count of 0 is
-   * no value. Typed arrays: a row's values are added without an object per number (see `addValue`).
+   * no value. Typed arrays: a row's values are added without an object per number.
    */
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+}
+
+/** A bucket with its own arrays (the store's `fine` buckets); the detail buckets live in `KpiStore.values`. */
+export interface OwnBucket extends Bucket {
   sums: Float64Array;
-  counts: Int32Array;
+  counts: Float64Array;
 }
 
-/** A bucket with room for `slots` value slots. */
-export function newBucket(id: number, when: When | null, group: Group, slots: number): Bucket {
+/** A bucket with its own arrays, room for `slots` value slots. */
+export function newBucket(id: number, when: When | null, group: Group, slots: number): OwnBucket {
   const n = Math.max(slots, 4);
-  return { id, when, group, sums: new Float64Array(n), counts: new Int32Array(n) };
+  return { id, when, group, sums: new Float64Array(n), counts: new Float64Array(n) };
 }
 
-/**
- * Adds a value to a bucket's slot (a slot made after the bucket makes it grow). The loops over a row's values
- * write the same three lines in place: a number handed to a call V8 does not inline is boxed.
- */
-export function addValue(b: Bucket, slot: number, v: number): void {
-  if (slot >= b.sums.length) growBucket(b, slot + 1);
-  b.sums[slot]! += v;
-  b.counts[slot]! += 1;
-}
-
-/** Makes room for `n` slots in a bucket. */
-export function growBucket(b: Bucket, n: number): void {
+/** Makes room for `n` slots in a bucket of its own. */
+export function growBucket(b: OwnBucket, n: number): void {
   const size = Math.max(n, b.sums.length * 2);
   const sums = new Float64Array(size);
   sums.set(b.sums);
-  const counts = new Int32Array(size);
+  const counts = new Float64Array(size);
   counts.set(b.counts);
   b.sums = sums;
   b.counts = counts;
+}
+
+/** A detail bucket: its sums and counts are its part of the store's `values`. */
+class StoreBucket implements Bucket {
+  constructor(
+    readonly id: number,
+    readonly when: When | null,
+    readonly group: Group,
+    private readonly store: KpiStore,
+  ) {}
+
+  get sums(): Float64Array {
+    return this.store.bucketPart(this.id, 0);
+  }
+
+  get counts(): Float64Array {
+    return this.store.bucketPart(this.id, 1);
+  }
 }
 
 /** A group of the kept dimensions' texts and its buckets by period. */
@@ -369,10 +383,51 @@ export class KpiStore {
   }
 
   private newBucket(when: When | null, group: Group): Bucket {
-    const b = newBucket(this.bucketList.length, when, group, this.slots.length);
+    const b = new StoreBucket(this.bucketList.length, when, group, this);
+    const need = (b.id + 1) * 2 * this.stride;
+    if (need > this.values.length) {
+      const grown = new Float64Array(Math.max(need, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
     this.buckets.set(b.id, b);
     this.bucketList.push(b);
     return b;
+  }
+
+  /**
+   * The detail buckets' sums and counts, bucket after bucket (`stride` sums, then `stride` counts): one array,
+   * so that adding a row touches one place of memory, not three objects per bucket.
+   */
+  values = new Float64Array(64 * 2 * 16);
+  /** Slots per bucket in `values`: at least the store's slots (a new slot beyond it widens every bucket). */
+  stride = 16;
+
+  /** A bucket's sums (part 0) or counts (part 1), as a view of `values`. */
+  bucketPart(id: number, part: 0 | 1): Float64Array {
+    const at = (2 * id + part) * this.stride;
+    return this.values.subarray(at, at + this.stride);
+  }
+
+  /** Adds a value to a detail bucket's slot (the loops over a row's values write the same lines in place). */
+  addValue(id: number, slot: number, v: number): void {
+    const at = 2 * id * this.stride + slot;
+    this.values[at]! += v;
+    this.values[at + this.stride]! += 1;
+  }
+
+  /** Room for `n` slots per bucket in `values`. */
+  private widen(n: number): void {
+    const old = this.stride;
+    const stride = Math.max(n, old * 2);
+    const buckets = this.bucketList.length;
+    const values = new Float64Array(Math.max(64, buckets) * 2 * stride);
+    for (let b = 0; b < buckets; b++) {
+      values.set(this.values.subarray(2 * b * old, 2 * b * old + old), 2 * b * stride);
+      values.set(this.values.subarray((2 * b + 1) * old, (2 * b + 2) * old), (2 * b + 1) * stride);
+    }
+    this.values = values;
+    this.stride = stride;
   }
   /** slot index → metric key and role, for detail buckets. */
   slots: { metric: string; role: ValueRole }[] = [];
@@ -543,6 +598,7 @@ export class KpiStore {
       i = this.slots.length;
       this.slots.push({ metric, role });
       this.slotIndex.set(k, i);
+      if (i >= this.stride) this.widen(i + 1);
     }
     return i;
   }
