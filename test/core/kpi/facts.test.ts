@@ -82,10 +82,10 @@ describe('detail buckets in one array', () => {
     const buckets = Array.from({ length: 100 }, (_, i) =>
       store.bucketIn(store.leaf(tree, ['region'], [`R${i}`]), { kind: 'day', day: 20_000 + i }),
     );
-    buckets.forEach((b, i) => store.addValue(b.id, first, i + 0.5));
+    for (const [i, b] of buckets.entries()) store.addValue(b.id, first, i + 0.5);
     // A sheet read later brings 40 more metrics: every bucket gets room for them.
     const more = Array.from({ length: 40 }, (_, k) => store.slot(`m${k}`, 'actual'));
-    buckets.forEach((b, i) => store.addValue(b.id, more.at(-1)!, 2 * i));
+    for (const [i, b] of buckets.entries()) store.addValue(b.id, more.at(-1)!, 2 * i);
     buckets.forEach((b, i) => {
       expect(b.sums[first]).toBe(i + 0.5);
       expect(b.counts[first]).toBe(1);
