@@ -3,6 +3,7 @@
  * its order and purchase occasion as added (an order number, an order of its own, none; the day otherwise).
  */
 import { describe, expect, it } from 'vitest';
+import { IdMap } from '../../../src/core/kpi/ingest/idmap.js';
 import {
   F_CUSTOMER,
   F_OCCASION,
@@ -33,12 +34,14 @@ function rowsOf(f: Facts, bucket: number): number[][] {
 }
 
 describe('facts by bucket', () => {
-  it('keep each row, in order, whatever the bucket sizes (blocks of 16, 64, 256, 1,024 rows)', () => {
+  it('keep each row, in order, whatever the bucket sizes (blocks of 16, 64, 256, 1,024 rows) and their number', () => {
     const f = new Facts();
-    const want: number[][][] = [[], [], [], []];
-    // 3,000 rows over four buckets, unevenly: one bucket gets a row in 97, another most of them.
+    const want: number[][][] = Array.from({ length: 300 }, () => []);
+    // 3,000 rows over 300 buckets, unevenly: a bucket of its own for each row in 97 of a few hundred, a few
+    // big ones (hundreds of blocks in all, so the block tables grow while rows are added).
     for (let i = 0; i < 3000; i++) {
-      const bucket = i % 97 === 0 ? 3 : i % 5 === 0 ? 1 : i % 3 === 0 ? 2 : 0;
+      const bucket =
+        i % 97 === 0 ? 3 : i % 5 === 0 ? 1 : i % 3 === 0 ? 2 : i % 7 === 0 ? 4 + ((i * 31) % 296) : 0;
       const order = i % 4 === 0 ? i : i % 4 === 1 ? OWN_ORDER : NO_ORDER;
       const day = 20_000 + (i % 400) - (i % 11 === 0 ? 50_000 : 0);
       f.push(bucket, order, i % 13 === 0 ? -1 : i % 200, i % 7, day);
@@ -46,8 +49,9 @@ describe('facts by bucket', () => {
     }
     expect(f.length).toBe(3000);
     expect(f.orders).toBe(true);
-    for (let b = 0; b < 4; b++)
+    for (let b = 0; b < 300; b++)
       expect(rowsOf(f, b).map(([s, c, r]) => [factOrder(s!), factOccasion(s!), c, r])).toEqual(want[b]);
+    expect(f.start.length).toBeGreaterThan(64);
   });
 
   it('count a row without a day (it counts nowhere) but do not keep it', () => {
@@ -93,5 +97,21 @@ describe('detail buckets in one array', () => {
       expect(b.counts[more[0]!]).toBe(0);
     });
     expect(buckets[99]!.sums.length).toBeGreaterThanOrEqual(41);
+  });
+});
+
+describe('the id map', () => {
+  it('finds every key it was given, and none it was not, across growth (keys up to 2^53)', () => {
+    const m = new IdMap();
+    const keys = Array.from({ length: 5000 }, (_, i) => (i * 2_654_435_761) % 2 ** 53);
+    keys.forEach((k, i) => {
+      m.set(k, i);
+    });
+    keys.forEach((k, i) => {
+      expect(m.get(k)).toBe(i);
+    });
+    expect(m.get(1)).toBe(-1);
+    m.set(keys[7]!, 42);
+    expect(m.get(keys[7]!)).toBe(42);
   });
 });

@@ -202,10 +202,14 @@ export class Facts {
   readonly chunks: Int32Array[] = [];
   /** Integers used in the last chunk. */
   private used = FACT_CHUNK;
-  /** Per bucket: its first and last block (−1: none) and the rows in its last block. */
+  /** Per bucket: its first and last block (−1: none). */
   head = new Int32Array(64).fill(-1);
   tail = new Int32Array(64).fill(-1);
-  fill = new Int32Array(64);
+  /**
+   * Per bucket, side by side: where its next row goes and where its last block ends (equal: a new block is
+   * needed), so that adding a row reads one place.
+   */
+  private at = new Int32Array(128);
   /** Per block: where it starts (chunk × FACT_CHUNK + offset), its rows at most, the next block (−1: none). */
   start = new Int32Array(64);
   cap = new Int32Array(64);
@@ -217,20 +221,20 @@ export class Facts {
     if (order !== NO_ORDER) this.orders = true;
     if (day === NO_DAY) return;
     if (bucket >= this.head.length) this.growBuckets(bucket + 1);
-    let t = this.tail[bucket]!;
-    let n = this.fill[bucket]!;
-    if (t < 0 || n === this.cap[t]) {
-      t = this.newBlock(bucket, t < 0 ? 16 : Math.min(this.cap[t]! * 4, 1024));
-      n = 0;
+    let at = this.at[2 * bucket]!;
+    if (at === this.at[2 * bucket + 1]) {
+      const t = this.tail[bucket]!;
+      // (newBlock may replace `start`: read it after the call)
+      const block = this.newBlock(bucket, t < 0 ? 16 : Math.min(this.cap[t]! * 4, 1024));
+      at = this.start[block]!;
     }
-    const at = this.start[t]! + n * FACT_WIDTH;
     const c = this.chunks[at >>> FACT_SHIFT]!;
     const o = at & (FACT_CHUNK - 1);
     // An order number as it is; else the day, and whether the row is an order of its own, in a negative number.
     c[o + F_OCCASION] = order >= 0 ? order : -2 * (day + DAY_BIAS) - (order === OWN_ORDER ? 1 : 2);
     c[o + F_CUSTOMER] = customer;
     c[o + F_REP] = rep;
-    this.fill[bucket] = n + 1;
+    this.at[2 * bucket] = at + FACT_WIDTH;
   }
 
   private newBlock(bucket: number, rows: number): number {
@@ -258,6 +262,8 @@ export class Facts {
     if (t < 0) this.head[bucket] = b;
     else this.next[t] = b;
     this.tail[bucket] = b;
+    this.at[2 * bucket] = this.start[b]!;
+    this.at[2 * bucket + 1] = this.start[b]! + size;
     return b;
   }
 
@@ -270,12 +276,14 @@ export class Facts {
     };
     this.head = grow(this.head, -1);
     this.tail = grow(this.tail, -1);
-    this.fill = grow(this.fill, 0);
+    const at = new Int32Array(2 * size);
+    at.set(this.at);
+    this.at = at;
   }
 
-  /** The rows of block `b` in use: all of them, or `fill` of a bucket's last block. */
+  /** The rows of block `b` in use: all of them, or those written so far in a bucket's last block. */
   rowsIn(bucket: number, b: number): number {
-    return b === this.tail[bucket] ? this.fill[bucket]! : this.cap[b]!;
+    return b === this.tail[bucket] ? (this.at[2 * bucket]! - this.start[b]!) / FACT_WIDTH : this.cap[b]!;
   }
 }
 
