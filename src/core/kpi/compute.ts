@@ -40,7 +40,7 @@ import {
   varianceOf,
 } from './formulas.js';
 import { funnelOf } from './funnel.js';
-import type { KpiStore, MetricInfo, TargetRecord } from './ingest.js';
+import { countOf, type KpiStore, type MetricInfo, type TargetRecord } from './ingest.js';
 import { km } from './messages.js';
 import { pacedByTime } from './paced.js';
 import {
@@ -493,7 +493,7 @@ class KpiRun {
     const missing = new Map<string, string>();
     const slot = this.slotOf(m.key, 'actual');
     for (const b of buckets.values()) {
-      if (!inRange(b.when, cur, true) || !b.counts[slot] || dims.some((k) => b.group[k] === undefined))
+      if (!inRange(b.when, cur, true) || !countOf(b, slot) || dims.some((k) => b.group[k] === undefined))
         continue;
       // The store's buckets by one dimension hold a dated row twice, in its month and in its ISO week (or
       // once, in a bucket over the asked period, when the store knew it ahead).

@@ -918,14 +918,13 @@ export class SheetIngester {
       if (id < 0) id = this.rowBucket(row, when).id;
       // The bucket's sums and counts in the store's one array (read after the bucket: a new one may grow it).
       const values = store.values;
-      const stride = store.stride;
-      const at = 2 * id * stride;
+      const at = 2 * id * store.stride;
       for (let vi = 0; vi < valueCols.length; vi++) {
         const v = vals[vi]!;
         if (Number.isNaN(v)) continue;
-        const slot = valueCols[vi]!.slot;
-        values[at + slot]! += v;
-        values[at + stride + slot]! += 1;
+        const o = at + 2 * valueCols[vi]!.slot;
+        values[o]! += v;
+        values[o + 1]! += 1;
       }
     }
     if (id >= 0) this.takeParts(row, when, id);
@@ -1175,12 +1174,13 @@ export class SheetIngester {
       const hasN = !Number.isNaN(n);
       if (hasD && hasN) {
         const values = this.store.values;
-        const stride = this.store.stride;
-        const at = 2 * bucket * stride;
-        values[at + p.slots[0]!]! += n;
-        values[at + stride + p.slots[0]!]! += 1;
-        values[at + p.slots[1]!]! += d;
-        values[at + stride + p.slots[1]!]! += 1;
+        const at = 2 * bucket * this.store.stride;
+        const o = at + 2 * p.slots[0]!;
+        values[o]! += n;
+        values[o + 1]! += 1;
+        const q = at + 2 * p.slots[1]!;
+        values[q]! += d;
+        values[q + 1]! += 1;
       } else if (hasD || hasN) {
         const gap = p.gaps[hasD ? 0 : 1]!;
         const missing = hasD ? p.num : p.den;
@@ -1258,9 +1258,9 @@ export class SheetIngester {
           const v = vals[i]!;
           if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
-          fb.sums[slot]! += v;
-          fb.counts[slot]! += 1;
+          if (slot >= fb.slots) growBucket(fb, slot + 1);
+          fb.values[2 * slot]! += v;
+          fb.values[2 * slot + 1]! += 1;
         }
       }
       return;
@@ -1296,9 +1296,9 @@ export class SheetIngester {
           const v = vals[i]!;
           if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
-          fb.sums[slot]! += v;
-          fb.counts[slot]! += 1;
+          if (slot >= fb.slots) growBucket(fb, slot + 1);
+          fb.values[2 * slot]! += v;
+          fb.values[2 * slot + 1]! += 1;
         }
       }
     }

@@ -73,34 +73,44 @@ export interface Bucket {
   readonly when: When | null;
   readonly group: Group;
   /**
-   * Per value slot (`KpiStore.slots`): the sum of the values added and how many there were; a count of 0 is
-   * no value. Typed arrays: a row's values are added without an object per number.
+   * Per value slot (`KpiStore.slots`, `slots` of them): the sum of the values added and how many there were,
+   * side by side — slot i's sum at `values[at + 2i]`, its count at `values[at + 2i + 1]`; a count of 0 is no
+   * value. One typed array: a row's values are added without an object per number, in one place of memory.
    */
-  readonly sums: Float64Array;
-  readonly counts: Float64Array;
+  readonly values: Float64Array;
+  readonly at: number;
+  readonly slots: number;
 }
 
-/** A bucket with its own arrays (the store's `fine` buckets); the detail buckets live in `KpiStore.values`. */
+/** A bucket's sum of a slot (0 when it has none). */
+export function sumOf(b: Bucket, slot: number): number {
+  return slot < b.slots ? b.values[b.at + 2 * slot]! : 0;
+}
+
+/** How many values a bucket's slot holds. */
+export function countOf(b: Bucket, slot: number): number {
+  return slot < b.slots ? b.values[b.at + 2 * slot + 1]! : 0;
+}
+
+/** A bucket with an array of its own (the store's `fine` buckets); the detail buckets share `KpiStore.values`. */
 export interface OwnBucket extends Bucket {
-  sums: Float64Array;
-  counts: Float64Array;
+  values: Float64Array;
+  slots: number;
 }
 
-/** A bucket with its own arrays, room for `slots` value slots. */
+/** A bucket with an array of its own, room for `slots` value slots. */
 export function newBucket(id: number, when: When | null, group: Group, slots: number): OwnBucket {
   const n = Math.max(slots, 4);
-  return { id, when, group, sums: new Float64Array(n), counts: new Float64Array(n) };
+  return { id, when, group, values: new Float64Array(2 * n), at: 0, slots: n };
 }
 
 /** Makes room for `n` slots in a bucket of its own. */
 export function growBucket(b: OwnBucket, n: number): void {
-  const size = Math.max(n, b.sums.length * 2);
-  const sums = new Float64Array(size);
-  sums.set(b.sums);
-  const counts = new Float64Array(size);
-  counts.set(b.counts);
-  b.sums = sums;
-  b.counts = counts;
+  const slots = Math.max(n, b.slots * 2);
+  const values = new Float64Array(2 * slots);
+  values.set(b.values);
+  b.values = values;
+  b.slots = slots;
 }
 
 /** A detail bucket: its sums and counts are its part of the store's `values`. */
@@ -112,12 +122,16 @@ class StoreBucket implements Bucket {
     private readonly store: KpiStore,
   ) {}
 
-  get sums(): Float64Array {
-    return this.store.bucketPart(this.id, 0);
+  get values(): Float64Array {
+    return this.store.values;
   }
 
-  get counts(): Float64Array {
-    return this.store.bucketPart(this.id, 1);
+  get at(): number {
+    return 2 * this.id * this.store.stride;
+  }
+
+  get slots(): number {
+    return this.store.stride;
   }
 }
 
@@ -392,6 +406,9 @@ export class KpiStore {
 
   private newBucket(when: When | null, group: Group): Bucket {
     const b = new StoreBucket(this.bucketList.length, when, group, this);
+    // The first bucket sets the room per bucket: the slots known so far and a few more (a sheet's ratio parts).
+    if (b.id === 0 && this.values.length === 0)
+      this.stride = Math.max(8, 2 ** Math.ceil(Math.log2(this.slots.length + 4)));
     const need = (b.id + 1) * 2 * this.stride;
     if (need > this.values.length) {
       const grown = new Float64Array(Math.max(need, this.values.length * 2));
@@ -404,24 +421,19 @@ export class KpiStore {
   }
 
   /**
-   * The detail buckets' sums and counts, bucket after bucket (`stride` sums, then `stride` counts): one array,
-   * so that adding a row touches one place of memory, not three objects per bucket.
+   * The detail buckets' sums and counts, bucket after bucket (`stride` slots each, a slot's sum and count side
+   * by side, see Bucket): one array, so that adding a row's values touches one or two cache lines, not three
+   * objects per bucket.
    */
-  values = new Float64Array(64 * 2 * 16);
+  values = new Float64Array(0);
   /** Slots per bucket in `values`: at least the store's slots (a new slot beyond it widens every bucket). */
-  stride = 16;
-
-  /** A bucket's sums (part 0) or counts (part 1), as a view of `values`. */
-  bucketPart(id: number, part: 0 | 1): Float64Array {
-    const at = (2 * id + part) * this.stride;
-    return this.values.subarray(at, at + this.stride);
-  }
+  stride = 8;
 
   /** Adds a value to a detail bucket's slot (the loops over a row's values write the same lines in place). */
   addValue(id: number, slot: number, v: number): void {
-    const at = 2 * id * this.stride + slot;
+    const at = 2 * (id * this.stride + slot);
     this.values[at]! += v;
-    this.values[at + this.stride]! += 1;
+    this.values[at + 1]! += 1;
   }
 
   /** Room for `n` slots per bucket in `values`. */
@@ -430,10 +442,8 @@ export class KpiStore {
     const stride = Math.max(n, old * 2);
     const buckets = this.bucketList.length;
     const values = new Float64Array(Math.max(64, buckets) * 2 * stride);
-    for (let b = 0; b < buckets; b++) {
-      values.set(this.values.subarray(2 * b * old, 2 * b * old + old), 2 * b * stride);
-      values.set(this.values.subarray((2 * b + 1) * old, (2 * b + 2) * old), (2 * b + 1) * stride);
-    }
+    for (let b = 0; b < buckets; b++)
+      values.set(this.values.subarray(2 * b * old, 2 * (b + 1) * old), 2 * b * stride);
     this.values = values;
     this.stride = stride;
   }
