@@ -6,13 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { IdMap } from '../../../src/core/kpi/ingest/idmap.js';
 import {
   countOf,
-  F_CUSTOMER,
-  F_OCCASION,
-  F_REP,
   FACT_CHUNK,
   FACT_SHIFT,
-  FACT_WIDTH,
   Facts,
+  factId,
   factOccasion,
   factOrder,
   KpiStore,
@@ -29,8 +26,8 @@ function rowsOf(f: Facts, bucket: number): number[][] {
     const at = f.start[b]!;
     const c = f.chunks[at >>> FACT_SHIFT]!;
     const from = at & (FACT_CHUNK - 1);
-    for (let o = from; o < from + f.rowsIn(bucket, b) * FACT_WIDTH; o += FACT_WIDTH)
-      out.push([c[o + F_OCCASION]!, c[o + F_CUSTOMER]!, c[o + F_REP]!]);
+    for (let o = from; o < from + f.rowsIn(bucket, b) * f.width; o += f.width)
+      out.push([c[o]!, factId(c, o, f.width, 1), factId(c, o, f.width, 2)]);
   }
   return out;
 }
@@ -54,6 +51,22 @@ describe('facts by bucket', () => {
     for (let b = 0; b < 300; b++)
       expect(rowsOf(f, b).map(([s, c, r]) => [factOrder(s!), factOccasion(s!), c, r])).toEqual(want[b]);
     expect(f.start.length).toBeGreaterThan(64);
+  });
+
+  it('keep 8 bytes a row while ids fit in 16 bits, then rewrite every row once in 12', () => {
+    const f = new Facts();
+    const want: number[][][] = Array.from({ length: 150 }, () => []);
+    for (let i = 0; i < 4000; i++) {
+      const bucket = (i * 7) % 150;
+      // From row 2,500 on, customer ids past 16 bits (an export with many customers or order numbers).
+      const customer = i % 9 === 0 ? -1 : i < 2500 ? i % 3000 : 70_000 + i;
+      const rep = i % 4 === 0 ? -1 : i % 60;
+      f.push(bucket, i % 3 === 0 ? i : OWN_ORDER, customer, rep, 20_000 + (i % 30));
+      want[bucket]!.push([customer, rep]);
+      if (i === 2499) expect(f.width).toBe(2);
+    }
+    expect(f.width).toBe(3);
+    for (let b = 0; b < 150; b++) expect(rowsOf(f, b).map(([, c, r]) => [c, r])).toEqual(want[b]);
   });
 
   it('count a row without a day (it counts nowhere) but do not keep it', () => {

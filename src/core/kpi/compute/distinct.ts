@@ -4,12 +4,9 @@
  */
 import {
   type Bucket,
-  F_CUSTOMER,
-  F_OCCASION,
-  F_REP,
   FACT_CHUNK,
   FACT_SHIFT,
-  FACT_WIDTH,
+  factId,
   factOccasion,
   factOrder,
   type KpiStore,
@@ -78,6 +75,7 @@ function countPerAcc(
 ): Map<Acc, Distinct[]> {
   const f = store.facts;
   const chunks = f.chunks;
+  const width = f.width;
   const buckets = store.bucketList;
   // The buckets each accumulator takes in each range.
   const per = new Map<Acc, Distinct[]>();
@@ -120,12 +118,12 @@ function countPerAcc(
       for (let b = id < f.head.length ? f.head[id]! : -1; b >= 0; b = f.next[b]!) {
         const at = f.start[b]!;
         const row = chunks[at >>> FACT_SHIFT]!;
-        const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * FACT_WIDTH;
-        for (let o = at & (FACT_CHUNK - 1); o < end; o += FACT_WIDTH) {
-          const stored = row[o + F_OCCASION]!;
+        const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * width;
+        for (let o = at & (FACT_CHUNK - 1); o < end; o += width) {
+          const stored = row[o]!;
           const order = factOrder(stored);
-          const c = row[o + F_CUSTOMER]!;
-          const rep = row[o + F_REP]!;
+          const c = factId(row, o, width, 1);
+          const rep = factId(row, o, width, 2);
           if (order >= 0) {
             if (seenOrder[order] !== mark) {
               seenOrder[order] = mark;

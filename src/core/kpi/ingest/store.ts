@@ -203,17 +203,20 @@ export const OWN_ORDER = -2;
 
 /**
  * The facts of the detail rows in the asked ranges, for what cannot be summed per bucket (distinct orders,
- * customers, reps): per row its purchase occasion (`F_OCCASION`, see `factOccasion`), customer and rep
- * (interned ids, −1 none), `FACT_WIDTH` integers a row, kept by bucket — each bucket's rows in a chain of
- * blocks (16, 64, 256, then 1,024 rows) cut from shared chunks — so that counting reads a bucket's rows one
- * after another: 12 bytes a row, no copy as it grows, nothing sorted afterwards. A row without a first day
- * counts nowhere and is not kept.
+ * customers, reps): per row its purchase occasion (see `factOccasion`), customer and rep (interned ids, −1
+ * none), kept by bucket — each bucket's rows in a chain of blocks (16, 64, 256, then 1,024 rows) cut from
+ * shared chunks — so that counting reads a bucket's rows one after another; no copy as they grow, nothing
+ * sorted afterwards. A row is 8 bytes while customer and rep ids fit in 16 bits each (`width` 2: the
+ * occasion, then both ids in one integer), 12 bytes once one does not (`width` 3: every row is rewritten
+ * once). A row without a first day counts nowhere and is not kept. Read a row with `factAt`.
  */
 export class Facts {
   length = 0;
   /** Some row has an order number or is an order of its own. */
   orders = false;
-  readonly chunks: Int32Array[] = [];
+  /** Integers per row: 2 (ids packed) or 3. */
+  width = 2;
+  chunks: Int32Array[] = [];
   /** Integers used in the last chunk. */
   private used = FACT_CHUNK;
   /** Per bucket: its first and last block (−1: none). */
@@ -234,6 +237,7 @@ export class Facts {
     this.length++;
     if (order !== NO_ORDER) this.orders = true;
     if (day === NO_DAY) return;
+    if (this.width === 2 && (customer >= PACKED_MAX || rep >= PACKED_MAX)) this.widen();
     if (bucket >= this.head.length) this.growBuckets(bucket + 1);
     let at = this.at[2 * bucket]!;
     if (at === this.at[2 * bucket + 1]) {
@@ -245,18 +249,16 @@ export class Facts {
     const c = this.chunks[at >>> FACT_SHIFT]!;
     const o = at & (FACT_CHUNK - 1);
     // An order number as it is; else the day, and whether the row is an order of its own, in a negative number.
-    c[o + F_OCCASION] = order >= 0 ? order : -2 * (day + DAY_BIAS) - (order === OWN_ORDER ? 1 : 2);
-    c[o + F_CUSTOMER] = customer;
-    c[o + F_REP] = rep;
-    this.at[2 * bucket] = at + FACT_WIDTH;
+    c[o] = order >= 0 ? order : -2 * (day + DAY_BIAS) - (order === OWN_ORDER ? 1 : 2);
+    if (this.width === 2) c[o + 1] = ((customer + 1) << 16) | (rep + 1);
+    else {
+      c[o + 1] = customer;
+      c[o + 2] = rep;
+    }
+    this.at[2 * bucket] = at + this.width;
   }
 
   private newBlock(bucket: number, rows: number): number {
-    const size = rows * FACT_WIDTH;
-    if (this.used + size > FACT_CHUNK) {
-      this.chunks.push(new Int32Array(FACT_CHUNK));
-      this.used = 0;
-    }
     const b = this.blocks++;
     if (b >= this.start.length) {
       const grow = (a: Int32Array) => {
@@ -268,8 +270,7 @@ export class Facts {
       this.cap = grow(this.cap);
       this.next = grow(this.next);
     }
-    this.start[b] = (this.chunks.length - 1) * FACT_CHUNK + this.used;
-    this.used += size;
+    this.start[b] = this.place(rows * this.width);
     this.cap[b] = rows;
     this.next[b] = -1;
     const t = this.tail[bucket]!;
@@ -277,8 +278,49 @@ export class Facts {
     else this.next[t] = b;
     this.tail[bucket] = b;
     this.at[2 * bucket] = this.start[b]!;
-    this.at[2 * bucket + 1] = this.start[b]! + size;
+    this.at[2 * bucket + 1] = this.start[b]! + rows * this.width;
     return b;
+  }
+
+  /** Room for `size` integers in the last chunk (a new chunk when it has not): where they start. */
+  private place(size: number): number {
+    if (this.used + size > FACT_CHUNK) {
+      this.chunks.push(new Int32Array(FACT_CHUNK));
+      this.used = 0;
+    }
+    const at = (this.chunks.length - 1) * FACT_CHUNK + this.used;
+    this.used += size;
+    return at;
+  }
+
+  /** From 2 integers a row to 3: every block rewritten once into new chunks (an id past 16 bits was met). */
+  private widen(): void {
+    const old = this.chunks;
+    this.chunks = [];
+    this.used = FACT_CHUNK;
+    this.width = 3;
+    for (let bucket = 0; bucket < this.head.length; bucket++) {
+      for (let b = this.head[bucket]!; b >= 0; b = this.next[b]!) {
+        const rows = b === this.tail[bucket] ? (this.at[2 * bucket]! - this.start[b]!) / 2 : this.cap[b]!;
+        const from = this.start[b]!;
+        const src = old[from >>> FACT_SHIFT]!;
+        const to = this.place(this.cap[b]! * 3);
+        const dst = this.chunks[to >>> FACT_SHIFT]!;
+        for (let r = 0; r < rows; r++) {
+          const o = (from & (FACT_CHUNK - 1)) + 2 * r;
+          const q = (to & (FACT_CHUNK - 1)) + 3 * r;
+          const ids = src[o + 1]!;
+          dst[q] = src[o]!;
+          dst[q + 1] = (ids >>> 16) - 1;
+          dst[q + 2] = (ids & 0xffff) - 1;
+        }
+        this.start[b] = to;
+        if (b === this.tail[bucket]) {
+          this.at[2 * bucket] = to + rows * 3;
+          this.at[2 * bucket + 1] = to + this.cap[b]! * 3;
+        }
+      }
+    }
   }
 
   private growBuckets(n: number): void {
@@ -297,20 +339,18 @@ export class Facts {
 
   /** The rows of block `b` in use: all of them, or those written so far in a bucket's last block. */
   rowsIn(bucket: number, b: number): number {
-    return b === this.tail[bucket] ? (this.at[2 * bucket]! - this.start[b]!) / FACT_WIDTH : this.cap[b]!;
+    return b === this.tail[bucket] ? (this.at[2 * bucket]! - this.start[b]!) / this.width : this.cap[b]!;
   }
 }
 
-export const FACT_WIDTH = 3;
-export const F_OCCASION = 0;
-export const F_CUSTOMER = 1;
-export const F_REP = 2;
-/** Added to a day before it is stored in `F_OCCASION` (days from 1900 on are about −25,000). */
+/** Customer and rep ids below this (minus one, for none) are packed in 16 bits each. */
+const PACKED_MAX = 0xffff;
+/** Added to a day before it is stored as an occasion (days from 1900 on are about −25,000). */
 const DAY_BIAS = 1 << 24;
 
 /**
- * A fact's order and purchase occasion from its `F_OCCASION`: an order number (its id, ≥ 0), an order of its
- * own (`OWN_ORDER`) or none (`NO_ORDER`); the occasion is the order number, else −1 − the row's first day.
+ * A fact's order and purchase occasion from its stored occasion: an order number (its id, ≥ 0), an order of
+ * its own (`OWN_ORDER`) or none (`NO_ORDER`); the occasion is the order number, else −1 − the row's first day.
  */
 export function factOrder(stored: number): number {
   return stored >= 0 ? stored : (-stored & 1) === 1 ? OWN_ORDER : NO_ORDER;
@@ -322,6 +362,14 @@ export function factOccasion(stored: number): number {
   const day = ((x & 1) === 1 ? x - 1 : x - 2) / 2 - DAY_BIAS;
   return -1 - day;
 }
+
+/** The customer (part 1) or rep (part 2) of the row at `o` of a chunk, in a layout of `width` integers. */
+export function factId(chunk: Int32Array, o: number, width: number, part: 1 | 2): number {
+  if (width === 3) return chunk[o + part]!;
+  const ids = chunk[o + 1]!;
+  return (part === 1 ? ids >>> 16 : ids & 0xffff) - 1;
+}
+
 /** Integers per chunk (4 MB), and the shift that gives a place's chunk. */
 export const FACT_SHIFT = 20;
 export const FACT_CHUNK = 1 << FACT_SHIFT;
