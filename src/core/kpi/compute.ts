@@ -287,6 +287,17 @@ class KpiRun {
 
   private accLists = new Map<Group, Acc[]>();
 
+  /** Every accumulator's group at every level, by its place in `compareGroups` order (found once). */
+  private groupOrder(): Map<Group, number> {
+    if (this.orderOfGroups) return this.orderOfGroups;
+    const groups = this.groupsAt.flatMap((m) => [...m.values()].map((a) => a.group));
+    groups.sort((a, b) => compareGroups(a, b, this.by, this.store.blankGroup));
+    this.orderOfGroups = new Map(groups.map((g, i) => [g, i]));
+    return this.orderOfGroups;
+  }
+
+  private orderOfGroups: Map<Group, number> | undefined;
+
   private accFor(level: number, src: Group): Acc {
     const { levels, groupsAt } = this;
     const keys = levels[level]!;
@@ -699,8 +710,16 @@ class KpiRun {
       }
       metricRows.push(...levelRows);
     }
-    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent.
-    metricRows.sort((a, b) => compareGroups(a.group, b.group, by, store.blankGroup));
+    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent. The
+    // groups' order is found once for all metrics (a group from a summary sheet is compared by its texts).
+    const order = this.groupOrder();
+    metricRows.sort((a, b) => {
+      const x = order.get(a.group);
+      const y = order.get(b.group);
+      return x !== undefined && y !== undefined
+        ? x - y
+        : compareGroups(a.group, b.group, by, store.blankGroup);
+    });
     shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
     // Then the reading order: siblings by rank, the leader first.
     rows.push(...byRank(metricRows, by, store.blankGroup));
