@@ -8,19 +8,22 @@
  *   kpi --by customer, --by region,product,rep at 1M   ÷ kpi --by region
  *   agenda / pack / minutes on a copy of examples/2026-h1-review, --help   ÷ node -e 0
  *
- * Wall time is measured around each child; peak RSS and CPU time (user + system) from /usr/bin/time -v when
- * present (in 10 ms steps; for the start-up rows, bash's `time`, in 1 ms steps). The goals are judged on wall time, as issue 14 states them; the start-up rows
- * also give the ratio of CPU times, which a machine shared with other jobs disturbs less. Also checks that
- * kpi's 1M-row totals (csv, two decimals) equal the floor's exact sums in cents.
+ * Wall time is measured around each child; CPU time (user + system) and peak RSS from /usr/bin/time -v when
+ * present (10 ms steps; for the start-up rows, bash's `time`, in 1 ms steps). A goal is judged on wall time,
+ * as issue 14 states it; the CPU ratio is printed beside it (on a shared machine the wall time of the heavier
+ * process suffers more). Also checks that kpi's 1M-row totals
+ * (csv, two decimals) equal the floor's exact sums in cents. With 3m among the sizes, the peak RSS of
+ * `kpi --by region` on 3M rows (the file takes a few minutes to generate once).
  *
  *   node bench/goals.mjs                    # 3 runs of each kpi work, 11 of each start-up (BENCH_RUNS=5,
  *                                           # BENCH_STARTUP_RUNS=21 for more)
  *   node bench/goals.mjs --sizes 100k       # skip the 1M rows
+ *   node bench/goals.mjs --sizes 100k,1m,3m --kpi-only   # no start-up rows
  *   node bench/goals.mjs --startup          # only the start-up rows (agenda, pack, minutes, --help)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './orders.mjs';
@@ -36,6 +39,8 @@ const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? Math.max(runs, 11))
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '100k,1m';
 const sizes = args.includes('--startup') ? [] : sizesArg.split(',').map((s) => s.toLowerCase());
+const kpiOnly = args.includes('--kpi-only');
+const loadStart = loadavg();
 const hasTime = existsSync('/usr/bin/time');
 const hasBash = existsSync('/bin/bash');
 if (!existsSync(join(ROOT, 'dist'))) {
@@ -60,18 +65,19 @@ function once(argv, cwd = ROOT, ms1 = false) {
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}`);
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? Number.NaN) / 1024;
-  const seconds = (what) =>
+  const sec = (what) =>
     Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? Number.NaN);
   const bash = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-  const cpu = bash
-    ? (Number(bash[1]) + Number(bash[2])) * 1000
-    : (seconds('User') + seconds('System')) * 1000;
-  return { ms, rss, cpu, stdout: r.stdout };
+  const cpu = bash ? (Number(bash[1]) + Number(bash[2])) * 1000 : (sec('User') + sec('System')) * 1000;
+  return { ms, cpu, rss, stdout: r.stdout };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs the cases alternately `n` times; returns each case's median wall and CPU time and peak RSS. */
+/**
+ * Runs the cases alternately `n` times; returns each case's median wall and CPU time, its median and
+ * highest peak RSS.
+ */
 function pairs(cases, cwd, n = runs, ms1 = false) {
   const got = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < n; i++) for (const [k, a] of Object.entries(cases)) got[k].push(once(a, cwd, ms1));
@@ -81,7 +87,8 @@ function pairs(cases, cwd, n = runs, ms1 = false) {
       {
         ms: median(xs.map((x) => x.ms)),
         cpu: median(xs.map((x) => x.cpu)),
-        rss: Math.max(...xs.map((x) => x.rss)),
+        rss: median(xs.map((x) => x.rss)),
+        rssMax: Math.max(...xs.map((x) => x.rss)),
         stdout: xs[0].stdout,
       },
     ]),
@@ -108,11 +115,13 @@ const file = (label) => {
 const table = [];
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (x) => (Number.isNaN(x) ? '' : `, ${Math.round(x)} MB`);
-const row = (work, now, peer, ratio, goal, met, cpuRatio) =>
+/** Wall and CPU time of a measured case. */
+const t = (m) => (Number.isNaN(m.cpu) ? s(m.ms) : `${s(m.ms)} (CPU ${s(m.cpu)})`);
+const cpuRatio = (a, b) => (Number.isNaN(a.cpu) ? '' : `${(a.cpu / b.cpu).toFixed(2)}×`);
+const row = (work, now, peer, ratio, cpu, goal, met) =>
   table.push(
-    `| ${work} | ${now} | ${peer} | ${ratio.toFixed(2)}×${Number.isNaN(cpuRatio ?? Number.NaN) ? '' : ` (CPU ${cpuRatio.toFixed(2)}×)`} | ${goal} | ${met ? 'met' : '**not met**'} |`,
+    `| ${work} | ${now} | ${peer} | ${ratio.toFixed(2)}× | ${cpu} | ${goal} | ${met ? 'met' : '**not met**'} |`,
   );
-const cpu = (x) => (Number.isNaN(x.cpu) ? '' : ` (CPU ${(x.cpu / 1000).toFixed(3)} s)`);
 
 mkdirSync(DATA, { recursive: true });
 for (const size of sizes) {
@@ -124,6 +133,14 @@ for (const size of sizes) {
     process.stderr.write('done\n');
   }
   const label = size.toUpperCase().replace('K', 'k');
+  if (size === '3m') {
+    // Memory only: the peak RSS of kpi --by region on 3M rows.
+    const r = pairs({ region: kpi(f, 'region', ['--json']) });
+    table.push(
+      `| peak RSS of \`kpi --by region\`, ${label} rows | ${Math.round(r.region.rss)} MB (highest ${Math.round(r.region.rssMax)} MB), ${t(r.region)} | | | | < 150 MB | ${r.region.rssMax < 150 ? 'met' : r.region.rss < 150 ? 'met by the median, not every run' : '**not met**'} |`,
+    );
+    continue;
+  }
   const r = pairs({
     floor: [FLOOR, f],
     region: kpi(f, 'region', ['--json']),
@@ -133,35 +150,39 @@ for (const size of sizes) {
   });
   row(
     `\`kpi --by region\`, ${label} rows`,
-    `${s(r.region.ms)}${mb(r.region.rss)}`,
-    `floor ${s(r.floor.ms)}`,
+    `${t(r.region)}${mb(r.region.rss)}`,
+    `floor ${t(r.floor)}`,
     r.region.ms / r.floor.ms,
+    cpuRatio(r.region, r.floor),
     '≤ 2× the floor',
     r.region.ms <= 2 * r.floor.ms,
   );
   if (r.loop)
     row(
       `exceljs bare loop ÷ \`kpi --by region\`, ${label} rows`,
-      `${s(r.region.ms)}`,
-      `exceljs loop ${s(r.loop.ms)}`,
+      `${t(r.region)}`,
+      `exceljs loop ${t(r.loop)}`,
       r.loop.ms / r.region.ms,
+      cpuRatio(r.loop, r.region),
       '≥ 5× faster',
       r.loop.ms >= 5 * r.region.ms,
     );
   if (r.customer) {
     row(
       `\`kpi --by customer\`, ${label} rows`,
-      `${s(r.customer.ms)}${mb(r.customer.rss)}`,
-      `by region ${s(r.region.ms)}`,
+      `${t(r.customer)}${mb(r.customer.rss)}`,
+      `by region ${t(r.region)}`,
       r.customer.ms / r.region.ms,
+      cpuRatio(r.customer, r.region),
       '≤ 1.5× by region, < 300 MB',
-      r.customer.ms <= 1.5 * r.region.ms && !(r.customer.rss >= 300),
+      r.customer.ms <= 1.5 * r.region.ms && !(r.customer.rssMax >= 300),
     );
     row(
       `\`kpi --by region,product,rep\`, ${label} rows`,
-      `${s(r.deep.ms)}${mb(r.deep.rss)}`,
-      `by region ${s(r.region.ms)}`,
+      `${t(r.deep)}${mb(r.deep.rss)}`,
+      `by region ${t(r.region)}`,
       r.deep.ms / r.region.ms,
+      cpuRatio(r.deep, r.region),
       '≤ 1.3× by region',
       r.deep.ms <= 1.3 * r.region.ms,
     );
@@ -173,46 +194,57 @@ for (const size of sizes) {
     const want = [floor.ranges[0].sums[0], floor.ranges[1].sums[0], floor.ranges[2].sums[0]];
     const same = want.every((w) => cells.includes(w));
     table.push(
-      `| revenue totals, ${label} rows (period, prior year, prior period) | ${cells.join(' / ')} | floor ${want.join(' / ')} | | equal to the cent | ${same ? 'met' : '**not met**'} |`,
+      `| revenue totals, ${label} rows (period, prior year, prior period) | ${cells.join(' / ')} | floor ${want.join(' / ')} | | | equal to the cent | ${same ? 'met' : '**not met**'} |`,
     );
   }
 }
+const loadAfterKpi = loadavg();
 
 // Start-up of the meeting commands, on a copy of the H1 example (they write into its out/).
-const dir = mkdtempSync(join(tmpdir(), 'salesmeet-bench-'));
-try {
-  cpSync(join(ROOT, 'examples', '2026-h1-review'), join(dir, 'h1'), { recursive: true });
-  const h1 = join(dir, 'h1');
-  const r = pairs(
-    {
-      node: ['-e', '0'],
-      help: [BIN, '--help'],
-      agenda: [BIN, 'agenda', h1],
-      pack: [BIN, 'pack', h1],
-      minutes: [BIN, 'minutes', h1],
-    },
-    dir,
-    startupRuns,
-    true,
-  );
-  const goals = { help: 1.5, agenda: 3, pack: 5, minutes: 5 };
-  for (const [k, g] of Object.entries(goals))
-    row(
-      k === 'help' ? '`--help`' : `\`${k}\` on the H1 example`,
-      `${s(r[k].ms)}${cpu(r[k])}`,
-      `node -e 0 ${s(r.node.ms)}${cpu(r.node)}`,
-      r[k].ms / r.node.ms,
-      `≤ ${g}×`,
-      r[k].ms <= g * r.node.ms,
-      r[k].cpu / r.node.cpu,
+if (!kpiOnly) {
+  const dir = mkdtempSync(join(tmpdir(), 'salesmeet-bench-'));
+  try {
+    cpSync(join(ROOT, 'examples', '2026-h1-review'), join(dir, 'h1'), { recursive: true });
+    const h1 = join(dir, 'h1');
+    const r = pairs(
+      {
+        node: ['-e', '0'],
+        help: [BIN, '--help'],
+        agenda: [BIN, 'agenda', h1],
+        pack: [BIN, 'pack', h1],
+        minutes: [BIN, 'minutes', h1],
+      },
+      dir,
+      startupRuns,
+      true,
     );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+    const goals = { help: 1.5, agenda: 3, pack: 5, minutes: 5 };
+    for (const [k, g] of Object.entries(goals))
+      row(
+        k === 'help' ? '`--help`' : `\`${k}\` on the H1 example`,
+        t(r[k]),
+        `node -e 0 ${t(r.node)}`,
+        r[k].ms / r.node.ms,
+        cpuRatio(r[k], r.node),
+        `≤ ${g}×`,
+        r[k].ms <= g * r.node.ms,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
+const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const mem = /MemTotal:\s+(\d+)/.exec(
+  existsSync('/proc/meminfo') ? readFileSync('/proc/meminfo', 'utf8') : '',
+)?.[1];
 console.log(
-  `Issue 14's goals: median of ${sizes.length ? `${runs} alternating runs for kpi, ` : ''}${startupRuns} for start-up (wall time, process start included; CPU = user + system)\n`,
+  `Issue 14's goals: median of ${sizes.length ? `${runs} alternating runs for kpi, ` : ''}${kpiOnly ? '' : `${startupRuns} for start-up`} (wall time, process start included; CPU = user + system)`,
 );
-console.log('| work | salesmeet | floor / peer | ratio | goal | |');
-console.log('|---|---|---|---:|---|---|');
+console.log(
+  `${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores${mem ? `, ${Math.round(Number(mem) / 1024 ** 2)} GB` : ''}, Node ${process.version}; load average ${load(loadStart)} at the start, ${load(loadAfterKpi)} after the kpi rows, ${load(loadavg())} at the end\n`,
+);
+console.log('| work | salesmeet | floor / peer | ratio (wall) | ratio (CPU) | goal | |');
+console.log('|---|---|---|---:|---:|---|---|');
 console.log(table.join('\n'));

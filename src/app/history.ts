@@ -6,7 +6,7 @@
 import type { HistoryRow } from '../core/history.js';
 import type { Lang } from '../core/i18n/lang.js';
 import { GROUP_KEYS } from '../core/kpi/headers.js';
-import { KpiStore } from '../core/kpi/ingest.js';
+import { countOf, KpiStore, sumOf } from '../core/kpi/ingest.js';
 import { findMetric, normName } from '../core/kpi/metrics.js';
 import { isoOfDay } from '../core/kpi/period.js';
 import type { Group, GroupKey } from '../core/kpi/result.js';
@@ -45,8 +45,8 @@ export async function loadHistory(
   if (slot < 0) return [];
   const rows = new Map<string, HistoryRow>();
   for (const b of store.buckets.values()) {
-    if (!b.counts[slot] || !b.when) continue;
-    const v = b.sums[slot]!;
+    if (!countOf(b, slot) || !b.when) continue;
+    const v = sumOf(b, slot);
     const month = b.when.kind === 'day' ? isoOfDay(b.when.day).slice(0, 7) : b.when.month;
     if (!/^\d{4}-\d{2}$/.test(month)) continue;
     const group: Group = {};

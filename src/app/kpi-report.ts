@@ -123,14 +123,28 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
   }
   deps.onComputed?.(run, lang);
   const r = run.result;
-  const title = caption(r, lang, { ytd: run.ytd, workdays: run.workdays });
-  const legend = [...legendLines(lang, run.thresholds), ...metricLegend(r, lang)];
-  const report: KpiReport = { lang, run, title, legend };
+  // The title and legend are worded when read (JSON has neither: formatters cost a few ms to build).
+  let words: { title: string; legend: string[] } | undefined;
+  const worded = () =>
+    (words ??= {
+      title: caption(r, lang, { ytd: run.ytd, workdays: run.workdays }),
+      legend: [...legendLines(lang, run.thresholds), ...metricLegend(r, lang)],
+    });
+  const report: KpiReport = {
+    lang,
+    run,
+    get title() {
+      return worded().title;
+    },
+    get legend() {
+      return worded().legend;
+    },
+  };
   let content: string | Uint8Array;
   if (o.format === 'json') content = `${JSON.stringify(r, null, 2)}\n`;
   else if (o.format === 'xlsx') {
     const { kpiWorkbook } = await import('../io/excel/write/kpi-report.js');
-    content = await kpiWorkbook(r, run.extras, lang, { caption: title, thresholds: run.thresholds });
+    content = await kpiWorkbook(r, run.extras, lang, { caption: report.title, thresholds: run.thresholds });
   } else {
     // Only the terminal's table is capped (a breakdown by customer); a file holds every row.
     const toTerminal = o.format === 'table' && !o.out;
@@ -140,17 +154,18 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
     if (o.format === 'csv') content = renderKpiCsv(table);
     else if (o.format === 'md')
       content =
-        renderKpiMarkdown(table, title, legend) +
+        renderKpiMarkdown(table, report.title, report.legend) +
         (funnel
           ? `\n${renderKpiMarkdown(funnel.table, funnel.caption, [...funnel.lines, ...funnel.notes])}`
           : '');
     else if (o.out)
-      content = `${title}\n\n${renderKpiTable(table, PLAIN)}${funnel ? `\n\n${renderFunnelText(funnel, PLAIN)}` : ''}\n\n${legend.join('\n')}\n`;
-    else return { ...report, table, ...(funnel ? { funnel } : {}) };
+      content = `${report.title}\n\n${renderKpiTable(table, PLAIN)}${funnel ? `\n\n${renderFunnelText(funnel, PLAIN)}` : ''}\n\n${report.legend.join('\n')}\n`;
+    else return Object.assign(report, { table, ...(funnel ? { funnel } : {}) });
   }
-  if (!o.out) return typeof content === 'string' ? { ...report, content } : report;
+  // Object.assign, not a spread: the title and legend stay unworded until read.
+  if (!o.out) return typeof content === 'string' ? Object.assign(report, { content }) : report;
   const path = resolve(deps.cwd, o.out);
   const plan = await planWrites([{ path, content, kind: 'user' }], [], { force: o.force, cwd: deps.cwd });
   await commitWrites(plan);
-  return { ...report, written: o.out };
+  return Object.assign(report, { written: o.out });
 }

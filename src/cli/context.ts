@@ -73,6 +73,7 @@ export function createContext(
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
   const interactive =
     Boolean(streams.stdin.isTTY) && Boolean(streams.stdout.isTTY) && !opts.yes && opts.input !== false && !ci;
+  let zone: string | undefined;
   const ctx: Context = {
     lang,
     langExplicit: explicit || envLang !== undefined,
@@ -85,7 +86,11 @@ export function createContext(
     cwd,
     env,
     now: () => (env.SALESMEET_NOW ? new Date(env.SALESMEET_NOW) : new Date()),
-    timezone: hostTimeZone(),
+    // Asked on first use: ICU's time-zone lookup costs ~15 ms, and most runs (kpi) never need it.
+    get timezone() {
+      zone ??= hostTimeZone();
+      return zone;
+    },
     out,
     err,
     streams,

@@ -26,7 +26,7 @@ import {
   proratedWarning,
   ratioGapWarnings,
 } from './compute/parts.js';
-import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank } from './compute/rows.js';
+import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank, zhCompare } from './compute/rows.js';
 import {
   achievementOf,
   changeOf,
@@ -40,7 +40,7 @@ import {
   varianceOf,
 } from './formulas.js';
 import { funnelOf } from './funnel.js';
-import type { KpiStore, MetricInfo, TargetRecord } from './ingest.js';
+import { countOf, type KpiStore, type MetricInfo, type TargetRecord } from './ingest.js';
 import { km } from './messages.js';
 import { pacedByTime } from './paced.js';
 import {
@@ -287,6 +287,17 @@ class KpiRun {
 
   private accLists = new Map<Group, Acc[]>();
 
+  /** Every accumulator's group at every level, by its place in `compareGroups` order (found once). */
+  private groupOrder(): Map<Group, number> {
+    if (this.orderOfGroups) return this.orderOfGroups;
+    const groups = this.groupsAt.flatMap((m) => [...m.values()].map((a) => a.group));
+    groups.sort((a, b) => compareGroups(a, b, this.by, this.store.blankGroup));
+    this.orderOfGroups = new Map(groups.map((g, i) => [g, i]));
+    return this.orderOfGroups;
+  }
+
+  private orderOfGroups: Map<Group, number> | undefined;
+
   private accFor(level: number, src: Group): Acc {
     const { levels, groupsAt } = this;
     const keys = levels[level]!;
@@ -493,7 +504,7 @@ class KpiRun {
     const missing = new Map<string, string>();
     const slot = this.slotOf(m.key, 'actual');
     for (const b of buckets.values()) {
-      if (!inRange(b.when, cur, true) || !b.counts[slot] || dims.some((k) => b.group[k] === undefined))
+      if (!inRange(b.when, cur, true) || !countOf(b, slot) || dims.some((k) => b.group[k] === undefined))
         continue;
       // The store's buckets by one dimension hold a dated row twice, in its month and in its ISO week (or
       // once, in a bucket over the asked period, when the store knew it ahead).
@@ -512,7 +523,7 @@ class KpiRun {
     if (full !== null && seen !== null && Math.abs(full - seen) > Math.max(Math.abs(full) * 1e-9, 1e-9))
       missing.set('', '—');
     if (missing.size === 0) return null;
-    const sorted = (mp: Map<string, string>) => [...mp.values()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    const sorted = (mp: Map<string, string>) => [...mp.values()].sort(zhCompare);
     const dimKey = {
       region: 'dimRegion',
       product: 'dimProduct',
@@ -690,14 +701,25 @@ class KpiRun {
         const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
+      const parentKeys = keys.slice(0, -1);
       for (const r of levelRows) {
-        const pk = `${l}\u0002${groupKey(r.group, keys.slice(0, -1))}`;
-        parents.set(pk, [...(parents.get(pk) ?? []), r]);
+        const pk = `${l}\u0002${groupKey(r.group, parentKeys)}`;
+        const list = parents.get(pk);
+        if (list) list.push(r);
+        else parents.set(pk, [r]);
       }
       metricRows.push(...levelRows);
     }
-    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent.
-    metricRows.sort((a, b) => compareGroups(a.group, b.group, by, store.blankGroup));
+    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent. The
+    // groups' order is found once for all metrics (a group from a summary sheet is compared by its texts).
+    const order = this.groupOrder();
+    metricRows.sort((a, b) => {
+      const x = order.get(a.group);
+      const y = order.get(b.group);
+      return x !== undefined && y !== undefined
+        ? x - y
+        : compareGroups(a.group, b.group, by, store.blankGroup);
+    });
     shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
     // Then the reading order: siblings by rank, the leader first.
     rows.push(...byRank(metricRows, by, store.blankGroup));

@@ -6,6 +6,8 @@ import type { ChangeNote, ChangeUnit, Direction, MetricKind, Status } from './re
 /** A finite number or null. */
 export function fin(x: number | null | undefined): number | null {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  // A whole number of up to 15 digits is its own 15-digit rounding (no string made for it).
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? 0 : x;
   // 15 significant digits, what a double holds for a decimal: 0.85 − 0.88 is −0.03, not −0.030000000000000027,
   // and a total of 16,914,751,545.19 stays …545.19 (12 digits would make it …545.20).
   const r = Number(x.toPrecision(15));

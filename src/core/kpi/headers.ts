@@ -590,11 +590,22 @@ function roleInside(raw: string): ValueRole | undefined {
   const n = normName(raw);
   for (const [role, words] of ROLE_WORDS) {
     for (const w of words) {
-      const ascii = /^[a-z]+$/.test(w);
-      if (ascii ? new RegExp(`(^|[^a-z])${w}($|[^a-z])`).test(lower) : n.includes(w)) return role;
+      const ascii = wordPattern(w);
+      if (ascii ? ascii.test(lower) : n.includes(w)) return role;
     }
   }
   return undefined;
+}
+
+/** An English role word as a whole word (`actual`, not inside `factual`); null for a word of other letters. */
+const WORD_PATTERNS = new Map<string, RegExp | null>();
+function wordPattern(w: string): RegExp | null {
+  let re = WORD_PATTERNS.get(w);
+  if (re === undefined) {
+    re = /^[a-z]+$/.test(w) ? new RegExp(`(^|[^a-z])${w}($|[^a-z])`) : null;
+    WORD_PATTERNS.set(w, re);
+  }
+  return re;
 }
 
 /**

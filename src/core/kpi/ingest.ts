@@ -18,10 +18,10 @@ import {
 } from './ingest/columns.js';
 import { StageTable } from './ingest/funnel.js';
 import { headerCandidates, VALUE_ROLES } from './ingest/header.js';
+import { IdMap } from './ingest/idmap.js';
 import { assignMetric, dimensionColumns, inScope, sheetKindOf, withoutDerivable } from './ingest/setup.js';
 import { LOST_STAGES, type StageVerdict, stageKey, stageNote, WON_STAGES } from './ingest/stages.js';
 import {
-  addValue,
   type Bucket,
   type BucketLeaf,
   type Coverage,
@@ -29,7 +29,9 @@ import {
   HUGE,
   type KpiStore,
   NO_DAY,
+  NO_ORDER,
   newBucket,
+  OWN_ORDER,
   type RatioGap,
   type SheetKind,
   type SummaryRecord,
@@ -446,7 +448,7 @@ export class SheetIngester {
     | undefined;
 
   /** One detail row's order, customer and rep, for distinct counts. */
-  private fact(row: SheetRow, bucket: Bucket, when: When | null): void {
+  private fact(row: SheetRow, bucket: number, when: When | null): void {
     const f = this.factCols!;
     const store = this.store;
     const facts = store.facts;
@@ -464,14 +466,14 @@ export class SheetIngester {
       }
     }
     if (!store.inFocus(when)) return;
-    facts.bucket.push(bucket.id);
-    // Without an order number, a day-dated row is one order (an order-line export without its number).
-    facts.order.push(
-      f.order ? this.factId(row, f.order) : when?.kind === 'day' ? -2 - facts.order.length : -1,
+    facts.push(
+      bucket,
+      // Without an order number, a day-dated row is one order (an order-line export without its number).
+      f.order ? this.factId(row, f.order) : when?.kind === 'day' ? OWN_ORDER : NO_ORDER,
+      customer,
+      f.rep ? this.factId(row, f.rep) : -1,
+      start ?? NO_DAY,
     );
-    facts.customer.push(customer);
-    facts.rep.push(f.rep ? this.factId(row, f.rep) : -1);
-    facts.day.push(start ?? NO_DAY);
   }
 
   private factId(row: SheetRow, c: Column): number {
@@ -897,7 +899,6 @@ export class SheetIngester {
       return;
     }
     const store = this.store;
-    let bucket: Bucket | undefined;
     let any = false;
     let returned = false;
     const valueCols = this.valueCols;
@@ -908,20 +909,31 @@ export class SheetIngester {
       const c = valueCols[vi]!;
       if (v >= HUGE || v <= -HUGE) this.huge(row.n, c, c.metric!.key);
       if (v < 0 && c.slot === this.revenueSlot) returned = true;
-      bucket ??= this.rowBucket(row, when);
-      const slot = c.slot;
-      if (slot >= bucket.sums.length) growBucket(bucket, slot + 1);
-      bucket.sums[slot]! += v;
-      bucket.counts[slot]! += 1;
       any = true;
     }
-    if (bucket) this.takeParts(row, when, bucket);
+    let id = -1;
+    if (any) {
+      const p = this.pl;
+      if (p !== undefined) id = this.plainBucketId(p, when);
+      if (id < 0) id = this.rowBucket(row, when).id;
+      // The bucket's sums and counts in the store's one array (read after the bucket: a new one may grow it).
+      const values = store.values;
+      const at = 2 * id * store.stride;
+      for (let vi = 0; vi < valueCols.length; vi++) {
+        const v = vals[vi]!;
+        if (Number.isNaN(v)) continue;
+        const o = at + 2 * valueCols[vi]!.slot;
+        values[o]! += v;
+        values[o + 1]! += 1;
+      }
+    }
+    if (id >= 0) this.takeParts(row, when, id);
     if (any) {
       store.rows++;
       this.used++;
       if (this.blankMask !== 0) this.tallyBlanks(row.n);
       // A red (negative) return line is no purchase: it lowers revenue but is no order and no buying customer.
-      if (this.factCols && bucket && !returned) this.fact(row, bucket, when);
+      if (this.factCols && id >= 0 && !returned) this.fact(row, id, when);
       if (when) this.reached(when);
     }
   }
@@ -1020,7 +1032,7 @@ export class SheetIngester {
     const bucket = this.rowBucket(row, when);
     const add = (slot: number, v: number) => {
       if (slot < 0) return;
-      addValue(bucket, slot, v);
+      store.addValue(bucket.id, slot, v);
     };
     const amount = this.amountCol ? this.number(row, this.amountCol, false) : null;
     let prob: number | null = null;
@@ -1106,7 +1118,7 @@ export class SheetIngester {
    * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
    * such dimension (the total's achievement over the groups that have a target, without `--by`).
    */
-  private takeParts(row: SheetRow, when: When | null, bucket: Bucket): void {
+  private takeParts(row: SheetRow, when: When | null, bucket: number): void {
     this.takeRatioParts(row, when, bucket, this.pairs ?? this.ratioPairs());
     this.takeFine(row, when, this.fineCols ?? this.fineColumns());
   }
@@ -1151,7 +1163,7 @@ export class SheetIngester {
   private takeRatioParts(
     row: SheetRow,
     when: When | null,
-    bucket: Bucket,
+    bucket: number,
     pairs: NonNullable<typeof this.pairs>,
   ): void {
     for (let pi = 0; pi < pairs.length; pi++) {
@@ -1161,8 +1173,14 @@ export class SheetIngester {
       const hasD = !Number.isNaN(d);
       const hasN = !Number.isNaN(n);
       if (hasD && hasN) {
-        addValue(bucket, p.slots[0]!, n);
-        addValue(bucket, p.slots[1]!, d);
+        const values = this.store.values;
+        const at = 2 * bucket * this.store.stride;
+        const o = at + 2 * p.slots[0]!;
+        values[o]! += n;
+        values[o + 1]! += 1;
+        const q = at + 2 * p.slots[1]!;
+        values[q]! += d;
+        values[q + 1]! += 1;
       } else if (hasD || hasN) {
         const gap = p.gaps[hasD ? 0 : 1]!;
         const missing = hasD ? p.num : p.den;
@@ -1240,9 +1258,9 @@ export class SheetIngester {
           const v = vals[i]!;
           if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
-          fb.sums[slot]! += v;
-          fb.counts[slot]! += 1;
+          if (slot >= fb.slots) growBucket(fb, slot + 1);
+          fb.values[2 * slot]! += v;
+          fb.values[2 * slot + 1]! += 1;
         }
       }
       return;
@@ -1278,9 +1296,9 @@ export class SheetIngester {
           const v = vals[i]!;
           if (Number.isNaN(v)) continue;
           const slot = values[i]!.slot;
-          if (slot >= fb.sums.length) growBucket(fb, slot + 1);
-          fb.sums[slot]! += v;
-          fb.counts[slot]! += 1;
+          if (slot >= fb.slots) growBucket(fb, slot + 1);
+          fb.values[2 * slot]! += v;
+          fb.values[2 * slot + 1]! += 1;
         }
       }
     }
@@ -1318,6 +1336,45 @@ export class SheetIngester {
     byText.set(text, fb);
     return fb;
   }
+
+  /**
+   * With the ranges known ahead, a day-dated row's bucket found by one lookup — its kept cells' shared-string
+   * indexes and its stretch (`KpiStore.stretchOf`) combined into one number — instead of a walk through the
+   * tree of groups (three maps for a breakdown by region, product and rep). Sets `blankMask`. −1 when a kept
+   * cell is no shared string, or the combined number would not be exact (then `rowBucket`).
+   */
+  private plainBucketId(p: PlainCells, when: When | null): number {
+    const store = this.store;
+    if (store.focus === null || when === null || when.kind !== 'day') return -1;
+    const kept = this.keptDims ?? this.keptColumns();
+    const n = kept.length;
+    const base = p.shared.length + 1;
+    if (this.bucketIds === undefined) {
+      if (base ** n * 8 >= 2 ** 53) return -1;
+      this.bucketIds = new IdMap();
+    }
+    let key = 0;
+    let mask = 0;
+    for (let i = 0; i < n; i++) {
+      const col = kept[i]!.index;
+      if (col >= p.width || p.kind[col] !== P_SHARED) return -1;
+      const si = p.si[col]!;
+      if (this.siText(p, si) === '') mask |= 1 << i;
+      key = key * base + si;
+    }
+    const k = store.stretchOf(when.day);
+    key = key * 8 + k;
+    let id = this.bucketIds.get(key);
+    if (id < 0) {
+      id = store.bucketIn(this.plainLeaf(p)!, when).id;
+      this.bucketIds.set(key, id);
+    }
+    this.blankMask = mask;
+    return id;
+  }
+
+  /** Bucket ids by kept shared strings and stretch (see plainBucketId); undefined until the first row. */
+  private bucketIds: IdMap | undefined;
 
   /**
    * The store's bucket for a row: its period and the kept dimensions' texts (created on first use); sets

@@ -386,12 +386,16 @@ export function findMetricInside(name: string): MetricDef | undefined {
   return metricInside(name)?.m;
 }
 
+/** The names of at least two characters, longest first (in dictionary order among names of one length). */
+let longestFirst: [string, MetricDef][] | undefined;
+
 /** The longest metric name inside a header and the share of the header it covers. */
 export function metricInside(name: string): { m: MetricDef; coverage: number } | undefined {
   const n = normName(name);
-  let best: { m: MetricDef; len: number } | undefined;
-  for (const [k, m] of BY_NAME) {
-    if (k.length >= 2 && n.includes(k) && (!best || k.length > best.len)) best = { m, len: k.length };
+  longestFirst ??= [...BY_NAME].filter(([k]) => k.length >= 2).sort((a, b) => b[0].length - a[0].length);
+  for (let i = 0; i < longestFirst.length; i++) {
+    const [k, m] = longestFirst[i]!;
+    if (k.length <= n.length && n.includes(k)) return { m, coverage: k.length / n.length };
   }
-  return best ? { m: best.m, coverage: best.len / n.length } : undefined;
+  return undefined;
 }

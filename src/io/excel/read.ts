@@ -46,6 +46,12 @@ export const LIMITS = {
  */
 const MERGE_SCAN_LIMIT = 8 * 1024 ** 2;
 
+/**
+ * The parts `inspectWorkbook` inflates (to check them) are kept for the reader, up to this many bytes in all,
+ * so that a part is inflated once: the workbook, styles and shared strings, and sheets small enough.
+ */
+const KEPT_PARTS_LIMIT = 32 * 1024 ** 2;
+
 /** The environment variables that override the per-part limits, in megabytes. */
 export const LIMIT_ENV = {
   worksheet: 'SALESMEET_MAX_SHEET_MB',
@@ -86,6 +92,11 @@ export interface SheetInfo {
 export interface WorkbookInfo {
   size: number;
   sheets: SheetInfo[];
+  /**
+   * Parts already inflated by the check, by name (see KEPT_PARTS_LIMIT), for the reader; `streamWorkbook`
+   * empties it once the workbook is read.
+   */
+  parts?: Map<string, Buffer>;
 }
 
 const decodeXml = (s: string) =>
@@ -187,12 +198,26 @@ export async function inspectWorkbook(
     const byName = new Map(entries.map((e) => [e.name, e]));
     const wbEntry = byName.get('xl/workbook.xml');
     if (!wbEntry) throw fail(m.notWorkbook(), m.notZipHint());
+    // Parts inflated here, kept for the reader (each inflated once), up to KEPT_PARTS_LIMIT bytes.
+    const parts = new Map<string, Buffer>();
+    let kept = 0;
+    const inflate = async (e: ZipEntry): Promise<Buffer> => {
+      let buf = parts.get(e.name);
+      if (buf === undefined) {
+        buf = await readEntry(fh, e);
+        if (kept + buf.length <= KEPT_PARTS_LIMIT) {
+          parts.set(e.name, buf);
+          kept += buf.length;
+        }
+      }
+      return buf;
+    };
     let wbXml: string;
     let relsXml = '';
     try {
-      wbXml = (await readEntry(fh, wbEntry)).toString('utf8');
+      wbXml = (await inflate(wbEntry)).toString('utf8');
       const rels = byName.get('xl/_rels/workbook.xml.rels');
-      if (rels) relsXml = (await readEntry(fh, rels)).toString('utf8');
+      if (rels) relsXml = (await inflate(rels)).toString('utf8');
     } catch {
       throw fail(m.truncated(), m.truncatedHint());
     }
@@ -202,7 +227,7 @@ export async function inspectWorkbook(
       // Big worksheets are streamed later; the fast reader reports damage in them as it meets it.
       if (e.name.endsWith('/') || e === wbEntry || e.uncompressedSize > MERGE_SCAN_LIMIT) continue;
       try {
-        await readEntry(fh, e);
+        await inflate(e);
       } catch {
         throw fail(m.damaged({ part: e.name }), m.truncatedHint());
       }
@@ -226,7 +251,7 @@ export async function inspectWorkbook(
       if (part && part.uncompressedSize <= MERGE_SCAN_LIMIT) {
         try {
           // Only the tail (merges) and the error cells are turned into text: a big sheet stays a Buffer.
-          const buf = await readEntry(fh, part);
+          const buf = await inflate(part);
           const at = buf.lastIndexOf('<mergeCells');
           if (at >= 0) merges = parseMerges(buf.toString('utf8', at));
           let e = buf.indexOf('t="e"');
@@ -246,7 +271,7 @@ export async function inspectWorkbook(
       }
       sheets.push({ id, name, merges, errors, size: part?.uncompressedSize ?? 0 });
     }
-    return { size, sheets };
+    return { size, sheets, parts };
   } finally {
     await fh.close();
   }
@@ -309,6 +334,20 @@ interface ExcelRow {
 
 /** Streams every sheet's rows through the callbacks; exceljs is imported only here. */
 export async function streamWorkbook(
+  path: string,
+  display: string,
+  info: WorkbookInfo,
+  opts: StreamOptions,
+): Promise<void> {
+  try {
+    await streamWith(path, display, info, opts);
+  } finally {
+    // The parts the check kept for the reader are not needed once the workbook is read.
+    info.parts?.clear();
+  }
+}
+
+async function streamWith(
   path: string,
   display: string,
   info: WorkbookInfo,

@@ -353,7 +353,7 @@ describe('sales metrics counted from order lines', () => {
   });
 });
 
-describe('a period known before reading (the store keeps a bucket per month part, not per day)', () => {
+describe('a period known before reading (the store keeps a bucket per stretch of days between the ranges, not per day)', () => {
   // Order lines without an order number: each line is an order, and a customer who buys on two days repeats.
   const lines: Raw[][] = [
     ['日期', '区域', '客户', '业务员', '销售额'],

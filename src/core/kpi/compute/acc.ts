@@ -58,10 +58,12 @@ export function groupKey(g: Group, by: GroupKey[]): string {
 export function addTo(acc: Acc, ri: number, b: Bucket): void {
   const s = acc.sums[ri]!;
   const c = acc.counts[ri]!;
-  for (let i = 0; i < b.sums.length; i++) {
-    const n = b.counts[i]!;
+  const values = b.values;
+  const at = b.at;
+  for (let i = 0; i < b.slots; i++) {
+    const n = values[at + 2 * i + 1]!;
     if (n === 0) continue;
-    s[i] = (s[i] ?? 0) + b.sums[i]!;
+    s[i] = (s[i] ?? 0) + values[at + 2 * i]!;
     c[i] = (c[i] ?? 0) + n;
   }
 }

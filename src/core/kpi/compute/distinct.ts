@@ -2,7 +2,16 @@
  * Distinct counts (active customers, new customers, active reps, repeat customers): a customer who buys in
  * two regions counts once in the total, so these are counted from the store's per-row facts, not summed.
  */
-import { type Bucket, type KpiStore, NO_DAY } from '../ingest.js';
+import {
+  type Bucket,
+  FACT_CHUNK,
+  FACT_SHIFT,
+  factId,
+  factOccasion,
+  factOrder,
+  type KpiStore,
+  NO_ORDER,
+} from '../ingest.js';
 import { metricByKey } from '../metrics.js';
 
 import type { Acc, Range } from './acc.js';
@@ -45,10 +54,10 @@ export function distinctCounts(
   accsOf: (b: Bucket, ri: number) => Acc[],
 ): void {
   const f = store.facts;
-  if (f.bucket.length === 0 || !store.metrics.has('revenue')) return;
+  if (f.length === 0 || !store.metrics.has('revenue')) return;
   // A metric the data gives as a column (订单数, 新客户数) is read, not counted.
   const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
-  const hasOrders = !given('orders') && f.order.some((o) => o !== -1);
+  const hasOrders = !given('orders') && f.orders;
   const per = countPerAcc(store, ranges, accsOf);
   putCounts(store, ranges, per, distinctSlots(store, hasOrders, given));
 }
@@ -65,15 +74,9 @@ function countPerAcc(
   accsOf: (b: Bucket, ri: number) => Acc[],
 ): Map<Acc, Distinct[]> {
   const f = store.facts;
-  const rows = f.bucket.length;
+  const chunks = f.chunks;
+  const width = f.width;
   const buckets = store.bucketList;
-  // The rows of each bucket, in row order (a counting sort by bucket id).
-  const first = new Int32Array(buckets.length + 1);
-  for (let i = 0; i < rows; i++) first[f.bucket.at(i) + 1]!++;
-  for (let b = 0; b < buckets.length; b++) first[b + 1]! += first[b]!;
-  const next = first.slice(0, buckets.length);
-  const byBucket = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) byBucket[next[f.bucket.at(i)]!++] = i;
   // The buckets each accumulator takes in each range.
   const per = new Map<Acc, Distinct[]>();
   const walks: { d: Distinct; ri: number; buckets: number[] }[] = [];
@@ -111,35 +114,39 @@ function countPerAcc(
     const mark = k + 1;
     const from = ranges[ri]?.start ?? Number.POSITIVE_INFINITY;
     for (const id of ids) {
-      for (let j = first[id]!; j < first[id + 1]!; j++) {
-        const i = byBucket[j]!;
-        const start = f.day.at(i);
-        if (start === NO_DAY) continue;
-        const order = f.order.at(i);
-        const c = f.customer.at(i);
-        const rep = f.rep.at(i);
-        if (order >= 0) {
-          if (seenOrder[order] !== mark) {
-            seenOrder[order] = mark;
-            d.orders++;
+      // The bucket's rows, block by block, in the order they were read.
+      for (let b = id < f.head.length ? f.head[id]! : -1; b >= 0; b = f.next[b]!) {
+        const at = f.start[b]!;
+        const row = chunks[at >>> FACT_SHIFT]!;
+        const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * width;
+        for (let o = at & (FACT_CHUNK - 1); o < end; o += width) {
+          const stored = row[o]!;
+          const order = factOrder(stored);
+          const c = factId(row, o, width, 1);
+          const rep = factId(row, o, width, 2);
+          if (order >= 0) {
+            if (seenOrder[order] !== mark) {
+              seenOrder[order] = mark;
+              d.orders++;
+            }
+          } else if (order !== NO_ORDER) d.orders++;
+          if (c >= 0) {
+            // A purchase occasion: the order, else the day (or month) of the row.
+            const occasion = factOccasion(stored);
+            if (seenCustomer[c] !== mark) {
+              seenCustomer[c] = mark;
+              occasionOf[c] = occasion;
+              d.customers++;
+              if (firstDay[c]! >= from) d.fresh++;
+            } else if (occasionOf[c] !== occasion && occasionOf[c] !== REPEAT) {
+              occasionOf[c] = REPEAT;
+              d.repeat++;
+            }
           }
-        } else if (order !== -1) d.orders++;
-        if (c >= 0) {
-          // A purchase occasion: the order, else the day (or month) of the row.
-          const occasion = order >= 0 ? order : -1 - start;
-          if (seenCustomer[c] !== mark) {
-            seenCustomer[c] = mark;
-            occasionOf[c] = occasion;
-            d.customers++;
-            if (firstDay[c]! >= from) d.fresh++;
-          } else if (occasionOf[c] !== occasion && occasionOf[c] !== REPEAT) {
-            occasionOf[c] = REPEAT;
-            d.repeat++;
+          if (rep >= 0 && seenRep[rep] !== mark) {
+            seenRep[rep] = mark;
+            d.reps++;
           }
-        }
-        if (rep >= 0 && seenRep[rep] !== mark) {
-          seenRep[rep] = mark;
-          d.reps++;
         }
       }
     }

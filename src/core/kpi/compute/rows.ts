@@ -89,6 +89,16 @@ function coverageRow(m: MetricInfo, revenue: KpiRow, coverage: number | null, la
   };
 }
 
+/**
+ * Names in zh-CN order (what `localeCompare(y, 'zh-CN')` gives), with one collator: `localeCompare` with a
+ * locale finds or builds one per call, which a breakdown by 1,800 groups paid a second for.
+ */
+let zh: Intl.Collator | undefined;
+export function zhCompare(x: string, y: string): number {
+  zh ??= new Intl.Collator('zh-CN');
+  return zh.compare(x, y);
+}
+
 /** Parents before their children, names in locale order, the blank group (`blank`) last at its level. */
 export function compareGroups(a: Group, b: Group, by: GroupKey[], blank: string): number {
   for (const k of by) {
@@ -97,7 +107,7 @@ export function compareGroups(a: Group, b: Group, by: GroupKey[], blank: string)
     if (x === y) continue;
     if (x === blank && y !== '') return 1;
     if (y === blank && x !== '') return -1;
-    return x.localeCompare(y, 'zh-CN');
+    return zhCompare(x, y);
   }
   return 0;
 }
@@ -108,24 +118,21 @@ export function compareGroups(a: Group, b: Group, by: GroupKey[], blank: string)
  * a metric nobody ranks) after the ranked ones, then in locale order.
  */
 export function byRank(rows: KpiRow[], by: GroupKey[], blank: string): KpiRow[] {
+  const key = (g: Group, depth: number) =>
+    by
+      .slice(0, depth)
+      .map((k) => g[k] ?? '')
+      .join('\u0001');
   const rankOf = new Map<string, number | null>();
-  for (const r of rows) {
-    const depth = Object.keys(r.group).length;
-    rankOf.set(
-      by
-        .slice(0, depth)
-        .map((k) => r.group[k] ?? '')
-        .join('\u0001'),
-      r.rank,
+  for (const r of rows) rankOf.set(key(r.group, Object.keys(r.group).length), r.rank);
+  // Each row's rank at every level of its group (its own and its parents'), found once, not per comparison.
+  const ranksOf = new Map<KpiRow, (number | null)[]>();
+  for (const r of rows)
+    ranksOf.set(
+      r,
+      by.map((_, level) => rankOf.get(key(r.group, level + 1)) ?? null),
     );
-  }
-  const prefixRank = (g: Group, level: number) =>
-    rankOf.get(
-      by
-        .slice(0, level + 1)
-        .map((k) => g[k] ?? '')
-        .join('\u0001'),
-    ) ?? null;
+  const prefixRank = (r: KpiRow, level: number) => ranksOf.get(r)![level]!;
   return [...rows].sort((a, b) => {
     for (let level = 0; level < by.length; level++) {
       const k = by[level]!;
@@ -136,14 +143,14 @@ export function byRank(rows: KpiRow[], by: GroupKey[], blank: string): KpiRow[] 
       if (y === '') return 1;
       if (x === blank) return 1;
       if (y === blank) return -1;
-      const rx = prefixRank(a.group, level);
-      const ry = prefixRank(b.group, level);
+      const rx = prefixRank(a, level);
+      const ry = prefixRank(b, level);
       if (rx !== ry) {
         if (rx === null) return 1;
         if (ry === null) return -1;
         return rx - ry;
       }
-      return x.localeCompare(y, 'zh-CN');
+      return zhCompare(x, y);
     }
     return 0;
   });

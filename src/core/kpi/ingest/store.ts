@@ -68,43 +68,71 @@ export interface SummaryRecord {
 }
 
 export interface Bucket {
-  /** Its place in the store, for per-bucket tables. */
-  id: number;
-  when: When | null;
-  group: Group;
+  /** Its place in the store, for per-bucket tables (−1 for a `fine` bucket). */
+  readonly id: number;
+  readonly when: When | null;
+  readonly group: Group;
   /**
-   * Per value slot (`KpiStore.slots`): the sum of the values added and how many there were; a count of 0 is
-   * no value. Typed arrays: a row's values are added without an object per number (see `addValue`).
+   * Per value slot (`KpiStore.slots`, `slots` of them): the sum of the values added and how many there were,
+   * side by side — slot i's sum at `values[at + 2i]`, its count at `values[at + 2i + 1]`; a count of 0 is no
+   * value. One typed array: a row's values are added without an object per number, in one place of memory.
    */
-  sums: Float64Array;
-  counts: Int32Array;
+  readonly values: Float64Array;
+  readonly at: number;
+  readonly slots: number;
 }
 
-/** A bucket with room for `slots` value slots. */
-export function newBucket(id: number, when: When | null, group: Group, slots: number): Bucket {
+/** A bucket's sum of a slot (0 when it has none). */
+export function sumOf(b: Bucket, slot: number): number {
+  return slot < b.slots ? b.values[b.at + 2 * slot]! : 0;
+}
+
+/** How many values a bucket's slot holds. */
+export function countOf(b: Bucket, slot: number): number {
+  return slot < b.slots ? b.values[b.at + 2 * slot + 1]! : 0;
+}
+
+/** A bucket with an array of its own (the store's `fine` buckets); the detail buckets share `KpiStore.values`. */
+export interface OwnBucket extends Bucket {
+  values: Float64Array;
+  slots: number;
+}
+
+/** A bucket with an array of its own, room for `slots` value slots. */
+export function newBucket(id: number, when: When | null, group: Group, slots: number): OwnBucket {
   const n = Math.max(slots, 4);
-  return { id, when, group, sums: new Float64Array(n), counts: new Int32Array(n) };
+  return { id, when, group, values: new Float64Array(2 * n), at: 0, slots: n };
 }
 
-/**
- * Adds a value to a bucket's slot (a slot made after the bucket makes it grow). The loops over a row's values
- * write the same three lines in place: a number handed to a call V8 does not inline is boxed.
- */
-export function addValue(b: Bucket, slot: number, v: number): void {
-  if (slot >= b.sums.length) growBucket(b, slot + 1);
-  b.sums[slot]! += v;
-  b.counts[slot]! += 1;
+/** Makes room for `n` slots in a bucket of its own. */
+export function growBucket(b: OwnBucket, n: number): void {
+  const slots = Math.max(n, b.slots * 2);
+  const values = new Float64Array(2 * slots);
+  values.set(b.values);
+  b.values = values;
+  b.slots = slots;
 }
 
-/** Makes room for `n` slots in a bucket. */
-export function growBucket(b: Bucket, n: number): void {
-  const size = Math.max(n, b.sums.length * 2);
-  const sums = new Float64Array(size);
-  sums.set(b.sums);
-  const counts = new Int32Array(size);
-  counts.set(b.counts);
-  b.sums = sums;
-  b.counts = counts;
+/** A detail bucket: its sums and counts are its part of the store's `values`. */
+class StoreBucket implements Bucket {
+  constructor(
+    readonly id: number,
+    readonly when: When | null,
+    readonly group: Group,
+    private readonly store: KpiStore,
+  ) {}
+
+  get values(): Float64Array {
+    return this.store.values;
+  }
+
+  get at(): number {
+    return 2 * this.id * this.store.stride;
+  }
+
+  get slots(): number {
+    return this.store.stride;
+  }
 }
 
 /** A group of the kept dimensions' texts and its buckets by period. */
@@ -166,32 +194,185 @@ export interface StageNames {
   lost?: string[];
 }
 
-/** `facts.day` of a row without a date. */
+/** A fact's day when its row has none. */
 export const NO_DAY = -2_147_483_648;
+/** A fact's order when its row has no order number and is no order of its own (no day). */
+export const NO_ORDER = -1;
+/** A fact's order when its row has no order number but is an order of its own (an order-line export). */
+export const OWN_ORDER = -2;
 
-/** A growable column of 32-bit integers: a million facts in 4 MB, not an array of boxed numbers. */
-export class IntColumn {
-  private data = new Int32Array(1024);
+/**
+ * The facts of the detail rows in the asked ranges, for what cannot be summed per bucket (distinct orders,
+ * customers, reps): per row its purchase occasion (see `factOccasion`), customer and rep (interned ids, −1
+ * none), kept by bucket — each bucket's rows in a chain of blocks (16, 64, 256, then 1,024 rows) cut from
+ * shared chunks — so that counting reads a bucket's rows one after another; no copy as they grow, nothing
+ * sorted afterwards. A row is 8 bytes while customer and rep ids fit in 16 bits each (`width` 2: the
+ * occasion, then both ids in one integer), 12 bytes once one does not (`width` 3: every row is rewritten
+ * once). A row without a first day counts nowhere and is not kept. Read a row with `factAt`.
+ */
+export class Facts {
   length = 0;
+  /** Some row has an order number or is an order of its own. */
+  orders = false;
+  /** Integers per row: 2 (ids packed) or 3. */
+  width = 2;
+  chunks: Int32Array[] = [];
+  /** Integers used in the last chunk. */
+  private used = FACT_CHUNK;
+  /** Per bucket: its first and last block (−1: none). */
+  head = new Int32Array(64).fill(-1);
+  tail = new Int32Array(64).fill(-1);
+  /**
+   * Per bucket, side by side: where its next row goes and where its last block ends (equal: a new block is
+   * needed), so that adding a row reads one place.
+   */
+  private at = new Int32Array(128);
+  /** Per block: where it starts (chunk × FACT_CHUNK + offset), its rows at most, the next block (−1: none). */
+  start = new Int32Array(64);
+  cap = new Int32Array(64);
+  next = new Int32Array(64);
+  private blocks = 0;
 
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
+  push(bucket: number, order: number, customer: number, rep: number, day: number): void {
+    this.length++;
+    if (order !== NO_ORDER) this.orders = true;
+    if (day === NO_DAY) return;
+    if (this.width === 2 && (customer >= PACKED_MAX || rep >= PACKED_MAX)) this.widen();
+    if (bucket >= this.head.length) this.growBuckets(bucket + 1);
+    let at = this.at[2 * bucket]!;
+    if (at === this.at[2 * bucket + 1]) {
+      const t = this.tail[bucket]!;
+      // (newBlock may replace `start`: read it after the call)
+      const block = this.newBlock(bucket, t < 0 ? 16 : Math.min(this.cap[t]! * 4, 1024));
+      at = this.start[block]!;
     }
-    this.data[this.length++] = v;
+    const c = this.chunks[at >>> FACT_SHIFT]!;
+    const o = at & (FACT_CHUNK - 1);
+    // An order number as it is; else the day, and whether the row is an order of its own, in a negative number.
+    c[o] = order >= 0 ? order : -2 * (day + DAY_BIAS) - (order === OWN_ORDER ? 1 : 2);
+    if (this.width === 2) c[o + 1] = ((customer + 1) << 16) | (rep + 1);
+    else {
+      c[o + 1] = customer;
+      c[o + 2] = rep;
+    }
+    this.at[2 * bucket] = at + this.width;
   }
 
-  at(i: number): number {
-    return this.data[i]!;
+  private newBlock(bucket: number, rows: number): number {
+    const b = this.blocks++;
+    if (b >= this.start.length) {
+      const grow = (a: Int32Array) => {
+        const g = new Int32Array(a.length * 2);
+        g.set(a);
+        return g;
+      };
+      this.start = grow(this.start);
+      this.cap = grow(this.cap);
+      this.next = grow(this.next);
+    }
+    this.start[b] = this.place(rows * this.width);
+    this.cap[b] = rows;
+    this.next[b] = -1;
+    const t = this.tail[bucket]!;
+    if (t < 0) this.head[bucket] = b;
+    else this.next[t] = b;
+    this.tail[bucket] = b;
+    this.at[2 * bucket] = this.start[b]!;
+    this.at[2 * bucket + 1] = this.start[b]! + rows * this.width;
+    return b;
   }
 
-  some(test: (v: number) => boolean): boolean {
-    for (let i = 0; i < this.length; i++) if (test(this.data[i]!)) return true;
-    return false;
+  /** Room for `size` integers in the last chunk (a new chunk when it has not): where they start. */
+  private place(size: number): number {
+    if (this.used + size > FACT_CHUNK) {
+      this.chunks.push(new Int32Array(FACT_CHUNK));
+      this.used = 0;
+    }
+    const at = (this.chunks.length - 1) * FACT_CHUNK + this.used;
+    this.used += size;
+    return at;
+  }
+
+  /** From 2 integers a row to 3: every block rewritten once into new chunks (an id past 16 bits was met). */
+  private widen(): void {
+    const old = this.chunks;
+    this.chunks = [];
+    this.used = FACT_CHUNK;
+    this.width = 3;
+    for (let bucket = 0; bucket < this.head.length; bucket++) {
+      for (let b = this.head[bucket]!; b >= 0; b = this.next[b]!) {
+        const rows = b === this.tail[bucket] ? (this.at[2 * bucket]! - this.start[b]!) / 2 : this.cap[b]!;
+        const from = this.start[b]!;
+        const src = old[from >>> FACT_SHIFT]!;
+        const to = this.place(this.cap[b]! * 3);
+        const dst = this.chunks[to >>> FACT_SHIFT]!;
+        for (let r = 0; r < rows; r++) {
+          const o = (from & (FACT_CHUNK - 1)) + 2 * r;
+          const q = (to & (FACT_CHUNK - 1)) + 3 * r;
+          const ids = src[o + 1]!;
+          dst[q] = src[o]!;
+          dst[q + 1] = (ids >>> 16) - 1;
+          dst[q + 2] = (ids & 0xffff) - 1;
+        }
+        this.start[b] = to;
+        if (b === this.tail[bucket]) {
+          this.at[2 * bucket] = to + rows * 3;
+          this.at[2 * bucket + 1] = to + this.cap[b]! * 3;
+        }
+      }
+    }
+  }
+
+  private growBuckets(n: number): void {
+    const size = Math.max(n, this.head.length * 2);
+    const grow = (a: Int32Array, fill: number) => {
+      const g = new Int32Array(size).fill(fill);
+      g.set(a);
+      return g;
+    };
+    this.head = grow(this.head, -1);
+    this.tail = grow(this.tail, -1);
+    const at = new Int32Array(2 * size);
+    at.set(this.at);
+    this.at = at;
+  }
+
+  /** The rows of block `b` in use: all of them, or those written so far in a bucket's last block. */
+  rowsIn(bucket: number, b: number): number {
+    return b === this.tail[bucket] ? (this.at[2 * bucket]! - this.start[b]!) / this.width : this.cap[b]!;
   }
 }
+
+/** Customer and rep ids below this (minus one, for none) are packed in 16 bits each. */
+const PACKED_MAX = 0xffff;
+/** Added to a day before it is stored as an occasion (days from 1900 on are about −25,000). */
+const DAY_BIAS = 1 << 24;
+
+/**
+ * A fact's order and purchase occasion from its stored occasion: an order number (its id, ≥ 0), an order of
+ * its own (`OWN_ORDER`) or none (`NO_ORDER`); the occasion is the order number, else −1 − the row's first day.
+ */
+export function factOrder(stored: number): number {
+  return stored >= 0 ? stored : (-stored & 1) === 1 ? OWN_ORDER : NO_ORDER;
+}
+
+export function factOccasion(stored: number): number {
+  if (stored >= 0) return stored;
+  const x = -stored;
+  const day = ((x & 1) === 1 ? x - 1 : x - 2) / 2 - DAY_BIAS;
+  return -1 - day;
+}
+
+/** The customer (part 1) or rep (part 2) of the row at `o` of a chunk, in a layout of `width` integers. */
+export function factId(chunk: Int32Array, o: number, width: number, part: 1 | 2): number {
+  if (width === 3) return chunk[o + part]!;
+  const ids = chunk[o + 1]!;
+  return (part === 1 ? ids >>> 16 : ids & 0xffff) - 1;
+}
+
+/** Integers per chunk (4 MB), and the shift that gives a place's chunk. */
+export const FACT_SHIFT = 20;
+export const FACT_CHUNK = 1 << FACT_SHIFT;
 
 /** Everything read from all sheets of all files. */
 export class KpiStore {
@@ -272,10 +453,47 @@ export class KpiStore {
   }
 
   private newBucket(when: When | null, group: Group): Bucket {
-    const b = newBucket(this.bucketList.length, when, group, this.slots.length);
+    const b = new StoreBucket(this.bucketList.length, when, group, this);
+    // The first bucket sets the room per bucket: the slots known so far and a few more (a sheet's ratio parts).
+    if (b.id === 0 && this.values.length === 0)
+      this.stride = Math.max(8, 2 ** Math.ceil(Math.log2(this.slots.length + 4)));
+    const need = (b.id + 1) * 2 * this.stride;
+    if (need > this.values.length) {
+      const grown = new Float64Array(Math.max(need, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
     this.buckets.set(b.id, b);
     this.bucketList.push(b);
     return b;
+  }
+
+  /**
+   * The detail buckets' sums and counts, bucket after bucket (`stride` slots each, a slot's sum and count side
+   * by side, see Bucket): one array, so that adding a row's values touches one or two cache lines, not three
+   * objects per bucket.
+   */
+  values = new Float64Array(0);
+  /** Slots per bucket in `values`: at least the store's slots (a new slot beyond it widens every bucket). */
+  stride = 8;
+
+  /** Adds a value to a detail bucket's slot (the loops over a row's values write the same lines in place). */
+  addValue(id: number, slot: number, v: number): void {
+    const at = 2 * (id * this.stride + slot);
+    this.values[at]! += v;
+    this.values[at + 1]! += 1;
+  }
+
+  /** Room for `n` slots per bucket in `values`. */
+  private widen(n: number): void {
+    const old = this.stride;
+    const stride = Math.max(n, old * 2);
+    const buckets = this.bucketList.length;
+    const values = new Float64Array(Math.max(64, buckets) * 2 * stride);
+    for (let b = 0; b < buckets; b++)
+      values.set(this.values.subarray(2 * b * old, 2 * (b + 1) * old), 2 * b * stride);
+    this.values = values;
+    this.stride = stride;
   }
   /** slot index → metric key and role, for detail buckets. */
   slots: { metric: string; role: ValueRole }[] = [];
@@ -300,14 +518,7 @@ export class KpiStore {
    * Detail rows that name a customer, an order or a rep, for what cannot be summed per bucket: distinct
    * orders, active and new customers, reps with sales. Texts are kept as numbers (`intern`); −1 = none.
    */
-  facts = {
-    bucket: new IntColumn(),
-    customer: new IntColumn(),
-    order: new IntColumn(),
-    rep: new IntColumn(),
-    /** The row's first day (its date, or the start of its month or span); NO_DAY when it has none. */
-    day: new IntColumn(),
-  };
+  facts = new Facts();
   /** Opportunity exports: deals, amounts and weighted amounts per stage and close date, for the funnel. */
   funnel: StageTable | null = null;
   /** Buckets by id (`Bucket.id`), for the facts. */
@@ -453,6 +664,7 @@ export class KpiStore {
       i = this.slots.length;
       this.slots.push({ metric, role });
       this.slotIndex.set(k, i);
+      if (i >= this.stride) this.widen(i + 1);
     }
     return i;
   }

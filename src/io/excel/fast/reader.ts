@@ -39,9 +39,14 @@ interface Plan {
 const SHEET_LOOSE = /xl\/worksheets\/sheet\d+[.]xml/;
 const SHEET_EXACT = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
-async function readText(fh: FileHandle, entry: ZipEntry | undefined): Promise<string | undefined> {
+/** A part's text: as the workbook check inflated it (`WorkbookInfo.parts`), else inflated now. */
+async function readText(
+  fh: FileHandle,
+  entry: ZipEntry | undefined,
+  info: WorkbookInfo,
+): Promise<string | undefined> {
   if (!entry) return undefined;
-  return (await readEntry(fh, entry)).toString('utf8');
+  return (info.parts?.get(entry.name) ?? (await readEntry(fh, entry))).toString('utf8');
 }
 
 /** Decides whether the fast path reads this workbook exactly as exceljs would; reads the small parts. */
@@ -87,7 +92,7 @@ async function plan(path: string, info: WorkbookInfo): Promise<Plan | Text> {
     const text = new Map<string, string | undefined>();
     for (const name of ['xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']) {
       try {
-        text.set(name, await readText(fh, byName.get(name)));
+        text.set(name, await readText(fh, byName.get(name), info));
       } catch {
         return (lang) => m.badPart({ part: name, reason: m.inflate()(lang) })(lang);
       }
@@ -129,13 +134,6 @@ async function scanSheet(
   onProgress: StreamOptions['onProgress'],
 ): Promise<void> {
   const { entry } = p;
-  const fh = await open(path, 'r');
-  let start: number;
-  try {
-    start = await dataStart(fh, entry);
-  } finally {
-    await fh.close();
-  }
   const fail = (text: Text, cause?: unknown) =>
     new InputError('excel.unreadable', (lang) => m.unreadable({ reason: text(lang) })(lang), {
       location: { file: display, sheet: p.info.name },
@@ -154,6 +152,28 @@ async function scanSheet(
     scanner.end();
     return;
   }
+  const kept = info.parts?.get(entry.name);
+  if (kept !== undefined) {
+    // Inflated by the workbook check already: scanned from memory, then let go.
+    info.parts!.delete(entry.name);
+    try {
+      for (let at = 0; at < kept.length && !scanner.done; at += 1024 * 1024)
+        scanner.push(kept.subarray(at, Math.min(at + 1024 * 1024, kept.length)));
+      scanner.end();
+    } catch (e) {
+      if (e instanceof FastXmlError) throw fail(() => `${entry.name}: ${e.message}`, e);
+      throw e;
+    }
+    onProgress?.(entry.localOffset + entry.compressedSize, info.size);
+    return;
+  }
+  const fh = await open(path, 'r');
+  let start: number;
+  try {
+    start = await dataStart(fh, entry);
+  } finally {
+    await fh.close();
+  }
   const src = createReadStream(path, {
     start,
     end: start + entry.compressedSize - 1,
@@ -165,7 +185,7 @@ async function scanSheet(
       read += chunk.length;
       onProgress(start + read, info.size);
     });
-  const stream = entry.method === 8 ? src.pipe(createInflateRaw({ chunkSize: 256 * 1024 })) : src;
+  const stream = entry.method === 8 ? src.pipe(createInflateRaw({ chunkSize: 1024 * 1024 })) : src;
   if (stream !== src) src.on('error', (e) => stream.destroy(e));
   let out = 0;
   try {

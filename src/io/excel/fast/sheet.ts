@@ -73,6 +73,11 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  */
 const CELL_MAX = 96;
 
+/** `SheetScanner.styleCodes`: what a style makes of a number. */
+const S_PLAIN = 0;
+const S_DATE = 1;
+const S_PERCENT = 2;
+
 /** A date serial whose Date is valid (|ms| ≤ 8.64e15) with room to spare. */
 const SERIAL_MAX = 1e8;
 
@@ -136,8 +141,14 @@ export class SheetScanner {
   private readonly styles: CellStyle[];
   private readonly dates = new Map<number, Date | null>();
 
+  /** Per style: S_DATE for a date format, S_PERCENT for a percent one, else S_PLAIN. */
+  private readonly styleCodes: Uint8Array;
+
   constructor(private readonly ctx: SheetScanContext) {
     this.styles = ctx.styles;
+    this.styleCodes = Uint8Array.from(ctx.styles, (st) =>
+      st === undefined ? S_PLAIN : st.date ? S_DATE : st.percent ? S_PERCENT : S_PLAIN,
+    );
     this.p = {
       kind: new Uint8Array(64),
       num: new Float64Array(64),
@@ -184,21 +195,25 @@ export class SheetScanner {
   /** Sets column `col` of the plain view (growing it for a wide sheet). */
   private setPlain(col: number, kind: number, x: number): void {
     const p = this.p;
-    if (col >= p.kind.length) {
-      const n = Math.max(col + 1, p.kind.length * 2);
-      const kinds = new Uint8Array(n);
-      kinds.set(p.kind);
-      const nums = new Float64Array(n);
-      nums.set(p.num);
-      const sis = new Int32Array(n);
-      sis.set(p.si);
-      p.kind = kinds;
-      p.num = nums;
-      p.si = sis;
-    }
+    if (col >= p.kind.length) this.growPlain(col + 1);
     p.kind[col] = kind;
     p.num[col] = x;
     if (col >= p.width) p.width = col + 1;
+  }
+
+  /** Room for `cols` columns in the plain view. */
+  private growPlain(cols: number): void {
+    const p = this.p;
+    const n = Math.max(cols, p.kind.length * 2);
+    const kinds = new Uint8Array(n);
+    kinds.set(p.kind);
+    const nums = new Float64Array(n);
+    nums.set(p.num);
+    const sis = new Int32Array(n);
+    sis.set(p.si);
+    p.kind = kinds;
+    p.num = nums;
+    p.si = sis;
   }
 
   /** Sets column `col` of the plain view to shared string `si`. */
@@ -210,7 +225,8 @@ export class SheetScanner {
   /** A new row: no cells yet. */
   private clearRow(): void {
     const p = this.p;
-    p.kind.fill(0, 0, p.width);
+    const kind = p.kind;
+    for (let i = 0; i < p.width; i++) kind[i] = 0;
     p.width = 0;
     this.built = false;
   }
@@ -435,6 +451,7 @@ export class SheetScanner {
   private fastCells(buf: Buffer, pos: number, len: number): number {
     const styles = this.styles;
     const nStyles = styles.length;
+    const codes = this.styleCodes;
     for (;;) {
       // Only a cell whose longest plain form fits in the chunk: every read below stays inside the buffer
       // (a read past its end would make V8 compile this loop for holes, several times slower).
@@ -533,20 +550,28 @@ export class SheetScanner {
         buf[j + 7] !== GT
       )
         return pos;
+      const p = this.p;
+      if (c >= p.kind.length) this.growPlain(c + 1);
       if (shared) {
         const table = this.ctx.shared;
         if (table === null || frac > 0 || neg) return pos;
         const text = table[mant];
         // A missing or empty entry reads as no cell (as in `finishCell`).
-        if (text !== null && text !== undefined) this.setShared(c, mant);
+        if (text !== null && text !== undefined) {
+          p.kind[c] = P_SHARED;
+          p.si[c] = mant;
+          if (c >= p.width) p.width = c + 1;
+        }
       } else {
         let x = frac > 0 ? mant / (POW10[frac] as number) : mant;
         if (neg) x = -x;
         const si = style !== 0 && style < nStyles ? style : this.rowStyle;
-        const st = si >= 0 ? styles[si] : undefined;
-        if (st === undefined || (!st.date && !st.percent)) this.setPlain(c, P_NUMBER, x);
-        else if (!st.date) this.put(c, x, st.percent, -1);
-        else if (x > -SERIAL_MAX && x < SERIAL_MAX) this.setPlain(c, P_SERIAL, x);
+        const code = si >= 0 ? codes[si]! : S_PLAIN;
+        if (code === S_PLAIN || (code === S_DATE && x > -SERIAL_MAX && x < SERIAL_MAX)) {
+          p.kind[c] = code === S_PLAIN ? P_NUMBER : P_SERIAL;
+          p.num[c] = x;
+          if (c >= p.width) p.width = c + 1;
+        } else if (code === S_PERCENT) this.put(c, x, styles[si]!.percent, -1);
         else return pos;
       }
       this.col = c;
@@ -581,8 +606,16 @@ export class SheetScanner {
     }
     if (b !== DQ || j === pos + 8) return pos;
     j++;
-    // The other attributes (spans, ht, …); a row style (s), a self-closing tag or a single-quoted value
-    // leaves the tag to `scan`.
+    // The other attributes: most often the same bytes as the row before (` spans="1:9" x14ac:dyDescent=…>`).
+    const tail = this.rowTail;
+    let same = tail.length > 0 && j + tail.length <= len;
+    for (let k = 0; same && k < tail.length; k++) same = buf[j + k] === tail[k];
+    if (same) {
+      this.openRow(n);
+      return j + tail.length;
+    }
+    // Else read them: a row style (s), a self-closing tag or a single-quoted value leaves the tag to `scan`.
+    const from = j;
     const last = len - 1;
     for (; j < last; j++) {
       b = buf[j]!;
@@ -595,12 +628,21 @@ export class SheetScanner {
       }
     }
     if (j >= last) return pos;
+    if (j + 1 - from <= 256) this.rowTail = Uint8Array.prototype.slice.call(buf, from, j + 1);
+    this.openRow(n);
+    return j + 1;
+  }
+
+  /** A row's attributes after r, up to its '>', as last read by `fastRow` (they repeat row after row). */
+  private rowTail = new Uint8Array(0);
+
+  /** Opens row `n` without a row style, as `open` does. */
+  private openRow(n: number): void {
     this.inRow = true;
     this.clearRow();
     this.col = -1;
     this.rowN = n;
     this.rowStyle = -1;
-    return j + 1;
   }
 
   /**

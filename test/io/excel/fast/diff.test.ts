@@ -48,6 +48,38 @@ describe('every workbook of the project reads the same through both readers', ()
   }
 });
 
+describe('a wide sheet', () => {
+  const tmp = tempDir('salesmeet-fast-');
+  afterAll(() => tmp.cleanup());
+  it('reads 200 columns the same (the plain view grows past its first 64)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const path = join(tmp.dir, 'wide.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path,
+      useSharedStrings: true,
+      useStyles: true,
+    });
+    const ws = wb.addWorksheet('Wide');
+    ws.addRow(Array.from({ length: 200 }, (_, c) => `列${c + 1}`)).commit();
+    for (let r = 0; r < 30; r++) {
+      const row = ws.addRow(
+        Array.from({ length: 200 }, (_, c) =>
+          c % 3 === 0 ? `文本${(r * c) % 7}` : c % 3 === 1 ? r * c + 0.25 : null,
+        ),
+      );
+      row.getCell(150).numFmt = 'yyyy-mm-dd';
+      row.getCell(151).numFmt = '0.0%';
+      row.commit();
+    }
+    ws.commit();
+    await wb.commit();
+    const both = await readBoth(path);
+    expect(both.notes).toEqual([]);
+    expect(both.fast).toEqual(both.exceljs);
+    expect((both.fast[0]!.rows[1] as { length: number }).length).toBe(200);
+  });
+});
+
 describe('a workbook stored without compression', () => {
   const tmp = tempDir('salesmeet-fast-');
   afterAll(() => tmp.cleanup());

@@ -310,6 +310,40 @@ describe('styles and shared strings', () => {
   });
 });
 
+describe('parts inflated once', () => {
+  it('the workbook check keeps what it inflated for the reader, which lets it go once read', async () => {
+    const path = join(tmp.dir, 'kept.xlsx');
+    writeFileSync(
+      path,
+      zipParts(
+        handMade({
+          sheets: [
+            { name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>' },
+          ],
+          sharedStrings: '<si><t>区域</t></si>',
+          styles: '<cellXfs><xf numFmtId="0"/></cellXfs>',
+        }),
+      ),
+    );
+    const info = await inspectWorkbook(path, 'kept.xlsx');
+    expect([...info.parts!.keys()]).toEqual(
+      expect.arrayContaining([
+        'xl/workbook.xml',
+        'xl/styles.xml',
+        'xl/sharedStrings.xml',
+        'xl/worksheets/sheet1.xml',
+      ]),
+    );
+    const rows: string[] = [];
+    await streamWorkbook(path, 'kept.xlsx', info, {
+      fast: true,
+      onSheet: () => (row) => rows.push(String(row.cells[0]?.v)),
+    });
+    expect(rows).toEqual(['区域']);
+    expect(info.parts!.size).toBe(0);
+  });
+});
+
 describe('guard rails', () => {
   it('refuses a sheet that expands beyond its declared size, naming the file and sheet', async () => {
     const parts = handMade({
@@ -319,8 +353,10 @@ describe('guard rails', () => {
     const honest = join(tmp.dir, 'honest.xlsx');
     writeFileSync(honest, zip);
     // inspectWorkbook inflates sheets up to 32 MB whole and would catch this itself; the fast reader checks
-    // every sheet as it streams, so it is given the honest file's inspection here.
+    // every sheet as it streams, so it is given the honest file's inspection here, without the parts it kept
+    // (as for a sheet too big to keep, which the reader streams from the file).
     const info = await inspectWorkbook(honest, 'liar.xlsx');
+    info.parts?.clear();
     // Lower the declared uncompressed size of the sheet in the central directory (and the local header).
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     let at = zip.indexOf(name);
@@ -348,6 +384,7 @@ describe('guard rails', () => {
     const honest = join(tmp.dir, 'honest2.xlsx');
     writeFileSync(honest, zip);
     const info = await inspectWorkbook(honest, 'damaged.xlsx');
+    info.parts?.clear(); // the sheet is streamed from the damaged file (see above)
     const name = Buffer.from('xl/worksheets/sheet1.xml');
     const at = zip.indexOf(name) + name.length;
     for (let i = 10; i < 40; i++) zip[at + i] = 0xff;
