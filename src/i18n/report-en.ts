@@ -204,6 +204,18 @@ export const reportEn = {
     orders: 'Orders',
     aov: 'Average order value',
   },
+  /** The charts of part one: titles and the words inside them. */
+  charts: {
+    regions: 'Revenue achievement by {dim}',
+    trend: 'Monthly revenue against target',
+    bridge: 'Growth bridge by {dim}: from the prior year to this period',
+    mix: 'Revenue mix by {dim}: prior year and this period',
+    thisPeriod: 'This period',
+    increase: 'Increase',
+    decrease: 'Decrease',
+    total: 'Total',
+    others: 'Others',
+  },
   rankBasis: { achievement: 'achievement', revenue: 'revenue' },
   up: '▲{n}',
   down: '▼{n}',
