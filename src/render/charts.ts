@@ -299,6 +299,8 @@ export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; 
         yAxis: l.value,
         // Two lines close together: the labels move apart (the upper one up, the lower one down).
         label: { formatter: l.label, offset: [0, lineLabelShift(layout, refs, i)] },
+        // A further line (time progress beside the target) is dotted.
+        ...(i > 0 ? { lineStyle: { type: 'dotted', width: 1.5, color: '#000' } } : {}),
       })),
     };
   const legend = series.length > 1;
