@@ -176,7 +176,8 @@ describe('achievement by region', () => {
     // 2,758.9380 ÷ 2,500 = 110.36%; 2,063.8969 ÷ 2,200 = 93.81%; 3,093.5473 ÷ 3,700 = 83.61%; 1,283.6178 ÷ 1,600 = 80.23%.
     expect(c.categories).toEqual(['华南', '华北', '华东', '西部']);
     const values = c.series[0]!.values as number[];
-    [1.1035752, 0.938135, 0.8360939, 0.8022611].forEach((v, i) => expect(values[i]).toBeCloseTo(v, 6));
+    for (const [i, v] of [1.1035752, 0.938135, 0.8360939, 0.8022611].entries())
+      expect(values[i]).toBeCloseTo(v, 6);
     expect(c.status).toEqual(['on-track', 'at-risk', 'off-track', 'off-track']);
     expect(c.statusWords).toEqual({ 'on-track': '● 正常', 'at-risk': '▲ 预警', 'off-track': '▼ 落后' });
     // The period is over (time progress 100%): one line, the target.
