@@ -2,9 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 // zod is bundled into dist: the schemas and the JSON Schema generator come from the same copy.
-const { meetingSchema, minutesSchema, actionsLogSchema, reportSchema, toJSONSchema, globalRegistry } = await import(
-  '../dist/schemas.js'
-);
+const { meetingSchema, minutesSchema, actionsLogSchema, reportSchema, toJSONSchema, globalRegistry } =
+  await import('../dist/schemas.js');
 
 const outDir = new URL('../schema/', import.meta.url);
 mkdirSync(outDir, { recursive: true });

@@ -2,23 +2,25 @@
  * `salesmeet report`: the period review and next-period plan of a meeting folder. Computes the KPI of the
  * period (and by region, product line, rep and customer; the previous period; each month) from the meeting's
  * `kpi:` section, reads the narrative from report.yaml, builds the view and writes out/report.md, .html, .docx
- * (and .pdf). `--new` scaffolds report.yaml with questions from the data; it is never overwritten otherwise.
+ * (and .pdf), with the style's charts as out/report-charts/<id>.svg (inline in the HTML, SVG + PNG in Word).
+ * `--new` scaffolds report.yaml with questions from the data; it is never overwritten otherwise.
  */
 import { join } from 'node:path';
 import { meetingActions } from '../core/actions.js';
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/i18n/lang.js';
-import { interpolate, messagesOf } from '../core/i18n/messages.js';
+import { messagesOf } from '../core/i18n/messages.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/kpi/formulas.js';
 import { dayOfIso, monthKey, parsePeriod, priorPeriodOf } from '../core/kpi/period.js';
 import type { GroupKey, KpiResult, KpiWarning } from '../core/kpi/result.js';
 import { dayIn } from '../core/pack/format.js';
-import { reportChartSpecs } from '../core/report/charts.js';
+import { REPORT_CHART_IDS, reportChartSpecs } from '../core/report/charts.js';
 import { narrativeOf, narrativeSchema, REPORT_FILE, scaffoldNarrative } from '../core/report/narrative.js';
 import type { TargetsDoc } from '../core/report/targets.js';
 import {
   type Narrative,
   promptsFor,
+  type ReportChart,
   type ReportDimension,
   type ReportInput,
   type ReportStyle,
@@ -32,10 +34,11 @@ import {
   type PlannedFile,
   pathKind,
   planWrites,
+  removeIfGenerated,
   type WritePlan,
   writeAtomic,
 } from '../io/write.js';
-import { renderCharts } from '../render/charts.js';
+import type { DrawnChart } from '../render/charts.js';
 import { render } from '../render/engine.js';
 import { templateOverrides } from './agenda.js';
 import type { LangFor } from './deps.js';
@@ -69,7 +72,7 @@ export interface ReportDeps {
   onKpiWarnings?: (warnings: KpiWarning[]) => void;
   /** Copies of a figure in the --targets workbook that disagree (sheet, cell, the two figures, which is used). */
   onTargetsWarnings?: (warnings: KpiWarning[]) => void;
-  progress?: (step: 'kpi' | 'pdf', count?: number) => void;
+  progress?: (step: 'kpi' | 'charts' | 'pdf', count?: number) => void;
 }
 
 export interface ReportResult {
@@ -159,6 +162,45 @@ export async function reportData(
   return { kpi: main.result, dimensions, months: monthly, thresholds: main.thresholds };
 }
 
+/** Where report.md finds a chart: out/report-charts/<id>.svg, relative to out/. */
+const CHARTS_DIR = 'report-charts';
+
+/**
+ * The style's charts, drawn: their specs from the analysis (core), SVG from ECharts. Each goes into the view
+ * (inline SVG, file name, the dimension it belongs to) and, as a standalone file, beside report.md.
+ */
+async function drawnCharts(
+  input: ReportInput,
+  progress: ReportDeps['progress'],
+): Promise<{ drawn: DrawnChart[]; charts: NonNullable<ReportInput['charts']> }> {
+  const specs = reportChartSpecs(input);
+  if (specs.length === 0) return { drawn: [], charts: {} };
+  progress?.('charts');
+  const { drawReportCharts } = await import('../render/report-charts.js');
+  const drawn = await drawReportCharts(specs, input.lang);
+  const charts: NonNullable<ReportInput['charts']> = {};
+  for (const spec of specs) {
+    const d = drawn.find((x) => x.id === spec.id)!;
+    const chart: ReportChart = { id: d.id, title: d.title, svg: d.svg, file: `${CHARTS_DIR}/${d.id}.svg` };
+    if ('key' in spec) chart.key = spec.key;
+    charts[spec.id] = chart;
+  }
+  return { drawn, charts };
+}
+
+/** Word's copy of each chart: the SVG (CJK font first, as resvg draws it) and its PNG fallback. */
+async function docxCharts(drawn: DrawnChart[], lang: Lang) {
+  if (drawn.length === 0) return new Map();
+  const { forRaster, rasterise } = await import('../render/raster.js');
+  const pngs = await rasterise(drawn, lang);
+  return new Map(
+    drawn.map((d, i) => [
+      d.id,
+      { svg: forRaster(d.file, lang), png: pngs[i]!.png, width: d.width, height: d.height },
+    ]),
+  );
+}
+
 /** report.yaml beside meeting.yaml, when there is one. */
 export async function loadNarrative(folder: MeetingFolder): Promise<Narrative | null> {
   const path = join(folder.dir, REPORT_FILE);
@@ -190,20 +232,8 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
     'meeting.yaml',
     ...(minutes ? ['minutes.yaml'] : []),
   ];
-  const specs = reportChartSpecs(data.kpi, data.months, lang);
-  const drawn = await renderCharts(
-    [specs.regions, specs.trend].filter((c) => c !== undefined),
-    lang,
-  );
-  const charts: ReportInput['charts'] = {};
-  for (const c of drawn)
-    charts[c.id as 'regions' | 'trend'] = {
-      ...c,
-      inHtml: interpolate(catalogue(lang).report.chartInHtml, { title: c.title }),
-    };
   const input: ReportInput = {
     lang,
-    charts,
     style: o.style,
     meeting,
     kpi: data.kpi,
@@ -217,6 +247,8 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
     sources,
     targets,
   };
+  const { drawn, charts } = await drawnCharts(input, deps.progress);
+  input.charts = charts;
   let view = reportView(input);
 
   const files: PlannedFile[] = [];
@@ -232,16 +264,25 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
   const md = render('report', 'md', view, { lang, overrides });
   const html = render('report', 'html', view, { lang, overrides });
   const { reportDocx } = await import('../io/report-docx.js');
-  const docx = await reportDocx(view);
+  const docx = await reportDocx(view, await docxCharts(drawn, lang));
   const out = join(folder.dir, 'out');
   files.push(
     { path: join(out, 'report.md'), content: md, kind: 'generated' },
     { path: join(out, 'report.html'), content: html, kind: 'generated' },
     { path: join(out, 'report.docx'), content: docx, kind: 'generated' },
+    ...drawn.map((d) => ({
+      path: join(out, CHARTS_DIR, `${d.id}.svg`),
+      content: d.file,
+      kind: 'generated' as const,
+    })),
   );
-  const plan = await planWrites(files, [{ path: out }], { force: o.force, cwd: deps.cwd, root: folder.dir });
+  const dirs = [{ path: out }, ...(drawn.length ? [{ path: join(out, CHARTS_DIR) }] : [])];
+  const plan = await planWrites(files, dirs, { force: o.force, cwd: deps.cwd, root: folder.dir });
   if (o.dryRun) return { folder, lang, view, plan, written: false, pdf: null, scaffolded };
   await commitWrites(plan);
+  // A chart an earlier run drew (another style, other data) that this one does not: its file goes too.
+  for (const id of REPORT_CHART_IDS)
+    if (!drawn.some((d) => d.id === id)) await removeIfGenerated(join(out, CHARTS_DIR, `${id}.svg`));
 
   let pdf: string | null = null;
   if (o.pdf) {

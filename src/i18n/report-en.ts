@@ -225,6 +225,18 @@ export const reportEn = {
     orders: 'Orders',
     aov: 'Average order value',
   },
+  /** The charts of part one: titles and the words inside them. */
+  charts: {
+    regions: 'Revenue achievement by {dim}',
+    trend: 'Monthly revenue against target',
+    bridge: 'Growth bridge by {dim}: from the prior year to this period',
+    mix: 'Revenue mix by {dim}: prior year and this period',
+    thisPeriod: 'This period',
+    increase: 'Increase',
+    decrease: 'Decrease',
+    total: 'Total',
+    others: 'Others',
+  },
   rankBasis: { achievement: 'achievement', revenue: 'revenue' },
   up: '▲{n}',
   down: '▼{n}',
@@ -328,7 +340,6 @@ export const reportEn = {
   contents: 'Contents',
   legend: 'How the figures are computed',
   /** Where a chart stands in report.md and report.docx: the drawing is in report.html. */
-  chartInHtml: 'Chart: {title} (see report.html)',
   draft: 'Draft: {count} section(s) still to be written ({sections}).',
   final: 'All narrative sections written.',
   generated:

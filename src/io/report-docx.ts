@@ -1,8 +1,9 @@
 /**
  * out/report.docx from the report's view model: Word heading styles (so the navigation pane and the table of
  * contents work), a table of contents field, page numbers "page X of Y" in the footer, tables with a real grid
- * (column widths in twips on the table and every cell), the formulas as real footnotes, and the placeholders of
- * unwritten sections shaded so they cannot be missed.
+ * (column widths in twips on the table and every cell), the formulas as real footnotes, the charts as SVG with a
+ * PNG fallback at the full text width, and the placeholders of unwritten sections shaded so they cannot be
+ * missed.
  */
 import type { Block, ReportTable, ReportView } from '../core/report/view.js';
 import { xmlSafe } from './docx.js';
@@ -11,6 +12,14 @@ const EAST_ASIA_FONT = { 'zh-CN': 'Microsoft YaHei', 'zh-TW': 'PMingLiU', en: 'M
 const LATIN_FONT = 'Calibri';
 /** A4 (11,906 twips) less 2 cm margins (2 × 1,134). */
 const TEXT_WIDTH = 11_906 - 2 * 1_134;
+
+/** A chart for Word: the SVG Word 2016+ draws, the PNG older readers draw, and the chart's size in CSS px. */
+export interface DocxChart {
+  svg: string;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
 
 /** docx bundles util-deprecate, which touches globalThis.localStorage when loaded (see docx.ts). */
 function withoutWebStorage(): void {
@@ -23,7 +32,10 @@ function withoutWebStorage(): void {
     });
 }
 
-export async function reportDocx(view: ReportView): Promise<Uint8Array> {
+export async function reportDocx(
+  view: ReportView,
+  charts: ReadonlyMap<string, DocxChart> = new Map(),
+): Promise<Uint8Array> {
   withoutWebStorage();
   const d = await import('docx');
   const {
@@ -33,6 +45,7 @@ export async function reportDocx(view: ReportView): Promise<Uint8Array> {
     Footer,
     FootnoteReferenceRun,
     HeadingLevel,
+    ImageRun,
     Packer,
     PageNumber,
     Paragraph,
@@ -142,13 +155,33 @@ export async function reportDocx(view: ReportView): Promise<Uint8Array> {
           new Paragraph({ children: [], spacing: { after: 120 } }),
         ];
       }
-      case 'chart':
+      case 'chart': {
+        const c = charts.get(b.chart.id);
+        if (!c) return [];
+        // As wide as the text (in px at 96 per inch, as docx sizes images), the height in proportion.
+        const width = Math.round((TEXT_WIDTH / 1440) * 96);
+        const height = Math.round((width * c.height) / c.width);
         return [
           new Paragraph({
-            children: [new TextRun({ text: xmlSafe(b.chart.inHtml), italics: true, color: '555555' })],
-            spacing: { after: 120 },
+            keepNext: true,
+            spacing: { before: 120, after: 60 },
+            children: [run(b.chart.title, { bold: true, size: 19 })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 160 },
+            children: [
+              new ImageRun({
+                type: 'svg',
+                data: new TextEncoder().encode(c.svg),
+                transformation: { width, height },
+                fallback: { type: 'png', data: c.png },
+                altText: { name: b.chart.id, title: b.chart.title, description: b.chart.title },
+              }),
+            ],
           }),
         ];
+      }
     }
   };
 

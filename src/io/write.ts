@@ -103,6 +103,16 @@ export async function isAsGenerated(path: string): Promise<boolean> {
   return accepted(manifest.files[basename(path)]).includes(sha256(content));
 }
 
+/**
+ * Removes a generated file that is still exactly what salesmeet last wrote there (a chart a later run no longer
+ * draws); a file edited by hand or not written by salesmeet is left alone. True when it was removed.
+ */
+export async function removeIfGenerated(path: string): Promise<boolean> {
+  if (!(await isAsGenerated(path))) return false;
+  await unlink(path);
+  return true;
+}
+
 /** The nearest existing ancestor of a path, resolved through links. */
 async function realAncestor(path: string): Promise<string> {
   let p = path;

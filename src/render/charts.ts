@@ -14,11 +14,11 @@ export const CHART_FONT =
  * Colours that stay apart in black-and-white print (dark, mid and light greys-blues), each paired with a
  * pattern (solid, hatch, dots, grid) so that a series never depends on colour alone.
  */
-const COLORS = { solid: '#1f3a5f', hatch: '#8aa4c8', dots: '#d5dce6', grid: '#4d6f99' } as const;
+export const COLORS = { solid: '#1f3a5f', hatch: '#8aa4c8', dots: '#d5dce6', grid: '#4d6f99' } as const;
 
 type EChartsModule = typeof import('echarts');
 
-function decal(pattern: ChartSpec['series'][number]['pattern']) {
+export function decal(pattern: ChartSpec['series'][number]['pattern']) {
   switch (pattern) {
     case 'solid':
       return { symbol: 'none' };
@@ -48,7 +48,7 @@ function decal(pattern: ChartSpec['series'][number]['pattern']) {
   }
 }
 
-function formatAxis(v: number, percent: boolean, lang: Lang): string {
+export function formatAxis(v: number, percent: boolean, lang: Lang): string {
   if (percent) return `${Math.round(v * 100)}%`;
   return new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { maximumFractionDigits: 0 }).format(v);
 }
@@ -59,7 +59,7 @@ function formatLabel(v: number, percent: boolean, lang: Lang): string {
 }
 
 /** Makes the ids inside one SVG unique within the page (several charts share one HTML document). */
-function scopeIds(svg: string, prefix: string): string {
+export function scopeIds(svg: string, prefix: string): string {
   return svg
     .replace(/id="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
     .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
@@ -78,7 +78,7 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /** A "nice" step (1, 2, 2.5 or 5 × 10^n) for about `range / 5`. */
-function niceStep(range: number): number {
+export function niceStep(range: number): number {
   const raw = range / 5;
   if (!(raw > 0) || !Number.isFinite(raw)) return 1;
   const p = 10 ** Math.floor(Math.log10(raw));
@@ -110,8 +110,7 @@ export function chartLayout(
   const values = spec.series
     .flatMap((s) => s.values)
     .filter((v): v is number => v !== null && Number.isFinite(v));
-  const line = spec.markLine?.value;
-  const hi = Math.max(0, ...values, line ?? 0);
+  const hi = Math.max(0, ...values, ...lines(spec).map((l) => l.value));
   const lo = Math.min(0, ...values);
   // The tallest bar's label may use the margin above the plot (under the legend), so no head room is added.
   const step = niceStep(hi - lo || 1);
@@ -124,8 +123,10 @@ export function chartLayout(
   const grid = {
     left:
       10 + Math.max(...ticks.map((t) => textWidth(t, 12)), spec.unit ? textWidth(spec.unit, 12) / 2 : 0) + 8,
-    right: spec.markLine
-      ? LINE_LABEL.distance + textWidth(spec.markLine.label, LINE_LABEL.fontSize) + 14
+    right: lines(spec).length
+      ? LINE_LABEL.distance +
+        Math.max(...lines(spec).map((l) => textWidth(l.label, LINE_LABEL.fontSize))) +
+        14
       : 16,
     top: legend ? 36 : 24,
     bottom: rotate ? 74 : 30,
@@ -141,6 +142,11 @@ export function chartLayout(
   };
 }
 
+/** The reference lines of a chart: its mark line and any more. */
+function lines(spec: ChartSpec): { value: number; label: string }[] {
+  return [...(spec.markLine ? [spec.markLine] : []), ...(spec.moreLines ?? [])];
+}
+
 function xRotation(spec: ChartSpec): number {
   return spec.categories.length > 6 || spec.categories.some((c) => c.length > 8) ? 30 : 0;
 }
@@ -153,23 +159,30 @@ export function labelBox(layout: ChartLayout, v: number, p: LabelPlacement): [nu
 }
 
 /**
- * Places a bar's value label clear of the reference line: above the bar when the line does not cross that spot;
- * else inside the top of the bar when the bar is tall enough; else lifted to just above the line.
+ * Places a bar's value label clear of the reference lines: above the bar when no line crosses that spot; else
+ * inside the top of the bar when the bar is tall enough; else lifted to just above the line(s) in the way.
  */
-export function placeLabel(layout: ChartLayout, v: number, line: number | null): LabelPlacement {
+export function placeLabel(layout: ChartLayout, v: number, line: number | null | number[]): LabelPlacement {
   const top: LabelPlacement = { position: 'top', offsetY: 0 };
-  if (line === null) return top;
-  const yl = layout.y(line);
-  const clear = (p: LabelPlacement) => {
+  const ys = (Array.isArray(line) ? line : line === null ? [] : [line]).map((l) => layout.y(l));
+  if (ys.length === 0) return top;
+  const hit = (p: LabelPlacement) => {
     const [a, b] = labelBox(layout, v, p);
-    return yl < a - 2 || yl > b + 2;
+    return ys.filter((yl) => yl >= a - 2 && yl <= b + 2);
   };
-  if (clear(top)) return top;
+  if (hit(top).length === 0) return top;
   const inside: LabelPlacement = { position: 'insideTop', offsetY: 0 };
   const barHeight = Math.abs(layout.y(0) - layout.y(v));
-  if (barHeight >= LABEL.distance * 2 + LABEL.height && clear(inside)) return inside;
-  const [, bottom] = labelBox(layout, v, top);
-  return { position: 'top', offsetY: yl - 3 - bottom };
+  if (barHeight >= LABEL.distance * 2 + LABEL.height && hit(inside).length === 0) return inside;
+  // Lift above the line in the way, then above the next one if that is now in the way.
+  let p = top;
+  for (let i = 0; i <= ys.length; i++) {
+    const inWay = hit(p);
+    if (inWay.length === 0) break;
+    const [, bottom] = labelBox(layout, v, p);
+    p = { position: 'top', offsetY: p.offsetY + Math.min(...inWay) - 3 - bottom };
+  }
+  return p;
 }
 
 function valueLabel(spec: ChartSpec, lang: Lang) {
@@ -186,7 +199,7 @@ function valueLabel(spec: ChartSpec, lang: Lang) {
 }
 
 /** A bar's data item: its value and, near the reference line, where its label goes. */
-function item(layout: ChartLayout, v: number | null, line: number | null) {
+function item(layout: ChartLayout, v: number | null, line: number[]) {
   if (v === null) return '-';
   const p = placeLabel(layout, v, line);
   if (p.position === 'top' && p.offsetY === 0) return v;
@@ -211,7 +224,7 @@ const STATUS_DECAL: Record<ChartStatus, ChartSpec['series'][number]['pattern']> 
 
 /** The bars of a chart: one series per status (stacked, so each bar keeps its slot), or the spec's series. */
 function bars(spec: ChartSpec, layout: ChartLayout, lang: Lang) {
-  const line = spec.markLine?.value ?? null;
+  const line = lines(spec).map((l) => l.value);
   const label = valueLabel(spec, lang);
   if (spec.status !== null) {
     const status = spec.status;
@@ -252,13 +265,24 @@ function bars(spec: ChartSpec, layout: ChartLayout, lang: Lang) {
   }));
 }
 
+/** How far a reference line's label moves (px, + is down) so that it keeps clear of the other lines' labels. */
+function lineLabelShift(layout: ChartLayout, refs: { value: number }[], i: number): number {
+  const y = layout.y(refs[i]!.value);
+  const near = refs
+    .map((r) => layout.y(r.value))
+    .filter((o, j) => j !== i && Math.abs(o - y) < LINE_LABEL.height);
+  if (near.length === 0) return 0;
+  const gap = (LINE_LABEL.height - Math.abs(near[0]! - y)) / 2;
+  return near[0]! > y || (near[0] === y && i === 0) ? -gap : gap;
+}
+
 /** The ECharts option of a chart spec (exported for tests: positions are computed from it). */
 export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; height: number }) {
   const layout = chartLayout(spec, lang, size);
   const rotate = xRotation(spec);
   const series: Record<string, unknown>[] = bars(spec, layout, lang);
-  if (spec.valueLabels === 'first') for (const s of series.slice(1)) s.label = { show: false };
-  if (spec.markLine && series[0])
+  const refs = lines(spec);
+  if (refs.length > 0 && series[0])
     series[0].markLine = {
       symbol: 'none',
       silent: true,
@@ -267,12 +291,17 @@ export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; 
         // Right of the plot, where no bar and no value label is.
         position: 'end',
         distance: LINE_LABEL.distance,
-        formatter: spec.markLine.label,
         color: '#000',
         fontSize: LINE_LABEL.fontSize,
         lineHeight: LINE_LABEL.height,
       },
-      data: [{ yAxis: spec.markLine.value }],
+      data: refs.map((l, i) => ({
+        yAxis: l.value,
+        // Two lines close together: the labels move apart (the upper one up, the lower one down).
+        label: { formatter: l.label, offset: [0, lineLabelShift(layout, refs, i)] },
+        // A further line (time progress beside the target) is dotted.
+        ...(i > 0 ? { lineStyle: { type: 'dotted', width: 1.5, color: '#000' } } : {}),
+      })),
     };
   const legend = series.length > 1;
   return {
@@ -311,36 +340,74 @@ export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; 
   };
 }
 
+/** A chart drawn: inline SVG for an HTML page, and the same drawing as a file of its own. */
+export interface DrawnChart {
+  id: string;
+  title: string;
+  /** For inline use: ids scoped to the chart, no fixed size (CSS scales it). */
+  svg: Raw;
+  /** A standalone SVG document: its size in px, a white ground, the title as its accessible name. */
+  file: string;
+  width: number;
+  height: number;
+}
+
+/** What ECharts draws one chart from: its option and its size in px. */
+export interface ChartDrawing {
+  id: string;
+  title: string;
+  option: unknown;
+  size: { width: number; height: number };
+}
+
 /**
- * Renders chart specs to inline SVG with ECharts' server-side renderer. ECharts (the minified ESM build) is
- * loaded here, only when a pack with KPI data is built; every chart is disposed.
+ * Draws ECharts options as SVG with the server-side renderer. ECharts (the minified ESM build) is loaded here,
+ * only when a document with charts is built; every chart is disposed.
  */
-export async function renderCharts(
-  specs: readonly ChartSpec[],
-  lang: Lang,
-  size: { width: number; height: number } = { width: 680, height: 300 },
-): Promise<{ id: string; title: string; svg: Raw }[]> {
-  if (specs.length === 0) return [];
+export async function drawCharts(drawings: readonly ChartDrawing[]): Promise<DrawnChart[]> {
+  if (drawings.length === 0) return [];
   const specifier = 'echarts/dist/echarts.esm.min.mjs';
   const echarts = (await import(specifier)) as EChartsModule;
-  const out: { id: string; title: string; svg: Raw }[] = [];
-  for (const spec of specs) {
+  const out: DrawnChart[] = [];
+  for (const d of drawings) {
     const chart = echarts.init(null, null, {
       renderer: 'svg',
       ssr: true,
-      width: size.width,
-      height: size.height,
+      width: d.size.width,
+      height: d.size.height,
     });
     try {
-      chart.setOption(chartOption(spec, lang, size) as Parameters<typeof chart.setOption>[0]);
-      let svg = chart.renderToSVGString();
-      svg = scopeIds(svg, `chart-${spec.id}`)
-        .replace(/^<svg /, `<svg role="img" aria-label="${spec.title.replace(/[&"<>]/g, '')}" class="chart" `)
-        .replace(/ width="\d+" height="\d+"/, '');
-      out.push({ id: spec.id, title: spec.title, svg: raw(svg) });
+      chart.setOption(d.option as Parameters<typeof chart.setOption>[0]);
+      const label = d.title.replace(/[&"<>]/g, '');
+      const svg = scopeIds(chart.renderToSVGString(), `chart-${d.id}`).replace(
+        /^<svg /,
+        `<svg role="img" aria-label="${label}" class="chart" `,
+      );
+      out.push({
+        id: d.id,
+        title: d.title,
+        svg: raw(svg.replace(/ width="\d+" height="\d+"/, '')),
+        file: svg
+          .replace(' class="chart"', '')
+          .replace(/(<svg [^>]*>)/, `$1<rect width="100%" height="100%" fill="#fff"/>`),
+        width: d.size.width,
+        height: d.size.height,
+      });
     } finally {
       chart.dispose();
     }
   }
   return out;
+}
+
+/** Renders the pack's chart specs to inline SVG (see drawCharts). */
+export async function renderCharts(
+  specs: readonly ChartSpec[],
+  lang: Lang,
+  size: { width: number; height: number } = { width: 680, height: 300 },
+): Promise<{ id: string; title: string; svg: Raw }[]> {
+  const drawn = await drawCharts(
+    specs.map((spec) => ({ id: spec.id, title: spec.title, option: chartOption(spec, lang, size), size })),
+  );
+  return drawn.map(({ id, title, svg }) => ({ id, title, svg }));
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
@@ -9,7 +9,7 @@ const tmp = tempDir('salesmeet-pack-');
 afterAll(tmp.cleanup);
 
 describe('the npm package', () => {
-  it('installs into an empty folder and runs without dev dependencies', () => {
+  it('installs into an empty folder and runs without dev dependencies', async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     execFileSync(npm, ['pack', '--pack-destination', tmp.dir, '--ignore-scripts'], {
       cwd: ROOT,
@@ -50,5 +50,22 @@ describe('the npm package', () => {
     expect(readdirSync(join(app, 'node_modules', 'salesmeet', 'schema'))).toContain('meeting.schema.json');
     // So is the reference each command's --help points to.
     expect(readdirSync(join(app, 'node_modules', 'salesmeet', 'docs'))).toContain('kpi.md');
-  }, 180_000);
+
+    // The report's charts: ECharts, and resvg's prebuilt binary (an optional dependency per platform) for the
+    // PNG copies in Word, as installed from the registry.
+    cpSync(join(app, 'node_modules', 'salesmeet', 'examples', '2026-h1-review'), join(app, 'h1'), {
+      recursive: true,
+    });
+    const report = spawnSync(bin, ['report', 'h1'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...env, SALESMEET_NOW: '2026-07-10T18:00:00+08:00' },
+    });
+    expect(report.stderr).not.toMatch(/error/i);
+    expect(report.status).toBe(0);
+    expect(report.stdout).toContain('h1/out/report-charts/bridge.svg');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(app, 'h1', 'out', 'report.docx')));
+    expect(Object.keys(zip.files).filter((f) => /^word\/media\/.*\.png$/.test(f))).toHaveLength(4);
+  }, 240_000);
 });

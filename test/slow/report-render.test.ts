@@ -1,7 +1,8 @@
 /**
  * The period report rendered as a reader sees it: report.html printed by headless Chromium (`report --pdf`) and
  * report.docx converted by LibreOffice, page counts and text checked (the PNGs of both were looked at when this
- * was written: tables within the margins, placeholders boxed, footnotes at the foot of the docx pages).
+ * was written: tables within the margins, placeholders boxed, footnotes at the foot of the docx pages; the four
+ * charts whole on their pages, labels apart, Chinese drawn in a CJK font — LibreOffice 7.4 shows the PNG fallback).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -24,6 +25,27 @@ const poppler = has('pdfinfo', ['-v']);
 const soffice = has('soffice', ['--version']);
 const pagesOf = (pdf: string) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+/** The text of each page, without white space (Chinese wraps anywhere). */
+const pageTexts = (pdf: string) =>
+  execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .map((t) => t.replace(/\s+/g, ''));
+
+/** Each chart's title, and a figure drawn inside the chart (pdftotext keeps Latin runs of SVG text in order). */
+const CHARTS = {
+  'zh-CN': [
+    ['各区域销售额达成率', '110.4%'],
+    ['月度销售额：实际与目标', '2,500'],
+    ['增长桥：各区域对增长的贡献（去年同期→本期）', '+74.90'],
+    ['产品线销售额构成：去年同期与本期', '17.9%'],
+  ],
+  en: [
+    ['Revenue achievement by region', '110.4%'],
+    ['Monthly revenue against target', '2,500'],
+    ['Growth bridge by region: from the prior year to this period', '+74.90'],
+    ['Revenue mix by product line: prior year and this period', '17.9%'],
+  ],
+} as const;
 
 describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chromium and LibreOffice', () => {
   let tmp: { dir: string; cleanup: () => void };
@@ -58,14 +80,22 @@ describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chrom
   afterAll(() => tmp.cleanup());
 
   it.each(['zh-CN', 'en'] as const)(
-    '%s: report.pdf (Chromium) is A4, 8–12 pages, each part on its own page',
+    '%s: report.pdf (Chromium) is A4, 11–13 pages, each part on its own page, each chart whole under its title',
     (lang) => {
       const pdf = join(folders[lang], 'out', 'report.pdf');
       expect(existsSync(pdf)).toBe(true);
       const pages = pagesOf(pdf);
-      // Cover with contents, five parts (each starts a page, part one takes four), notes and legend: 10 pages.
-      expect(pages).toBeGreaterThanOrEqual(8);
-      expect(pages).toBeLessThanOrEqual(12);
+      // Cover with contents, five parts (each starts a page; part one with its four charts takes four), notes and
+      // legend: 12 pages in both languages (10 and 11 before the charts).
+      expect(pages).toBeGreaterThanOrEqual(11);
+      expect(pages).toBeLessThanOrEqual(13);
+      // A chart never splits from its title: the title's page carries the chart's own labels (SVG text).
+      const texts = pageTexts(pdf);
+      for (const [title, inside] of CHARTS[lang]) {
+        const page = texts.find((t) => t.includes(title.replace(/\s+/g, '')));
+        expect(page, title).toBeDefined();
+        expect(page!.slice(page!.indexOf(title.replace(/\s+/g, ''))), title).toContain(inside);
+      }
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain(
         lang === 'en'
@@ -78,12 +108,16 @@ describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chrom
   );
 
   it.each(['zh-CN', 'en'] as const)(
-    '%s: report.docx through LibreOffice: 7–11 pages numbered "page X of Y", footnotes kept',
+    '%s: report.docx through LibreOffice: 10–12 pages numbered "page X of Y", footnotes kept, chart titles',
     (lang) => {
       const pdf = join(folders[lang], 'lo', 'report.pdf');
       const pages = pagesOf(pdf);
-      expect(pages).toBeGreaterThanOrEqual(7);
-      expect(pages).toBeLessThanOrEqual(11);
+      // 11 pages in both languages (9 before the charts).
+      expect(pages).toBeGreaterThanOrEqual(10);
+      expect(pages).toBeLessThanOrEqual(12);
+      // Each chart's caption; the chart itself is its PNG here, so its labels are not text.
+      const all = pageTexts(pdf).join('');
+      for (const [title] of CHARTS[lang]) expect(all, title).toContain(title.replace(/\s+/g, ''));
       const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), pdf, '-'], {
         encoding: 'utf8',
       });

@@ -33,9 +33,9 @@ export interface ChartSpec {
   percent: boolean;
   /** A reference line: time progress for a metric judged against it, else the 100% target. */
   markLine: { value: number; label: string } | null;
+  /** Further reference lines (the report's achievement chart: the 100% target beside time progress). */
+  moreLines?: { value: number; label: string }[];
   unit: string | null;
-  /** 'first': only the first series carries value labels (many bars side by side, the figures in a table below). */
-  valueLabels?: 'first';
 }
 
 export interface KpiTableRow {

@@ -93,8 +93,12 @@ export interface Contribution {
   shareOfChange: number | null;
   /** The group's own growth, Δᵢ ÷ its base (null for a zero base). */
   growth: number | null;
-  /** contribution and shareOfChange rounded for print (0.1 pp, 0.1%), adding up to the rounded totals. */
-  printed: { contribution: number; shareOfChange: number | null };
+  /**
+   * Rounded for print, each set adding up to its rounded total by largest remainder: contribution (0.1 pp) to
+   * the printed growth, shareOfChange (0.1%) to 100%, delta (0.01 in the metric's unit) to the total change, so
+   * the steps of the growth bridge land exactly on this period's total.
+   */
+  printed: { contribution: number; shareOfChange: number | null; delta: number };
 }
 
 export interface Bridge {
@@ -146,6 +150,7 @@ export function bridge(
         100,
       ).map((v) => fin(v / 100) ?? 0)
     : null;
+  const printedDeltas = roundToSum(deltas, 2, delta);
   const items: Contribution[] = sorted.map((g, i) => ({
     name: g.name,
     base: g.base,
@@ -157,6 +162,7 @@ export function bridge(
     printed: {
       contribution: printedContrib[i] ?? 0,
       shareOfChange: printedShares ? printedShares[i]! : null,
+      delta: printedDeltas[i] ?? 0,
     },
   }));
   return {

@@ -65,8 +65,10 @@ export interface ReportChart {
   title: string;
   /** Filled by the caller (ECharts SVG); the view holds the data. */
   svg: unknown;
-  /** What report.md and report.docx print where the chart stands: its title and where to see it. */
-  inHtml: string;
+  /** The chart as an image file, relative to the report (report.md links it): report-charts/<id>.svg. */
+  file: string;
+  /** The dimension a bridge or mix chart shows: it goes after that dimension's table. */
+  key?: GroupKey;
 }
 
 export type Block =
@@ -128,7 +130,7 @@ export interface ReportInput {
   /** YYYY-MM-DD. */
   today: string;
   sources: string[];
-  charts?: Partial<Record<'regions' | 'trend' | 'bridge', ReportChart>>;
+  charts?: Partial<Record<'regions' | 'trend' | 'bridge' | 'mix', ReportChart>>;
   /** The next period's targets (`--targets`, a `salesmeet targets` YAML or JSON); null without one. */
   targets?: TargetsDoc | null;
 }
@@ -152,7 +154,7 @@ function tidy(s: string): string {
     .replace(/（\s*）|\(\s*\)/g, '');
 }
 
-function revenueRows(result: KpiResult | null, key?: GroupKey): KpiRow[] {
+export function revenueRows(result: KpiResult | null, key?: GroupKey): KpiRow[] {
   if (!result) return [];
   return result.rows.filter(
     (r) => r.metric === REVENUE && (key === undefined || (r.group[key] !== undefined && r.group[key] !== '')),
@@ -163,7 +165,7 @@ export function total(result: KpiResult | null, metric: string): KpiRow | undefi
   return result?.totals.find((r) => r.metric === metric);
 }
 
-const isRevenueDim = (d: ReportDimension) => revenueRows(d.current, d.key).length > 0;
+export const isRevenueDim = (d: ReportDimension) => revenueRows(d.current, d.key).length > 0;
 
 export function reportView(input: ReportInput): ReportView {
   const { lang } = input;
@@ -480,7 +482,7 @@ export function reportView(input: ReportInput): ReportView {
             current: n(lead.current),
             base: n(lead.base),
             baseTotal: n(b.base),
-            delta: signedNum(lead.delta),
+            delta: signedNum(lead.printed.delta),
             totalDelta: signedNum(b.delta),
             sum:
               b.items.map((i) => signedPp(i.printed.contribution).replace(/ .*$/, '')).join(' ') +
@@ -514,7 +516,7 @@ export function reportView(input: ReportInput): ReportView {
               i.name,
               n(i.base),
               n(i.current),
-              signedNum(i.delta),
+              signedNum(i.printed.delta),
               signedPct(i.growth),
               signedPp(i.printed.contribution),
               pc(i.printed.shareOfChange),
@@ -533,7 +535,8 @@ export function reportView(input: ReportInput): ReportView {
           weights: [14, 12, 12, 12, 10, 14, 12],
         }),
       );
-      if (k === dims[0]?.key && input.charts?.bridge) blocks.push(chart(input.charts.bridge));
+      const bridgeChart = input.charts?.bridge;
+      if (bridgeChart && k === (bridgeChart.key ?? dims[0]?.key)) blocks.push(chart(bridgeChart));
     }
     return blocks.length > 0 ? { id: 'drivers', title: w.sections.drivers, blocks } : null;
   };
@@ -720,6 +723,7 @@ export function reportView(input: ReportInput): ReportView {
           weights: [16, 13, 10, 12, 13, 10],
         }),
       );
+      if (input.charts?.mix && input.charts.mix.key === k) blocks.push(chart(input.charts.mix));
     }
     return blocks.length > 0 ? { id: 'mix', title: w.sections.mix, blocks } : null;
   };

@@ -39,7 +39,12 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     const r = await runIn(['report', '2026-h1-review'], { cwd: tmp.dir, env: NOW });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      '已写入：\n  2026-h1-review/out/report.md\n  2026-h1-review/out/report.html\n  2026-h1-review/out/report.docx\n',
+      [
+        '已写入：',
+        ...['report.md', 'report.html', 'report.docx'].map((f) => `  2026-h1-review/out/${f}`),
+        ...['regions', 'trend', 'bridge', 'mix'].map((c) => `  2026-h1-review/out/report-charts/${c}.svg`),
+        '',
+      ].join('\n'),
     );
     // No report.yaml yet: a draft, every narrative section a placeholder, and exit 0.
     expect(r.stderr).toContain(
@@ -68,7 +73,10 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain('| 华南 | 2,248.05 | 2,758.94 | +510.89 | +22.7% | +6.4 个百分点 | 42.6% |');
     expect(md).toContain('| 华东 | 2,762.29 | 3,093.55 | +331.25 | +12.0% | +4.2 个百分点 | 27.6% |');
     expect(md).toContain('| 华北 | 1,780.93 | 2,063.90 | +282.96 | +15.9% | +3.5 个百分点 | 23.6% |');
-    expect(md).toContain('| 西部 | 1,208.72 | 1,283.62 | +74.89 | +6.2% | +0.9 个百分点 | 6.2% |');
+    // The changes are rounded like the contributions, so they add up to the total change: 510.8925, 331.2526,
+    // 282.9619 and 74.8930 print 510.89 + 331.25 + 282.96 + 74.89 = 1,199.99 one by one; the largest remainder
+    // (西部's .30) gives 西部 the missing 0.01 (as 1,283.62 − 1,208.72 = 74.90 in the printed columns).
+    expect(md).toContain('| 西部 | 1,208.72 | 1,283.62 | +74.90 | +6.2% | +0.9 个百分点 | 6.2% |');
     expect(md).toContain('| 合计 | 8,000.00 | 9,200.00 | +1,200.00 | +15.0% | +15.0 个百分点 | 100.0% |');
     expect(md).toContain('各区域贡献之和等于合计增长（+6.4 +4.2 +3.5 +0.9 = +15.0 个百分点）');
     // 华东's 4.14 pp is printed 4.2 so the parts add up: the note says how the figures were rounded.
@@ -126,6 +134,53 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
       '| 输出下半年目标分解表（大区 × 月份） | 李娜 | 2026-07-15 | 各大区经理书面确认 | 已完成 |',
     );
     expect(md).toContain('| 竞品 5 月起在华南降价 8% | 市场竞争 | 吴磊 |');
+  });
+
+  it('draws the four charts of the data style: files beside report.md, inline in the html, in the docx', async () => {
+    // The bridge has the drivers table's figures: 8,000 → +510.89 +331.25 +282.96 +74.90 → 9,200.
+    expect(md).toContain(
+      '**增长桥：各区域对增长的贡献（去年同期 → 本期）**\n\n![增长桥：各区域对增长的贡献（去年同期 → 本期）](report-charts/bridge.svg)\n',
+    );
+    for (const [id, title] of [
+      ['regions', '各区域销售额达成率'],
+      ['trend', '月度销售额：实际与目标'],
+      ['mix', '产品线销售额构成：去年同期与本期'],
+    ])
+      expect(md).toContain(`![${title}](report-charts/${id}.svg)`);
+    const bridge = read('report-charts/bridge.svg');
+    expect(bridge).toMatch(/^<svg role="img" aria-label="增长桥：[^"]*" width="680" height="320" xmlns=/);
+    for (const label of ['8,000', '+510.89', '+331.25', '+282.96', '+74.90', '9,200', '+6.4 个百分点'])
+      expect(bridge).toContain(`>${label}</text>`);
+    // The trend has the months and the legend; the mix the product lines' shares.
+    expect(read('report-charts/trend.svg')).toContain('>6月</text>');
+    expect(read('report-charts/mix.svg')).toContain('>37.6%</text>');
+    const html = read('report.html');
+    expect(html.match(/<figure class="chart" id="chart-(\w+)"><figcaption>/g)).toHaveLength(4);
+    expect(html).toContain('<figcaption>各区域销售额达成率</figcaption><svg role="img"');
+    // Word: each chart as SVG with its PNG fallback, at the text width, after its caption.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(out('report.docx')));
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(media.filter((f) => f.endsWith('.svg'))).toHaveLength(4);
+    const pngs = media.filter((f) => f.endsWith('.png'));
+    expect(pngs).toHaveLength(4);
+    const sizes = [];
+    for (const f of pngs) {
+      const png = await zip.file(f)!.async('nodebuffer');
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      sizes.push(`${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`);
+    }
+    // 680 px wide charts at 1.75: 1,190 px; 300, 300, 320 and 210 px high.
+    expect(sizes.sort()).toEqual(['1190×368', '1190×525', '1190×525', '1190×560']);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    expect(doc).toContain('<asvg:svgBlip');
+    // 17 cm (9,638 twips) = 643 px at 96 per inch = 6,124,575 EMU wide; the bridge 643 × 320 ÷ 680 = 303 px high.
+    expect(doc).toContain('<wp:extent cx="6124575" cy="2886075"/>');
+    // The caption comes right before its chart (no text between them) and is kept with it on the page.
+    const caption = doc.indexOf('>增长桥：各区域对增长的贡献');
+    const between = doc.slice(caption, doc.indexOf('<asvg:svgBlip', caption));
+    expect(between.match(/<w:t[ >]/g) ?? []).toHaveLength(0);
+    expect(doc.slice(doc.lastIndexOf('<w:p>', caption), caption)).toContain('<w:keepNext/>');
   });
 
   it('writes a docx and an html with the same parts', () => {
@@ -275,6 +330,14 @@ const SKELETONS: Record<string, Record<string, string[]>> = {
     ],
   },
 };
+/** Which charts each style draws (docs/report.md): the emphasis of its part one. */
+const CHARTS: Record<string, string[]> = {
+  data: ['regions', 'trend', 'bridge', 'mix'],
+  team: ['regions'],
+  market: ['bridge', 'mix'],
+  process: ['trend'],
+  'key-accounts': ['bridge'],
+};
 const PART = {
   'zh-CN': (i: number, t: string) => `## 第${'一二三四五'[i]}部分　${t}`,
   'zh-TW': (i: number, t: string) => `## 第${'一二三四五'[i]}部分　${t}`,
@@ -295,6 +358,11 @@ describe('each style in each language has its five-part skeleton', () => {
           .split('\n')
           .filter((l) => l.startsWith('## ') && !/计算口径|計算口徑|How the figures/.test(l));
         expect(parts, `${lang} ${style}`).toEqual(SKELETONS[lang]![style]!.map((t, i) => PART[lang](i, t)));
+        // The style's charts, and only those: a chart an earlier style drew is gone.
+        const charts = ['regions', 'trend', 'bridge', 'mix'].filter((c) =>
+          existsSync(out(`report-charts/${c}.svg`)),
+        );
+        expect(charts, `${lang} ${style}`).toEqual(CHARTS[style]);
       }
     });
   }

@@ -36,7 +36,13 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
       progress: (step, count) => {
         if (!ctx.streams.stderr.isTTY) return;
         const w = catalogue(ctx.lang).report.cli;
-        ctx.info(step === 'pdf' ? w.printingPdf : interpolate(w.computing, { count: count ?? 1 }));
+        ctx.info(
+          step === 'pdf'
+            ? w.printingPdf
+            : step === 'charts'
+              ? w.drawingCharts
+              : interpolate(w.computing, { count: count ?? 1 }),
+        );
       },
     },
   );
