@@ -41,7 +41,9 @@ export async function reportDocx(
   const {
     AlignmentType,
     BorderStyle,
+    BuilderElement,
     Document,
+    EmptyElement,
     Footer,
     FootnoteReferenceRun,
     HeadingLevel,
@@ -50,6 +52,7 @@ export async function reportDocx(
     PageNumber,
     Paragraph,
     ShadingType,
+    StringValueElement,
     Table,
     TableCell,
     TableOfContents,
@@ -102,6 +105,29 @@ export async function reportDocx(
   const footnotes: Record<number, { children: InstanceType<typeof Paragraph>[] }> = {};
   for (const n of view.notes)
     footnotes[n.no] = { children: [new Paragraph({ children: [run(n.text, { size: 16 })] })] };
+
+  // A TOC field Word refreshes on opening (updateFields), with the headings cached so that a reader that does
+  // not update fields (LibreOffice, WPS previews) shows the entries: without page numbers until the reader
+  // updates the index. The content control says it is a table of contents, as Word writes it: without that,
+  // LibreOffice prints the field's instruction (TOC \h \o "1-2") before the first entry.
+  const toc = new TableOfContents(view.labels.contents, {
+    hyperlink: true,
+    headingStyleRange: '1-2',
+    cachedEntries: view.parts.flatMap((p) => [
+      { title: xmlSafe(p.title), level: 1 },
+      ...p.sections.map((s) => ({ title: xmlSafe(s.title), level: 2 })),
+    ]),
+  });
+  const sdtPr = (toc as unknown as { root: { root: unknown[] }[] }).root[0]!;
+  sdtPr.root.push(
+    new BuilderElement({
+      name: 'w:docPartObj',
+      children: [
+        new StringValueElement('w:docPartGallery', 'Table of Contents'),
+        new EmptyElement('w:docPartUnique'),
+      ],
+    }),
+  );
 
   type Child =
     | InstanceType<typeof Paragraph>
@@ -209,16 +235,7 @@ export async function reportDocx(
       children: [run(view.labels.contents)],
       pageBreakBefore: false,
     }),
-    // A TOC field Word refreshes on opening (updateFields), with the headings cached so that a reader that does
-    // not update fields (LibreOffice, WPS previews) shows the entries instead of the field code.
-    new TableOfContents(view.labels.contents, {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      cachedEntries: view.parts.flatMap((p) => [
-        { title: xmlSafe(p.title), level: 1 },
-        ...p.sections.map((s) => ({ title: xmlSafe(s.title), level: 2 })),
-      ]),
-    }),
+    toc,
   ];
   for (const part of view.parts) {
     children.push(
@@ -243,6 +260,23 @@ export async function reportDocx(
     title: view.title,
     features: { updateFields: true },
     styles: {
+      // The contents' second level indented by two characters, in the cached entries and once Word updates them.
+      paragraphStyles: [
+        {
+          id: 'TOC1',
+          name: 'toc 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { spacing: { before: 60 } },
+        },
+        {
+          id: 'TOC2',
+          name: 'toc 2',
+          basedOn: 'Normal',
+          next: 'Normal',
+          paragraph: { indent: { left: 420 } },
+        },
+      ],
       default: {
         document: {
           run: {

@@ -5,7 +5,7 @@
  * charts whole on their pages, labels apart, Chinese drawn in a CJK font — LibreOffice 7.4 shows the PNG fallback).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,12 +32,36 @@ const pageTexts = (pdf: string) =>
     .map((t) => t.replace(/\s+/g, ''));
 
 /** Each chart's title, and a figure drawn inside the chart (pdftotext keeps Latin runs of SVG text in order). */
+const LANGS = ['zh-CN', 'zh-TW', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+const TITLE = {
+  'zh-CN': '上半年销售总结及下半年工作计划',
+  'zh-TW': '上半年業務總結及下半年工作計畫',
+  en: 'First-half sales review and plan for the second half',
+};
+const SHARE = { 'zh-CN': '贡献了增长的 42.6%', 'zh-TW': '貢獻了成長的 42.6%', en: '42.6% of it' };
+const FIRST_NOTE = {
+  'zh-CN': '达成率 = 实际 ÷ 目标 = 9,200 ÷ 10,000 = 92.0%',
+  'zh-TW': '達成率 = 實際 ÷ 目標 = 9,200 ÷ 10,000 = 92.0%',
+  en: 'Achievement = actual ÷ target = 9,200 ÷ 10,000 = 92.0%',
+};
+const LAST_PAGE = {
+  'zh-CN': (n: number) => `第 ${n} 页，共 ${n} 页`,
+  'zh-TW': (n: number) => `第 ${n} 頁，共 ${n} 頁`,
+  en: (n: number) => `Page ${n} of ${n}`,
+};
 const CHARTS = {
   'zh-CN': [
     ['各区域销售额达成率', '110.4%'],
     ['月度销售额：实际与目标', '2,500'],
     ['增长桥：各区域对增长的贡献（去年同期→本期）', '+74.90'],
     ['产品线销售额构成：去年同期与本期', '17.9%'],
+  ],
+  'zh-TW': [
+    ['各區域營收達成率', '110.4%'],
+    ['月度營收：實際與目標', '2,500'],
+    ['成長橋：各區域對成長的貢獻（去年同期→本期）', '+74.90'],
+    ['產品線營收結構：去年同期與本期', '17.9%'],
   ],
   en: [
     ['Revenue achievement by region', '110.4%'],
@@ -49,11 +73,11 @@ const CHARTS = {
 
 describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chromium and LibreOffice', () => {
   let tmp: { dir: string; cleanup: () => void };
-  const folders: Record<'zh-CN' | 'en', string> = { 'zh-CN': '', en: '' };
+  const folders: Record<Lang, string> = { 'zh-CN': '', 'zh-TW': '', en: '' };
 
   beforeAll(() => {
     tmp = tempDir();
-    for (const lang of ['zh-CN', 'en'] as const) {
+    for (const lang of LANGS) {
       const dir = copyExample('2026-h1-review', join(tmp.dir, lang));
       folders[lang] = dir;
       const r = runCli(['report', dir, '--pdf', '--lang', lang], {
@@ -79,7 +103,7 @@ describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chrom
   }, 300_000);
   afterAll(() => tmp.cleanup());
 
-  it.each(['zh-CN', 'en'] as const)(
+  it.each(LANGS)(
     '%s: report.pdf (Chromium) is A4, 11–13 pages, each part on its own page, each chart whole under its title',
     (lang) => {
       const pdf = join(folders[lang], 'out', 'report.pdf');
@@ -97,17 +121,13 @@ describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chrom
         expect(page!.slice(page!.indexOf(title.replace(/\s+/g, ''))), title).toContain(inside);
       }
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-      expect(text).toContain(
-        lang === 'en'
-          ? 'First-half sales review and plan for the second half'
-          : '上半年销售总结及下半年工作计划',
-      );
-      expect(text).toContain(lang === 'en' ? '42.6% of it' : '贡献了增长的 42.6%');
+      expect(text).toContain(TITLE[lang]);
+      expect(text).toContain(SHARE[lang]);
       expect(text).toContain('+1,057.73');
     },
   );
 
-  it.each(['zh-CN', 'en'] as const)(
+  it.each(LANGS)(
     '%s: report.docx through LibreOffice: 10–12 pages numbered "page X of Y", footnotes kept, chart titles',
     (lang) => {
       const pdf = join(folders[lang], 'lo', 'report.pdf');
@@ -121,14 +141,18 @@ describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chrom
       const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), pdf, '-'], {
         encoding: 'utf8',
       });
-      expect(last).toContain(lang === 'en' ? `Page ${pages} of ${pages}` : `第 ${pages} 页，共 ${pages} 页`);
+      expect(last).toContain(LAST_PAGE[lang](pages));
+      // Page one holds the contents: every part and section heading (the parts start on page two), as entries,
+      // not the field's instruction.
+      const md = readFileSync(join(folders[lang], 'out', 'report.md'), 'utf8');
+      const headings = [...md.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.replace(/\s+/g, ''));
+      expect(headings.length).toBeGreaterThan(15);
+      const first = pageTexts(pdf)[0]!;
+      for (const h of headings.slice(0, -1)) expect(first, h).toContain(h);
+      expect(first).not.toContain('TOC');
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       // A footnote holds the formula of the first sentence.
-      expect(text).toContain(
-        lang === 'en'
-          ? 'Achievement = actual ÷ target = 9,200 ÷ 10,000 = 92.0%'
-          : '达成率 = 实际 ÷ 目标 = 9,200 ÷ 10,000 = 92.0%',
-      );
+      expect(text).toContain(FIRST_NOTE[lang]);
       // The table cells keep their figures whole (real column widths: no "2,758.9" / "4" split across lines).
       expect(text).toContain('2,758.94');
     },
