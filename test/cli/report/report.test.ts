@@ -364,6 +364,16 @@ describe('each style in each language has its five-part skeleton', () => {
     );
     expect(md).toContain('Of 4 regions, 1 met the target, 1 came close and 2 fell short;');
     expect(md).toContain('| Orders | 191 | 194 | +1.6% |');
+    // Words a reader sees in the document: no "(s)" plurals, achievement named as such.
+    expect(md).toContain('Most improved: 何敏, up 8 in the ranking to number 2.[^17]');
+    expect(md).toContain(
+      '> Draft: still to be written (5): Success factors, Challenges and root causes, Strategy, Team building, Outlook.',
+    );
+    expect(md).toContain(
+      'Collection rate: 85.0% against a target of 90.0% (94.4% achieved); −3.0 pp year on year.',
+    );
+    expect(md).toContain('> - New customers below target (90.0% achieved): root cause?');
+    expect(md).not.toContain('(s)');
   });
 
   it('refuses an unknown style as a usage error', async () => {
