@@ -95,8 +95,8 @@ export const reportZhTW: ReportMessages = {
     headlineNoTarget: '{this}營收 {actual} {unit}。',
     headlineNote:
       '達成率 = 實際 ÷ 目標 = {actual} ÷ {target} = {achievement}；差額 = 實際 − 目標 = {signedGap} {unit}。',
-    growth: '年增{yoyWords}（去年同期 {priorYear} {unit}），較上期{momWords}。',
-    growthYoyOnly: '年增{yoyWords}（去年同期 {priorYear} {unit}）。',
+    growth: '較去年同期（{priorYear} {unit}）{yoyWords}，較上期{momWords}。',
+    growthYoyOnly: '較去年同期（{priorYear} {unit}）{yoyWords}。',
     growthNote:
       '年增率 =（本期 − 去年同期）÷ 去年同期 =（{actual} − {priorYear}）÷ {priorYear} = {yoy}；較上期 =（本期 − 上期）÷ 上期 =（{actual} − {priorPeriod}）÷ {priorPeriod} = {mom}。',
     growthYoyNote: '年增率 =（本期 − 去年同期）÷ 去年同期 =（{actual} − {priorYear}）÷ {priorYear} = {yoy}。',

@@ -352,6 +352,14 @@ describe('each style in each language has its five-part skeleton', () => {
     });
   }
 
+  it('states the figures in traditional Chinese, in the words used in Taiwan', async () => {
+    const r = await runIn(['report', '2026-h1-review', '--lang', 'zh-TW'], { cwd: tmp.dir, env: NOW });
+    expect(r.code).toBe(0);
+    expect(read('report.md')).toContain(
+      '上半年營收 9,200 万元，達成目標 10,000 万元的 92.0%，距目標尚差 800 万元。[^1]較去年同期（8,000 万元）成長 15.0%，較上期成長 4.5%。[^2]',
+    );
+  });
+
   it('states the figures in English too', async () => {
     const r = await runIn(['report', '2026-h1-review', '--lang', 'en'], { cwd: tmp.dir, env: NOW });
     expect(r.code).toBe(0);
