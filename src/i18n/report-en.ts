@@ -228,6 +228,7 @@ export const reportEn = {
   /** The charts of part one: titles and the words inside them. */
   charts: {
     regions: 'Revenue achievement by {dim}',
+    regionsTopBottom: 'Revenue achievement by {dim}: the top {n} and the bottom {n} of {count}',
     trend: 'Monthly revenue against target',
     bridge: 'Growth bridge by {dim}: from the prior year to this period',
     mix: 'Revenue mix by {dim}: prior year and this period',

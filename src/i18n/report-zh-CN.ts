@@ -211,6 +211,7 @@ export const reportZhCN: ReportMessages = {
   },
   charts: {
     regions: '各{dim}销售额达成率',
+    regionsTopBottom: '各{dim}销售额达成率：前 {n} 名与后 {n} 名（共 {count} 个）',
     trend: '月度销售额：实际与目标',
     bridge: '增长桥：各{dim}对增长的贡献（去年同期 → 本期）',
     mix: '{dim}销售额构成：去年同期与本期',

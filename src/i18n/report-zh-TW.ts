@@ -211,6 +211,7 @@ export const reportZhTW: ReportMessages = {
   },
   charts: {
     regions: '各{dim}營收達成率',
+    regionsTopBottom: '各{dim}營收達成率：前 {n} 名與後 {n} 名（共 {count} 個）',
     trend: '月度營收：實際與目標',
     bridge: '成長橋：各{dim}對成長的貢獻（去年同期 → 本期）',
     mix: '{dim}營收結構：去年同期與本期',

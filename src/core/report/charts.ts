@@ -82,6 +82,11 @@ export type ReportChartSpec =
 /** At most this many steps in the bridge and segments in the mix; the smallest of the rest go into "others". */
 const MAX_STEPS = 8;
 const MAX_SEGMENTS = 6;
+/**
+ * At most this many bars in the achievement chart: past it, the best and the worst half of them (表扬先进、鞭策落后),
+ * named so in the title; the table above the chart has every group. More bars would not leave room for their labels.
+ */
+const MAX_BARS = 12;
 
 const REVENUE = 'revenue';
 
@@ -118,6 +123,8 @@ export function reportChartSpecs(input: ReportInput): ReportChartSpec[] {
       .map((r, i) => ({ r, i }))
       .sort((a, b) => b.r.achievement! - a.r.achievement! || a.i - b.i)
       .map(({ r }) => r);
+    const count = rows.length;
+    if (count > MAX_BARS) rows.splice(MAX_BARS / 2, count - MAX_BARS);
     if (rows.length >= 2) {
       const tp = kpi.timeProgress;
       const paced = tp !== null && tp < 1 && rows.every(pacedByTime);
@@ -127,7 +134,10 @@ export function reportChartSpecs(input: ReportInput): ReportChartSpec[] {
       out.push({
         id: 'regions',
         kind: 'achievement',
-        title: t(w.charts.regions, { dim: dimIn(first.key) }),
+        title:
+          count > MAX_BARS
+            ? t(w.charts.regionsTopBottom, { dim: dimIn(first.key), n: MAX_BARS / 2, count })
+            : t(w.charts.regions, { dim: dimIn(first.key) }),
         categories: rows.map((r) => r.group[first.key]!),
         series: [{ name: w.columns.achievement, values: rows.map((r) => r.achievement), pattern: 'solid' }],
         status: status as (ChartStatus | null)[],

@@ -185,6 +185,42 @@ describe('achievement by region', () => {
     expect(c.moreLines).toEqual([]);
   });
 
+  it('past 12 groups shows the best six and the worst six, and says so in the title', () => {
+    // 20 regions: R1 reaches 119%, R2 118%, … R20 100% (actual 100 + 20 − i against a target of 100 … as listed).
+    const many: G[] = Array.from({ length: 20 }, (_, i) => [`R${i + 1}`, 120 - (i + 1), 100, 90]);
+    const c = byId(reportChartSpecs(input({ dimensions: [dimension('region', many)] })), 'regions');
+    expect(c.categories).toEqual([
+      'R1',
+      'R2',
+      'R3',
+      'R4',
+      'R5',
+      'R6',
+      'R15',
+      'R16',
+      'R17',
+      'R18',
+      'R19',
+      'R20',
+    ]);
+    expect(c.series[0]!.values).toEqual([
+      1.19, 1.18, 1.17, 1.16, 1.15, 1.14, 1.05, 1.04, 1.03, 1.02, 1.01, 1,
+    ]);
+    expect(c.title).toBe('各区域销售额达成率：前 6 名与后 6 名（共 20 个）');
+    const en = byId(
+      reportChartSpecs(input({ lang: 'en', dimensions: [dimension('region', many)] })),
+      'regions',
+    );
+    expect(en.title).toBe('Revenue achievement by region: the top 6 and the bottom 6 of 20');
+    // Twelve are all drawn, under the plain title.
+    const twelve = byId(
+      reportChartSpecs(input({ dimensions: [dimension('region', many.slice(0, 12))] })),
+      'regions',
+    );
+    expect(twelve.categories).toHaveLength(12);
+    expect(twelve.title).toBe('各区域销售额达成率');
+  });
+
   it('adds the time-progress line mid-period', () => {
     const mid = input({ kpi: result([], [revenue({ actual: 4000, target: 10000 })], 0.5) });
     const c = byId(reportChartSpecs(mid), 'regions');
