@@ -154,6 +154,7 @@ export const reportEn = {
     metricNote: '{label}: achievement {formula}; YoY {yoyFormula}.',
     mostImproved: 'Most improved: {name}, up {places} in the ranking to number {rank}.',
     mostImprovedGrowth: 'Fastest growing: {name}, {growth} year on year.',
+    rankingMore: 'The table shows the top {n} and the bottom {n}; the other {count} are in `{command}`.',
     mostImprovedNote: 'Rank by {basis}: {previous} in the previous period, {rank} now.',
     mostImprovedGrowthNote: 'YoY = ({actual} − {priorYear}) ÷ {priorYear} = {growth}.',
     customers: 'The {n} largest customers bought {actual} {unit}, {share} of revenue.',

@@ -141,6 +141,7 @@ export const reportZhCN: ReportMessages = {
     metricNote: '{label}：达成率 {formula}；同比 {yoyFormula}。',
     mostImproved: '进步最快：{name}，名次上升 {places} 位，至第 {rank} 名。',
     mostImprovedGrowth: '增长最快：{name}，同比 {growth}。',
+    rankingMore: '表中为前 {n} 名与后 {n} 名；其余 {count} 名见 `{command}`。',
     mostImprovedNote: '按{basis}排名：上期第 {previous} 名，本期第 {rank} 名。',
     mostImprovedGrowthNote: '同比 =（{actual} − {priorYear}）÷ {priorYear} = {growth}。',
     customers: '前 {n} 大客户采购 {actual} {unit}，占销售额的 {share}。',

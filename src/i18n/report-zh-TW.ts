@@ -141,6 +141,7 @@ export const reportZhTW: ReportMessages = {
     metricNote: '{label}：達成率 {formula}；年增 {yoyFormula}。',
     mostImproved: '進步最快：{name}，名次上升 {places} 名，至第 {rank} 名。',
     mostImprovedGrowth: '成長最快：{name}，年增 {growth}。',
+    rankingMore: '表中為前 {n} 名與後 {n} 名；其餘 {count} 名見 `{command}`。',
     mostImprovedNote: '依{basis}排名：上期第 {previous} 名，本期第 {rank} 名。',
     mostImprovedGrowthNote: '年增率 =（{actual} − {priorYear}）÷ {priorYear} = {growth}。',
     customers: '前 {n} 大客戶採購 {actual} {unit}，占營收的 {share}。',

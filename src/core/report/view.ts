@@ -854,10 +854,13 @@ export function reportView(input: ReportInput): ReportView {
       if (byAchievement) head.push(c.achievement);
       head.push(c.yoy);
       if (hasPrev) head.push(c.previousRank, c.rankChange);
+      // A long list (a hundred reps) shows its head and its tail, 红榜 and 黑榜; the rest is one line under it.
+      const shown =
+        ranked.length > MAX_RANKED ? [...ranked.slice(0, RANKED_END), ...ranked.slice(-RANKED_END)] : ranked;
       blocks.push(
         table({
           head,
-          rows: ranked.map((r) => {
+          rows: shown.map((r) => {
             const row = rowOf(r.name);
             const cells = [r.rank === null ? '—' : String(r.rank), r.name, n(row.actual)];
             if (byAchievement) cells.push(pc(row.achievement));
@@ -869,6 +872,20 @@ export function reportView(input: ReportInput): ReportView {
           weights: head.map((_, i) => (i === 1 ? 16 : i === 0 ? 7 : 11)),
         }),
       );
+      if (shown.length < ranked.length)
+        blocks.push(
+          text([
+            {
+              text: t(w.sentences.rankingMore, {
+                n: RANKED_END,
+                count: ranked.length - shown.length,
+                command: `salesmeet kpi --by ${k}`,
+              }),
+              after: lang === 'en' ? ' ' : '',
+              note: null,
+            },
+          ]),
+        );
     }
     return blocks.length > 0 ? { id: 'ranking', title: w.sections.ranking, blocks } : null;
   };
@@ -1458,6 +1475,10 @@ export function reportView(input: ReportInput): ReportView {
     }),
   };
 }
+
+/** A ranking longer than this shows its first and last RANKED_END rows. */
+const MAX_RANKED = 30;
+const RANKED_END = 10;
 
 function text(sentences: Sentence[]): Block {
   return { kind: 'text', isText: true, sentences };

@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/core/i18n/lang.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/kpi/formulas.js';
-import type { GroupKey, KpiResult, KpiRow, Status } from '../../../src/core/kpi/result.js';
 import type { Meeting } from '../../../src/core/meeting/schema.js';
 import {
   type BridgeChartSpec,
@@ -19,65 +18,7 @@ import {
   type TrendChartSpec,
 } from '../../../src/core/report/charts.js';
 import type { ReportInput, ReportStyle } from '../../../src/core/report/view.js';
-
-function revenue(p: Partial<KpiRow>): KpiRow {
-  return {
-    metric: 'revenue',
-    label: '销售额',
-    kind: 'amount',
-    direction: 'higher',
-    unit: '万元',
-    group: {},
-    target: null,
-    actual: null,
-    priorYear: null,
-    priorPeriod: null,
-    achievement: null,
-    variance: null,
-    yoy: null,
-    yoyUnit: 'ratio',
-    yoyNote: null,
-    mom: null,
-    momUnit: 'ratio',
-    momNote: null,
-    share: null,
-    rank: null,
-    status: null,
-    forecast: null,
-    forecastAchievement: null,
-    ...p,
-  };
-}
-
-function result(rows: KpiRow[], totals: KpiRow[], timeProgress = 1): KpiResult {
-  return {
-    schema: 'salesmeet.kpi/1',
-    period: { label: '2026-H1', start: '2026-01-01', end: '2026-06-30' },
-    asOf: '2026-06-30',
-    timeProgress,
-    by: [],
-    rows,
-    totals,
-    warnings: [],
-    notes: [],
-  };
-}
-
-type G = [name: string, actual: number, target: number | null, priorYear: number | null, status?: Status];
-
-function dimension(key: GroupKey, groups: G[]) {
-  const rows = groups.map(([name, actual, target, priorYear, status]) =>
-    revenue({
-      group: { [key]: name },
-      actual,
-      target,
-      priorYear,
-      achievement: target ? actual / target : null,
-      status: status ?? null,
-    }),
-  );
-  return { key, current: result(rows, []), previous: null };
-}
+import { dimension, type G, result, revenue } from '../../helpers/report-input.js';
 
 // Regions: actual, target (the 目标 sheet), prior year; status against time progress 100%.
 const REGIONS: G[] = [
