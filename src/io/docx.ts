@@ -43,7 +43,7 @@ const TEXT_WIDTH = 11_906 - 2 * 1_440;
 /** Table text: 9 pt (18 half-points), the size of a dense Word table. */
 const TABLE_HALF_POINTS = 18;
 /** Left + right cell margins Word and LibreOffice leave by default (0.19 cm each), in twips. */
-const CELL_MARGINS = 2 * 108;
+export const CELL_MARGINS = 2 * 108;
 
 /**
  * The width (twips, at 9 pt) of the longest run of text that cannot wrap: a word or token of Latin letters, digits
@@ -64,6 +64,13 @@ export function longestTokenTwips(text: string): number {
     longest = Math.max(longest, run);
   }
   return Math.ceil(longest * TABLE_HALF_POINTS * 10);
+}
+
+/** The width (twips, at 9 pt) of the text on one line, measured as `longestTokenTwips` measures a token. */
+export function lineTwips(text: string): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.75;
+  return Math.ceil(em * TABLE_HALF_POINTS * 10);
 }
 
 /**

@@ -5,8 +5,9 @@
  * PNG fallback at the full text width, and the placeholders of unwritten sections shaded so they cannot be
  * missed.
  */
+
 import type { Block, ReportTable, ReportView } from '../core/report/view.js';
-import { xmlSafe } from './docx.js';
+import { CELL_MARGINS, columnWidths, lineTwips, xmlSafe } from './docx.js';
 
 const EAST_ASIA_FONT = { 'zh-CN': 'Microsoft YaHei', 'zh-TW': 'PMingLiU', en: 'Microsoft YaHei' } as const;
 const LATIN_FONT = 'Calibri';
@@ -75,8 +76,18 @@ export async function reportDocx(
   const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
   const borders = { top: border, bottom: border, left: border, right: border };
   const table = (tb: ReportTable) => {
-    const total = tb.weights.reduce((a, b) => a + b, 0);
-    const widths = tb.weights.map((w) => Math.round((w / total) * TEXT_WIDTH));
+    // Every column at least as wide as its longest word ("Achievement" is not broken into "Achieve / ment").
+    const widths = columnWidths(tb.head, tb.rows, tb.weights, TEXT_WIDTH);
+    // A header too wide for its column puts its unit on a line of its own ("Target" / "(万元)"): left to itself,
+    // a line would break between 万 and 元.
+    const headerRuns = (text: string, width: number) => {
+      const m = /^(.*\S)\s*([(（][^)）]*[)）])$/.exec(text);
+      if (!m || lineTwips(text) + CELL_MARGINS <= width) return [run(text, { bold: true, size: 18 })];
+      return [
+        run(m[1]!, { bold: true, size: 18 }),
+        new TextRun({ text: xmlSafe(m[2]!), language, bold: true, size: 18, break: 1 }),
+      ];
+    };
     const cell = (text: string, i: number, header: boolean) =>
       new TableCell({
         borders,
@@ -85,7 +96,7 @@ export async function reportDocx(
         children: [
           new Paragraph({
             alignment: !header && tb.align[i] === 'r' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: [run(text, { bold: header, size: 18 })],
+            children: header ? headerRuns(text, widths[i]!) : [run(text, { size: 18 })],
           }),
         ],
         ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } } : {}),

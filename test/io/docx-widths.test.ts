@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, longestTokenTwips } from '../../src/io/docx.js';
+import { columnWidths, lineTwips, longestTokenTwips } from '../../src/io/docx.js';
 
 describe('Word table grids', () => {
   it('measure the longest run that cannot wrap: a Latin token whole, Chinese one character at a time', () => {
@@ -7,6 +7,11 @@ describe('Word table grids', () => {
     expect(longestTokenTwips('2026-h1-review#1')).toBe(2160);
     expect(longestTokenTwips('制定华东重点客户回款追收计划')).toBe(180);
     expect(longestTokenTwips('7 月底前收回逾期款 300 万元以上')).toBe(405);
+  });
+
+  it('measure a header on one line: "Actual (万元)" is 9 Latin characters at 0.75 em and two at 1 em', () => {
+    // (9 × 0.75 + 2) em × 9 pt × 20 twips = 8.75 × 180 = 1,575.
+    expect(lineTwips('Actual (万元)')).toBe(1575);
   });
 
   it('give every column its longest token, share the rest by weight, and add up to the text width', () => {

@@ -155,6 +155,11 @@ describe.skipIf(!chromium || !poppler || !soffice)('the report rendered by Chrom
       expect(text).toContain(FIRST_NOTE[lang]);
       // The table cells keep their figures whole (real column widths: no "2,758.9" / "4" split across lines).
       expect(text).toContain('2,758.94');
+      // A header keeps its words whole, and its unit moves to a line of its own rather than break between 万 and 元.
+      const layout = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(layout).not.toMatch(/\(万\s*$/m);
+      if (lang === 'en')
+        expect(layout).toMatch(/^Region\s+Target\s+Actual\s+Achievement\s+Gap\s+Prior year/m);
     },
   );
 });
