@@ -14,12 +14,11 @@ import { GROUP_KEYS } from '../core/kpi/headers.js';
 import { KpiStore, type MetricOverride, SheetIngester, type SheetKind } from '../core/kpi/ingest.js';
 import { km } from '../core/kpi/messages.js';
 import {
+  comparedRanges,
   dayOfIso,
   isoOfDay,
   type Period,
   parsePeriod,
-  priorPeriodOf,
-  priorYearOf,
   spanOf,
   uncoveredYears,
   ytdOf,
@@ -386,12 +385,14 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
     ...(options.lost ? { lost: options.lost } : {}),
   });
   // A period known before reading lets the reader keep per-row facts only for the ranges it needs.
+  // The compared ranges first (the first is the actuals', which per-dimension buckets are kept for); mid-period
+  // also the whole period, so that rows after the as-of day are seen (and said to be left out).
   if (period) {
     const ytd = Boolean(options.ytd);
+    const { ranges, toDate } = comparedRanges(period, asOf, ytd);
     store.focus = [
-      ytd ? ytdOf(period) : period,
-      ytd ? ytdOf(priorYearOf(period)) : priorYearOf(period),
-      ...(ytd ? [] : [priorPeriodOf(period)]),
+      ...ranges.filter((r) => r !== null).map((r) => ({ start: r.start, end: r.end })),
+      ...(toDate ? [ranges[0].whole] : []),
     ];
   }
   const sources = options.columns

@@ -58,6 +58,11 @@ export const en = {
       moreBad: 'column {column}: {count} more cell(s) that are not numbers',
       notDate: 'expected a date or month, found {found}',
       noDate: 'row has values but no date or month; skipped',
+      toDate:
+        'mid-period, like for like: actuals {current}, prior year {priorYear}, prior period {priorPeriod}',
+      toDateNoPrior: 'mid-period, like for like: actuals {current}, prior year {priorYear}',
+      afterAsOf:
+        'rows dated after the as-of day {asOf} are not counted (--as-of {end} counts the whole period)',
       weekOnMonths: 'the data has months only; a week cannot be cut from them',
       mismatch: '{metric}: {summary} here, but the detail rows add up to {detail}; the detail rows are used',
       noHolidays: 'no Chinese holiday data for {years}: working days there are counted Monday to Friday',
@@ -657,6 +662,8 @@ export const en = {
     legendLower: 'Lower-is-better metrics (expense ratio, overdue rate…): achievement = 2 − actual ÷ target.',
     legendYoy:
       'YoY = (actual − prior year) ÷ prior year; ratio metrics show the difference in percentage points.',
+    legendToDate:
+      'Mid-period, YoY and MoM are like for like: the prior year and the previous period up to the same day.',
     legendStatus:
       'Status: ● on track (≥100%) ▲ at risk (≥90%) ▼ off track; mid-period it is judged against time progress.',
     legendBlank: '"—" means the value is missing, not zero.',

@@ -45,13 +45,13 @@ import { km } from './messages.js';
 import { pacedByTime } from './paced.js';
 import {
   type Calendar,
+  comparedRanges,
   countDays,
   isoOfDay,
   monthPeriodOf,
   type Period,
   parsePeriod,
   priorPeriodOf,
-  priorYearOf,
   progressOf,
   WEEKDAYS_ONLY,
   ytdOf,
@@ -139,6 +139,8 @@ class KpiRun {
   readonly cal: Calendar | false;
   readonly cur: Period;
   readonly ranges: (Range | null)[];
+  /** Whether the ranges stop at the as-of day (mid-period). */
+  readonly toDate: boolean;
   readonly by: GroupKey[];
   readonly warnings: KpiWarning[];
   readonly levels: GroupKey[][];
@@ -168,10 +170,11 @@ class KpiRun {
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds };
     this.cal = o.workdays ? (o.calendar ?? WEEKDAYS_ONLY) : false;
     const cur: Period = o.ytd ? ytdOf(o.period) : o.period;
-    const py: Range = o.ytd ? ytdOf(priorYearOf(o.period)) : priorYearOf(o.period);
-    const pp: Range | null = o.ytd ? null : priorPeriodOf(o.period);
+    // Mid-period, like for like: the actuals to the as-of day against as many days of the prior year and period.
+    const compared = comparedRanges(o.period, o.asOf, o.ytd);
     this.cur = cur;
-    this.ranges = [cur, py, pp];
+    this.ranges = compared.ranges;
+    this.toDate = compared.toDate;
     this.by = o.by;
     this.warnings = [...store.warnings];
     this.levels = o.by.map((_, i) => o.by.slice(0, i + 1));
@@ -231,9 +234,37 @@ class KpiRun {
       totals,
       ...(funnel ? { funnel } : {}),
       warnings,
-      notes: [...store.info],
+      notes: [...store.info, ...this.toDateNotes()],
     };
     return { result, extras, elapsed: progress.elapsed, total: progress.total };
+  }
+
+  /**
+   * Mid-period, one line that says what is compared with what (the actuals to the as-of day, the prior year and
+   * the previous period to as many days), and a warning when dated rows after the as-of day were left out.
+   */
+  private toDateNotes(): KpiWarning[] {
+    const { o, ranges, store } = this;
+    if (!this.toDate) return [];
+    const [cur, py, pp] = ranges;
+    const span = (r: Range) => `${isoOfDay(r.start)} ~ ${isoOfDay(r.end)}`;
+    const note = (message: string): KpiWarning => ({ message, file: null, sheet: null, cell: null });
+    const out = [
+      note(
+        (pp ? km.toDate : km.toDateNoPrior)({
+          current: span(cur!),
+          priorYear: span(py!),
+          ...(pp ? { priorPeriod: span(pp) } : {}),
+        })(o.lang),
+      ),
+    ];
+    const whole = cur!.whole!;
+    let later = 0;
+    for (const b of store.buckets.values())
+      if (b.when?.kind === 'day' && b.when.day > cur!.end && b.when.day <= whole.end) later++;
+    if (later > 0)
+      this.warnings.push(note(km.afterAsOf({ asOf: isoOfDay(o.asOf), end: isoOfDay(whole.end) })(o.lang)));
+    return out;
   }
 
   /** 1. Detail buckets → per group (at every level of `by`: region, then region × product) and total. */

@@ -168,6 +168,63 @@ export function ytdOf(p: Period): Period {
   return { kind: p.kind, label: `${p.label} YTD`, start, end: p.end };
 }
 
+/** A range compared mid-period, stopped after the days elapsed; `whole` is the range it was cut from. */
+export interface ComparedRange {
+  start: number;
+  end: number;
+  /** Where a month's row counts: whole months up to the end of the month the range stops in. */
+  monthEnd: number;
+  whole: { start: number; end: number };
+}
+
+/** The same day a year earlier (28 February for 29 February). */
+function yearBefore(day: number): number {
+  const { y, m, d } = ymd(day);
+  return Math.min(dayOf(y - 1, m, d), dayOf(y - 1, m + 1, 1) - 1);
+}
+
+/**
+ * A range stopped at `end` (never past its own end). Months count whole up to the end of the month it stops in,
+ * within the range (a week's range takes no month).
+ */
+function cut(whole: { start: number; end: number }, end: number, weeks: boolean): ComparedRange {
+  const e = Math.min(whole.end, Math.max(whole.start - 1, end));
+  const monthEnd = weeks ? e : Math.min(whole.end, dayOf(ymd(e).y, ymd(e).m + 1, 1) - 1);
+  return { start: whole.start, end: e, monthEnd, whole };
+}
+
+/**
+ * The three ranges a KPI compares: the period (year to date with `ytd`), the same period a year earlier and the
+ * period before. Mid-period (the as-of day inside the period, before its last day), like for like: the actuals
+ * to the as-of day, the prior year to the same day a year earlier (the same number of days into an ISO week),
+ * the period before to as many days as have elapsed (15 June: 1–15 May). Rows dated by month count whole months
+ * (`monthEnd`): June against June a year earlier and May. `toDate` says the ranges were cut.
+ */
+export function comparedRanges(
+  period: Period,
+  asOf: number,
+  ytd: boolean,
+): { ranges: [ComparedRange, ComparedRange, ComparedRange | null]; toDate: boolean } {
+  const cur = ytd ? ytdOf(period) : period;
+  const py = ytd ? ytdOf(priorYearOf(period)) : priorYearOf(period);
+  const pp = ytd ? null : priorPeriodOf(period);
+  const weeks = period.kind === 'week';
+  const toDate = asOf >= cur.start && asOf < cur.end;
+  if (!toDate) {
+    const whole = (r: { start: number; end: number }) => cut(r, r.end, weeks);
+    return { ranges: [whole(cur), whole(py), pp ? whole(pp) : null], toDate };
+  }
+  const elapsed = asOf - cur.start;
+  return {
+    ranges: [
+      cut(cur, asOf, weeks),
+      cut(py, weeks ? py.start + elapsed : yearBefore(asOf), weeks),
+      pp ? cut(pp, pp.start + elapsed, weeks) : null,
+    ],
+    toDate,
+  };
+}
+
 /** The month period that holds a day. */
 export function monthPeriodOf(day: number): Period {
   return parsePeriod(monthKey(day))!;

@@ -406,6 +406,7 @@ export function kpiView(
       L.legendAchievement,
       ...(hasLower ? [L.legendLower] : []),
       L.legendYoy,
+      ...(kpi.timeProgress !== null && kpi.timeProgress > 0 && kpi.timeProgress < 1 ? [L.legendToDate] : []),
       L.legendStatus,
       L.legendBlank,
     ],

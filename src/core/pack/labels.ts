@@ -78,6 +78,7 @@ export interface PackLabels {
   legendAchievement: string;
   legendLower: string;
   legendYoy: string;
+  legendToDate: string;
   legendStatus: string;
   legendBlank: string;
   issues: string;

@@ -100,16 +100,19 @@ describe('kpi decisions, end to end', () => {
       '2026-06-15',
     ]);
     const t = json.totals[0];
-    // Target 1000 + 500 = 1500. Actual of June 120 + 110 + 70 + 600 = 900 shown; East and West have 830.
-    expect(t).toMatchObject({ metric: 'revenue', target: 1500, actual: 900, variance: -670 });
-    // 830 / 1500 = 0.553333…; forecast 900 × 30 / 15 = 1800 (all regions); over East and West 1660 / 1500.
-    expect(t.achievement).toBe(0.553333333333333);
-    expect(t.forecast).toBe(1800);
-    expect(t.forecastAchievement).toBe(1.10666666666667);
-    // 0.5533 at 15 / 30 time progress = 1.11 of the pace: on track.
-    expect(t.status).toBe('on-track');
+    // Target 1000 + 500 = 1500. Actual of June to the 15th 120 + 110 + 70 = 300 shown (East's 600 of 06-16 comes
+    // after the as-of day); East and West have 230.
+    expect(t).toMatchObject({ metric: 'revenue', target: 1500, actual: 300, variance: -1270 });
+    // 230 / 1500 = 0.153333…; forecast 300 × 30 / 15 = 600 (all regions); over East and West 460 / 1500.
+    expect(t.achievement).toBe(0.153333333333333);
+    expect(t.forecast).toBe(600);
+    expect(t.forecastAchievement).toBe(0.306666666666667);
+    // 0.1533 at 15 / 30 time progress = 0.31 of the pace: off track.
+    expect(t.status).toBe('off-track');
     expect(warnings).toEqual([
+      'note: mid-period, like for like: actuals 2026-06-01 ~ 2026-06-15, prior year 2025-06-01 ~ 2025-06-15, prior period 2026-05-01 ~ 2026-05-15',
       "warning: Revenue: the total's target covers East, West only; achievement is computed over those regions (North has no target)",
+      'warning: rows dated after the as-of day 2026-06-15 are not counted (--as-of 2026-06-30 counts the whole period)',
     ]);
     const tw = await runIn(
       [

@@ -299,8 +299,17 @@ describe('salesmeet kpi: detail rows and targets from another file', () => {
     );
     const j = JSON.parse(r.stdout);
     expect(j.timeProgress).toBe(0.6);
-    // Rows dated after the as-of day are the export's business: they count (06-20 here).
-    expect(j.totals[0]).toMatchObject({ actual: 230, forecast: 383.333333333333, status: 'on-track' });
+    // As of the 18th: 06-03 East 120 and 06-15 West 80; the 06-20 row (30) comes after the as-of day and is left
+    // out, with a warning that names the flag. Forecast 200 × 30 / 18; 200 / 280 at 60% time progress: on track.
+    expect(j.totals[0]).toMatchObject({ actual: 200, forecast: 333.333333333333, status: 'on-track' });
+    expect(r.stderr).toContain(
+      'warning: rows dated after the as-of day 2026-06-18 are not counted (--as-of 2026-06-30 counts the whole period)',
+    );
+    // Like for like: the prior year to 2025-06-18 (06-11 and 06-12, 200), May to the 18th (05-10, 90).
+    expect(j.totals[0]).toMatchObject({ priorYear: 200, priorPeriod: 90 });
+    expect(j.notes.map((n: { message: string }) => n.message)).toContain(
+      'mid-period, like for like: actuals 2026-06-01 ~ 2026-06-18, prior year 2025-06-01 ~ 2025-06-18, prior period 2026-05-01 ~ 2026-05-18',
+    );
     const wd = JSON.parse(
       (
         await runIn(

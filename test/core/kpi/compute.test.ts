@@ -16,6 +16,7 @@ import {
 import { isTotalLabel, recognise, splitUnit } from '../../../src/core/kpi/headers.js';
 import { KpiStore, periodInTitle, SheetIngester } from '../../../src/core/kpi/ingest.js';
 import {
+  comparedRanges,
   countDays,
   dayOfIso,
   isoOfDay,
@@ -152,6 +153,57 @@ describe('periods', () => {
     expect(isoWeekOf(day('2016-01-01'))).toEqual({ year: 2015, week: 53 });
   });
 
+  it('mid-period, compares like for like: the same days of the prior year and of the period before', () => {
+    const p = (s: string) => parsePeriod(s)!;
+    const show = (r: { start: number; end: number; monthEnd: number } | null) =>
+      r && [isoOfDay(r.start), isoOfDay(r.end), isoOfDay(r.monthEnd)];
+    const cmp = (period: string, asOf: string, ytd = false) => {
+      const c = comparedRanges(p(period), day(asOf), ytd);
+      return { toDate: c.toDate, ranges: c.ranges.map(show) };
+    };
+    // 15 June: 1–15 June, 1–15 June 2025, 1–15 May; a month's rows count to the end of the month cut.
+    expect(cmp('2026-06', '2026-06-15')).toEqual({
+      toDate: true,
+      ranges: [
+        ['2026-06-01', '2026-06-15', '2026-06-30'],
+        ['2025-06-01', '2025-06-15', '2025-06-30'],
+        ['2026-05-01', '2026-05-15', '2026-05-31'],
+      ],
+    });
+    // The first half to 31 March: 90 days; the half before (from 1 July 2025) to its 90th day, 28 September.
+    expect(cmp('2026-H1', '2026-03-31').ranges).toEqual([
+      ['2026-01-01', '2026-03-31', '2026-03-31'],
+      ['2025-01-01', '2025-03-31', '2025-03-31'],
+      ['2025-07-01', '2025-09-28', '2025-09-30'],
+    ]);
+    // 29 February a year earlier is the 28th; 31 March's 31 days of February stop at its end.
+    expect(cmp('2028-02', '2028-02-29').toDate).toBe(false);
+    expect(cmp('2028-Q1', '2028-02-29').ranges[1]).toEqual(['2027-01-01', '2027-02-28', '2027-02-28']);
+    expect(cmp('2026-03', '2026-03-30').ranges[2]).toEqual(['2026-02-01', '2026-02-28', '2026-02-28']);
+    // An ISO week by days into the week (Wednesday: Monday to Wednesday), no month counted in a week.
+    expect(cmp('2026-W25', '2026-06-17').ranges).toEqual([
+      ['2026-06-15', '2026-06-17', '2026-06-17'],
+      ['2025-06-16', '2025-06-18', '2025-06-18'],
+      ['2026-06-08', '2026-06-10', '2026-06-10'],
+    ]);
+    // Year to date to 15 June; no period before.
+    expect(cmp('2026-06', '2026-06-15', true).ranges).toEqual([
+      ['2026-01-01', '2026-06-15', '2026-06-30'],
+      ['2025-01-01', '2025-06-15', '2025-06-30'],
+      null,
+    ]);
+    // The last day, after the end or before the start: the whole ranges.
+    for (const asOf of ['2026-06-30', '2026-08-01', '2026-05-20'])
+      expect(cmp('2026-06', asOf)).toEqual({
+        toDate: false,
+        ranges: [
+          ['2026-06-01', '2026-06-30', '2026-06-30'],
+          ['2025-06-01', '2025-06-30', '2025-06-30'],
+          ['2026-05-01', '2026-05-31', '2026-05-31'],
+        ],
+      });
+  });
+
   it('time progress in calendar days and Chinese working days (holidays and 调休)', () => {
     const june = parsePeriod('2025-06')!;
     expect(progressOf(june, day('2025-06-18'), false)).toEqual({ elapsed: 18, total: 30, timeProgress: 0.6 });
@@ -272,6 +324,45 @@ const H1 = {
 };
 
 describe('computing from sheets', () => {
+  it('mid-month, rows by day stop at the as-of day and rows by month count whole months, both like for like', () => {
+    const byDay = ingest([
+      {
+        name: 'Orders',
+        rows: [
+          ['Date', 'Revenue'],
+          ['2026-06-02', 100],
+          ['2026-06-15', 50],
+          ['2026-06-20', 999],
+          ['2025-06-10', 40],
+          ['2025-06-16', 500],
+          ['2026-05-15', 60],
+          ['2026-05-16', 700],
+        ],
+      },
+    ]);
+    const mid = { ...H1, period: parsePeriod('2026-06')!, asOf: day('2026-06-15'), by: [] };
+    const d = computeKpi(byDay, mid).result.totals[0]!;
+    // To the 15th: 100 + 50 against 40 (to 2025-06-15) and 60 (to 05-15); +275.0% and +150.0%.
+    expect(d).toMatchObject({ actual: 150, priorYear: 40, priorPeriod: 60, yoy: 2.75, mom: 1.5 });
+    const byMonth = ingest([
+      {
+        name: 'By month',
+        rows: [
+          ['Month', 'Revenue'],
+          ['2026-06', 150],
+          ['2025-06', 540],
+          ['2026-05', 760],
+        ],
+      },
+    ]);
+    // Months cannot be cut: June against June a year earlier and May, whole.
+    expect(computeKpi(byMonth, mid).result.totals[0]).toMatchObject({
+      actual: 150,
+      priorYear: 540,
+      priorPeriod: 760,
+    });
+  });
+
   it('the worked example, with title and note rows above the header', () => {
     const store = ingest([
       {

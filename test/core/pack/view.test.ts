@@ -72,6 +72,15 @@ describe('KPI section', () => {
     expect(v.warnings).toEqual(['data/kpi-2026-h1.xlsx [明细]!A58: 2 blank rows skipped']);
   });
 
+  it('mid-period, the legend says YoY and MoM compare the same days; a finished period does not', () => {
+    const line = '期间未结束时，同比、环比按同期已过天数比较：去年同期与上期均截至对应的同一天。';
+    expect(kpiView({ ...KPI_EXAMPLE, timeProgress: 0.5 }, 'zh-CN', []).legend).toContain(line);
+    expect(kpiView(KPI_EXAMPLE, 'zh-CN', []).legend).not.toContain(line);
+    expect(kpiView({ ...KPI_EXAMPLE, timeProgress: 0.5 }, 'en', []).legend).toContain(
+      'Mid-period, YoY and MoM are like for like: the prior year and the previous period up to the same day.',
+    );
+  });
+
   it('no gap to time progress for a ratio, a distinct count or a lower-is-better metric: "—", and no column without a paced metric', () => {
     const mid = { ...KPI_EXAMPLE, timeProgress: 0.5 };
     const v = kpiView(mid, 'zh-CN', []);

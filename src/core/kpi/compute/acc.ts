@@ -7,23 +7,29 @@ import { spanOf } from '../period.js';
 import type { Group, GroupKey } from '../result.js';
 import type { When } from '../values.js';
 
-export type Range = { start: number; end: number };
+/**
+ * A day range. Cut mid-period (see `comparedRanges`), it also says where rows dated by month stop counting
+ * (`monthEnd`) and which range a sheet's stated period must answer (`whole`).
+ */
+export type Range = { start: number; end: number; monthEnd?: number; whole?: { start: number; end: number } };
 
 export function inRange(when: When | null, r: Range | null, current: boolean): boolean {
   if (r === null) return false;
   if (when === null) return current;
   if (when.kind === 'day') return when.day >= r.start && when.day <= r.end;
   const m = spanOf(when.month);
-  return m !== undefined && m.start >= r.start && m.end <= r.end;
+  return m !== undefined && m.start >= r.start && m.end <= (r.monthEnd ?? r.end);
 }
 
 /**
  * The stated periods (of sheets without dates) that answer a range: those inside it, when together they
  * cover it exactly (two quarterly reports for a half-year); none otherwise.
  */
-export function statedAnswering(store: KpiStore, r: Range | null): Set<string> {
+export function statedAnswering(store: KpiStore, range: Range | null): Set<string> {
   const out = new Set<string>();
-  if (r === null) return out;
+  if (range === null) return out;
+  // A summary for the whole period answers it mid-period too: it is what the system held on the as-of day.
+  const r = range.whole ?? range;
   const inside = store.stated.filter((s) => s.undated && s.start >= r.start && s.end <= r.end);
   const spans = [...new Map(inside.map((s) => [s.label, s])).values()].sort((a, b) => a.start - b.start);
   let at = r.start;
