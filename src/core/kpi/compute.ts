@@ -212,7 +212,7 @@ class KpiRun {
     const revenue = store.metrics.get('revenue');
     const funnel = store.funnel
       ? funnelOf(store.funnel, {
-          range: cur,
+          range: this.ranges[0]!,
           unit: revenue?.unit ?? null,
           scale: revenue?.scale ?? 1,
           revenue: totals.find((r) => r.metric === 'revenue'),
