@@ -155,6 +155,12 @@ export const reportEn = {
     mostImproved: 'Most improved: {name}, up {places} in the ranking to number {rank}.',
     mostImprovedGrowth: 'Fastest growing: {name}, {growth} year on year.',
     rankingMore: 'The table shows the top {n} and the bottom {n}; the other {count} are in `{command}`.',
+    marginByProduct:
+      '{metric} by {dim}: highest in {top} ({topMargin}), lowest in {bottom} ({bottomMargin}).',
+    marginByProductNote:
+      '{metric} of each {dim} = (revenue − cost) ÷ revenue over its detail rows that carry both.',
+    marginAllFell: '{metric} fell year on year in every {dim}.',
+    marginAllRose: '{metric} rose year on year in every {dim}.',
     mostImprovedNote: 'Rank by {basis}: {previous} in the previous period, {rank} now.',
     mostImprovedGrowthNote: 'YoY = ({actual} − {priorYear}) ÷ {priorYear} = {growth}.',
     customers: 'The {n} largest customers bought {actual} {unit}, {share} of revenue.',

@@ -142,6 +142,11 @@ export const reportZhCN: ReportMessages = {
     mostImproved: '进步最快：{name}，名次上升 {places} 位，至第 {rank} 名。',
     mostImprovedGrowth: '增长最快：{name}，同比 {growth}。',
     rankingMore: '表中为前 {n} 名与后 {n} 名；其余 {count} 名见 `{command}`。',
+    marginByProduct: '分{dim}看，{metric}最高的是{top}（{topMargin}），最低的是{bottom}（{bottomMargin}）。',
+    marginByProductNote:
+      '各{dim}{metric} =（销售额 − 成本）÷ 销售额，按该{dim}同时有销售额和成本的明细行计算。',
+    marginAllFell: '各{dim}{metric}均同比下降。',
+    marginAllRose: '各{dim}{metric}均同比上升。',
     mostImprovedNote: '按{basis}排名：上期第 {previous} 名，本期第 {rank} 名。',
     mostImprovedGrowthNote: '同比 =（{actual} − {priorYear}）÷ {priorYear} = {growth}。',
     customers: '前 {n} 大客户采购 {actual} {unit}，占销售额的 {share}。',

@@ -781,7 +781,57 @@ export function reportView(input: ReportInput): ReportView {
         weights: [20, 12, 12, 10, 12, 12],
       }),
     );
+    blocks.push(...marginByProduct());
     return { id: 'metrics', title: w.sections.metrics, blocks };
+  };
+
+  /** Gross margin by product line, highest first, against the prior year (when the detail rows carry a cost). */
+  const marginByProduct = (): Block[] => {
+    const d = dimOf('product');
+    const rows = (d?.current.rows ?? [])
+      .filter(
+        (r) =>
+          r.metric === 'gross_margin' &&
+          r.actual !== null &&
+          Object.keys(r.group).length === 1 &&
+          r.group.product !== undefined,
+      )
+      .sort((a, b) => b.actual! - a.actual!);
+    if (rows.length < 2) return [];
+    const top = rows[0]!;
+    const bottom = rows.at(-1)!;
+    const change = (r: KpiRow) => formatChange(r.yoy, r.yoyUnit, r.yoyNote, lang);
+    const fell = rows.filter((r) => r.yoy !== null && r.yoy < 0).length;
+    const sentence = say(
+      w.sentences.marginByProduct,
+      {
+        metric: top.label,
+        dim: dimIn('product'),
+        top: top.group.product!,
+        topMargin: pc(top.actual),
+        bottom: bottom.group.product!,
+        bottomMargin: pc(bottom.actual),
+      },
+      w.sentences.marginByProductNote,
+      { metric: top.label, dim: dimIn('product') },
+    );
+    const all = rows.every((r) => r.yoy !== null);
+    const tail =
+      all && fell === rows.length
+        ? t(w.sentences.marginAllFell, { metric: top.label, dim: dimIn('product') })
+        : all && fell === 0
+          ? t(w.sentences.marginAllRose, { metric: top.label, dim: dimIn('product') })
+          : '';
+    const c = w.columns;
+    return [
+      text(tail ? [sentence, { text: tail, note: null, after: sentence.after }] : [sentence]),
+      table({
+        head: [dimWord('product'), top.label, c.priorYear, c.yoy],
+        rows: rows.map((r) => [r.group.product!, pc(r.actual), pc(r.priorYear), change(r)]),
+        align: ['l', 'r', 'r', 'r'],
+        weights: [20, 12, 12, 12],
+      }),
+    ];
   };
 
   const rankChange = (r: Ranked) =>

@@ -111,6 +111,28 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(md).toContain('华东已连续 5 个月未完成当月目标。[^5]华北已连续 3 个月未完成当月目标。[^6]');
   });
 
+  it('gives the gross margin by product line against the prior year', () => {
+    // (revenue − cost) ÷ revenue over 订单明细, summed independently: 工业软件 (45,432,457.45 − 26,930,471.58) ÷
+    // 45,432,457.45 = 40.72% against 43.63% in 2025-H1 (−2.91 pp); 技术服务 28.49% / 31.02% (−2.53 pp);
+    // 智能硬件 16.17% / 18.55% (−2.39 pp).
+    const md = read('report.md');
+    expect(md).toContain(
+      '分产品线看，毛利率最高的是工业软件（40.7%），最低的是智能硬件（16.2%）。[^16]各产品线毛利率均同比下降。',
+    );
+    expect(md).toContain(
+      [
+        '| 产品线 | 毛利率 | 去年同期 | 同比 |',
+        '|---|---:|---:|---:|',
+        '| 工业软件 | 40.7% | 43.6% | −2.9 个百分点 |',
+        '| 技术服务 | 28.5% | 31.0% | −2.5 个百分点 |',
+        '| 智能硬件 | 16.2% | 18.6% | −2.4 个百分点 |',
+      ].join('\n'),
+    );
+    expect(md).toContain(
+      '[^16]: 各产品线毛利率 =（销售额 − 成本）÷ 销售额，按该产品线同时有销售额和成本的明细行计算。',
+    );
+  });
+
   it('ranks regions by achievement and reps with their change of rank', () => {
     expect(md).toContain(
       '4 个区域中，1 个完成目标，1 个接近目标，2 个未达标；华南达成 110.4%，居首；西部达成 80.2%，垫底。',
@@ -373,7 +395,7 @@ describe('each style in each language has its five-part skeleton', () => {
     expect(md).toContain('Of 4 regions, 1 met the target, 1 came close and 2 fell short;');
     expect(md).toContain('| Orders | 191 | 194 | +1.6% |');
     // Words a reader sees in the document: no "(s)" plurals, achievement named as such.
-    expect(md).toContain('Most improved: 何敏, up 8 in the ranking to number 2.[^17]');
+    expect(md).toContain('Most improved: 何敏, up 8 in the ranking to number 2.[^18]');
     expect(md).toContain(
       '> Draft: still to be written (5): Success factors, Challenges and root causes, Strategy, Team building, Outlook.',
     );
