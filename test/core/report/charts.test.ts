@@ -279,10 +279,11 @@ describe('the growth bridge', () => {
         expect(steps.at(-1)!.to).toBe(b.bars.at(-1)!.to);
         expect(b.bars.at(-1)!.to).toBeCloseTo(current, 6);
         const printed = steps.reduce((s, x) => s + Math.round(figure(x.label) * 100), 0);
-        expect(printed).toBe(Math.round(Number(((current - base) * 100).toPrecision(12))));
+        // + 0: a change that rounds to nothing from below is −0, which toBe tells from the steps' 0.
+        expect(printed).toBe(Math.round(Number(((current - base) * 100).toPrecision(12))) + 0);
         return true;
       }),
-      { numRuns: 200 },
+      { numRuns: 200, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );
   });
 });
