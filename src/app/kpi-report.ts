@@ -9,13 +9,6 @@ import type { Text } from '../core/i18n/messages.js';
 import { type FunnelText, funnelText } from '../core/kpi/funnel-present.js';
 import { buildTable, caption, legendLines, metricLegend, type Table } from '../core/kpi/present.js';
 import { commitWrites, planWrites } from '../io/write.js';
-import {
-  PLAIN,
-  renderFunnelText,
-  renderKpiCsv,
-  renderKpiMarkdown,
-  renderKpiTable,
-} from '../render/kpi-text.js';
 import type { LangFor } from './deps.js';
 import { computeMeetingKpi, type KpiRun, runKpi } from './kpi.js';
 
@@ -146,6 +139,11 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
     const { kpiWorkbook } = await import('../io/excel/write/kpi-report.js');
     content = await kpiWorkbook(r, run.extras, lang, { caption: report.title, thresholds: run.thresholds });
   } else {
+    // The text renderers bring string-width, whose import builds an Intl.Segmenter and compiles emoji-regex (about
+    // 12 ms): loaded only for the formats that lay out text, not for JSON.
+    const { PLAIN, renderFunnelText, renderKpiCsv, renderKpiMarkdown, renderKpiTable } = await import(
+      '../render/kpi-text.js'
+    );
     // Only the terminal's table is capped (a breakdown by customer); a file holds every row.
     const toTerminal = o.format === 'table' && !o.out;
     const table = buildTable(r, run.extras, lang, { cap: toTerminal });

@@ -21,6 +21,20 @@ function peekLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return systemLang(env);
 }
 
+/**
+ * The command argv names: its first word that is not an option (nor the value of --lang, the one program option
+ * that takes one), when it is one of COMMANDS; commander reads the same word as the command.
+ */
+function peekCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') i++;
+    else if (a === '--') return undefined;
+    else if (!a.startsWith('-')) return COMMANDS.some((c) => c.name === a) ? a : undefined;
+  }
+  return undefined;
+}
+
 /** Runs the CLI and returns the exit code; the one place where exit codes are decided. */
 export async function main(
   argv: string[] = process.argv.slice(2),
@@ -52,10 +66,12 @@ export async function main(
       exitCode = await mod.default(ctx, { args: args.slice(0, -2), opts: command.opts() });
     };
 
-  const program = buildProgram(lang, run, {
-    out: (s) => streams.stdout.write(s),
-    err: (s) => streams.stderr.write(s),
-  });
+  const program = buildProgram(
+    lang,
+    run,
+    { out: (s) => streams.stdout.write(s), err: (s) => streams.stderr.write(s) },
+    peekCommand(argv),
+  );
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.ok;

@@ -32,10 +32,16 @@ export const COMMANDS = [
   templatesCommand,
 ];
 
+/**
+ * The program with every command, or with `only` the named one: a run of one command needs no other command's
+ * options and help words (commander would build them all, a few ms of every start). The root's help and an
+ * unknown command's suggestion need them all, so main builds them all unless argv names a command.
+ */
 export function buildProgram(
   lang: Lang,
   run: Runner,
   output: { out: (s: string) => void; err: (s: string) => void },
+  only?: string,
 ): Command {
   const program = new Command('salesmeet');
   const h = catalogue(lang).help.program;
@@ -60,6 +66,6 @@ export function buildProgram(
         'salesmeet <command> --help',
       ]),
     );
-  for (const def of COMMANDS) def.define(program, lang, run);
+  for (const def of COMMANDS) if (only === undefined || def.name === only) def.define(program, lang, run);
   return program;
 }

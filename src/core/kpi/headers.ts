@@ -582,7 +582,21 @@ export function scopeOf(text: string): 'period' | 'ytd' | undefined {
   return undefined;
 }
 
+/** The role words of English letters, matched as whole words (wordPattern); the others inside the normalised text. */
+const ASCII_ROLE_WORDS = new Set(ROLE_WORDS.flatMap(([, words]) => words.filter((w) => /^[a-z]+$/.test(w))));
+
+/** roleInside's answers by header text, for the same reason as metricInside's (metrics.ts). */
+const roleCache = new Map<string, ValueRole | undefined>();
+
 function roleInside(raw: string): ValueRole | undefined {
+  if (roleCache.has(raw)) return roleCache.get(raw);
+  if (roleCache.size >= 4096) roleCache.clear();
+  const role = findRoleInside(raw);
+  roleCache.set(raw, role);
+  return role;
+}
+
+function findRoleInside(raw: string): ValueRole | undefined {
   const lower = raw
     .toLowerCase()
     .replace(/prior year|last year/g, 'prioryear')
@@ -590,8 +604,10 @@ function roleInside(raw: string): ValueRole | undefined {
   const n = normName(raw);
   for (const [role, words] of ROLE_WORDS) {
     for (const w of words) {
-      const ascii = wordPattern(w);
-      if (ascii ? ascii.test(lower) : n.includes(w)) return role;
+      // An English word's regular expression is made (and compiled) only for a text that holds the word at all.
+      if (ASCII_ROLE_WORDS.has(w)) {
+        if (lower.includes(w) && wordPattern(w)!.test(lower)) return role;
+      } else if (n.includes(w)) return role;
     }
   }
   return undefined;

@@ -389,9 +389,23 @@ export function findMetricInside(name: string): MetricDef | undefined {
 /** The names of at least two characters, longest first (in dictionary order among names of one length). */
 let longestFirst: [string, MetricDef][] | undefined;
 
+/**
+ * metricInside's answers by header text. Finding the header row asks it for every text cell of the first rows,
+ * twice per cell, and the same region, product and rep names come back row after row: each walk over the
+ * dictionary is made once (cleared past 4,096 texts, so a long sheet cannot grow it).
+ */
+const insideCache = new Map<string, { m: MetricDef; coverage: number } | undefined>();
+
 /** The longest metric name inside a header and the share of the header it covers. */
 export function metricInside(name: string): { m: MetricDef; coverage: number } | undefined {
-  const n = normName(name);
+  if (insideCache.has(name)) return insideCache.get(name);
+  if (insideCache.size >= 4096) insideCache.clear();
+  const found = findInside(normName(name));
+  insideCache.set(name, found);
+  return found;
+}
+
+function findInside(n: string): { m: MetricDef; coverage: number } | undefined {
   longestFirst ??= [...BY_NAME].filter(([k]) => k.length >= 2).sort((a, b) => b[0].length - a[0].length);
   for (let i = 0; i < longestFirst.length; i++) {
     const [k, m] = longestFirst[i]!;

@@ -5,7 +5,6 @@ import type { Lang } from '../../../core/i18n/lang.js';
 import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
 import { terminalSafe } from '../../../core/text.js';
-import { renderFunnelText, renderKpiTable } from '../../../render/kpi-text.js';
 import type { Context } from '../../context.js';
 import { kpiWarningLine } from '../../report.js';
 import type { RawInput } from '../types.js';
@@ -89,6 +88,9 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   // Cells of an export can hold anything: what goes to the terminal goes through terminalSafe (context.ts).
   else if (report.content !== undefined) ctx.streams.stdout.write(terminalSafe(report.content));
   else if (report.table) {
+    // Loaded only for the terminal table: it brings string-width, whose import builds an Intl.Segmenter and
+    // compiles emoji-regex (about 12 ms of `kpi --json`'s start-up).
+    const { renderFunnelText, renderKpiTable } = await import('../../../render/kpi-text.js');
     // The funnel of opportunity exports, under the table.
     const funnel = report.funnel ? `\n\n${renderFunnelText(report.funnel, ctx.out, ctx.out.dim)}` : '';
     ctx.streams.stdout.write(
