@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { copyExample, runCli, tempDir } from '../helpers/cli.js';
 
 // Start-up (issue 14): what a command does not need is not loaded. string-width is an ES module, so it is not in
 // require.cache; its emoji-regex dependency is CommonJS and is, from the moment string-width is imported.
@@ -37,38 +37,5 @@ describe('kpi loads the text renderers only for text', () => {
 
   it('the terminal table does', () => {
     expect(stringWidth(modules(['kpi', '--meeting', '2026-h1-review'], 'table')).length).toBeGreaterThan(0);
-  });
-});
-
-/** The dist files a chunk imports statically, itself included (what loads before its first line runs). */
-function staticClosure(file: string): string[] {
-  const seen = new Set<string>();
-  const stack = [file];
-  while (stack.length > 0) {
-    const f = stack.pop()!;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g))
-      stack.push(join(dirname(f), m[1]!));
-  }
-  return [...seen];
-}
-
-describe('kpi runs without zod', () => {
-  // zod is bundled into dist (one chunk), so it is not in require.cache: its chunk is found by zod's own class name.
-  const dist = join(ROOT, 'dist');
-  const chunks = readdirSync(dist).filter((f) => f.endsWith('.js'));
-  const holding = (text: string) => chunks.filter((f) => readFileSync(join(dist, f), 'utf8').includes(text));
-  const kpiRun = holding('parseKpiOptions').filter((f) => f.startsWith('run-'));
-  const withZod = (files: string[]) => files.filter((f) => readFileSync(f, 'utf8').includes('"ZodType"'));
-
-  it("kpi's command chunk does not import zod's", () => {
-    expect(kpiRun).toHaveLength(1);
-    expect(withZod(staticClosure(join(dist, kpiRun[0]!)))).toEqual([]);
-  });
-
-  it("agenda's does (it checks the meeting files)", () => {
-    const agendaRun = holding('parseAgendaOptions').filter((f) => f.startsWith('run-'));
-    expect(withZod(staticClosure(join(dist, agendaRun[0]!))).length).toBeGreaterThan(0);
   });
 });

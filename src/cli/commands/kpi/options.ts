@@ -1,33 +1,33 @@
 import { extname } from 'node:path';
+import * as z from 'zod';
 import { parseBy, parseColumns, resolveAsOf, resolvePeriod } from '../../../app/kpi.js';
 import type { KpiFormat } from '../../../app/kpi-report.js';
 import { UsageError } from '../../../core/errors.js';
 import { messagesOf } from '../../../core/i18n/messages.js';
 import { conflictingFlags } from '../../flags.js';
-import { parsePlainInput } from '../../plain-options.js';
+import { listArg, parseInput, repeated } from '../../options.js';
 import type { RawInput } from '../types.js';
 
 const m = messagesOf((c) => c.cli.kpi);
 
 const FORMATS: KpiFormat[] = ['table', 'md', 'csv', 'xlsx', 'json'];
 
-// Checked without zod (plain-options.ts): zod's load is a tenth of a small kpi run.
-const raw = {
-  meeting: 'string',
-  period: 'string',
-  ytd: 'boolean',
-  asOf: 'string',
-  workdays: 'boolean',
-  by: 'list',
-  columns: 'list',
-  encoding: 'string',
-  won: 'list',
-  lost: 'list',
-  metric: 'list',
-  format: 'string',
-  fast: 'boolean',
-  out: 'string',
-} as const;
+const raw = z.object({
+  meeting: z.string().optional(),
+  period: z.string().optional(),
+  ytd: z.boolean().optional(),
+  asOf: z.string().optional(),
+  workdays: z.boolean().optional(),
+  by: repeated,
+  columns: repeated,
+  encoding: z.string().optional(),
+  won: repeated,
+  lost: repeated,
+  metric: repeated,
+  format: z.string().optional(),
+  fast: z.boolean().optional(),
+  out: z.string().optional(),
+});
 
 export interface KpiCliOptions {
   files: string[];
@@ -76,7 +76,7 @@ function splitList(values: string[]): string[] {
 
 /** Every flag checked once, in the order the messages have always come: format, --out, files, columns, by, date, period. */
 export function parseKpiOptions(input: RawInput, json: boolean): KpiCliOptions {
-  const { args, opts } = parsePlainInput(input, { args: ['list'], opts: raw });
+  const { args, opts } = parseInput(input, { args: listArg, opts: raw });
   const files = args[0] ?? [];
   const format = pickFormat(opts.format, opts.out, json);
   if (format === 'xlsx' && !opts.out) throw new UsageError('kpi.xlsxOut', m.xlsxOut());
