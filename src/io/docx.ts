@@ -1,6 +1,7 @@
 import type { Lang } from '../core/i18n/lang.js';
 import { interpolate } from '../core/i18n/messages.js';
 import type { MinutesView } from '../core/minutes/view.js';
+import { zipParts } from './zip-write.js';
 
 /** East Asian fonts Word has on the machines our users run: Simplified, Traditional, and Simplified for en. */
 const EAST_ASIA_FONT: Record<Lang, string> = {
@@ -358,5 +359,28 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
       { footers: { default: footer }, children: signaturePage },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packDocx(doc, Packer);
+}
+
+/** The XML parts docx makes of a document, by part name (an array for the parts there may be several of). */
+type XmlParts = Record<string, { data: string; path: string } | { data: string; path: string }[]>;
+
+/**
+ * The .docx of a document: docx's own compiler writes each part's XML, and `zipParts` zips them with node:zlib
+ * (Packer.toBuffer zips them with JSZip's JavaScript deflate, which cost more than building the document). The
+ * same parts in the same order as Packer, less JSZip's folder entries. The compiler's `xmlifyFile` is docx's
+ * internal step (docx is pinned); without it, Packer does the whole. Parts docx adds beside the XML (images,
+ * embedded fonts) are not handled here: the minutes have none.
+ */
+async function packDocx(
+  doc: InstanceType<typeof import('docx')['Document']>,
+  packer: typeof import('docx')['Packer'],
+): Promise<Uint8Array> {
+  const compiler = (packer as unknown as { compiler?: { xmlifyFile?: (file: unknown) => XmlParts } })
+    .compiler;
+  if (typeof compiler?.xmlifyFile !== 'function') return new Uint8Array(await packer.toBuffer(doc));
+  const parts = Object.values(compiler.xmlifyFile(doc)).flatMap((p) =>
+    (Array.isArray(p) ? p : [p]).map(({ path, data }) => ({ name: path, data: Buffer.from(data, 'utf8') })),
+  );
+  return zipParts(parts, new Date());
 }
