@@ -26,7 +26,15 @@ import {
   proratedWarning,
   ratioGapWarnings,
 } from './compute/parts.js';
-import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank, zhCompare } from './compute/rows.js';
+import {
+  byRank,
+  compareGroups,
+  coverageRows,
+  fmtPlain,
+  prefixKeys,
+  shareAndRank,
+  zhCompare,
+} from './compute/rows.js';
 import {
   achievementOf,
   changeOf,
@@ -391,14 +399,14 @@ class KpiRun {
     const { o, warnings, averagedWarned } = this;
     const def = m.def;
     // Sums over the rows that carry both parts, when a sheet had both columns (blank is not zero).
-    const paired = m.agg === 'ratio' && role === 'actual' ? this.slotOf(`${m.key}\u0002den`, 'actual') : -1;
-    const pairedCost =
-      m.agg === 'ratio' && role === 'actual' ? this.slotOf(`${m.key}\u0002denc`, 'actual') : -1;
+    const sl = this.slotsOf(m);
+    const paired = m.agg === 'ratio' && role === 'actual' ? sl.den : -1;
+    const pairedCost = m.agg === 'ratio' && role === 'actual' ? sl.denc : -1;
     if (paired >= 0 || pairedCost >= 0) {
       const den = this.read(acc, ri, paired);
-      const num = this.read(acc, ri, this.slotOf(`${m.key}\u0002num`, 'actual'));
+      const num = this.read(acc, ri, sl.num);
       const denc = this.read(acc, ri, pairedCost);
-      const cost = this.read(acc, ri, this.slotOf(`${m.key}\u0002cost`, 'actual'));
+      const cost = this.read(acc, ri, sl.cost);
       if (den || denc) {
         // A margin from cost: (Σ revenue − Σ cost) / Σ revenue, as before, over the paired rows only.
         const n = (num?.sum ?? 0) + (denc && cost ? denc.sum - cost.sum : 0);
@@ -406,15 +414,15 @@ class KpiRun {
         return d === 0 ? null : fin(n / d);
       }
     } else if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
-      const den = this.read(acc, ri, this.slotOf(def.denominator, 'actual'));
-      let num = def.numerator ? this.read(acc, ri, this.slotOf(def.numerator, 'actual')) : null;
+      const den = this.read(acc, ri, sl.defDen);
+      let num = def.numerator ? this.read(acc, ri, sl.defNum) : null;
       if (!num && def.numeratorFromCost && den) {
-        const cost = this.read(acc, ri, this.slotOf(def.numeratorFromCost, 'actual'));
+        const cost = this.read(acc, ri, sl.defCost);
         if (cost) num = { sum: den.sum - cost.sum, count: 1 };
       }
       if (num && den) return den.sum === 0 ? null : fin(num.sum / den.sum);
     }
-    const v = this.read(acc, ri, this.slotOf(m.key, role));
+    const v = this.read(acc, ri, role === 'actual' ? sl.actual : sl.target);
     if (!v) return null;
     if (m.agg === 'sum') return v.sum;
     if (m.agg === 'mean') return v.sum / v.count;
@@ -445,6 +453,7 @@ class KpiRun {
       priorYear: null,
       priorPeriod: null,
     };
+    if (store.summary.length === 0) return out;
     const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
@@ -546,12 +555,10 @@ class KpiRun {
 
   private buildRow(m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null {
     const { o, thresholds, warnings, targetSources, progress, tp, extras } = this;
-    const explicitPY =
-      this.metricValue(acc, m, R_CUR, 'actual') !== null
-        ? this.read(acc, R_CUR, this.slotOf(m.key, 'priorYear'))
-        : null;
-    const explicitPP = this.read(acc, R_CUR, this.slotOf(m.key, 'priorPeriod'));
+    const sl = this.slotsOf(m);
     let actual = this.metricValue(acc, m, R_CUR, 'actual');
+    const explicitPY = actual !== null ? this.read(acc, R_CUR, sl.priorYear) : null;
+    const explicitPP = this.read(acc, R_CUR, sl.priorPeriod);
     const s = this.summaryFor(m, acc.group, keys);
     let target = this.metricValue(acc, m, R_CUR, 'target');
     // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
@@ -595,9 +602,7 @@ class KpiRun {
     const achievement = achievementOf(basis, target, m.direction);
     const yoy = changeOf(actual, priorYear, m.kind);
     const mom = changeOf(actual, priorPeriod, m.kind);
-    const rowTp = pacedByTime({ metric: m.key, kind: m.kind, direction: m.direction, agg: m.agg })
-      ? tp
-      : null;
+    const rowTp = sl.paced ? tp : null;
     const forecast = cumulative ? forecastOf(actual, progress.elapsed, progress.total) : null;
     const row: KpiRow = {
       metric: m.key,
@@ -663,6 +668,37 @@ class KpiRun {
     return this.store.slots.findIndex((s) => s.metric === metric && s.role === role);
   }
 
+  /**
+   * The slots a metric's values are read from, found once per metric (a breakdown by rep builds thousands of
+   * rows of each metric); found again if a slot was added since.
+   */
+  private slotsOf(m: MetricInfo): MetricSlots {
+    let sl = this.metricSlots.get(m);
+    if (sl === undefined || sl.known !== this.store.slots.length) {
+      const def = m.def;
+      const actual = (key: string | undefined) => (key === undefined ? -1 : this.slotOf(key, 'actual'));
+      sl = {
+        known: this.store.slots.length,
+        actual: this.slotOf(m.key, 'actual'),
+        target: this.slotOf(m.key, 'target'),
+        priorYear: this.slotOf(m.key, 'priorYear'),
+        priorPeriod: this.slotOf(m.key, 'priorPeriod'),
+        den: actual(`${m.key}\u0002den`),
+        denc: actual(`${m.key}\u0002denc`),
+        num: actual(`${m.key}\u0002num`),
+        cost: actual(`${m.key}\u0002cost`),
+        defDen: actual(def?.denominator),
+        defNum: actual(def?.numerator),
+        defCost: actual(def?.numeratorFromCost),
+        paced: pacedByTime({ metric: m.key, kind: m.kind, direction: m.direction, agg: m.agg }),
+      };
+      this.metricSlots.set(m, sl);
+    }
+    return sl;
+  }
+
+  private metricSlots = new Map<MetricInfo, MetricSlots>();
+
   private names(list: string[]): string {
     return (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(this.sep);
   }
@@ -701,9 +737,8 @@ class KpiRun {
         const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
-      const parentKeys = keys.slice(0, -1);
       for (const r of levelRows) {
-        const pk = `${l}\u0002${groupKey(r.group, parentKeys)}`;
+        const pk = `${l}\u0002${l === 0 ? '' : this.keysOf(r.group)[l - 1]!}`;
         const list = parents.get(pk);
         if (list) list.push(r);
         else parents.set(pk, [r]);
@@ -722,8 +757,40 @@ class KpiRun {
     });
     shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
     // Then the reading order: siblings by rank, the leader first.
-    rows.push(...byRank(metricRows, by, store.blankGroup));
+    rows.push(...byRank(metricRows, by, store.blankGroup, this.keysOf));
   }
+
+  /** A group's `prefixKeys`, kept per group object (every metric has a row of the same groups). */
+  private readonly keysOf = (g: Group): string[] => {
+    let keys = this.groupKeys.get(g);
+    if (keys === undefined) {
+      keys = prefixKeys(g, this.by);
+      this.groupKeys.set(g, keys);
+    }
+    return keys;
+  };
+
+  private groupKeys = new Map<Group, string[]>();
+}
+
+/** Where a metric's values are (−1: no such slot), and how many slots the store had when they were found. */
+interface MetricSlots {
+  known: number;
+  actual: number;
+  target: number;
+  priorYear: number;
+  priorPeriod: number;
+  /** A ratio's parts summed over the rows that carry both (`metric\u0002den` …). */
+  den: number;
+  denc: number;
+  num: number;
+  cost: number;
+  /** A ratio's parts by its definition (denominator, numerator, numerator from cost). */
+  defDen: number;
+  defNum: number;
+  defCost: number;
+  /** Its achievement is judged against time progress (`pacedByTime`). */
+  paced: boolean;
 }
 
 /** Absent, or a finite number. */
