@@ -28,6 +28,7 @@ import {
 } from './compute/parts.js';
 import {
   byRank,
+  byRankTree,
   compareGroups,
   coverageRows,
   fmtPlain,
@@ -745,8 +746,16 @@ class KpiRun {
       }
       metricRows.push(...levelRows);
     }
-    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent. The
-    // groups' order is found once for all metrics (a group from a summary sheet is compared by its texts).
+    // Ranks are counted within each parent (in any order of the rows).
+    shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
+    // Then the reading order: parents first (华东 subtotal, then 华东 × each product), siblings by rank, the
+    // leader first — as a tree when the rows are one, else sorted (in the groups' order first, found once for
+    // all metrics, so that rows the rules cannot tell apart keep it; a summary sheet's group by its texts).
+    const tree = byRankTree(metricRows, by, store.blankGroup, this.keysOf);
+    if (tree) {
+      rows.push(...tree);
+      return;
+    }
     const order = this.groupOrder();
     metricRows.sort((a, b) => {
       const x = order.get(a.group);
@@ -755,8 +764,6 @@ class KpiRun {
         ? x - y
         : compareGroups(a.group, b.group, by, store.blankGroup);
     });
-    shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
-    // Then the reading order: siblings by rank, the leader first.
     rows.push(...byRank(metricRows, by, store.blankGroup, this.keysOf));
   }
 

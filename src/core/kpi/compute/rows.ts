@@ -174,6 +174,75 @@ export function byRank(
   return entries.map((e) => e.r);
 }
 
+/**
+ * The same order as `byRank`, found as a tree: each row under its parent row, siblings sorted by the same rules
+ * (the blank group last, then rank, rows without one after, then locale order), read parents first. Sorts a
+ * few hundred siblings at a time instead of all rows with a comparison through every level. Undefined when the
+ * rows are no such tree — a row without its parent row (a summary sheet's group), two rows of one group, or two
+ * siblings the rules cannot tell apart (the same rank and names the collator finds equal) — then `byRank`,
+ * whose order of equal rows is the order it is given.
+ */
+export function byRankTree(
+  rows: KpiRow[],
+  by: GroupKey[],
+  blank: string,
+  keysOf: (g: Group) => string[],
+): KpiRow[] | undefined {
+  const root: KpiRow[] = [];
+  const children = new Map<KpiRow, KpiRow[]>();
+  const rowOf = new Map<string, KpiRow>();
+  const depthOf = new Map<KpiRow, number>();
+  for (const r of rows) {
+    const depth = Object.keys(r.group).length;
+    if (depth === 0 || depth > by.length) return undefined;
+    const key = keysOf(r.group)[depth - 1]!;
+    if (rowOf.has(key)) return undefined;
+    rowOf.set(key, r);
+    depthOf.set(r, depth);
+  }
+  for (const r of rows) {
+    const depth = depthOf.get(r)!;
+    if (depth === 1) {
+      root.push(r);
+      continue;
+    }
+    const parent = rowOf.get(keysOf(r.group)[depth - 2]!);
+    if (parent === undefined) return undefined;
+    const list = children.get(parent);
+    if (list) list.push(r);
+    else children.set(parent, [r]);
+  }
+  const siblings = (a: KpiRow, b: KpiRow): number => {
+    const k = by[depthOf.get(a)! - 1]!;
+    const x = a.group[k]!;
+    const y = b.group[k]!;
+    if (x === y) return 0;
+    if (x === blank) return 1;
+    if (y === blank) return -1;
+    if (a.rank !== b.rank) {
+      if (a.rank === null) return 1;
+      if (b.rank === null) return -1;
+      return a.rank - b.rank;
+    }
+    return zhCompare(x, y);
+  };
+  const sorted = (list: KpiRow[]): boolean => {
+    list.sort(siblings);
+    for (let i = 1; i < list.length; i++) if (siblings(list[i - 1]!, list[i]!) >= 0) return false;
+    return true;
+  };
+  if (!sorted(root)) return undefined;
+  for (const list of children.values()) if (!sorted(list)) return undefined;
+  const out: KpiRow[] = [];
+  const visit = (r: KpiRow): void => {
+    out.push(r);
+    const list = children.get(r);
+    if (list) for (const c of list) visit(c);
+  };
+  for (const r of root) visit(r);
+  return out;
+}
+
 /** The row's own (deepest) group value is the blank group. */
 function isBlank(g: Group, by: GroupKey[], blank: string): boolean {
   const depth = Object.keys(g).length;
