@@ -389,11 +389,14 @@ class KpiRun {
     return null;
   }
 
-  private read(acc: Acc, ri: number, slot: number): { sum: number; count: number } | null {
-    if (slot < 0) return null;
-    const c = acc.counts[ri]![slot];
-    if (!c) return null;
-    return { sum: acc.sums[ri]![slot]!, count: c };
+  /** The accumulator holds a value in the slot in range `ri` (a count of 0, or no slot, is none). */
+  private has(acc: Acc, ri: number, slot: number): boolean {
+    return slot >= 0 && Boolean(acc.counts[ri]![slot]);
+  }
+
+  /** The sum in a slot the accumulator holds a value in (`has`). */
+  private sum(acc: Acc, ri: number, slot: number): number {
+    return acc.sums[ri]![slot]!;
   }
 
   private metricValue(acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null {
@@ -404,30 +407,38 @@ class KpiRun {
     const paired = m.agg === 'ratio' && role === 'actual' ? sl.den : -1;
     const pairedCost = m.agg === 'ratio' && role === 'actual' ? sl.denc : -1;
     if (paired >= 0 || pairedCost >= 0) {
-      const den = this.read(acc, ri, paired);
-      const num = this.read(acc, ri, sl.num);
-      const denc = this.read(acc, ri, pairedCost);
-      const cost = this.read(acc, ri, sl.cost);
+      const den = this.has(acc, ri, paired);
+      const num = this.has(acc, ri, sl.num);
+      const denc = this.has(acc, ri, pairedCost);
+      const cost = this.has(acc, ri, sl.cost);
       if (den || denc) {
         // A margin from cost: (Σ revenue − Σ cost) / Σ revenue, as before, over the paired rows only.
-        const n = (num?.sum ?? 0) + (denc && cost ? denc.sum - cost.sum : 0);
-        const d = (den?.sum ?? 0) + (denc?.sum ?? 0);
+        const n =
+          (num ? this.sum(acc, ri, sl.num) : 0) +
+          (denc && cost ? this.sum(acc, ri, pairedCost) - this.sum(acc, ri, sl.cost) : 0);
+        const d = (den ? this.sum(acc, ri, paired) : 0) + (denc ? this.sum(acc, ri, pairedCost) : 0);
         return d === 0 ? null : fin(n / d);
       }
     } else if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
-      const den = this.read(acc, ri, sl.defDen);
-      let num = def.numerator ? this.read(acc, ri, sl.defNum) : null;
-      if (!num && def.numeratorFromCost && den) {
-        const cost = this.read(acc, ri, sl.defCost);
-        if (cost) num = { sum: den.sum - cost.sum, count: 1 };
+      const den = this.has(acc, ri, sl.defDen);
+      let num = def.numerator ? this.has(acc, ri, sl.defNum) : false;
+      let numSum = num ? this.sum(acc, ri, sl.defNum) : 0;
+      if (!num && def.numeratorFromCost && den && this.has(acc, ri, sl.defCost)) {
+        num = true;
+        numSum = this.sum(acc, ri, sl.defDen) - this.sum(acc, ri, sl.defCost);
       }
-      if (num && den) return den.sum === 0 ? null : fin(num.sum / den.sum);
+      if (num && den) {
+        const d = this.sum(acc, ri, sl.defDen);
+        return d === 0 ? null : fin(numSum / d);
+      }
     }
-    const v = this.read(acc, ri, role === 'actual' ? sl.actual : sl.target);
-    if (!v) return null;
-    if (m.agg === 'sum') return v.sum;
-    if (m.agg === 'mean') return v.sum / v.count;
-    if (v.count === 1) return v.sum;
+    const slot = role === 'actual' ? sl.actual : sl.target;
+    if (!this.has(acc, ri, slot)) return null;
+    const sum = this.sum(acc, ri, slot);
+    const count = acc.counts[ri]![slot]!;
+    if (m.agg === 'sum') return sum;
+    if (m.agg === 'mean') return sum / count;
+    if (count === 1) return sum;
     if (!averagedWarned.has(m.key)) {
       averagedWarned.add(m.key);
       warnings.push({
@@ -558,8 +569,8 @@ class KpiRun {
     const { o, thresholds, warnings, targetSources, progress, tp, extras } = this;
     const sl = this.slotsOf(m);
     let actual = this.metricValue(acc, m, R_CUR, 'actual');
-    const explicitPY = actual !== null ? this.read(acc, R_CUR, sl.priorYear) : null;
-    const explicitPP = this.read(acc, R_CUR, sl.priorPeriod);
+    const explicitPY = actual !== null && this.has(acc, R_CUR, sl.priorYear);
+    const explicitPP = this.has(acc, R_CUR, sl.priorPeriod);
     const s = this.summaryFor(m, acc.group, keys);
     let target = this.metricValue(acc, m, R_CUR, 'target');
     // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
@@ -571,8 +582,12 @@ class KpiRun {
       target = this.targetFor(m.key, acc.group, keys);
       if (target !== null && isTotal) partial = this.partialOf(m);
     }
-    let priorYear = explicitPY ? explicitPY.sum : this.metricValue(acc, m, R_PY, 'actual');
-    let priorPeriod = explicitPP ? explicitPP.sum : this.metricValue(acc, m, R_PP, 'actual');
+    let priorYear = explicitPY
+      ? this.sum(acc, R_CUR, sl.priorYear)
+      : this.metricValue(acc, m, R_PY, 'actual');
+    let priorPeriod = explicitPP
+      ? this.sum(acc, R_CUR, sl.priorPeriod)
+      : this.metricValue(acc, m, R_PP, 'actual');
     if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
       const diff = Math.abs(actual - s.actual);
       if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
