@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { isLang, type Lang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
-import { terminalSafe } from '../core/text.js';
+import { terminalSafe, terminalSafeJson } from '../core/text.js';
 import { catalogue } from '../i18n/index.js';
 import { colorLevel } from './color.js';
 import { hostTimeZone, systemLang } from './env.js';
@@ -99,9 +99,9 @@ export function createContext(
       return meetingLang !== undefined && isLang(meetingLang) ? meetingLang : ctx.lang;
     },
     // Every line goes out through terminalSafe: a control character that came from data (an Excel cell, a file
-    // name) is shown, never obeyed; salesmeet's own colours pass.
+    // name) is shown, never obeyed; salesmeet's own colours pass. With --json stdout is JSON: a JSON escape.
     print(s) {
-      streams.stdout.write(`${terminalSafe(s)}\n`);
+      streams.stdout.write(`${ctx.json ? terminalSafeJson(s) : terminalSafe(s)}\n`);
     },
     info(s) {
       streams.stderr.write(`${terminalSafe(typeof s === 'string' ? s : s(ctx.lang))}\n`);

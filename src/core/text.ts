@@ -100,6 +100,20 @@ export function firstUnsafe(s: string): { char: string; position: number; bidi: 
 }
 
 /**
+ * JSON text (JSON.stringify's) as it may be written to a terminal: every unsafe character (UNSAFE_CHAR) written
+ * as a JSON escape, `\u0085`, so that the JSON still parses to the same text. JSON.stringify escapes the C0
+ * controls itself; DEL, the C1 controls and the bidirectional characters it leaves as they are. (terminalSafe's
+ * `\u{85}` is no escape JSON knows: a parser rejects it.)
+ */
+export function terminalSafeJson(s: string): string {
+  if (!UNSAFE_CHAR.test(s)) return s;
+  return s.replace(
+    new RegExp(UNSAFE_CHAR.source, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
  * Text as it may be written to a terminal: unsafe characters from data shown as `\u{1B}` instead of acting (an
  * action text that sets the window title or clears the screen), while the colour sequences salesmeet itself
  * writes (`ESC [ … m`) and the CRLF line ends of CSV (`kpi --format csv > file.csv`) pass. A lone CR, which

@@ -26,7 +26,16 @@ import {
   proratedWarning,
   ratioGapWarnings,
 } from './compute/parts.js';
-import { byRank, compareGroups, coverageRows, fmtPlain, shareAndRank, zhCompare } from './compute/rows.js';
+import {
+  byRank,
+  byRankTree,
+  compareGroups,
+  coverageRows,
+  fmtPlain,
+  prefixKeys,
+  shareAndRank,
+  zhCompare,
+} from './compute/rows.js';
 import {
   achievementOf,
   changeOf,
@@ -411,45 +420,56 @@ class KpiRun {
     return null;
   }
 
-  private read(acc: Acc, ri: number, slot: number): { sum: number; count: number } | null {
-    if (slot < 0) return null;
-    const c = acc.counts[ri]![slot];
-    if (!c) return null;
-    return { sum: acc.sums[ri]![slot]!, count: c };
+  /** The accumulator holds a value in the slot in range `ri` (a count of 0, or no slot, is none). */
+  private has(acc: Acc, ri: number, slot: number): boolean {
+    return slot >= 0 && Boolean(acc.counts[ri]![slot]);
+  }
+
+  /** The sum in a slot the accumulator holds a value in (`has`). */
+  private sum(acc: Acc, ri: number, slot: number): number {
+    return acc.sums[ri]![slot]!;
   }
 
   private metricValue(acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null {
     const { o, warnings, averagedWarned } = this;
     const def = m.def;
     // Sums over the rows that carry both parts, when a sheet had both columns (blank is not zero).
-    const paired = m.agg === 'ratio' && role === 'actual' ? this.slotOf(`${m.key}\u0002den`, 'actual') : -1;
-    const pairedCost =
-      m.agg === 'ratio' && role === 'actual' ? this.slotOf(`${m.key}\u0002denc`, 'actual') : -1;
+    const sl = this.slotsOf(m);
+    const paired = m.agg === 'ratio' && role === 'actual' ? sl.den : -1;
+    const pairedCost = m.agg === 'ratio' && role === 'actual' ? sl.denc : -1;
     if (paired >= 0 || pairedCost >= 0) {
-      const den = this.read(acc, ri, paired);
-      const num = this.read(acc, ri, this.slotOf(`${m.key}\u0002num`, 'actual'));
-      const denc = this.read(acc, ri, pairedCost);
-      const cost = this.read(acc, ri, this.slotOf(`${m.key}\u0002cost`, 'actual'));
+      const den = this.has(acc, ri, paired);
+      const num = this.has(acc, ri, sl.num);
+      const denc = this.has(acc, ri, pairedCost);
+      const cost = this.has(acc, ri, sl.cost);
       if (den || denc) {
         // A margin from cost: (Σ revenue − Σ cost) / Σ revenue, as before, over the paired rows only.
-        const n = (num?.sum ?? 0) + (denc && cost ? denc.sum - cost.sum : 0);
-        const d = (den?.sum ?? 0) + (denc?.sum ?? 0);
+        const n =
+          (num ? this.sum(acc, ri, sl.num) : 0) +
+          (denc && cost ? this.sum(acc, ri, pairedCost) - this.sum(acc, ri, sl.cost) : 0);
+        const d = (den ? this.sum(acc, ri, paired) : 0) + (denc ? this.sum(acc, ri, pairedCost) : 0);
         return d === 0 ? null : fin(n / d);
       }
     } else if (m.agg === 'ratio' && def?.denominator && role === 'actual') {
-      const den = this.read(acc, ri, this.slotOf(def.denominator, 'actual'));
-      let num = def.numerator ? this.read(acc, ri, this.slotOf(def.numerator, 'actual')) : null;
-      if (!num && def.numeratorFromCost && den) {
-        const cost = this.read(acc, ri, this.slotOf(def.numeratorFromCost, 'actual'));
-        if (cost) num = { sum: den.sum - cost.sum, count: 1 };
+      const den = this.has(acc, ri, sl.defDen);
+      let num = def.numerator ? this.has(acc, ri, sl.defNum) : false;
+      let numSum = num ? this.sum(acc, ri, sl.defNum) : 0;
+      if (!num && def.numeratorFromCost && den && this.has(acc, ri, sl.defCost)) {
+        num = true;
+        numSum = this.sum(acc, ri, sl.defDen) - this.sum(acc, ri, sl.defCost);
       }
-      if (num && den) return den.sum === 0 ? null : fin(num.sum / den.sum);
+      if (num && den) {
+        const d = this.sum(acc, ri, sl.defDen);
+        return d === 0 ? null : fin(numSum / d);
+      }
     }
-    const v = this.read(acc, ri, this.slotOf(m.key, role));
-    if (!v) return null;
-    if (m.agg === 'sum') return v.sum;
-    if (m.agg === 'mean') return v.sum / v.count;
-    if (v.count === 1) return v.sum;
+    const slot = role === 'actual' ? sl.actual : sl.target;
+    if (!this.has(acc, ri, slot)) return null;
+    const sum = this.sum(acc, ri, slot);
+    const count = acc.counts[ri]![slot]!;
+    if (m.agg === 'sum') return sum;
+    if (m.agg === 'mean') return sum / count;
+    if (count === 1) return sum;
     if (!averagedWarned.has(m.key)) {
       averagedWarned.add(m.key);
       warnings.push({
@@ -476,6 +496,7 @@ class KpiRun {
       priorYear: null,
       priorPeriod: null,
     };
+    if (store.summary.length === 0) return out;
     const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
@@ -577,12 +598,10 @@ class KpiRun {
 
   private buildRow(m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null {
     const { o, thresholds, warnings, targetSources, progress, tp, extras } = this;
-    const explicitPY =
-      this.metricValue(acc, m, R_CUR, 'actual') !== null
-        ? this.read(acc, R_CUR, this.slotOf(m.key, 'priorYear'))
-        : null;
-    const explicitPP = this.read(acc, R_CUR, this.slotOf(m.key, 'priorPeriod'));
+    const sl = this.slotsOf(m);
     let actual = this.metricValue(acc, m, R_CUR, 'actual');
+    const explicitPY = actual !== null && this.has(acc, R_CUR, sl.priorYear);
+    const explicitPP = this.has(acc, R_CUR, sl.priorPeriod);
     const s = this.summaryFor(m, acc.group, keys);
     let target = this.metricValue(acc, m, R_CUR, 'target');
     // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
@@ -594,8 +613,12 @@ class KpiRun {
       target = this.targetFor(m.key, acc.group, keys);
       if (target !== null && isTotal) partial = this.partialOf(m);
     }
-    let priorYear = explicitPY ? explicitPY.sum : this.metricValue(acc, m, R_PY, 'actual');
-    let priorPeriod = explicitPP ? explicitPP.sum : this.metricValue(acc, m, R_PP, 'actual');
+    let priorYear = explicitPY
+      ? this.sum(acc, R_CUR, sl.priorYear)
+      : this.metricValue(acc, m, R_PY, 'actual');
+    let priorPeriod = explicitPP
+      ? this.sum(acc, R_CUR, sl.priorPeriod)
+      : this.metricValue(acc, m, R_PP, 'actual');
     if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
       const diff = Math.abs(actual - s.actual);
       if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
@@ -626,9 +649,7 @@ class KpiRun {
     const achievement = achievementOf(basis, target, m.direction);
     const yoy = changeOf(actual, priorYear, m.kind);
     const mom = changeOf(actual, priorPeriod, m.kind);
-    const rowTp = pacedByTime({ metric: m.key, kind: m.kind, direction: m.direction, agg: m.agg })
-      ? tp
-      : null;
+    const rowTp = sl.paced ? tp : null;
     const forecast = cumulative ? forecastOf(actual, progress.elapsed, progress.total) : null;
     const row: KpiRow = {
       metric: m.key,
@@ -694,6 +715,37 @@ class KpiRun {
     return this.store.slots.findIndex((s) => s.metric === metric && s.role === role);
   }
 
+  /**
+   * The slots a metric's values are read from, found once per metric (a breakdown by rep builds thousands of
+   * rows of each metric); found again if a slot was added since.
+   */
+  private slotsOf(m: MetricInfo): MetricSlots {
+    let sl = this.metricSlots.get(m);
+    if (sl === undefined || sl.known !== this.store.slots.length) {
+      const def = m.def;
+      const actual = (key: string | undefined) => (key === undefined ? -1 : this.slotOf(key, 'actual'));
+      sl = {
+        known: this.store.slots.length,
+        actual: this.slotOf(m.key, 'actual'),
+        target: this.slotOf(m.key, 'target'),
+        priorYear: this.slotOf(m.key, 'priorYear'),
+        priorPeriod: this.slotOf(m.key, 'priorPeriod'),
+        den: actual(`${m.key}\u0002den`),
+        denc: actual(`${m.key}\u0002denc`),
+        num: actual(`${m.key}\u0002num`),
+        cost: actual(`${m.key}\u0002cost`),
+        defDen: actual(def?.denominator),
+        defNum: actual(def?.numerator),
+        defCost: actual(def?.numeratorFromCost),
+        paced: pacedByTime({ metric: m.key, kind: m.kind, direction: m.direction, agg: m.agg }),
+      };
+      this.metricSlots.set(m, sl);
+    }
+    return sl;
+  }
+
+  private metricSlots = new Map<MetricInfo, MetricSlots>();
+
   private names(list: string[]): string {
     return (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(this.sep);
   }
@@ -732,17 +784,24 @@ class KpiRun {
         const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
-      const parentKeys = keys.slice(0, -1);
       for (const r of levelRows) {
-        const pk = `${l}\u0002${groupKey(r.group, parentKeys)}`;
+        const pk = `${l}\u0002${l === 0 ? '' : this.keysOf(r.group)[l - 1]!}`;
         const list = parents.get(pk);
         if (list) list.push(r);
         else parents.set(pk, [r]);
       }
       metricRows.push(...levelRows);
     }
-    // Parents first (华东 subtotal, then 华东 × each product); ranks are counted within each parent. The
-    // groups' order is found once for all metrics (a group from a summary sheet is compared by its texts).
+    // Ranks are counted within each parent (in any order of the rows).
+    shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
+    // Then the reading order: parents first (华东 subtotal, then 华东 × each product), siblings by rank, the
+    // leader first — as a tree when the rows are one, else sorted (in the groups' order first, found once for
+    // all metrics, so that rows the rules cannot tell apart keep it; a summary sheet's group by its texts).
+    const tree = byRankTree(metricRows, by, store.blankGroup, this.keysOf);
+    if (tree) {
+      rows.push(...tree);
+      return;
+    }
     const order = this.groupOrder();
     metricRows.sort((a, b) => {
       const x = order.get(a.group);
@@ -751,10 +810,40 @@ class KpiRun {
         ? x - y
         : compareGroups(a.group, b.group, by, store.blankGroup);
     });
-    shareAndRank(m, metricRows, parents, t?.actual ?? null, by, store.blankGroup);
-    // Then the reading order: siblings by rank, the leader first.
-    rows.push(...byRank(metricRows, by, store.blankGroup));
+    rows.push(...byRank(metricRows, by, store.blankGroup, this.keysOf));
   }
+
+  /** A group's `prefixKeys`, kept per group object (every metric has a row of the same groups). */
+  private readonly keysOf = (g: Group): string[] => {
+    let keys = this.groupKeys.get(g);
+    if (keys === undefined) {
+      keys = prefixKeys(g, this.by);
+      this.groupKeys.set(g, keys);
+    }
+    return keys;
+  };
+
+  private groupKeys = new Map<Group, string[]>();
+}
+
+/** Where a metric's values are (−1: no such slot), and how many slots the store had when they were found. */
+interface MetricSlots {
+  known: number;
+  actual: number;
+  target: number;
+  priorYear: number;
+  priorPeriod: number;
+  /** A ratio's parts summed over the rows that carry both (`metric\u0002den` …). */
+  den: number;
+  denc: number;
+  num: number;
+  cost: number;
+  /** A ratio's parts by its definition (denominator, numerator, numerator from cost). */
+  defDen: number;
+  defNum: number;
+  defCost: number;
+  /** Its achievement is judged against time progress (`pacedByTime`). */
+  paced: boolean;
 }
 
 /** Absent, or a finite number. */

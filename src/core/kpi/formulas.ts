@@ -10,8 +10,34 @@ export function fin(x: number | null | undefined): number | null {
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) return x === 0 ? 0 : x;
   // 15 significant digits, what a double holds for a decimal: 0.85 − 0.88 is −0.03, not −0.030000000000000027,
   // and a total of 16,914,751,545.19 stays …545.19 (12 digits would make it …545.20).
+  const ax = Math.abs(x);
+  if (ax >= 1e-8 && ax < 1e15) {
+    const places = 14 - Math.floor(Math.log10(ax));
+    // The first significant digit where log10 says (it can be one off next to a power of ten: then the string).
+    const y = places <= 22 ? ax * POW10[places]! : 0;
+    if (y >= 1e14 && y < 1e15) {
+      const r = roundedScaled(y, places);
+      if (r !== undefined) return x < 0 ? -r : r;
+    }
+  }
   const r = Number(x.toPrecision(15));
   return r === 0 ? 0 : r;
+}
+
+/** 10⁰ … 10²², each exactly a double. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * y = |x| × 10^places (places ≤ 22, y < 2⁵⁰) rounded to a whole number and divided back: what
+ * `Number(x.toFixed(places))` gives for |x|, without making the string. The product is off the exact one by at
+ * most 1/16; when its fraction is near one half the rounding could go either way: undefined, make the string.
+ * A whole number below 2⁵³ divided by an exact power of ten is the double nearest the decimal, as parsing is.
+ */
+function roundedScaled(y: number, places: number): number | undefined {
+  const n = Math.floor(y);
+  const f = y - n;
+  if (f > 0.25 && f < 0.75) return undefined;
+  return (f >= 0.5 ? n + 1 : n) / POW10[places]!;
 }
 
 /**
@@ -25,6 +51,13 @@ export function difference(a: number, b: number): number {
   if (!Number.isFinite(d) || larger === 0) return d;
   const places = 14 - Math.floor(Math.log10(larger));
   if (places < 0) return d;
+  if (places <= 22) {
+    const y = Math.abs(d) * POW10[places]!;
+    if (y < 2 ** 50) {
+      const r = roundedScaled(y, places);
+      if (r !== undefined) return r === 0 ? 0 : d < 0 ? -r : r;
+    }
+  }
   const r = Number(d.toFixed(Math.min(places, 100)));
   return r === 0 ? 0 : r;
 }

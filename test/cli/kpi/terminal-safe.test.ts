@@ -35,4 +35,23 @@ describe('kpi on an export with control characters in a cell', () => {
     // JSON keeps the data as it is, escaped by JSON itself.
     expect(json.stdout).toContain('"华东\\u001b]0;pwned\\u0007"');
   });
+
+  it('keeps --json valid JSON: a C1 control or a bidi override is a JSON escape, the text unchanged', async () => {
+    const csv = ['日期,区域,销售额', '2026-06-03,"华\u0085东",100', '2026-06-05,"西\u202e部",25'].join('\n');
+    writeFileSync(join(tmp.dir, 'c1.csv'), `${csv}\n`);
+    for (const args of [['--json'], ['--format', 'json']]) {
+      const r = await runIn(['kpi', 'c1.csv', '--by', 'region', '--period', '2026-06', ...args], {
+        cwd: tmp.dir,
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0085\u202e]/);
+      // terminalSafe's \u{85} is no JSON escape: the output would not parse.
+      expect(r.stdout).not.toContain('\\u{');
+      expect(r.stdout).toContain('"华\\u0085东"');
+      const parsed = JSON.parse(r.stdout) as { rows: { group: { region?: string } }[] };
+      const regions = parsed.rows.map((row) => row.group.region);
+      expect(regions).toContain('华\u0085东');
+      expect(regions).toContain('西\u202e部');
+    }
+  });
 });

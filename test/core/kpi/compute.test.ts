@@ -117,6 +117,51 @@ describe('formulas', () => {
     expect(requiredPaceOf(9200.1, 10_000, 15, 30)).toBe(53.3266666666667);
   });
 
+  it('fin and difference round without a string exactly as through one (toPrecision, toFixed)', () => {
+    // The arithmetic path is taken when the rounding is clear-cut; it must give the string's number to the bit.
+    const viaPrecision = (x: number) => {
+      const r = Number(x.toPrecision(15));
+      return r === 0 ? 0 : r;
+    };
+    const viaFixed = (a: number, b: number) => {
+      const d = a - b;
+      const larger = Math.max(Math.abs(a), Math.abs(b));
+      if (!Number.isFinite(d) || larger === 0) return d;
+      const places = 14 - Math.floor(Math.log10(larger));
+      if (places < 0) return d;
+      const r = Number(d.toFixed(Math.min(places, 100)));
+      return r === 0 ? 0 : r;
+    };
+    const cents = fc.integer({ min: -1e14, max: 1e14 }).map((n) => n / 100);
+    const any = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 });
+    const nearPow10 = fc
+      .tuple(fc.integer({ min: -12, max: 15 }), fc.integer({ min: -40, max: 40 }))
+      .map(([e, ulps]) => 10 ** e * (1 + ulps * Number.EPSILON));
+    const value = fc.oneof(
+      cents,
+      any,
+      nearPow10,
+      fc.tuple(cents, cents).map(([a, b]) => a / (b || 1)),
+    );
+    fc.assert(
+      fc.property(value, (x) => {
+        expect(fin(x)).toBe(Number.isInteger(x) && Math.abs(x) < 1e15 ? x || 0 : viaPrecision(x));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(difference(a, b)).toBe(viaFixed(a, b));
+      }),
+      { numRuns: 20_000 },
+    );
+    // Next to a power of ten log10 can be one off; a half at the 15th digit goes through the string.
+    expect(fin(999.9999999999999)).toBe(1000);
+    expect(fin(0.09999999999999999)).toBe(0.1);
+    expect(fin(1 + 2 * Number.EPSILON)).toBe(1);
+    expect(difference(0.125, 0.0625)).toBe(0.0625);
+  });
+
   it('ranks with ties (1, 2, 2, 4) and no rank for missing values', () => {
     expect(ranks([0.9, 1.1, 0.9, 0.5, null], true)).toEqual([2, 1, 2, 4, null]);
     expect(ranks([10, 5, 7], false)).toEqual([3, 1, 2]);

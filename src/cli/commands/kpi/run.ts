@@ -4,7 +4,7 @@ import { formatLocation } from '../../../core/errors.js';
 import type { Lang } from '../../../core/i18n/lang.js';
 import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
-import { terminalSafe } from '../../../core/text.js';
+import { terminalSafe, terminalSafeJson } from '../../../core/text.js';
 import type { Context } from '../../context.js';
 import { kpiWarningLine } from '../../report.js';
 import type { RawInput } from '../types.js';
@@ -85,8 +85,12 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   }
   const lang = report.lang;
   if (report.written !== undefined) ctx.info(m.wrote({ file: report.written })(lang));
-  // Cells of an export can hold anything: what goes to the terminal goes through terminalSafe (context.ts).
-  else if (report.content !== undefined) ctx.streams.stdout.write(terminalSafe(report.content));
+  // Cells of an export can hold anything: what goes to the terminal goes through terminalSafe (context.ts); JSON
+  // keeps escapes that JSON knows.
+  else if (report.content !== undefined)
+    ctx.streams.stdout.write(
+      o.format === 'json' ? terminalSafeJson(report.content) : terminalSafe(report.content),
+    );
   else if (report.table) {
     // Loaded only for the terminal table: it brings string-width, whose import builds an Intl.Segmenter and
     // compiles emoji-regex (about 12 ms of `kpi --json`'s start-up).
