@@ -162,7 +162,7 @@ export function inviteEvent(
 
 /** Renders out/agenda.md, out/agenda.html and out/invite.ics from a meeting folder. */
 export async function runAgenda(o: AgendaOptions, deps: AgendaDeps): Promise<AgendaResult> {
-  const folder = await loadMeetingFolder(o.dir, deps.cwd);
+  const folder = await loadMeetingFolder(o.dir, deps.cwd, { only: 'meeting' });
   const meeting = folder.meeting.value;
   const lang = deps.langFor(meeting.lang);
   const timezone = meeting.timezone ?? deps.timezone;

@@ -95,8 +95,14 @@ export async function resolveMeetingDir(dirArg: string | undefined, cwd: string)
 /**
  * Loads a meeting folder: meeting.yaml (required), minutes.yaml and actions.yaml (when present), each checked
  * against its schema. Any schema problem is an InputError (exit 3) listing every problem with its position.
+ * `only: 'meeting'` reads meeting.yaml alone, for a command that uses nothing else (the agenda: the record of the
+ * meeting is not read before it, and a half-written minutes.yaml does not stop it).
  */
-export async function loadMeetingFolder(dirArg: string | undefined, cwd: string): Promise<MeetingFolder> {
+export async function loadMeetingFolder(
+  dirArg: string | undefined,
+  cwd: string,
+  o: { only?: 'meeting' } = {},
+): Promise<MeetingFolder> {
   const dir = await resolveMeetingDir(dirArg, cwd);
   // A path inside the folder as the user would type it from where they are; an absolute path stays whole.
   const display = (file: string) => {
@@ -106,6 +112,7 @@ export async function loadMeetingFolder(dirArg: string | undefined, cwd: string)
   };
   const meeting = await loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE));
   const folder: MeetingFolder = { dir, id: basename(dir), display, meeting };
+  if (o.only === 'meeting') return folder;
   if (await present(join(dir, MINUTES_FILE))) {
     folder.minutes = await loadChecked(minutesSchema, join(dir, MINUTES_FILE), display(MINUTES_FILE));
   }

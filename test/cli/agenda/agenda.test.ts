@@ -112,6 +112,17 @@ describe('salesmeet agenda on the half-year example', () => {
     expect(again.match(/UID:.*/)?.[0]).toBe(text.match(/UID:.*/)?.[0]);
   });
 
+  it('reads meeting.yaml alone: a minutes.yaml half written during the meeting does not stop the agenda', async () => {
+    const dir = copyExample('2026-h1-review', join(tmp.dir, 'half-written'));
+    writeFileSync(join(dir, 'minutes.yaml'), 'topics:\n  - title: [unclosed\n');
+    const r = await runIn(['agenda', dir, '--dry-run'], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    // minutes uses the file and says where it is broken.
+    const m = await runIn(['minutes', dir, '--dry-run'], { cwd: tmp.dir });
+    expect(m.code).toBe(3);
+    expect(m.stderr).toMatch(/minutes\.yaml:\d+:\d+: error/);
+  });
+
   it('--json prints the computed agenda', async () => {
     const r = await runIn(['agenda', '2026-h1-review', '--json', '--dry-run'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
