@@ -5,7 +5,8 @@ import type { KpiResult, KpiRow } from '../../src/core/kpi/result.js';
  * (92.0%, +15.0% YoY), collection rate 90% → 85% (94.4%, −3.0 pp), new customers 200 → 180 (90.0%, +20.0%),
  * and revenue by region. Test input for the pack, written out by hand (not produced by the code under test).
  */
-function row(p: Partial<KpiRow> & Pick<KpiRow, 'metric' | 'label' | 'kind'>): KpiRow {
+/** A KPI row with every field blank but the ones given (a ratio's changes in pp). */
+export function row(p: Partial<KpiRow> & Pick<KpiRow, 'metric' | 'label' | 'kind'>): KpiRow {
   return {
     direction: 'higher',
     unit: null,

@@ -1,33 +1,9 @@
 /** KPI results built by hand for the report's unit tests: revenue rows by group, with or without targets. */
 import type { GroupKey, KpiResult, KpiRow, Status } from '../../src/core/kpi/result.js';
+import { row } from './kpi-example.js';
 
 export function revenue(p: Partial<KpiRow>): KpiRow {
-  return {
-    metric: 'revenue',
-    label: '销售额',
-    kind: 'amount',
-    direction: 'higher',
-    unit: '万元',
-    group: {},
-    target: null,
-    actual: null,
-    priorYear: null,
-    priorPeriod: null,
-    achievement: null,
-    variance: null,
-    yoy: null,
-    yoyUnit: 'ratio',
-    yoyNote: null,
-    mom: null,
-    momUnit: 'ratio',
-    momNote: null,
-    share: null,
-    rank: null,
-    status: null,
-    forecast: null,
-    forecastAchievement: null,
-    ...p,
-  };
+  return row({ metric: 'revenue', label: '销售额', kind: 'amount', unit: '万元', ...p });
 }
 
 export function result(rows: KpiRow[], totals: KpiRow[], timeProgress = 1): KpiResult {
