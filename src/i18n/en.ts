@@ -74,6 +74,8 @@ export const en = {
       empty: 'skipped: empty sheet',
       flatTargets: 'skipped: targets without a period, because this file has a targets sheet by period',
       ratioGap: '{metric}: {count} row(s) with {has} but no {lacks} were left out of the ratio ({cells})',
+      targetMonths:
+        '{metric}: targets are given for {months} only, {count} of the {total} months of {period}: achievement, the gap to time progress and the forecast compare with those months; give every month a target, or ask for the months covered',
       partialTarget:
         "{metric}: the total's target covers {covered} only; achievement is computed over those {dimension} ({missing} has no target)",
       partialTargets:

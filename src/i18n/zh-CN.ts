@@ -61,6 +61,8 @@ export const zhCN: Messages = {
       empty: '已跳过：空工作表',
       flatTargets: '已跳过：无期间的目标表（本文件已有按期间的目标表）',
       ratioGap: '{metric}：{count} 行有{has}但没有{lacks}，未计入该比率（{cells}）',
+      targetMonths:
+        '{metric}：目标只给到 {months}（{period} 的 {total} 个月中的 {count} 个）：达成率、与时间进度的差距和预计完成只与这些月份的目标比较；请补全各月目标，或改查有目标的月份',
       partialTarget:
         '{metric}：合计的目标只覆盖 {covered}；达成率按这些{dimension}计算（{missing} 没有目标）',
       partialTargets:

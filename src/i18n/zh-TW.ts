@@ -61,6 +61,8 @@ export const zhTW: Messages = {
       empty: '已略過：空工作表',
       flatTargets: '已略過：無期間的目標表（本檔案已有按期間的目標表）',
       ratioGap: '{metric}：{count} 列有{has}但沒有{lacks}，未計入該比率（{cells}）',
+      targetMonths:
+        '{metric}：目標只給到 {months}（{period} 的 {total} 個月中的 {count} 個）：達成率、與時間進度的差距和預估完成只與這些月份的目標比較；請補齊各月目標，或改查有目標的月份',
       partialTarget:
         '{metric}：合計的目標只涵蓋 {covered}；達成率按這些{dimension}計算（{missing} 沒有目標）',
       partialTargets:

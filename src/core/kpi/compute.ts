@@ -57,6 +57,7 @@ import {
   comparedRanges,
   countDays,
   isoOfDay,
+  monthKey,
   monthPeriodOf,
   type Period,
   parsePeriod,
@@ -217,6 +218,7 @@ class KpiRun {
     const rows: KpiRow[] = [];
     for (const m of metricList) this.addMetricRows(m, totals, rows);
     if (prorated.size > 0) warnings.push(proratedWarning(prorated, o.workdays, o.lang));
+    this.partialTargetMonths();
     // Opportunity exports: the funnel, its amounts in the unit of revenue.
     const revenue = store.metrics.get('revenue');
     const funnel = store.funnel
@@ -378,6 +380,54 @@ class KpiRun {
     return { share: part / whole, p, days: `${part}/${whole}` };
   }
 
+  /** Per summed metric, the months its targets are given for inside the period; null: a target for all of it. */
+  private readonly targetMonths = new Map<string, Set<string> | null>();
+
+  private noteTargetMonth(metric: string, t: TargetRecord): void {
+    if (this.targetMonths.get(metric) === null) return;
+    if (
+      t.when?.kind !== 'month' ||
+      !inRange(t.when, this.cur, true) ||
+      parsePeriod(t.when.month)?.kind !== 'month'
+    ) {
+      this.targetMonths.set(metric, null);
+      return;
+    }
+    const set = this.targetMonths.get(metric) ?? new Set<string>();
+    set.add(t.when.month);
+    this.targetMonths.set(metric, set);
+  }
+
+  /**
+   * A period of several months whose monthly targets stop short (H1's targets asked for the year): the
+   * achievement, the gap to time progress and the forecast compare with those months' targets only. Said in
+   * one line per metric, with what to do.
+   */
+  private partialTargetMonths(): void {
+    const { cur, o } = this;
+    if (o.period.kind === 'month' || o.period.kind === 'week') return;
+    const all: string[] = [];
+    for (let d = cur.start; d <= cur.end; d = monthPeriodOf(d).end + 1) all.push(monthKey(d));
+    for (const [metric, set] of this.targetMonths) {
+      if (!set || set.size === 0 || set.size === all.length) continue;
+      const given = all.filter((m) => set.has(m));
+      const contiguous = given.every((m, i) => i === 0 || all.indexOf(m) === all.indexOf(given[i - 1]!) + 1);
+      const info = this.store.metrics.get(metric);
+      this.warnings.push({
+        message: km.targetMonths({
+          metric: info?.def ? info.def.labels[o.lang] : (info?.label ?? metric),
+          months: contiguous && given.length > 2 ? `${given[0]} ~ ${given.at(-1)}` : given.join(', '),
+          count: given.length,
+          total: all.length,
+          period: o.period.label,
+        })(o.lang),
+        file: null,
+        sheet: null,
+        cell: null,
+      });
+    }
+  }
+
   private targetFor(metric: string, g: Group, keys: GroupKey[]): number | null {
     const { store, o, warnings, targetSources, prorated, rateTargetsWarned } = this;
     const src = targetSources.get(metric)?.find((s) => keys.every((k) => s.dims.includes(k)));
@@ -400,6 +450,7 @@ class KpiRun {
         continue;
       }
       if (sh.p) prorated.set(sh.p.label, { kind: sh.p.kind, days: sh.days! });
+      this.noteTargetMonth(metric, t);
       sum += t.value * sh.share;
       n++;
     }

@@ -335,6 +335,26 @@ describe('3. monthly targets prorated to a week', () => {
     expect(messages(tw.result)).toEqual(['目標由月度目標按日曆天數折算（2026-06: 7/30）']);
   });
 
+  it('a year whose monthly targets stop at June says so, in each language; a half-year with all six months does not', () => {
+    const h1Targets = {
+      name: 'Targets',
+      rows: [['Month', 'Target'], ...['01', '02', '03', '04', '05', '06'].map((m) => [`2026-${m}`, 1000])],
+    };
+    const year = (lang: 'en' | 'zh-CN' | 'zh-TW') =>
+      computeKpi(ingest([orders, h1Targets]), { ...JUNE, period: parsePeriod('2026')!, by: [], lang });
+    expect(year('en').result.totals[0]).toMatchObject({ target: 6000 });
+    // (The orders of July, after the as-of day, have their own warning.)
+    expect(messages(year('en').result)).toContain(
+      'Revenue: targets are given for 2026-01 ~ 2026-06 only, 6 of the 12 months of 2026: achievement, the gap to time progress and the forecast compare with those months; give every month a target, or ask for the months covered',
+    );
+    expect(messages(year('zh-CN').result)).toContain(
+      '销售额：目标只给到 2026-01 ~ 2026-06（2026 的 12 个月中的 6 个）：达成率、与时间进度的差距和预计完成只与这些月份的目标比较；请补全各月目标，或改查有目标的月份',
+    );
+    const h1 = computeKpi(ingest([orders, h1Targets]), { ...JUNE, period: parsePeriod('2026-H1')!, by: [] });
+    expect(messages(h1.result).filter((m) => m.includes('targets are given'))).toEqual([]);
+    expect(h1.result.totals[0]).toMatchObject({ target: 6000 });
+  });
+
   it('a month from a quarterly target; a longer period than the targets is not prorated', () => {
     const quarterly = {
       name: 'Targets',
@@ -352,6 +372,9 @@ describe('3. monthly targets prorated to a week', () => {
     // June's monthly targets for the quarter: 3000 as before, nothing prorated; July's 3100 is outside.
     const q2 = computeKpi(ingest([orders, monthly]), { ...JUNE, period: parsePeriod('2026-Q2')!, by: [] });
     expect(q2.result.totals[0]).toMatchObject({ target: 3000, actual: 1250 });
-    expect(q2.result.warnings).toEqual([]);
+    // Nothing prorated; but a quarter with June's target alone is said to be one.
+    expect(messages(q2.result)).toEqual([
+      'Revenue: targets are given for 2026-06 only, 1 of the 3 months of 2026-Q2: achievement, the gap to time progress and the forecast compare with those months; give every month a target, or ask for the months covered',
+    ]);
   });
 });
