@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { messagesOf } from '../core/i18n/messages.js';
 import { type Meeting, meetingSchema } from '../core/meeting/schema.js';
-import { type ActionsLog, actionsLogSchema, type Minutes, minutesSchema } from '../core/minutes/schema.js';
+import type { ActionsLog, Minutes } from '../core/minutes/schema.js';
 import { validate } from '../core/validate.js';
 import { type LoadedYaml, loadYamlFile } from '../io/yaml.js';
 
@@ -113,6 +113,8 @@ export async function loadMeetingFolder(
   const meeting = await loadChecked(meetingSchema, join(dir, MEETING_FILE), display(MEETING_FILE));
   const folder: MeetingFolder = { dir, id: basename(dir), display, meeting };
   if (o.only === 'meeting') return folder;
+  // The record's schemas are built only when a command reads the record (about 9 ms of `agenda`'s start-up).
+  const { actionsLogSchema, minutesSchema } = await import('../core/minutes/schema.js');
   if (await present(join(dir, MINUTES_FILE))) {
     folder.minutes = await loadChecked(minutesSchema, join(dir, MINUTES_FILE), display(MINUTES_FILE));
   }
