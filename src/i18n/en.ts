@@ -1060,7 +1060,7 @@ export const en = {
         period:
           '2026-06, 2026-Q2, 2026-H1, 2026 or 2026-W25 (default: meeting.yaml, else the latest complete month in the data)',
         ytd: 'cumulative year to date',
-        asOf: 'date for time progress (default: today)',
+        asOf: 'the day the figures are as of: time progress, and mid-period the actuals and the days compared (default: today)',
         workdays: 'time progress in Chinese working days (holidays and 调休 make-up days)',
         by: 'break down by region, product, rep, customer, channel, team (comma-separated; 区域, 产品, 销售代表, 客户, 渠道, 部门 too)',
         columns:

@@ -966,7 +966,7 @@ export const zhCN: Messages = {
         period:
           '期间：2026-06、2026-Q2、2026-H1、2026 或 2026-W25（默认取 meeting.yaml，否则取数据中最近一个完整月）',
         ytd: '本年累计',
-        asOf: '计算时间进度的截至日期（默认今天）',
+        asOf: '数据截至日期：计算时间进度；期间未结束时，实际与同比、环比都截至这一天（默认今天）',
         workdays: '按中国工作日（含节假日与调休）计算时间进度',
         by: '拆分维度：区域、产品、销售代表、客户、渠道、部门（或 region、product、rep、customer、channel、team；逗号分隔）',
         columns:

@@ -965,7 +965,7 @@ export const zhTW: Messages = {
         period:
           '期間：2026-06、2026-Q2、2026-H1、2026 或 2026-W25（預設取 meeting.yaml，否則取資料中最近一個完整月）',
         ytd: '本年累計',
-        asOf: '計算時間進度的截至日期（預設今天）',
+        asOf: '資料截至日期：計算時間進度；期間未結束時，實際與年增、月增都截至這一天（預設今天）',
         workdays: '按中國大陸工作日（含國定假日與補班）計算時間進度',
         by: '拆分維度：區域、產品、業務代表、客戶、通路、部門（或 region、product、rep、customer、channel、team；逗號分隔）',
         columns:
