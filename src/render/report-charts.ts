@@ -110,17 +110,22 @@ export function trendOption(spec: TrendChartSpec, lang: Lang, size: { width: num
     legend: { ...LEGEND },
     grid: { ...grid, containLabel: false, outerBoundsMode: 'none' },
     xAxis: categoryAxis(spec.categories, Math.max(30, plotWidth / spec.categories.length - 4)),
-    yAxis: {
-      type: 'value',
-      min: axis.min,
-      max: axis.max,
-      interval: axis.interval,
-      axisLabel: { formatter: (v: number) => formatAxis(v, false, lang) },
-      splitLine: { lineStyle: { color: '#ccc', type: 'dashed' } },
-      name: spec.unit ?? '',
-      nameTextStyle: { align: 'left' },
-    },
+    yAxis: amountAxis(axis, spec.unit, lang),
     series,
+  };
+}
+
+/** The amount axis of the trend and the bridge: its fixed bounds and step, dashed grid lines, the unit above. */
+function amountAxis(axis: { min: number; max: number; interval: number }, unit: string | null, lang: Lang) {
+  return {
+    type: 'value',
+    min: axis.min,
+    max: axis.max,
+    interval: axis.interval,
+    axisLabel: { formatter: (v: number) => formatAxis(v, false, lang) },
+    splitLine: { lineStyle: { color: '#ccc', type: 'dashed' } },
+    name: unit ?? '',
+    nameTextStyle: { align: 'left' },
   };
 }
 
@@ -242,16 +247,7 @@ export function bridgeOption(spec: BridgeChartSpec, lang: Lang, size: { width: n
       spec.bars.map((b) => b.name),
       Math.max(30, plotWidth / spec.bars.length - 4),
     ),
-    yAxis: {
-      type: 'value',
-      min: axis.min,
-      max: axis.max,
-      interval: axis.interval,
-      axisLabel: { formatter: (v: number) => formatAxis(v, false, lang) },
-      splitLine: { lineStyle: { color: '#ccc', type: 'dashed' } },
-      name: spec.unit ?? '',
-      nameTextStyle: { align: 'left' },
-    },
+    yAxis: amountAxis(axis, spec.unit, lang),
     series,
   };
 }
