@@ -20,6 +20,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, tempDir } from '../../helpers/cli.js';
+import { H2_TARGETS } from '../../helpers/h2-targets.js';
 import { runIn } from '../../helpers/run-in.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -531,24 +532,12 @@ describe('risks and the market in the report', () => {
 describe('part two from a targets file (--targets)', () => {
   // 12,000 万元 for H2, 10% reserve, regions 35/25/22/18 — by hand: 13,200 assigned; 华东 13,200 × 35% = 4,620,
   // 华北 × 22% = 2,904; each month 12,000 ÷ 6 = 2,000 (2,200 assigned); 12,000 ÷ 9,200 − 1 = +30.4%.
-  const TARGETS = [
-    '--total',
-    '12000',
-    '--unit',
-    '万元',
-    '--period',
-    '2026-H2',
-    '--regions',
-    '华东=35,华南=25,华北=22,西部=18',
-    '--reserve',
-    '10%',
-  ];
 
   it('states the target, the reserve and the growth with their formulas, the split, and a SMART check', async () => {
     const dir = tempDir();
     try {
       copyExample('2026-h1-review', dir.dir);
-      const t = await runIn(['targets', ...TARGETS, '--out', 'targets.yaml'], { cwd: dir.dir });
+      const t = await runIn([...H2_TARGETS, '--out', 'targets.yaml'], { cwd: dir.dir });
       expect(t.code).toBe(0);
       const r = await runIn(['report', '2026-h1-review', '--targets', 'targets.yaml'], {
         cwd: dir.dir,

@@ -12,26 +12,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, tempDir } from '../../helpers/cli.js';
+import { H2_TARGETS } from '../../helpers/h2-targets.js';
 import { runIn } from '../../helpers/run-in.js';
 
 const NOW = { SALESMEET_NOW: '2026-07-10T18:00:00+08:00' };
-const TARGETS = [
-  'targets',
-  '--total',
-  '12000',
-  '--unit',
-  '万元',
-  '--period',
-  '2026-H2',
-  '--regions',
-  '华东=35,华南=25,华北=22,西部=18',
-  '--months',
-  'even',
-  '--reserve',
-  '10%',
-  '--history',
-  '2026-h1-review/data/kpi-2026-h1.xlsx',
-];
+const TARGETS = [...H2_TARGETS, '--months', 'even', '--history', '2026-h1-review/data/kpi-2026-h1.xlsx'];
 
 let tmp: { dir: string; cleanup: () => void };
 beforeAll(() => {

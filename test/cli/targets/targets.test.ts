@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STACK_RE, tempDir } from '../../helpers/cli.js';
+import { H2_TARGETS } from '../../helpers/h2-targets.js';
 import { runIn } from '../../helpers/run-in.js';
 
 let dir: string;
@@ -13,21 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const H2 = [
-  'targets',
-  '--total',
-  '12000',
-  '--unit',
-  '万元',
-  '--period',
-  '2026-H2',
-  '--regions',
-  '华东=35,华南=25,华北=22,西部=18',
-  '--reserve',
-  '10%',
-  '--precision',
-  '0',
-];
+const H2 = [...H2_TARGETS, '--precision', '0'];
 
 describe('salesmeet targets', () => {
   it('prints the region × month split with the reserve stated', async () => {
