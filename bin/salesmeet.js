@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 // Launcher: check the Node version with a one-line message, then load the built CLI.
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -66,27 +67,34 @@ if (help !== undefined) {
     );
     process.exitCode = 1;
   });
-  // V8 keeps the compiled code of the CLI's modules between runs (Node 22.1+; Node 20 has no such cache), in
-  // node-compile-cache under the OS temp folder or $NODE_COMPILE_CACHE. It only speeds up: a folder that cannot be
-  // written leaves it off (Node reports that in the returned status, which is ignored), NODE_DISABLE_COMPILE_CACHE=1
-  // turns it off.
+  // Node 22.1+ keeps the compiled code of the packages required from node_modules (exceljs, Playwright) between
+  // runs, in node-compile-cache under the OS temp folder or $NODE_COMPILE_CACHE. It only speeds up: a folder that cannot be written leaves it off (Node reports that in
+  // the returned status, which is ignored), NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   try {
     module.enableCompileCache?.();
   } catch {
     // never fail a command for a cache
   }
-  import('../dist/cli/main.js').then(
-    async ({ main }) => {
-      const code = await main();
-      answered = true;
-      process.exitCode = code;
-    },
-    (error) => {
-      answered = true;
-      process.stderr.write(
-        `salesmeet is not built (${error.code ?? error.message}); run \`npm run build\` in the package folder\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
+  // The CLI is one CommonJS script run with a V8 code cache of its own per command (dist/code-cache.cjs, from
+  // src/io/code-cache.ts), so that a command does not compile it again at every start, on Node 20 too.
+  let cli;
+  try {
+    const { loadScript } = module.createRequire(import.meta.url)('../dist/code-cache.cjs');
+    const first = process.argv[2] ?? '';
+    cli = loadScript(
+      fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)),
+      /^[a-z]+$/.test(first) ? first : 'cli',
+    );
+  } catch (error) {
+    if (error.code !== 'ENOENT' && error.code !== 'MODULE_NOT_FOUND') throw error;
+    answered = true;
+    process.stderr.write(
+      `salesmeet is not built (${error.code}); run \`npm run build\` in the package folder\n`,
+    );
+    process.exitCode = 1;
+  }
+  cli?.main().then((code) => {
+    answered = true;
+    process.exitCode = code;
+  });
 }

@@ -2,9 +2,9 @@
 // launcher can print them without loading commander (start-up). Rendered by the real CLI; a test checks that the
 // launcher's copy equals what commander prints.
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-const { main } = await import('../dist/cli/main.js');
-const { COMMAND_NAMES } = await import('../dist/cli/main.js');
+const { main, COMMAND_NAMES } = createRequire(import.meta.url)('../dist/cli.cjs');
 const help = {};
 for (const lang of ['zh-CN', 'zh-TW', 'en']) {
   help[lang] = {};

@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
 import type { Lang } from '../core/i18n/lang.js';
 import { interpolate } from '../core/i18n/messages.js';
 import type { MinutesView } from '../core/minutes/view.js';
+import { loadScript } from './code-cache.js';
 import { zipParts } from './zip-write.js';
 
 /** East Asian fonts Word has on the machines our users run: Simplified, Traditional, and Simplified for en. */
@@ -23,11 +25,19 @@ export function xmlSafe(s: string): string {
 }
 
 /**
+ * docx, loaded when a Word document is written: its CommonJS build, run as a script with a code cache
+ * (code-cache.ts) so that `minutes` does not compile its megabyte at every start.
+ *
  * docx bundles `util-deprecate`, which reads `globalThis.localStorage` when it loads. Since Node 25 that global is a
  * getter that prints "ExperimentalWarning: localStorage is not available…" on stderr unless Node was started with
  * `--localstorage-file`. salesmeet uses no web storage, so the getter is replaced by a plain `undefined` before docx
- * is imported (what Node 20–24 have), and the user sees no warning.
+ * is loaded (what Node 20–24 have), and the user sees no warning.
  */
+export function loadDocx(): typeof import('docx') {
+  withoutWebStorage();
+  return loadScript<typeof import('docx')>(createRequire(import.meta.url).resolve('docx'));
+}
+
 function withoutWebStorage(): void {
   const d = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
   if (d?.get && d.configurable)
@@ -109,7 +119,6 @@ export function columnWidths(
 
 /** Builds minutes.docx from the minutes view model: title, header fields, topics, actions, sign-off table. */
 export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
-  withoutWebStorage();
   const {
     AlignmentType,
     BorderStyle,
@@ -126,7 +135,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
     TableRow,
     TextRun,
     WidthType,
-  } = await import('docx');
+  } = loadDocx();
   const l = view.l;
   const colon = view.colon;
   const language = {

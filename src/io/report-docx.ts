@@ -9,7 +9,7 @@
  */
 
 import type { Block, ReportTable, ReportView } from '../core/report/view.js';
-import { CELL_MARGINS, columnWidths, lineTwips, xmlSafe } from './docx.js';
+import { CELL_MARGINS, columnWidths, lineTwips, loadDocx, xmlSafe } from './docx.js';
 
 const EAST_ASIA_FONT = { 'zh-CN': 'Microsoft YaHei', 'zh-TW': 'PMingLiU', en: 'Microsoft YaHei' } as const;
 const LATIN_FONT = 'Calibri';
@@ -24,23 +24,11 @@ export interface DocxChart {
   height: number;
 }
 
-/** docx bundles util-deprecate, which touches globalThis.localStorage when loaded (see docx.ts). */
-function withoutWebStorage(): void {
-  const d = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
-  if (d?.get && d.configurable)
-    Object.defineProperty(globalThis, 'localStorage', {
-      value: undefined,
-      configurable: true,
-      writable: true,
-    });
-}
-
 export async function reportDocx(
   view: ReportView,
   charts: ReadonlyMap<string, DocxChart> = new Map(),
 ): Promise<Uint8Array> {
-  withoutWebStorage();
-  const d = await import('docx');
+  const d = loadDocx();
   const {
     AlignmentType,
     BorderStyle,

@@ -16,8 +16,6 @@ export const CHART_FONT =
  */
 export const COLORS = { solid: '#1f3a5f', hatch: '#8aa4c8', dots: '#d5dce6', grid: '#4d6f99' } as const;
 
-type EChartsModule = typeof import('echarts');
-
 export function decal(pattern: ChartSpec['series'][number]['pattern']) {
   switch (pattern) {
     case 'solid':
@@ -361,13 +359,12 @@ export interface ChartDrawing {
 }
 
 /**
- * Draws ECharts options as SVG with the server-side renderer. ECharts (the minified ESM build) is loaded here,
- * only when a document with charts is built; every chart is disposed.
+ * Draws ECharts options as SVG with the server-side renderer. ECharts (the parts in ./echarts.ts) is loaded
+ * here, only when a document with charts is built; every chart is disposed.
  */
 export async function drawCharts(drawings: readonly ChartDrawing[]): Promise<DrawnChart[]> {
   if (drawings.length === 0) return [];
-  const specifier = 'echarts/dist/echarts.esm.min.mjs';
-  const echarts = (await import(specifier)) as EChartsModule;
+  const echarts = await import('./echarts.js');
   const out: DrawnChart[] = [];
   for (const d of drawings) {
     const chart = echarts.init(null, null, {

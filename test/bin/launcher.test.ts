@@ -28,7 +28,7 @@ describe('the launcher', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([
       1,
       '',
-      'salesmeet is not built (ERR_MODULE_NOT_FOUND); run `npm run build` in the package folder\n',
+      'salesmeet is not built (MODULE_NOT_FOUND); run `npm run build` in the package folder\n',
     ]);
   });
 
