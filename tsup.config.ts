@@ -12,6 +12,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * unused parts and locales are left out). yaml is taken from its ES module build, the same code as its CommonJS
  * one except that a warning goes to console.warn rather than process.emitWarning. Handlebars' runtime runs the
  * precompiled templates; the full Handlebars, for a team's own templates, still loads from node_modules.
+ * commander parses every command line.
  * ECharts (with zrender and tslib) is bundled into dist/echarts.cjs, the parts the charts use. string-width and
  * its four dependencies are ES modules that the CommonJS bundle could only require as a namespace. Their licences
  * (and ECharts' NOTICE) are copied to dist/THIRD-PARTY-LICENSES.txt.
@@ -21,6 +22,7 @@ const BUNDLED: Record<string, string> = {
   yaml: 'yaml',
   chalk: 'chalk',
   handlebars: 'handlebars/dist/cjs/handlebars.runtime.js',
+  commander: 'commander',
   echarts: 'echarts',
   zrender: 'zrender',
   tslib: 'tslib',

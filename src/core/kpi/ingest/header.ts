@@ -68,7 +68,10 @@ export function headerCandidates(
       }
     }
     if (text === '' || typeof row.cells[c]?.v === 'number') continue;
-    const forced = overrides.get(normName(text)) ?? overrides.get(normName(splitUnit(text).name));
+    const forced =
+      overrides.size > 0
+        ? (overrides.get(normName(text)) ?? overrides.get(normName(splitUnit(text).name)))
+        : undefined;
     let info: HeaderInfo | undefined = forced
       ? { role: forced, unit: splitUnit(text).unit, text, forced: true }
       : recognise(text, groups[c]);
