@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import module from 'node:module';
-import { fileURLToPath } from 'node:url';
+// CommonJS (bin/package.json): Node starts a script without its ES module loader, a few ms sooner.
+const { readFileSync } = require('node:fs');
+const nodeModule = require('node:module');
+const { join } = require('node:path');
 
 // Launcher: check the Node version with a one-line message, then load the built CLI.
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -39,7 +40,7 @@ function cachedHelp(argv, env) {
   lang ??= langs.includes(env.SALESMEET_LANG) ? env.SALESMEET_LANG : undefined;
   lang ??= fromLocale(env.LC_ALL) ?? fromLocale(env.LC_MESSAGES) ?? fromLocale(env.LANG) ?? 'en';
   try {
-    const all = JSON.parse(readFileSync(new URL('../dist/help.json', import.meta.url), 'utf8'));
+    const all = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'help.json'), 'utf8'));
     return all[lang]?.[command];
   } catch {
     return undefined;
@@ -71,7 +72,7 @@ if (help !== undefined) {
   // runs, in node-compile-cache under the OS temp folder or $NODE_COMPILE_CACHE. It only speeds up: a folder that cannot be written leaves it off (Node reports that in
   // the returned status, which is ignored), NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   try {
-    module.enableCompileCache?.();
+    nodeModule.enableCompileCache?.();
   } catch {
     // never fail a command for a cache
   }
@@ -79,12 +80,9 @@ if (help !== undefined) {
   // src/io/code-cache.ts), so that a command does not compile it again at every start, on Node 20 too.
   let cli;
   try {
-    const { loadScript } = module.createRequire(import.meta.url)('../dist/code-cache.cjs');
+    const { loadScript } = require('../dist/code-cache.cjs');
     const first = process.argv[2] ?? '';
-    cli = loadScript(
-      fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)),
-      /^[a-z]+$/.test(first) ? first : 'cli',
-    );
+    cli = loadScript(join(__dirname, '..', 'dist', 'cli.cjs'), /^[a-z]+$/.test(first) ? first : 'cli');
   } catch (error) {
     if (error.code !== 'ENOENT' && error.code !== 'MODULE_NOT_FOUND') throw error;
     answered = true;
