@@ -368,7 +368,7 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
       { footers: { default: footer }, children: signaturePage },
     ],
   });
-  return packDocx(doc, Packer);
+  return packDocx(doc, Packer, new Date(view.generatedAt));
 }
 
 /** The XML parts docx makes of a document, by part name (an array for the parts there may be several of). */
@@ -379,17 +379,30 @@ type XmlParts = Record<string, { data: string; path: string } | { data: string; 
  * (Packer.toBuffer zips them with JSZip's JavaScript deflate, which cost more than building the document). The
  * same parts in the same order as Packer, less JSZip's folder entries. The compiler's `xmlifyFile` is docx's
  * internal step (docx is pinned); without it, Packer does the whole. Parts docx adds beside the XML (images,
- * embedded fonts) are not handled here: the minutes have none.
+ * embedded fonts) are not handled here: the minutes have none. The document's creation time (docProps/core.xml)
+ * and the zip entries' times are `when`, the run's "now" (SALESMEET_NOW makes the file reproducible), not the
+ * clock docx reads.
  */
 async function packDocx(
   doc: InstanceType<typeof import('docx')['Document']>,
   packer: typeof import('docx')['Packer'],
+  when: Date,
 ): Promise<Uint8Array> {
   const compiler = (packer as unknown as { compiler?: { xmlifyFile?: (file: unknown) => XmlParts } })
     .compiler;
   if (typeof compiler?.xmlifyFile !== 'function') return new Uint8Array(await packer.toBuffer(doc));
+  const stamp = (path: string, data: string) =>
+    path === 'docProps/core.xml'
+      ? data.replace(
+          /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+          (_, open: string, _name: string, close: string) => `${open}${when.toISOString()}${close}`,
+        )
+      : data;
   const parts = Object.values(compiler.xmlifyFile(doc)).flatMap((p) =>
-    (Array.isArray(p) ? p : [p]).map(({ path, data }) => ({ name: path, data: Buffer.from(data, 'utf8') })),
+    (Array.isArray(p) ? p : [p]).map(({ path, data }) => ({
+      name: path,
+      data: Buffer.from(stamp(path, data), 'utf8'),
+    })),
   );
-  return zipParts(parts, new Date());
+  return zipParts(parts, when);
 }

@@ -128,6 +128,8 @@ export interface MinutesView {
     keySigned: boolean;
   }[];
   generated: string;
+  /** The same instant as an ISO timestamp: the Word file's creation time. */
+  generatedAt: string;
 }
 
 /** "（北京时间）" / " (UTC−04:00)" after the meeting's times, when meeting.yaml names its zone. */
@@ -284,6 +286,7 @@ export function minutesView(input: MinutesViewInput): MinutesView {
       keySigned: s.signature?.signature !== undefined,
     })),
     generated: formatInstant(input.now, meeting.timezone),
+    generatedAt: input.now,
   };
 }
 

@@ -182,6 +182,25 @@ describe('minutes.docx', () => {
     expect(xml).toMatch(/w:eastAsia="zh-TW"/);
   });
 
+  it('is dated by the run\'s "now", not the clock: the same minutes give the same bytes', async () => {
+    const bytes = await minutesDocx(view());
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    const core = await zip.file('docProps/core.xml')!.async('string');
+    expect([...core.matchAll(/<dcterms:(created|modified)[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual(
+      [
+        ['created', '2026-08-05T08:00:00.000Z'],
+        ['modified', '2026-08-05T08:00:00.000Z'],
+      ],
+    );
+    // JSZip reads the entries' DOS times as local time: 08:00 UTC written, 08:00 read back.
+    expect(zip.file('word/document.xml')!.date.toISOString().slice(11, 16)).toBe(
+      new Date(2026, 7, 5, 8, 0).toISOString().slice(11, 16),
+    );
+    await new Promise((done) => setTimeout(done, 1100));
+    expect(Buffer.from(await minutesDocx(view())).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('strips what XML 1.0 cannot hold', () => {
     expect(xmlSafe('a\u0000b\u0008c\u000Bd\u001Fe\uFFFEf\uD800g\tk\r\nz')).toBe('abcdefg\tk\nz');
   });
