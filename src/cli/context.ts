@@ -71,8 +71,7 @@ export function createContext(
   const out = new Chalk({ level: colorLevel(streams.stdout, env, opts.color) });
   const err = new Chalk({ level: colorLevel(streams.stderr, env, opts.color) });
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
-  const interactive =
-    Boolean(streams.stdin.isTTY) && Boolean(streams.stdout.isTTY) && !opts.yes && opts.input !== false && !ci;
+  let interactive: boolean | undefined;
   let zone: string | undefined;
   const ctx: Context = {
     lang,
@@ -81,7 +80,17 @@ export function createContext(
     json: Boolean(opts.json),
     dryRun: Boolean(opts.dryRun),
     force: Boolean(opts.force),
-    interactive,
+    // Asked on first use: reading process.stdin makes Node set up the terminal's stream (about 3 ms), and only
+    // init prompts.
+    get interactive() {
+      interactive ??=
+        Boolean(streams.stdout.isTTY) &&
+        !opts.yes &&
+        opts.input !== false &&
+        !ci &&
+        Boolean(streams.stdin.isTTY);
+      return interactive;
+    },
     yes: Boolean(opts.yes),
     cwd,
     env,
