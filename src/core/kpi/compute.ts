@@ -481,11 +481,16 @@ class KpiRun {
     return acc.sums[ri]![slot]!;
   }
 
-  private metricValue(acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null {
+  private metricValue(
+    acc: Acc,
+    m: MetricInfo,
+    ri: number,
+    role: 'actual' | 'target',
+    sl: MetricSlots = this.slotsOf(m),
+  ): number | null {
     const { o, warnings, averagedWarned } = this;
     const def = m.def;
     // Sums over the rows that carry both parts, when a sheet had both columns (blank is not zero).
-    const sl = this.slotsOf(m);
     const paired = m.agg === 'ratio' && role === 'actual' ? sl.den : -1;
     const pairedCost = m.agg === 'ratio' && role === 'actual' ? sl.denc : -1;
     if (paired >= 0 || pairedCost >= 0) {
@@ -533,21 +538,15 @@ class KpiRun {
     return null;
   }
 
-  private summaryFor(m: MetricInfo, g: Group, keys: GroupKey[]) {
+  private summaryFor(m: MetricInfo, g: Group, keys: GroupKey[]): Readonly<SummaryValues> {
     const { store, ranges, answering } = this;
-    const out: {
-      target: number | null;
-      actual: number | null;
-      priorYear: number | null;
-      priorPeriod: number | null;
-      where?: { file: string; sheet: string; cell: string };
-    } = {
+    const out: SummaryValues = {
       target: null,
       actual: null,
       priorYear: null,
       priorPeriod: null,
     };
-    if (store.summary.length === 0) return out;
+    if (store.summary.length === 0) return NO_SUMMARY;
     const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
@@ -650,11 +649,11 @@ class KpiRun {
   private buildRow(m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null {
     const { o, thresholds, warnings, targetSources, progress, tp, extras } = this;
     const sl = this.slotsOf(m);
-    let actual = this.metricValue(acc, m, R_CUR, 'actual');
+    let actual = this.metricValue(acc, m, R_CUR, 'actual', sl);
     const explicitPY = actual !== null && this.has(acc, R_CUR, sl.priorYear);
     const explicitPP = this.has(acc, R_CUR, sl.priorPeriod);
     const s = this.summaryFor(m, acc.group, keys);
-    let target = this.metricValue(acc, m, R_CUR, 'target');
+    let target = this.metricValue(acc, m, R_CUR, 'target', sl);
     // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
     // target by group that covers only some groups is compared with those groups' actual.
     let partial: { actual: number | null; warning: string } | null = null;
@@ -666,10 +665,10 @@ class KpiRun {
     }
     let priorYear = explicitPY
       ? this.sum(acc, R_CUR, sl.priorYear)
-      : this.metricValue(acc, m, R_PY, 'actual');
+      : this.metricValue(acc, m, R_PY, 'actual', sl);
     let priorPeriod = explicitPP
       ? this.sum(acc, R_CUR, sl.priorPeriod)
-      : this.metricValue(acc, m, R_PP, 'actual');
+      : this.metricValue(acc, m, R_PP, 'actual', sl);
     if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
       const diff = Math.abs(actual - s.actual);
       if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
@@ -813,7 +812,8 @@ class KpiRun {
     if (t) totals.push(t);
     if (by.length === 0) return;
     const metricRows: KpiRow[] = [];
-    const parents = new Map<string, KpiRow[]>();
+    // The rows under each parent, level by level (the first level's parent is the total).
+    const parents: KpiRow[][] = [];
     for (let l = 0; l < levels.length; l++) {
       const keys = levels[l]!;
       const levelRows: KpiRow[] = [];
@@ -835,11 +835,16 @@ class KpiRun {
         const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
-      for (const r of levelRows) {
-        const pk = `${l}\u0002${l === 0 ? '' : this.keysOf(r.group)[l - 1]!}`;
-        const list = parents.get(pk);
-        if (list) list.push(r);
-        else parents.set(pk, [r]);
+      if (l === 0) parents.push(levelRows);
+      else {
+        const byParent = new Map<string, KpiRow[]>();
+        for (const r of levelRows) {
+          const pk = this.keysOf(r.group)[l - 1]!;
+          const list = byParent.get(pk);
+          if (list) list.push(r);
+          else byParent.set(pk, [r]);
+        }
+        for (const list of byParent.values()) parents.push(list);
       }
       metricRows.push(...levelRows);
     }
@@ -896,6 +901,23 @@ interface MetricSlots {
   /** Its achievement is judged against time progress (`pacedByTime`). */
   paced: boolean;
 }
+
+/** What summary sheets give a row (see `summaryFor`). */
+interface SummaryValues {
+  target: number | null;
+  actual: number | null;
+  priorYear: number | null;
+  priorPeriod: number | null;
+  where?: { file: string; sheet: string; cell: string };
+}
+
+/** Without summary sheets, every row's: one object, not one per row. */
+const NO_SUMMARY: Readonly<SummaryValues> = Object.freeze({
+  target: null,
+  actual: null,
+  priorYear: null,
+  priorPeriod: null,
+});
 
 /** Absent, or a finite number. */
 function finite(v: number | null): boolean {
