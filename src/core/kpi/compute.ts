@@ -216,7 +216,12 @@ class KpiRun {
     const metricList = metricsToShow(store, o.metrics);
     const totals: KpiRow[] = [];
     const rows: KpiRow[] = [];
-    for (const m of metricList) this.addMetricRows(m, totals, rows);
+    const early = this.totalsFirst(metricList);
+    for (const m of metricList) {
+      const e = early.get(m);
+      early.delete(m);
+      this.addMetricRows(m, totals, rows, e);
+    }
     if (prorated.size > 0) warnings.push(proratedWarning(prorated, o.workdays, o.lang));
     this.partialTargetMonths();
     // Opportunity exports: the funnel, its amounts in the unit of revenue.
@@ -800,15 +805,50 @@ class KpiRun {
     return (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(this.sep);
   }
 
-  /** The rows of one metric: its total, then (with `by`) a row per group at every level, ranked. */
-  private addMetricRows(m: MetricInfo, totals: KpiRow[], rows: KpiRow[]): void {
+  /**
+   * With `by`, and neither targets nor summary sheets, the total rows of every metric are built before any group
+   * row: V8 compiles the row builder while a breakdown's thousands of rows are built, and a kind of metric it had
+   * not seen yet (a ratio after the amounts) made it throw that code away and compile it again, metric after
+   * metric. Without targets and summaries a total row's only side effects are its warnings, kept here and added
+   * where the total was built before (`addMetricRows`); a total that throws (an overflow) is built again there,
+   * to throw in its turn.
+   */
+  private totalsFirst(metricList: MetricInfo[]): Map<MetricInfo, EarlyTotal> {
+    const { store, warnings, averagedWarned, total } = this;
+    const out = new Map<MetricInfo, EarlyTotal>();
+    if (this.by.length === 0 || store.targets.length > 0 || store.summary.length > 0) return out;
+    for (const m of metricList) {
+      if (m.key === 'pipeline_coverage' || out.has(m)) continue;
+      const from = warnings.length;
+      const warned = averagedWarned.has(m.key);
+      try {
+        const row = this.buildRow(m, total, [], true);
+        out.set(m, { row, warnings: warnings.splice(from) });
+      } catch {
+        warnings.length = from;
+        if (!warned) averagedWarned.delete(m.key);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rows of one metric: its total (built already by `totalsFirst`, or now), then (with `by`) a row per group
+   * at every level, ranked.
+   */
+  private addMetricRows(m: MetricInfo, totals: KpiRow[], rows: KpiRow[], early?: EarlyTotal): void {
     const { store, o, cur, by, warnings, levels, groupsAt, total } = this;
     warnings.push(...ratioGapWarnings(store, m.key, cur, o.lang));
     if (m.key === 'pipeline_coverage') {
       coverageRows(store, m, totals, rows, by, o.lang);
       return;
     }
-    const t = this.buildRow(m, total, [], true);
+    let t: KpiRow | null;
+    if (early) {
+      t = early.row;
+      warnings.push(...early.warnings);
+    } else t = this.buildRow(m, total, [], true);
     if (t) totals.push(t);
     if (by.length === 0) return;
     const metricRows: KpiRow[] = [];
@@ -900,6 +940,12 @@ interface MetricSlots {
   defCost: number;
   /** Its achievement is judged against time progress (`pacedByTime`). */
   paced: boolean;
+}
+
+/** A total row built before the group rows, and the warnings it gave (see `totalsFirst`). */
+interface EarlyTotal {
+  row: KpiRow | null;
+  warnings: KpiWarning[];
 }
 
 /** What summary sheets give a row (see `summaryFor`). */
