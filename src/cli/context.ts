@@ -20,7 +20,8 @@ export interface GlobalOptions {
 
 export interface Streams {
   stdin: NodeJS.ReadStream | { isTTY?: boolean };
-  stdout: { isTTY?: boolean; write(s: string): unknown; columns?: number };
+  /** Text, or bytes of UTF-8 text (a large JSON print, see `safeJsonBytes`). */
+  stdout: { isTTY?: boolean; write(s: string | Uint8Array): unknown; columns?: number };
   stderr: { isTTY?: boolean; write(s: string): unknown; columns?: number };
 }
 

@@ -216,7 +216,12 @@ class KpiRun {
     const metricList = metricsToShow(store, o.metrics);
     const totals: KpiRow[] = [];
     const rows: KpiRow[] = [];
-    for (const m of metricList) this.addMetricRows(m, totals, rows);
+    const early = this.totalsFirst(metricList);
+    for (const m of metricList) {
+      const e = early.get(m);
+      early.delete(m);
+      this.addMetricRows(m, totals, rows, e);
+    }
     if (prorated.size > 0) warnings.push(proratedWarning(prorated, o.workdays, o.lang));
     this.partialTargetMonths();
     // Opportunity exports: the funnel, its amounts in the unit of revenue.
@@ -481,11 +486,16 @@ class KpiRun {
     return acc.sums[ri]![slot]!;
   }
 
-  private metricValue(acc: Acc, m: MetricInfo, ri: number, role: 'actual' | 'target'): number | null {
+  private metricValue(
+    acc: Acc,
+    m: MetricInfo,
+    ri: number,
+    role: 'actual' | 'target',
+    sl: MetricSlots = this.slotsOf(m),
+  ): number | null {
     const { o, warnings, averagedWarned } = this;
     const def = m.def;
     // Sums over the rows that carry both parts, when a sheet had both columns (blank is not zero).
-    const sl = this.slotsOf(m);
     const paired = m.agg === 'ratio' && role === 'actual' ? sl.den : -1;
     const pairedCost = m.agg === 'ratio' && role === 'actual' ? sl.denc : -1;
     if (paired >= 0 || pairedCost >= 0) {
@@ -533,21 +543,15 @@ class KpiRun {
     return null;
   }
 
-  private summaryFor(m: MetricInfo, g: Group, keys: GroupKey[]) {
+  private summaryFor(m: MetricInfo, g: Group, keys: GroupKey[]): Readonly<SummaryValues> {
     const { store, ranges, answering } = this;
-    const out: {
-      target: number | null;
-      actual: number | null;
-      priorYear: number | null;
-      priorPeriod: number | null;
-      where?: { file: string; sheet: string; cell: string };
-    } = {
+    const out: SummaryValues = {
       target: null,
       actual: null,
       priorYear: null,
       priorPeriod: null,
     };
-    if (store.summary.length === 0) return out;
+    if (store.summary.length === 0) return NO_SUMMARY;
     const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
@@ -650,11 +654,11 @@ class KpiRun {
   private buildRow(m: MetricInfo, acc: Acc, keys: GroupKey[], isTotal: boolean): KpiRow | null {
     const { o, thresholds, warnings, targetSources, progress, tp, extras } = this;
     const sl = this.slotsOf(m);
-    let actual = this.metricValue(acc, m, R_CUR, 'actual');
+    let actual = this.metricValue(acc, m, R_CUR, 'actual', sl);
     const explicitPY = actual !== null && this.has(acc, R_CUR, sl.priorYear);
     const explicitPP = this.has(acc, R_CUR, sl.priorPeriod);
     const s = this.summaryFor(m, acc.group, keys);
-    let target = this.metricValue(acc, m, R_CUR, 'target');
+    let target = this.metricValue(acc, m, R_CUR, 'target', sl);
     // The total: a total-level target (a summary sheet) beats one summed from a targets sheet by group; a
     // target by group that covers only some groups is compared with those groups' actual.
     let partial: { actual: number | null; warning: string } | null = null;
@@ -666,10 +670,10 @@ class KpiRun {
     }
     let priorYear = explicitPY
       ? this.sum(acc, R_CUR, sl.priorYear)
-      : this.metricValue(acc, m, R_PY, 'actual');
+      : this.metricValue(acc, m, R_PY, 'actual', sl);
     let priorPeriod = explicitPP
       ? this.sum(acc, R_CUR, sl.priorPeriod)
-      : this.metricValue(acc, m, R_PP, 'actual');
+      : this.metricValue(acc, m, R_PP, 'actual', sl);
     if (actual !== null && s.actual !== null && s.where && m.agg === 'sum') {
       const diff = Math.abs(actual - s.actual);
       if (diff > Math.max(Math.abs(s.actual) * 0.005, 1e-9)) {
@@ -801,19 +805,55 @@ class KpiRun {
     return (list.length > 5 ? [...list.slice(0, 5), '…'] : list).join(this.sep);
   }
 
-  /** The rows of one metric: its total, then (with `by`) a row per group at every level, ranked. */
-  private addMetricRows(m: MetricInfo, totals: KpiRow[], rows: KpiRow[]): void {
+  /**
+   * With `by`, and neither targets nor summary sheets, the total rows of every metric are built before any group
+   * row: V8 compiles the row builder while a breakdown's thousands of rows are built, and a kind of metric it had
+   * not seen yet (a ratio after the amounts) made it throw that code away and compile it again, metric after
+   * metric. Without targets and summaries a total row's only side effects are its warnings, kept here and added
+   * where the total was built before (`addMetricRows`); a total that throws (an overflow) is built again there,
+   * to throw in its turn.
+   */
+  private totalsFirst(metricList: MetricInfo[]): Map<MetricInfo, EarlyTotal> {
+    const { store, warnings, averagedWarned, total } = this;
+    const out = new Map<MetricInfo, EarlyTotal>();
+    if (this.by.length === 0 || store.targets.length > 0 || store.summary.length > 0) return out;
+    for (const m of metricList) {
+      if (m.key === 'pipeline_coverage' || out.has(m)) continue;
+      const from = warnings.length;
+      const warned = averagedWarned.has(m.key);
+      try {
+        const row = this.buildRow(m, total, [], true);
+        out.set(m, { row, warnings: warnings.splice(from) });
+      } catch {
+        warnings.length = from;
+        if (!warned) averagedWarned.delete(m.key);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The rows of one metric: its total (built already by `totalsFirst`, or now), then (with `by`) a row per group
+   * at every level, ranked.
+   */
+  private addMetricRows(m: MetricInfo, totals: KpiRow[], rows: KpiRow[], early?: EarlyTotal): void {
     const { store, o, cur, by, warnings, levels, groupsAt, total } = this;
     warnings.push(...ratioGapWarnings(store, m.key, cur, o.lang));
     if (m.key === 'pipeline_coverage') {
       coverageRows(store, m, totals, rows, by, o.lang);
       return;
     }
-    const t = this.buildRow(m, total, [], true);
+    let t: KpiRow | null;
+    if (early) {
+      t = early.row;
+      warnings.push(...early.warnings);
+    } else t = this.buildRow(m, total, [], true);
     if (t) totals.push(t);
     if (by.length === 0) return;
     const metricRows: KpiRow[] = [];
-    const parents = new Map<string, KpiRow[]>();
+    // The rows under each parent, level by level (the first level's parent is the total).
+    const parents: KpiRow[][] = [];
     for (let l = 0; l < levels.length; l++) {
       const keys = levels[l]!;
       const levelRows: KpiRow[] = [];
@@ -835,11 +875,16 @@ class KpiRun {
         const r = this.buildRow(m, newAcc(g), keys, false);
         if (r) levelRows.push(r);
       }
-      for (const r of levelRows) {
-        const pk = `${l}\u0002${l === 0 ? '' : this.keysOf(r.group)[l - 1]!}`;
-        const list = parents.get(pk);
-        if (list) list.push(r);
-        else parents.set(pk, [r]);
+      if (l === 0) parents.push(levelRows);
+      else {
+        const byParent = new Map<string, KpiRow[]>();
+        for (const r of levelRows) {
+          const pk = this.keysOf(r.group)[l - 1]!;
+          const list = byParent.get(pk);
+          if (list) list.push(r);
+          else byParent.set(pk, [r]);
+        }
+        for (const list of byParent.values()) parents.push(list);
       }
       metricRows.push(...levelRows);
     }
@@ -896,6 +941,29 @@ interface MetricSlots {
   /** Its achievement is judged against time progress (`pacedByTime`). */
   paced: boolean;
 }
+
+/** A total row built before the group rows, and the warnings it gave (see `totalsFirst`). */
+interface EarlyTotal {
+  row: KpiRow | null;
+  warnings: KpiWarning[];
+}
+
+/** What summary sheets give a row (see `summaryFor`). */
+interface SummaryValues {
+  target: number | null;
+  actual: number | null;
+  priorYear: number | null;
+  priorPeriod: number | null;
+  where?: { file: string; sheet: string; cell: string };
+}
+
+/** Without summary sheets, every row's: one object, not one per row. */
+const NO_SUMMARY: Readonly<SummaryValues> = Object.freeze({
+  target: null,
+  actual: null,
+  priorYear: null,
+  priorPeriod: null,
+});
 
 /** Absent, or a finite number. */
 function finite(v: number | null): boolean {

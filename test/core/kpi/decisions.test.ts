@@ -378,3 +378,33 @@ describe('3. monthly targets prorated to a week', () => {
     ]);
   });
 });
+
+describe('4. a breakdown says its warnings metric by metric, as the table lists the metrics', () => {
+  // Totals are built before group rows (compute's totalsFirst); their warnings still come where each metric's
+  // rows begin: the gross margin's (a column, listed first) before the collection rate's (a rate column whose
+  // total cannot be rolled up, a warning of its total row).
+  const rows = [
+    ['Date', 'Region', 'Revenue', 'Cost', '毛利率', '回款率'],
+    ['2026-06-01', 'East', 100, 60, '40%', '90%'],
+    ['2026-06-02', 'East', 200, null, '45%', '80%'],
+    ['2026-06-03', 'West', 50, 20, '60%', '70%'],
+  ];
+
+  it('with and without a breakdown, the same warnings in the same order', () => {
+    const byRegion = computeKpi(ingest([{ name: 'Orders', rows }], ['region']), { ...JUNE, by: ['region'] });
+    const total = computeKpi(ingest([{ name: 'Orders', rows }]), { ...JUNE, by: [] });
+    const want = [
+      'Gross margin: 1 row(s) with Revenue but no Cost were left out of the ratio (D3)',
+      'Collection rate: a rate in detail rows cannot be rolled up without its numerator and denominator; give both columns',
+    ];
+    expect(messages(byRegion.result)).toEqual(want);
+    expect(messages(total.result)).toEqual(want);
+    // East: (100 − 60) / 100 over its paired row; West: (50 − 20) / 50; the total: (150 − 80) / 150.
+    const margin = byRegion.result.rows.filter((r) => r.metric === 'gross_margin');
+    expect(margin.map((r) => [r.group.region, r.actual])).toEqual([
+      ['West', 0.6],
+      ['East', 0.4],
+    ]);
+    expect(byRegion.result.totals.find((r) => r.metric === 'gross_margin')?.actual).toBe(0.466666666666667);
+  });
+});

@@ -6,6 +6,7 @@ import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
 import { terminalSafe, terminalSafeJson } from '../../../core/text.js';
 import type { Context } from '../../context.js';
+import { safeJsonBytes } from '../../json-bytes.js';
 import { kpiWarningLine } from '../../report.js';
 import type { RawInput } from '../types.js';
 import { parseKpiOptions } from './options.js';
@@ -89,7 +90,9 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   // keeps escapes that JSON knows.
   else if (report.content !== undefined)
     ctx.streams.stdout.write(
-      o.format === 'json' ? terminalSafeJson(report.content) : terminalSafe(report.content),
+      o.format === 'json'
+        ? (safeJsonBytes(report.content) ?? terminalSafeJson(report.content))
+        : terminalSafe(report.content),
     );
   else if (report.table) {
     // Loaded only for the terminal table: it brings string-width, whose import builds an Intl.Segmenter and

@@ -6,6 +6,7 @@ import {
   type Bucket,
   FACT_CHUNK,
   FACT_SHIFT,
+  type Facts,
   factId,
   factOccasion,
   factOrder,
@@ -73,9 +74,6 @@ function countPerAcc(
   ranges: (Range | null)[],
   accsOf: (b: Bucket, ri: number) => Acc[],
 ): Map<Acc, Distinct[]> {
-  const f = store.facts;
-  const chunks = f.chunks;
-  const width = f.width;
   const buckets = store.bucketList;
   // The buckets each accumulator takes in each range.
   const per = new Map<Acc, Distinct[]>();
@@ -101,57 +99,80 @@ function countPerAcc(
     }
   }
   const n = store.internedCount;
-  const seenOrder = new Int32Array(n);
-  const seenCustomer = new Int32Array(n);
-  const seenRep = new Int32Array(n);
-  /** A customer's first purchase occasion in the current walk, or REPEAT once a second one is seen. */
-  const occasionOf = new Float64Array(n);
-  const firstDay = new Float64Array(n);
-  for (const [c, day] of store.firstSeen) firstDay[c] = day;
+  const marks: Marks = {
+    order: new Int32Array(n),
+    customer: new Int32Array(n),
+    rep: new Int32Array(n),
+    occasion: new Float64Array(n),
+    firstDay: new Float64Array(n),
+  };
+  for (const [c, day] of store.firstSeen) marks.firstDay[c] = day;
   // Walk k marks what it has seen with k + 1.
   for (let k = 0; k < walks.length; k++) {
     const { d, ri, buckets: ids } = walks[k]!;
-    const mark = k + 1;
-    const from = ranges[ri]?.start ?? Number.POSITIVE_INFINITY;
-    for (const id of ids) {
-      // The bucket's rows, block by block, in the order they were read.
-      for (let b = id < f.head.length ? f.head[id]! : -1; b >= 0; b = f.next[b]!) {
-        const at = f.start[b]!;
-        const row = chunks[at >>> FACT_SHIFT]!;
-        const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * width;
-        for (let o = at & (FACT_CHUNK - 1); o < end; o += width) {
-          const stored = row[o]!;
-          const order = factOrder(stored);
-          const c = factId(row, o, width, 1);
-          const rep = factId(row, o, width, 2);
-          if (order >= 0) {
-            if (seenOrder[order] !== mark) {
-              seenOrder[order] = mark;
-              d.orders++;
-            }
-          } else if (order !== NO_ORDER) d.orders++;
-          if (c >= 0) {
-            // A purchase occasion: the order, else the day (or month) of the row.
-            const occasion = factOccasion(stored);
-            if (seenCustomer[c] !== mark) {
-              seenCustomer[c] = mark;
-              occasionOf[c] = occasion;
-              d.customers++;
-              if (firstDay[c]! >= from) d.fresh++;
-            } else if (occasionOf[c] !== occasion && occasionOf[c] !== REPEAT) {
-              occasionOf[c] = REPEAT;
-              d.repeat++;
-            }
+    countWalk(store.facts, ids, d, k + 1, ranges[ri]?.start ?? Number.POSITIVE_INFINITY, marks);
+  }
+  return per;
+}
+
+/** Per interned id: the walk that last saw it as an order, customer or rep, and its customer's occasion and first day. */
+interface Marks {
+  order: Int32Array;
+  customer: Int32Array;
+  rep: Int32Array;
+  /** A customer's first purchase occasion in the current walk, or REPEAT once a second one is seen. */
+  occasion: Float64Array;
+  firstDay: Float64Array;
+}
+
+/**
+ * One walk: the rows of an accumulator's buckets in one range counted into `d`, what was seen marked with `mark`.
+ * A function of its own, so that V8 compiles the row loop while it runs the first (longest) walk without the loop
+ * over walks, whose step had not run yet (which sent the optimised code back when the first walk ended).
+ */
+function countWalk(f: Facts, ids: number[], d: Distinct, mark: number, from: number, marks: Marks): void {
+  const chunks = f.chunks;
+  const width = f.width;
+  const { order: seenOrder, customer: seenCustomer, rep: seenRep, occasion: occasionOf, firstDay } = marks;
+  for (const id of ids) {
+    // The bucket's rows, block by block, in the order they were read.
+    for (let b = id < f.head.length ? f.head[id]! : -1; b >= 0; b = f.next[b]!) {
+      const at = f.start[b]!;
+      const row = chunks[at >>> FACT_SHIFT]!;
+      const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * width;
+      for (let o = at & (FACT_CHUNK - 1); o < end; o += width) {
+        const stored = row[o]!;
+        const order = factOrder(stored);
+        const c = factId(row, o, width, 1);
+        const rep = factId(row, o, width, 2);
+        if (order >= 0) {
+          if (seenOrder[order] !== mark) {
+            seenOrder[order] = mark;
+            d.orders++;
           }
-          if (rep >= 0 && seenRep[rep] !== mark) {
-            seenRep[rep] = mark;
-            d.reps++;
+        } else if (order !== NO_ORDER) d.orders++;
+        if (c >= 0) {
+          // A purchase occasion: the order, else the day (or month) of the row.
+          const occasion = factOccasion(stored);
+          if (seenCustomer[c] !== mark) {
+            seenCustomer[c] = mark;
+            occasionOf[c] = occasion;
+            d.customers++;
+            // Added on every new customer, not in a branch: a branch first taken late (the first walk's customers
+            // are seldom new) would send the compiled loop back to be compiled again.
+            d.fresh += firstDay[c]! >= from ? 1 : 0;
+          } else if (occasionOf[c] !== occasion && occasionOf[c] !== REPEAT) {
+            occasionOf[c] = REPEAT;
+            d.repeat++;
           }
+        }
+        if (rep >= 0 && seenRep[rep] !== mark) {
+          seenRep[rep] = mark;
+          d.reps++;
         }
       }
     }
   }
-  return per;
 }
 
 /** The slots the counts go to (and the ratios that read them), for what the data has and does not give. */

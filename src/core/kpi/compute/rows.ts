@@ -35,20 +35,21 @@ export function coverageRows(
 }
 
 /**
- * Share of the total (of amounts that add up) and rank within the parent group. The group of rows with a
- * blank cell (`blank`) has a share, so the shares add up to 100%, but no rank: it is no region or rep.
+ * Share of the total (of amounts that add up) and rank within the parent group (`parents`: the rows under each
+ * parent). The group of rows with a blank cell (`blank`) has a share, so the shares add up to 100%, but no rank:
+ * it is no region or rep.
  */
 export function shareAndRank(
   m: MetricInfo,
   metricRows: KpiRow[],
-  parents: Map<string, KpiRow[]>,
+  parents: Iterable<KpiRow[]>,
   tot: number | null,
   by: GroupKey[],
   blank: string,
 ): void {
   for (const r of metricRows)
     if (m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key)) r.share = shareOf(r.actual, tot);
-  for (const list of parents.values()) {
+  for (const list of parents) {
     const ranked = (r: KpiRow) => !isBlank(r.group, by, blank);
     const useAch = list.some((r) => ranked(r) && r.achievement !== null);
     const rk = ranks(
@@ -188,32 +189,37 @@ export function byRankTree(
   blank: string,
   keysOf: (g: Group) => string[],
 ): KpiRow[] | undefined {
-  const root: KpiRow[] = [];
-  const children = new Map<KpiRow, KpiRow[]>();
-  const rowOf = new Map<string, KpiRow>();
-  const depthOf = new Map<KpiRow, number>();
-  for (const r of rows) {
-    const depth = Object.keys(r.group).length;
+  // By the rows' places: each row's depth and its children's places (no map keyed by row).
+  const n = rows.length;
+  const depthOf = new Uint8Array(n);
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const g = rows[i]!.group;
+    const depth = Object.keys(g).length;
     if (depth === 0 || depth > by.length) return undefined;
-    const key = keysOf(r.group)[depth - 1]!;
+    const key = keysOf(g)[depth - 1]!;
     if (rowOf.has(key)) return undefined;
-    rowOf.set(key, r);
-    depthOf.set(r, depth);
+    rowOf.set(key, i);
+    depthOf[i] = depth;
   }
-  for (const r of rows) {
-    const depth = depthOf.get(r)!;
+  const root: number[] = [];
+  const children: (number[] | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const depth = depthOf[i]!;
     if (depth === 1) {
-      root.push(r);
+      root.push(i);
       continue;
     }
-    const parent = rowOf.get(keysOf(r.group)[depth - 2]!);
+    const parent = rowOf.get(keysOf(rows[i]!.group)[depth - 2]!);
     if (parent === undefined) return undefined;
-    const list = children.get(parent);
-    if (list) list.push(r);
-    else children.set(parent, [r]);
+    const list = children[parent];
+    if (list) list.push(i);
+    else children[parent] = [i];
   }
-  const siblings = (a: KpiRow, b: KpiRow): number => {
-    const k = by[depthOf.get(a)! - 1]!;
+  const siblings = (i: number, j: number): number => {
+    const a = rows[i]!;
+    const b = rows[j]!;
+    const k = by[depthOf[i]! - 1]!;
     const x = a.group[k]!;
     const y = b.group[k]!;
     if (x === y) return 0;
@@ -226,20 +232,20 @@ export function byRankTree(
     }
     return zhCompare(x, y);
   };
-  const sorted = (list: KpiRow[]): boolean => {
+  const sorted = (list: number[]): boolean => {
     list.sort(siblings);
     for (let i = 1; i < list.length; i++) if (siblings(list[i - 1]!, list[i]!) >= 0) return false;
     return true;
   };
   if (!sorted(root)) return undefined;
-  for (const list of children.values()) if (!sorted(list)) return undefined;
+  for (const list of children) if (list && !sorted(list)) return undefined;
   const out: KpiRow[] = [];
-  const visit = (r: KpiRow): void => {
-    out.push(r);
-    const list = children.get(r);
+  const visit = (i: number): void => {
+    out.push(rows[i]!);
+    const list = children[i];
     if (list) for (const c of list) visit(c);
   };
-  for (const r of root) visit(r);
+  for (const i of root) visit(i);
   return out;
 }
 
