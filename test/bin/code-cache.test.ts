@@ -76,6 +76,19 @@ describe('the code cache', () => {
     }
   });
 
+  it("removes the command's cache of an earlier build or Node, and keeps the others", () => {
+    const cache = cacheDir();
+    const stale = ['cli.cjs-agenda-0badcafe.bin', 'cli.cjs-pack-0badcafe.bin', 'notes.txt'];
+    for (const name of stale) writeFileSync(join(cache, name), 'from an earlier build');
+    expect(run(AGENDA, cache).code).toBe(0);
+    const left = files(cache);
+    expect(left.filter((f) => f !== 'cli.cjs-pack-0badcafe.bin' && f !== 'notes.txt')).toEqual([
+      expect.stringMatching(/^cli\.cjs-agenda-[0-9a-f]+\.bin$/),
+    ]);
+    expect(left).not.toContain('cli.cjs-agenda-0badcafe.bin');
+    expect(left).toEqual(expect.arrayContaining(['cli.cjs-pack-0badcafe.bin', 'notes.txt']));
+  });
+
   it('writes nothing after a command that failed', () => {
     const cache = cacheDir();
     const r = run(['agenda', 'no-such-meeting'], cache);
