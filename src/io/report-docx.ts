@@ -13,6 +13,8 @@ import { CELL_MARGINS, columnWidths, lineTwips, loadDocx, xmlSafe } from './docx
 
 const EAST_ASIA_FONT = { 'zh-CN': 'Microsoft YaHei', 'zh-TW': 'PMingLiU', en: 'Microsoft YaHei' } as const;
 const LATIN_FONT = 'Calibri';
+/** Commands named in the text (`salesmeet targets`). */
+const MONO_FONT = 'Consolas';
 /** A4 (11,906 twips) less 2 cm margins (2 × 1,134). */
 const TEXT_WIDTH = 11_906 - 2 * 1_134;
 
@@ -55,11 +57,20 @@ export async function reportDocx(
     value: view.lang === 'en' ? 'en-US' : view.lang,
     eastAsia: view.lang === 'en' ? 'zh-CN' : view.lang,
   };
-  const run = (text: string, o: { bold?: boolean; color?: string; size?: number; italics?: boolean } = {}) =>
-    new TextRun({ text: xmlSafe(text), language, ...o });
+  const run = (
+    text: string,
+    o: { bold?: boolean; color?: string; size?: number; italics?: boolean; font?: string } = {},
+  ) => new TextRun({ text: xmlSafe(text), language, ...o });
+  // A `command` between backticks is set in a monospace font, as the html and Markdown show it.
+  const prose = (text: string, o: { bold?: boolean; color?: string; size?: number }) =>
+    text
+      .split(/`([^`\n]+)`/)
+      .flatMap((part, i) =>
+        i % 2 === 1 ? [run(part, { ...o, font: MONO_FONT })] : part ? [run(part, o)] : [],
+      );
   const para = (text: string, o: { bold?: boolean; color?: string; bullet?: boolean; size?: number } = {}) =>
     new Paragraph({
-      children: [run(text, { bold: o.bold, color: o.color, size: o.size })],
+      children: prose(text, { bold: o.bold, color: o.color, size: o.size }),
       ...(o.bullet ? { bullet: { level: 0 } } : {}),
       spacing: { after: 80 },
     });

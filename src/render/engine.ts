@@ -51,6 +51,31 @@ function withHelpers(h: HB): HB {
       mark,
       (options: { data?: { lang?: Lang } }) => PUNCTUATION[options.data?.lang ?? 'en'][mark],
     );
+  /** `{{code text}}`: the text escaped, a `command` between backticks set as code (as Markdown shows it). */
+  h.registerHelper(
+    'code',
+    (v: unknown) =>
+      new h.SafeString(
+        // Handlebars escapes a backtick as &#x60;.
+        h
+          .escapeExpression(String(v ?? ''))
+          .replace(/&#x60;((?:(?!&#x60;)[^\n])+)&#x60;/g, (_, c: string) => `<code>${c}</code>`),
+      ),
+  );
+  /**
+   * `{{mdCode text}}` in a Markdown template: the text comes escaped (`\``), and a pair of escaped backticks is
+   * made a code span again, its inside unescaped (a code span shows backslashes as they are).
+   */
+  h.registerHelper(
+    'mdCode',
+    (v: unknown) =>
+      new h.SafeString(
+        String(v ?? '').replace(
+          /\\`((?:[^`\\\n]|\\[^`\n])+?)\\`/g,
+          (_, c: string) => `\`${c.replace(/\\([\\|*_[\]#~])/g, '$1')}\``,
+        ),
+      ),
+  );
   /** `{{raw chart}}`: emits pre-rendered markup from a Raw value; anything else is escaped. */
   h.registerHelper('raw', (v: unknown) => {
     if (v && typeof v === 'object' && (v as Raw).__raw === true) return new h.SafeString((v as Raw).html);

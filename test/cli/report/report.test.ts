@@ -206,6 +206,24 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
     expect(doc.slice(doc.lastIndexOf('<w:p>', caption), caption)).toContain('<w:keepNext/>');
   });
 
+  it('sets a command named in the text as code: no backticks printed in the html and the docx', async () => {
+    // Without --targets, part two says how to make the targets file.
+    expect(md).toContain('请运行 `salesmeet targets`，并用 --targets 指定其工作簿。');
+    const html = read('report.html');
+    expect(html).toContain('请运行 <code>salesmeet targets</code>，并用 --targets 指定其工作簿。');
+    expect(html).not.toMatch(/`|&#x60;/);
+    const JSZip = (await import('jszip')).default;
+    const doc = await (await JSZip.loadAsync(readFileSync(out('report.docx'))))
+      .file('word/document.xml')!
+      .async('string');
+    expect(doc).not.toContain('`');
+    const code =
+      /<w:r><w:rPr><w:rFonts w:ascii="Consolas"[^>]*\/>(?:(?!<\/w:rPr>).)*<\/w:rPr><w:t[^>]*>([^<]*)<\/w:t><\/w:r>/.exec(
+        doc,
+      );
+    expect(code?.[1]).toBe('salesmeet targets');
+  });
+
   it('writes a docx and an html with the same parts', () => {
     expect(readFileSync(out('report.docx')).subarray(0, 2).toString()).toBe('PK');
     const html = read('report.html');
