@@ -264,7 +264,7 @@ export async function runReport(o: ReportOptions, deps: ReportDeps): Promise<Rep
   const md = render('report', 'md', view, { lang, overrides });
   const html = render('report', 'html', view, { lang, overrides });
   const { reportDocx } = await import('../io/report-docx.js');
-  const docx = await reportDocx(view, await docxCharts(drawn, lang));
+  const docx = await reportDocx(view, await docxCharts(drawn, lang), deps.now());
   const out = join(folder.dir, 'out');
   files.push(
     { path: join(out, 'report.md'), content: md, kind: 'generated' },

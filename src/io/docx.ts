@@ -374,23 +374,39 @@ export async function minutesDocx(view: MinutesView): Promise<Uint8Array> {
 /** The XML parts docx makes of a document, by part name (an array for the parts there may be several of). */
 type XmlParts = Record<string, { data: string; path: string } | { data: string; path: string }[]>;
 
+/** An image docx keeps for the package (word/media/…): an SVG has a PNG beside it for older readers. */
+interface DocxMedia {
+  type: string;
+  fileName: string;
+  data: Uint8Array;
+  fallback?: { fileName: string; data: Uint8Array };
+}
+
 /**
  * The .docx of a document: docx's own compiler writes each part's XML, and `zipParts` zips them with node:zlib
  * (Packer.toBuffer zips them with JSZip's JavaScript deflate, which cost more than building the document). The
- * same parts in the same order as Packer, less JSZip's folder entries. The compiler's `xmlifyFile` is docx's
- * internal step (docx is pinned); without it, Packer does the whole. Parts docx adds beside the XML (images,
- * embedded fonts) are not handled here: the minutes have none. The document's creation time (docProps/core.xml)
- * and the zip entries' times are `when`, the run's "now" (SALESMEET_NOW makes the file reproducible), not the
- * clock docx reads.
+ * same parts in the same order as docx's `Compiler.compile`, then the images, less JSZip's folder entries. The
+ * compiler's `xmlifyFile` is docx's internal step (docx is pinned); without it, or with embedded fonts (which
+ * docx obfuscates; salesmeet embeds none), Packer does the whole. The document's creation time
+ * (docProps/core.xml) and the zip entries' times are `when`, the run's "now" (SALESMEET_NOW makes the file
+ * reproducible), not the clock docx reads.
  */
-async function packDocx(
+export async function packDocx(
   doc: InstanceType<typeof import('docx')['Document']>,
   packer: typeof import('docx')['Packer'],
   when: Date,
 ): Promise<Uint8Array> {
   const compiler = (packer as unknown as { compiler?: { xmlifyFile?: (file: unknown) => XmlParts } })
     .compiler;
-  if (typeof compiler?.xmlifyFile !== 'function') return new Uint8Array(await packer.toBuffer(doc));
+  const internals = doc as unknown as {
+    Media?: { Array?: DocxMedia[] };
+    FontTable?: { fontOptionsWithKey?: unknown[] };
+  };
+  if (
+    typeof compiler?.xmlifyFile !== 'function' ||
+    (internals.FontTable?.fontOptionsWithKey?.length ?? 0) > 0
+  )
+    return new Uint8Array(await packer.toBuffer(doc));
   const stamp = (path: string, data: string) =>
     path === 'docProps/core.xml'
       ? data.replace(
@@ -404,5 +420,15 @@ async function packDocx(
       data: Buffer.from(stamp(path, data), 'utf8'),
     })),
   );
+  // The images are collected while the XML is written.
+  const media = internals.Media?.Array;
+  if (!Array.isArray(media)) return new Uint8Array(await packer.toBuffer(doc));
+  // An SVG's PNG is also an image of its own in docx's list: each file once (JSZip kept the last of a name).
+  const files = new Map<string, Uint8Array>();
+  for (const m of media) {
+    files.set(m.fileName, m.data);
+    if (m.type === 'svg' && m.fallback) files.set(m.fallback.fileName, m.fallback.data);
+  }
+  for (const [name, data] of files) parts.push({ name: `word/media/${name}`, data: Buffer.from(data) });
   return zipParts(parts, when);
 }

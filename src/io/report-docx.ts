@@ -9,7 +9,7 @@
  */
 
 import type { Block, ReportTable, ReportView } from '../core/report/view.js';
-import { CELL_MARGINS, columnWidths, lineTwips, loadDocx, xmlSafe } from './docx.js';
+import { CELL_MARGINS, columnWidths, lineTwips, loadDocx, packDocx, xmlSafe } from './docx.js';
 
 const EAST_ASIA_FONT = { 'zh-CN': 'Microsoft YaHei', 'zh-TW': 'PMingLiU', en: 'Microsoft YaHei' } as const;
 const LATIN_FONT = 'Calibri';
@@ -26,9 +26,11 @@ export interface DocxChart {
   height: number;
 }
 
+/** report.docx; `when` is its creation time (the run's "now"). */
 export async function reportDocx(
   view: ReportView,
   charts: ReadonlyMap<string, DocxChart> = new Map(),
+  when: Date = new Date(),
 ): Promise<Uint8Array> {
   const d = loadDocx();
   const {
@@ -321,7 +323,7 @@ export async function reportDocx(
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packDocx(doc, Packer, when);
 }
 
 /** "Page {page} of {pages}" → ["Page ", " of ", ""]. */

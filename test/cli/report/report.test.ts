@@ -19,7 +19,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, tempDir } from '../../helpers/cli.js';
+import { copyExample, runCli, tempDir } from '../../helpers/cli.js';
 import { H2_TARGETS } from '../../helpers/h2-targets.js';
 import { runIn } from '../../helpers/run-in.js';
 
@@ -222,6 +222,23 @@ describe('salesmeet report on the half-year example (zh-CN, style data)', () => 
         doc,
       );
     expect(code?.[1]).toBe('salesmeet targets');
+  });
+
+  it('dates report.docx by the run\'s "now": run again, the same bytes', async () => {
+    // Two runs of the built binary (docx numbers its drawings per process, so not two runs in one process).
+    const copy = copyExample('2026-h1-review', join(tmp.dir, 'again'));
+    const docx = () => {
+      const r = runCli(['report', '.'], { cwd: copy, env: NOW });
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(join(copy, 'out', 'report.docx'));
+    };
+    const first = docx();
+    const JSZip = (await import('jszip')).default;
+    const core = await (await JSZip.loadAsync(first)).file('docProps/core.xml')!.async('string');
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-07-10T10:00:00.000Z</dcterms:created>',
+    );
+    expect(docx().equals(first)).toBe(true);
   });
 
   it('writes a docx and an html with the same parts', () => {
