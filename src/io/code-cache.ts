@@ -107,7 +107,6 @@ function writeCaches(): void {
       for (const name of readdirSync(dir))
         if (
           name.startsWith(p.stem) &&
-          name.endsWith('.bin') &&
           join(dir, name) !== p.file &&
           /^[0-9a-f]+\.bin$/.test(name.slice(p.stem.length))
         )

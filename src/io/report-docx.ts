@@ -1,11 +1,9 @@
 /**
- * out/report.docx from the report's view model:
- * - Word heading styles, so the navigation pane and the table of contents work;
- * - a table of contents field, and page numbers "page X of Y" in the footer;
- * - tables with a real grid (column widths in twips on the table and every cell);
- * - the formulas as real footnotes;
- * - the charts as SVG with a PNG fallback at the full text width;
- * - the placeholders of unwritten sections shaded, so that nobody misses them.
+ * out/report.docx from the report's view model. It has Word heading styles (so that the navigation pane and the
+ * table of contents work), a table of contents field, page numbers "page X of Y" in the footer, tables with a real
+ * grid (column widths in twips on the table and every cell), the formulas as real footnotes, the charts as SVG
+ * with a PNG fallback at the full text width, and the placeholders of unwritten sections shaded so that nobody
+ * misses them. It is zipped by `packDocx` and dated by the run's "now".
  */
 
 import type { Block, ReportTable, ReportView } from '../core/report/view.js';
