@@ -11,7 +11,7 @@ import { kpiCharts, type RawHtml } from '../core/pack/kpi-view.js';
 import { type PackView, packView } from '../core/pack/view.js';
 import { findChromium, htmlToPdf } from '../io/pdf.js';
 import { commitWrites, type PlannedFile, planWrites, type WritePlan, writeAtomic } from '../io/write.js';
-import { renderCharts } from '../render/charts.js';
+import { renderCharts } from '../render/bar-chart.js';
 import { render } from '../render/engine.js';
 import { agendaWarnings, templateOverrides, timedAgenda } from './agenda.js';
 import type { LangFor } from './deps.js';
@@ -215,7 +215,7 @@ export async function runPack(o: PackOptions, deps: PackDeps): Promise<PackResul
   let charts: { id: string; title: string; svg: RawHtml }[] = [];
   if (kpi) {
     deps.progress?.('charts');
-    charts = await renderCharts(kpiCharts(kpi, lang), lang);
+    charts = renderCharts(kpiCharts(kpi, lang), lang);
   }
   const today = dayIn(deps.now(), timezone);
   const view = packView({ meeting, agenda, lang, timezone, kpi, charts, actions, today, history });

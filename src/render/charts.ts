@@ -1,6 +1,5 @@
 import type { Lang } from '../core/i18n/lang.js';
-import { STATUS_COLOURS } from '../core/kpi/status-colours.js';
-import type { ChartSpec, ChartStatus } from '../core/pack/kpi-view.js';
+import type { ChartSpec } from '../core/pack/kpi-view.js';
 import { type Raw, raw } from './engine.js';
 
 /**
@@ -46,14 +45,16 @@ export function decal(pattern: ChartSpec['series'][number]['pattern']) {
   }
 }
 
+const axisFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatAxis(v: number, percent: boolean, lang: Lang): string {
   if (percent) return `${Math.round(v * 100)}%`;
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { maximumFractionDigits: 0 }).format(v);
-}
-
-function formatLabel(v: number, percent: boolean, lang: Lang): string {
-  if (percent) return `${(v * 100).toFixed(1)}%`;
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { maximumFractionDigits: 1 }).format(v);
+  let f = axisFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { maximumFractionDigits: 0 });
+    axisFormats.set(lang, f);
+  }
+  return f.format(v);
 }
 
 /** Makes the ids inside one SVG unique within the page (several charts share one HTML document). */
@@ -126,7 +127,8 @@ export function chartLayout(
         Math.max(...lines(spec).map((l) => textWidth(l.label, LINE_LABEL.fontSize))) +
         14
       : 16,
-    top: legend ? 36 : 24,
+    // The legend and the unit's name sit above the plot.
+    top: legend || spec.unit ? 36 : 24,
     bottom: rotate ? 74 : 30,
   };
   const plotTop = grid.top;
@@ -183,161 +185,6 @@ export function placeLabel(layout: ChartLayout, v: number, line: number | null |
   return p;
 }
 
-function valueLabel(spec: ChartSpec, lang: Lang) {
-  return {
-    show: true,
-    position: 'top',
-    distance: LABEL.distance,
-    fontSize: LABEL.fontSize,
-    lineHeight: LABEL.height,
-    color: '#1a1a1a',
-    formatter: (p: { value: unknown }) =>
-      typeof p.value === 'number' ? formatLabel(p.value, spec.percent, lang) : '',
-  };
-}
-
-/** A bar's data item: its value and, near the reference line, where its label goes. */
-function item(layout: ChartLayout, v: number | null, line: number[]) {
-  if (v === null) return '-';
-  const p = placeLabel(layout, v, line);
-  if (p.position === 'top' && p.offsetY === 0) return v;
-  return {
-    value: v,
-    label: {
-      position: p.position,
-      offset: [0, p.offsetY],
-      // Inside a patterned bar the label sits on a white ground, so it reads.
-      ...(p.position === 'insideTop' ? { backgroundColor: '#fff', padding: [1, 2] } : {}),
-    },
-  };
-}
-
-const STATUS_DECAL: Record<ChartStatus, ChartSpec['series'][number]['pattern']> = {
-  'on-track': 'solid',
-  met: 'solid',
-  'at-risk': 'hatch',
-  'off-track': 'dots',
-  'not-met': 'dots',
-};
-
-/** The bars of a chart: one series per status (stacked, so each bar keeps its slot), or the spec's series. */
-function bars(spec: ChartSpec, layout: ChartLayout, lang: Lang) {
-  const line = lines(spec).map((l) => l.value);
-  const label = valueLabel(spec, lang);
-  if (spec.status !== null) {
-    const status = spec.status;
-    const values = spec.series[0]?.values ?? [];
-    const order: (ChartStatus | null)[] = ['on-track', 'met', 'at-risk', 'off-track', 'not-met', null];
-    return order
-      .filter((st) => status.some((s, i) => s === st && values[i] !== null && values[i] !== undefined))
-      .map((st) => {
-        const colour = st === null ? { fill: COLORS.solid, ink: '#1a1a1a' } : STATUS_COLOURS[st];
-        return {
-          type: 'bar',
-          name: st === null ? (spec.series[0]?.name ?? '') : (spec.statusWords[st] ?? st),
-          stack: 'status',
-          barMaxWidth: 42,
-          data: values.map((v, i) => (status[i] === st ? item(layout, v, line) : '-')),
-          itemStyle: {
-            color: colour.fill,
-            borderColor: colour.ink,
-            borderWidth: 1,
-            decal: { ...decal(st === null ? 'solid' : STATUS_DECAL[st]), color: `${colour.ink}66` },
-          },
-          label,
-        };
-      });
-  }
-  return spec.series.map((s) => ({
-    type: 'bar',
-    name: s.name,
-    barMaxWidth: 42,
-    data: s.values.map((v) => item(layout, v, line)),
-    itemStyle: {
-      color: COLORS[s.pattern],
-      borderColor: '#1a1a1a',
-      borderWidth: 0.6,
-      decal: decal(s.pattern),
-    },
-    label,
-  }));
-}
-
-/** How far a reference line's label moves (px, + is down) so that it keeps clear of the other lines' labels. */
-function lineLabelShift(layout: ChartLayout, refs: { value: number }[], i: number): number {
-  const y = layout.y(refs[i]!.value);
-  const near = refs
-    .map((r) => layout.y(r.value))
-    .filter((o, j) => j !== i && Math.abs(o - y) < LINE_LABEL.height);
-  if (near.length === 0) return 0;
-  const gap = (LINE_LABEL.height - Math.abs(near[0]! - y)) / 2;
-  return near[0]! > y || (near[0] === y && i === 0) ? -gap : gap;
-}
-
-/** The ECharts option of a chart spec (exported for tests: positions are computed from it). */
-export function chartOption(spec: ChartSpec, lang: Lang, size: { width: number; height: number }) {
-  const layout = chartLayout(spec, lang, size);
-  const rotate = xRotation(spec);
-  const series: Record<string, unknown>[] = bars(spec, layout, lang);
-  const refs = lines(spec);
-  if (refs.length > 0 && series[0])
-    series[0].markLine = {
-      symbol: 'none',
-      silent: true,
-      lineStyle: { color: '#000', type: 'dashed', width: 1.5 },
-      label: {
-        // Right of the plot, where no bar and no value label is.
-        position: 'end',
-        distance: LINE_LABEL.distance,
-        color: '#000',
-        fontSize: LINE_LABEL.fontSize,
-        lineHeight: LINE_LABEL.height,
-      },
-      data: refs.map((l, i) => ({
-        yAxis: l.value,
-        // Two lines close together: the labels move apart (the upper one up, the lower one down).
-        label: { formatter: l.label, offset: [0, lineLabelShift(layout, refs, i)] },
-        // A further line (time progress beside the target) is dotted.
-        ...(i > 0 ? { lineStyle: { type: 'dotted', width: 1.5, color: '#000' } } : {}),
-      })),
-    };
-  const legend = series.length > 1;
-  return {
-    animation: false,
-    aria: { enabled: true, decal: { show: true } },
-    textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#1a1a1a' },
-    legend: legend
-      ? { top: 0, right: 0, itemWidth: 18, itemHeight: 12, textStyle: { fontFamily: CHART_FONT } }
-      : undefined,
-    grid: { ...layout.grid, containLabel: false, outerBoundsMode: 'none' },
-    xAxis: {
-      type: 'category',
-      data: spec.categories,
-      axisLabel: {
-        interval: 0,
-        rotate,
-        width: rotate
-          ? 90
-          : Math.max(40, (size.width - layout.grid.left - layout.grid.right) / spec.categories.length - 4),
-        overflow: 'truncate',
-      },
-      axisLine: { lineStyle: { color: '#333' } },
-      axisTick: { alignWithLabel: true },
-    },
-    yAxis: {
-      type: 'value',
-      min: layout.axis.min,
-      max: layout.axis.max,
-      interval: layout.axis.interval,
-      axisLabel: { formatter: (v: number) => formatAxis(v, spec.percent, lang) },
-      splitLine: { lineStyle: { color: '#ccc', type: 'dashed' } },
-      name: spec.unit ?? '',
-      nameTextStyle: { align: 'left' },
-    },
-    series,
-  };
-}
-
 /** A chart drawn: inline SVG for an HTML page, and the same drawing as a file of its own. */
 export interface DrawnChart {
   id: string;
@@ -358,9 +205,30 @@ export interface ChartDrawing {
   size: { width: number; height: number };
 }
 
+/** A chart's SVG document as the pages use it (see DrawnChart); `svg` has its ids already unique in the page. */
+export function drawnChart(
+  id: string,
+  title: string,
+  svg: string,
+  size: { width: number; height: number },
+): DrawnChart {
+  const label = title.replace(/[&"<>]/g, '');
+  const named = svg.replace(/^<svg /, `<svg role="img" aria-label="${label}" class="chart" `);
+  return {
+    id,
+    title,
+    svg: raw(named.replace(/ width="\d+" height="\d+"/, '')),
+    file: named
+      .replace(' class="chart"', '')
+      .replace(/(<svg [^>]*>)/, `$1<rect width="100%" height="100%" fill="#fff"/>`),
+    width: size.width,
+    height: size.height,
+  };
+}
+
 /**
- * Draws ECharts options as SVG with the server-side renderer. ECharts (the parts in ./echarts.ts) is loaded
- * here, only when a document with charts is built; every chart is disposed.
+ * Draws ECharts options as SVG with the server-side renderer (the report's trend, bridge and mix charts).
+ * ECharts (the parts in ./echarts.ts) is loaded here, only when such a chart is drawn; every chart is disposed.
  */
 export async function drawCharts(drawings: readonly ChartDrawing[]): Promise<DrawnChart[]> {
   if (drawings.length === 0) return [];
@@ -375,36 +243,10 @@ export async function drawCharts(drawings: readonly ChartDrawing[]): Promise<Dra
     });
     try {
       chart.setOption(d.option as Parameters<typeof chart.setOption>[0]);
-      const label = d.title.replace(/[&"<>]/g, '');
-      const svg = scopeIds(chart.renderToSVGString(), `chart-${d.id}`).replace(
-        /^<svg /,
-        `<svg role="img" aria-label="${label}" class="chart" `,
-      );
-      out.push({
-        id: d.id,
-        title: d.title,
-        svg: raw(svg.replace(/ width="\d+" height="\d+"/, '')),
-        file: svg
-          .replace(' class="chart"', '')
-          .replace(/(<svg [^>]*>)/, `$1<rect width="100%" height="100%" fill="#fff"/>`),
-        width: d.size.width,
-        height: d.size.height,
-      });
+      out.push(drawnChart(d.id, d.title, scopeIds(chart.renderToSVGString(), `chart-${d.id}`), d.size));
     } finally {
       chart.dispose();
     }
   }
   return out;
-}
-
-/** Renders the pack's chart specs to inline SVG (see drawCharts). */
-export async function renderCharts(
-  specs: readonly ChartSpec[],
-  lang: Lang,
-  size: { width: number; height: number } = { width: 680, height: 300 },
-): Promise<{ id: string; title: string; svg: Raw }[]> {
-  const drawn = await drawCharts(
-    specs.map((spec) => ({ id: spec.id, title: spec.title, option: chartOption(spec, lang, size), size })),
-  );
-  return drawn.map(({ id, title, svg }) => ({ id, title, svg }));
 }

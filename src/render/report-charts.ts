@@ -1,6 +1,6 @@
 /**
- * The charts of the period report drawn with ECharts (see charts.ts for the achievement chart it shares with the
- * pack): the monthly trend (actual bars, target and prior-year lines), the growth bridge (a waterfall: stacked
+ * The charts of the period report: the regions' achievement chart is the pack's (bar-chart.ts, salesmeet's own
+ * SVG), the others are drawn with ECharts: the monthly trend (actual bars, target and prior-year lines), the growth bridge (a waterfall: stacked
  * bars on an invisible base) and the mix before and after (two 100% bars). Geometry is fixed here — plot area,
  * value axis — so that labels can be kept inside the chart; series never depend on colour alone (patterns,
  * line styles and symbols tell them apart in black-and-white print).
@@ -13,11 +13,11 @@ import type {
   ReportChartSpec,
   TrendChartSpec,
 } from '../core/report/charts.js';
+import { drawBarCharts } from './bar-chart.js';
 import {
   CHART_FONT,
   type ChartDrawing,
   COLORS,
-  chartOption,
   type DrawnChart,
   decal,
   drawCharts,
@@ -319,13 +319,11 @@ export function mixOption(spec: MixChartSpec, lang: Lang, size: { width: number;
   };
 }
 
-/** The ECharts option of a report chart at its size. */
-export function reportChartOption(spec: ReportChartSpec, lang: Lang) {
+/** The ECharts option of a report chart drawn by ECharts (all but the regions chart), at its size. */
+export function reportChartOption(spec: Exclude<ReportChartSpec, { id: 'regions' }>, lang: Lang) {
   const size = REPORT_CHART_SIZE[spec.id];
   const option = (() => {
     switch (spec.id) {
-      case 'regions':
-        return chartOption(spec, lang, size);
       case 'trend':
         return trendOption(spec, lang, size);
       case 'bridge':
@@ -337,12 +335,21 @@ export function reportChartOption(spec: ReportChartSpec, lang: Lang) {
   return { option, size };
 }
 
-/** Draws the report's charts as SVG (inline for the HTML, a file each for report.md and Word). */
-export function drawReportCharts(specs: readonly ReportChartSpec[], lang: Lang): Promise<DrawnChart[]> {
-  return drawCharts(
-    specs.map((spec): ChartDrawing => {
-      const { option, size } = reportChartOption(spec, lang);
-      return { id: spec.id, title: spec.title, option, size };
-    }),
+/**
+ * Draws the report's charts as SVG (inline for the HTML, a file each for report.md and Word), in the order given:
+ * the regions chart as the pack draws it, the others with ECharts (loaded only if one is drawn).
+ */
+export async function drawReportCharts(specs: readonly ReportChartSpec[], lang: Lang): Promise<DrawnChart[]> {
+  const byEcharts: ChartDrawing[] = [];
+  for (const spec of specs) {
+    if (spec.id === 'regions') continue;
+    const { option, size } = reportChartOption(spec, lang);
+    byEcharts.push({ id: spec.id, title: spec.title, option, size });
+  }
+  const drawn = await drawCharts(byEcharts);
+  return specs.map((spec) =>
+    spec.id === 'regions'
+      ? drawBarCharts([{ spec, size: REPORT_CHART_SIZE.regions }], lang)[0]!
+      : drawn.find((d) => d.id === spec.id)!,
   );
 }

@@ -48,12 +48,18 @@ describe('the code cache', () => {
 
   it('keeps one cache per command, and loads ECharts and docx only for the documents that need them', () => {
     const cache = cacheDir();
+    const names = () => files(cache).map((f) => f.replace(/-[0-9a-f]+\.bin$/, ''));
     for (const command of ['agenda', 'pack', 'minutes'])
       expect(run([command, '2026-h1-review', '--dry-run'], cache).code).toBe(0);
-    expect(files(cache).map((f) => f.replace(/-[0-9a-f]+\.bin$/, ''))).toEqual([
+    // The pack's bar charts are salesmeet's own SVG; the minutes' Word file needs docx (index.cjs).
+    expect(names()).toEqual(['cli.cjs-agenda', 'cli.cjs-minutes', 'cli.cjs-pack', 'index.cjs']);
+    // The report's trend, bridge and mix charts are drawn by ECharts.
+    expect(run(['report', '2026-h1-review'], cache).code).toBe(0);
+    expect(names()).toEqual([
       'cli.cjs-agenda',
       'cli.cjs-minutes',
       'cli.cjs-pack',
+      'cli.cjs-report',
       'echarts.cjs',
       'index.cjs',
     ]);

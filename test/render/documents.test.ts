@@ -7,7 +7,7 @@ import { LANGS } from '../../src/core/i18n/lang.js';
 import { agendaView } from '../../src/core/pack/agenda-view.js';
 import { kpiCharts } from '../../src/core/pack/kpi-view.js';
 import { packView } from '../../src/core/pack/view.js';
-import { renderCharts } from '../../src/render/charts.js';
+import { renderCharts } from '../../src/render/bar-chart.js';
 import { raw, render } from '../../src/render/engine.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { KPI_EXAMPLE } from '../helpers/kpi-example.js';
@@ -143,7 +143,7 @@ describe('the running header and footer of pack.pdf', () => {
 
 describe('charts', () => {
   it('three inline SVGs with patterns, group labels, the time-progress line and page-unique ids', async () => {
-    const svgs = await renderCharts(kpiCharts(KPI_EXAMPLE, 'zh-CN'), 'zh-CN');
+    const svgs = renderCharts(kpiCharts(KPI_EXAMPLE, 'zh-CN'), 'zh-CN');
     expect(svgs.map((s) => s.id)).toEqual(['achievement', 'actual-target', 'yoy']);
     for (const s of svgs) {
       expect(s.svg.html.startsWith('<svg ')).toBe(true);

@@ -66,8 +66,9 @@ interface Box {
 /** The texts of an SVG ECharts drew, as boxes (position from its transform, width estimated per character). */
 function texts(svg: string): (Box & { size: number })[] {
   return [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map((m) => {
-    const attrs = m[1]!;
-    const size = Number(/font-size:(\d+)px/.exec(attrs)?.[1] ?? 12);
+    const attrs = ` ${m[1]!}`;
+    // ECharts writes the size in a style, the bar charts (bar-chart.ts) as an attribute.
+    const size = Number(/font-size(?::|=")(\d+)/.exec(attrs)?.[1] ?? 12);
     const [tx, ty] = (/translate\(([-\d.]+) ([-\d.]+)\)/.exec(attrs) ?? [0, '0', '0'])
       .slice(1)
       .map(Number) as [number, number];
@@ -198,7 +199,7 @@ describe('the achievement chart mid-period', () => {
     const values = all.filter((t) => t.size === 10);
     expect(values).toHaveLength(3);
     const ys = [
-      ...c!.file.matchAll(/<path d="M[\d.]+ ([\d.]+)L[\d.]+ [\d.]+"[^>]*stroke="#000"[^>]*stroke-dasharray/g),
+      ...c!.file.matchAll(/<path d="M[\d.]+ ([\d.]+)H[\d.]+"[^>]*stroke="#000"[^>]*stroke-dasharray/g),
     ].map((m) => Number(m[1]));
     expect(ys).toHaveLength(2);
     for (const v of values)
