@@ -8,6 +8,7 @@
  * status and each series has its pattern, as in the legend.
  */
 import type { Lang } from '../core/i18n/lang.js';
+import { numberFormat } from '../core/i18n/number-format.js';
 import { STATUS_COLOURS } from '../core/kpi/status-colours.js';
 import type { ChartSpec, ChartStatus } from '../core/pack/kpi-view.js';
 import {
@@ -86,16 +87,9 @@ export interface BarChartPlan {
   unit: string | null;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 function formatLabel(v: number, percent: boolean, lang: Lang): string {
   if (percent) return `${(v * 100).toFixed(1)}%`;
-  let f = numberFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { maximumFractionDigits: 1 });
-    numberFormats.set(lang, f);
-  }
-  return f.format(v);
+  return numberFormat(lang, 0, 1).format(v);
 }
 
 function seriesPaint(pattern: Pattern): BarPaint {

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/i18n/lang.js';
+import { numberFormat } from '../core/i18n/number-format.js';
 import type { ChartSpec } from '../core/pack/kpi-view.js';
 import { type Raw, raw } from './engine.js';
 
@@ -45,16 +46,9 @@ export function decal(pattern: ChartSpec['series'][number]['pattern']) {
   }
 }
 
-const axisFormats = new Map<Lang, Intl.NumberFormat>();
-
 export function formatAxis(v: number, percent: boolean, lang: Lang): string {
   if (percent) return `${Math.round(v * 100)}%`;
-  let f = axisFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : lang, { maximumFractionDigits: 0 });
-    axisFormats.set(lang, f);
-  }
-  return f.format(v);
+  return numberFormat(lang, 0, 0).format(v);
 }
 
 /** Makes the ids inside one SVG unique within the page (several charts share one HTML document). */

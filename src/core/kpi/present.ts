@@ -6,14 +6,13 @@
 
 import { byLang } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
+import { numberFormat } from '../i18n/number-format.js';
 import type { RowExtra } from './compute.js';
 import { km } from './messages.js';
 import type { ChangeNote, GroupKey, KpiResult, KpiRow, Status } from './result.js';
 
 export const DASH = '—';
 const MINUS = '−';
-
-const LOCALE: Record<Lang, string> = { en: 'en-US', 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW' };
 
 /** Headings, status words, notes and the legend of a KPI table. */
 export interface KpiWords {
@@ -41,19 +40,6 @@ export function legendLines(lang: Lang, thresholds: { onTrack: number; atRisk: n
   return WORDS[lang].legend.map((l) =>
     l.replace('{onTrack}', pct(thresholds.onTrack, lang)).replace('{atRisk}', pct(thresholds.atRisk, lang)),
   );
-}
-
-const FORMATS = new Map<string, Intl.NumberFormat>();
-
-/** One formatter per language and digits: building one costs more than formatting thousands of numbers. */
-function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
-  const key = `${lang}:${min}:${max}`;
-  let f = FORMATS.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max });
-    FORMATS.set(key, f);
-  }
-  return f;
 }
 
 const signed = (s: string, v: number) => (v > 0 ? `+${s}` : v < 0 ? `${MINUS}${s}` : s);

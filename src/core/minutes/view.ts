@@ -4,6 +4,7 @@ import { zonedInstant, zoneLabel } from '../agenda.js';
 import { parseClock } from '../formats.js';
 import type { Lang } from '../i18n/lang.js';
 import { interpolate } from '../i18n/messages.js';
+import { numberFormat } from '../i18n/number-format.js';
 import { metricByKey } from '../kpi/metrics.js';
 import type { Meeting } from '../meeting/schema.js';
 import { hashPrefix } from '../signoff/canonical.js';
@@ -30,10 +31,8 @@ export function formatInstant(iso: string, timeZone: string | undefined): string
 
 /** A KPI target in the metric's own terms: a ratio as a percentage, an amount or count with separators. */
 function targetText(value: number, kind: string | undefined, lang: Lang): string {
-  const locale = lang === 'en' ? 'en-US' : lang;
-  if (kind === 'ratio')
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value * 100)}%`;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: kind === 'count' ? 0 : 2 }).format(value);
+  if (kind === 'ratio') return `${numberFormat(lang, 0, 1).format(value * 100)}%`;
+  return numberFormat(lang, 0, kind === 'count' ? 0 : 2).format(value);
 }
 
 /**

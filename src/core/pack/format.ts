@@ -1,28 +1,16 @@
 import { catalogue } from '../../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { interpolate } from '../i18n/messages.js';
+import { numberFormat } from '../i18n/number-format.js';
 import type { ChangeNote, ChangeUnit, KpiRow } from '../kpi/result.js';
 import { PACK_LABELS } from './labels.js';
 
 const DASH = '—';
 
-const locales: Record<Lang, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en-US' };
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** A number in the language's grouping with exactly `digits` decimals; "—" when missing. */
 export function formatNumber(v: number | null | undefined, lang: Lang, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-  const key = `${lang}:${digits}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locales[lang], {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    numberFormats.set(key, f);
-  }
-  const s = f.format(v);
+  const s = numberFormat(lang, digits, digits).format(v);
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
@@ -39,7 +27,7 @@ export function formatFigure(v: number | null | undefined, lang: Lang, digits = 
 /** A fraction as a percentage with one decimal: 0.92 → "92.0%". */
 export function formatPercent(v: number | null | undefined, lang: Lang): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-  return `${new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v * 100)}%`;
+  return `${numberFormat(lang, 1, 1).format(v * 100)}%`;
 }
 
 /** A signed change: +15.0% for a relative change, −3.0 pp (−3.0 个百分点) for a ratio difference. */
@@ -48,10 +36,7 @@ export function formatChange(v: number | null, unit: ChangeUnit, note: ChangeNot
   if (v === null || !Number.isFinite(v)) return note ? (L.changeNotes[note] ?? note) : DASH;
   const n = Math.round(v * 1000) / 10;
   const sign = n > 0 ? '+' : n < 0 ? '−' : '±';
-  const abs = new Intl.NumberFormat(locales[lang], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(Math.abs(n));
+  const abs = numberFormat(lang, 1, 1).format(Math.abs(n));
   if (unit === 'pp') return `${sign}${abs} ${L.pp}`;
   return `${sign}${abs}%`;
 }
@@ -61,10 +46,7 @@ export function formatGap(achievement: number | null, timeProgress: number | nul
   if (achievement === null || timeProgress === null) return DASH;
   const L = PACK_LABELS[lang];
   const pp = Math.round((achievement - timeProgress) * 1000) / 10;
-  const abs = new Intl.NumberFormat(locales[lang], {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(Math.abs(pp));
+  const abs = numberFormat(lang, 1, 1).format(Math.abs(pp));
   const word = pp >= 0 ? L.ahead : L.behind;
   return `${word} ${abs} ${L.pp}`;
 }
