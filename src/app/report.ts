@@ -166,8 +166,9 @@ export async function reportData(
 const CHARTS_DIR = 'report-charts';
 
 /**
- * The style's charts, drawn: their specs from the analysis (core), SVG from ECharts. Each goes into the view
- * (inline SVG, file name, the dimension it belongs to) and, as a standalone file, beside report.md.
+ * The style's charts, drawn: their specs from the analysis (core), the SVG from bar-chart.ts (regions) and ECharts
+ * (the others). Each goes into the view (inline SVG, file name, the dimension it belongs to) and, as a standalone
+ * file, beside report.md.
  */
 async function drawnCharts(
   input: ReportInput,

@@ -83,8 +83,8 @@ export function niceStep(range: number): number {
 export type LabelPlacement = { position: 'top' | 'insideTop'; offsetY: number };
 
 /**
- * The chart's geometry, fixed here rather than left to ECharts so that the labels can be placed: the plot area
- * (explicit grid, no label-driven resizing), the value axis (min, max, step) and the pixel row of a value.
+ * A bar chart's geometry (bar-chart.ts draws it), fixed here so that the labels can be placed: the plot area, the
+ * value axis (min, max, step) and the pixel row of a value.
  */
 export interface ChartLayout {
   width: number;

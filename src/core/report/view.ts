@@ -63,7 +63,7 @@ export interface ReportTable {
 export interface ReportChart {
   id: string;
   title: string;
-  /** Filled by the caller (ECharts SVG); the view holds the data. */
+  /** Filled by the caller (the charts' SVG); the view holds the data. */
   svg: unknown;
   /** The chart as an image file, relative to the report (report.md links it): report-charts/<id>.svg. */
   file: string;
