@@ -82,6 +82,11 @@ export interface BarChartPlan {
   ticks: { y: number; text: string }[];
   categories: { x: number; text: string; rotate: number }[];
   bars: DrawnBar[];
+  /**
+   * Whether the value labels are drawn: only when each fits the width of its bar and the gap beside it. With many
+   * groups (20 reps, three bars each) the numbers would run into each other; the table above the chart has them.
+   */
+  valueLabels: boolean;
   lines: { y: number; dotted: boolean; label: string; labelY: number }[];
   legend: { name: string; paint: BarPaint }[];
   unit: string | null;
@@ -127,6 +132,23 @@ function lineLabelShift(layout: ChartLayout, refs: { value: number }[], i: numbe
   if (near.length === 0) return 0;
   const gap = (LINE_LABEL.height - Math.abs(near[0]! - y)) / 2;
   return near[0]! > y || (near[0] === y && i === 0) ? -gap : gap;
+}
+
+/**
+ * Width of a value label in px: digits and signs at their widths in Arial and Liberation Sans (the first fonts of
+ * the charts' stack; digits 0.556 em, separators 0.278 em), anything else as `textWidth` counts it.
+ */
+function figureWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    if (ch >= '0' && ch <= '9') em += 0.556;
+    else if (ch === ',' || ch === '.' || ch === ' ') em += 0.278;
+    else if (ch === '%') em += 0.889;
+    else if (ch === '-') em += 0.333;
+    else if (ch === '+' || ch === '−' || ch === '±') em += 0.584;
+    else em += textWidth(ch, fontSize) / fontSize;
+  }
+  return em * fontSize;
 }
 
 /** A category label cut to a width, with an ellipsis. */
@@ -250,7 +272,9 @@ export function planBarChart(
     // Two lines close together: their labels move apart (the upper one up, the lower one down).
     labelY: layout.y(l.value) + lineLabelShift(layout, refs, i),
   }));
-  return { layout, ticks, categories, bars, lines, legend, unit: spec.unit };
+  const pitch = perSlot > 1 ? barWidth * (1 + BAR_GAP) : slot * (1 - CATEGORY_GAP / 2);
+  const valueLabels = bars.every((b) => figureWidth(b.label.text, LABEL.fontSize) + 2 <= pitch);
+  return { layout, ticks, categories, bars, valueLabels, lines, legend, unit: spec.unit };
 }
 
 /** Text for SVG: XML-escaped, without the control characters XML forbids. */
@@ -352,7 +376,7 @@ export function barChartSvg(
     const p = patternOf(b.paint);
     if (p) out.push(`<rect ${box} fill="url(#${p})"/>`);
   }
-  for (const b of plan.bars) {
+  for (const b of plan.valueLabels ? plan.bars : []) {
     const l = b.label;
     if (l.inside) {
       const w = textWidth(l.text, LABEL.fontSize) + 4;

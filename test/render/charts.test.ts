@@ -304,4 +304,29 @@ describe('the bar chart as written', () => {
     expect(svg).toContain('id="chart-yoy-p0"');
     expect(svg).toContain('id="chart-yoy-p1"');
   });
+
+  it('leaves the value labels out when they do not fit beside each other (20 reps, three bars each)', () => {
+    const reps = Array.from({ length: 20 }, (_, i) => `销售${String(i + 1).padStart(2, '0')}`);
+    const wide = spec({
+      kind: 'actual-target',
+      percent: false,
+      categories: reps,
+      series: [
+        { name: '实际', values: reps.map((_, i) => 1234.5 + i * 37.3), pattern: 'solid' },
+        { name: '目标', values: reps.map(() => 1300), pattern: 'hatch' },
+      ],
+    });
+    const plan = planBarChart(wide, 'zh-CN', SIZE);
+    expect(plan.valueLabels).toBe(false);
+    const svg = renderCharts([wide], 'zh-CN')[0]!.svg.html;
+    expect(svg).not.toContain('font-size="10"');
+    // Bars, categories and the legend are all there.
+    expect(svg.match(/<rect [^>]*stroke-width="0.6"/g)).toHaveLength(40);
+    for (const r of reps) expect(svg).toContain(`>${r}</text>`);
+    // Four groups: every bar has its number.
+    const few = spec({ ...wide, categories: reps.slice(0, 4) });
+    few.series = wide.series.map((s) => ({ ...s, values: s.values.slice(0, 4) }));
+    expect(planBarChart(few, 'zh-CN', SIZE).valueLabels).toBe(true);
+    expect(renderCharts([few], 'zh-CN')[0]!.svg.html.match(/font-size="10"/g)).toHaveLength(8);
+  });
 });
