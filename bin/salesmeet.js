@@ -41,11 +41,15 @@ function cachedHelp(argv, env) {
   lang ??= fromLocale(env.LC_ALL) ?? fromLocale(env.LC_MESSAGES) ?? fromLocale(env.LANG) ?? 'en';
   try {
     const all = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'help.json'), 'utf8'));
-    return all[lang]?.[command];
+    const text = all[lang]?.[command];
+    // `salesmeet nosuch --help`: no such command (the CLI says so); its code cache is not kept under the typo.
+    if (text === undefined && all[lang] !== undefined) unknownCommand = true;
+    return text;
   } catch {
     return undefined;
   }
 }
+let unknownCommand = false;
 const help = cachedHelp(process.argv.slice(2), process.env);
 if (help !== undefined) {
   process.stdout.write(help);
@@ -82,7 +86,10 @@ if (help !== undefined) {
   try {
     const { loadScript } = require('../dist/code-cache.cjs');
     const first = process.argv[2] ?? '';
-    cli = loadScript(join(__dirname, '..', 'dist', 'cli.cjs'), /^[a-z]+$/.test(first) ? first : 'cli');
+    cli = loadScript(
+      join(__dirname, '..', 'dist', 'cli.cjs'),
+      /^[a-z]+$/.test(first) && !unknownCommand ? first : 'cli',
+    );
   } catch (error) {
     if (error.code !== 'ENOENT' && error.code !== 'MODULE_NOT_FOUND') throw error;
     answered = true;

@@ -102,6 +102,19 @@ describe('the code cache', () => {
     expect(files(cache)).toEqual([]);
   });
 
+  it('keeps no cache under a mistyped command', () => {
+    const cache = cacheDir();
+    // Help for a command that does not exist: the main help, exit 0; the cache is the CLI's own, not "nosuch".
+    const r = run(['nosuch', '--help'], cache);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: salesmeet');
+    expect(files(cache).map((f) => f.replace(/-[0-9a-f]+\.bin$/, ''))).toEqual(['cli.cjs-cli']);
+    // Without --help a mistyped command fails (exit 2) and writes nothing.
+    const typo = cacheDir();
+    expect(run(['agnda', '2026-h1-review'], typo).code).toBe(2);
+    expect(files(typo)).toEqual([]);
+  });
+
   it('is off with SALESMEET_CODE_CACHE=off or NODE_DISABLE_COMPILE_CACHE=1', () => {
     const cache = cacheDir();
     const on = run(AGENDA, join(tmp.dir, 'on'));
