@@ -23,7 +23,9 @@ import {
   LINE_LABEL,
   labelBox,
   placeLabel,
+  referenceLines,
   textWidth,
+  xRotation,
 } from './charts.js';
 import type { Raw } from './engine.js';
 
@@ -39,9 +41,8 @@ const BAR_GAP = 0.3;
 const CATEGORY_GAP = 0.2;
 /** Legend: swatch size, the gap after it, the gap between items and the legend's padding. */
 const LEGEND = { swatchWidth: 18, swatchHeight: 12, gap: 5, itemGap: 10, padding: 5 } as const;
-/** How far the category labels sit below the plot, and how much a long one is rotated. */
+/** How far the category labels sit below the plot. */
 const CATEGORY_MARGIN = 8;
-const ROTATE = 30;
 
 const STATUS_PATTERN: Record<ChartStatus, Pattern> = {
   'on-track': 'solid',
@@ -118,11 +119,6 @@ function statusPaint(status: ChartStatus | null): BarPaint {
   };
 }
 
-/** The reference lines of a chart: its mark line and any more. */
-function referenceLines(spec: ChartSpec): { value: number; label: string }[] {
-  return [...(spec.markLine ? [spec.markLine] : []), ...(spec.moreLines ?? [])];
-}
-
 /** How far a reference line's label moves (px, + is down) so that it keeps clear of the other lines' labels. */
 function lineLabelShift(layout: ChartLayout, refs: { value: number }[], i: number): number {
   const y = layout.y(refs[i]!.value);
@@ -185,7 +181,7 @@ export function planBarChart(
     ticks.push({ y: layout.y(v), text: formatAxis(v, spec.percent, lang) });
   }
 
-  const rotate = spec.categories.length > 6 || spec.categories.some((c) => c.length > 8) ? ROTATE : 0;
+  const rotate = xRotation(spec);
   const labelWidth = rotate ? 90 : Math.max(40, slot - 4);
   const categories = spec.categories.map((c, i) => ({ x: centre(i), text: truncate(c, labelWidth), rotate }));
 

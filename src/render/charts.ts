@@ -103,7 +103,7 @@ export function chartLayout(
   const values = spec.series
     .flatMap((s) => s.values)
     .filter((v): v is number => v !== null && Number.isFinite(v));
-  const hi = Math.max(0, ...values, ...lines(spec).map((l) => l.value));
+  const hi = Math.max(0, ...values, ...referenceLines(spec).map((l) => l.value));
   const lo = Math.min(0, ...values);
   // The tallest bar's label may use the margin above the plot (under the legend), so no head room is added.
   const step = niceStep(hi - lo || 1);
@@ -116,9 +116,9 @@ export function chartLayout(
   const grid = {
     left:
       10 + Math.max(...ticks.map((t) => textWidth(t, 12)), spec.unit ? textWidth(spec.unit, 12) / 2 : 0) + 8,
-    right: lines(spec).length
+    right: referenceLines(spec).length
       ? LINE_LABEL.distance +
-        Math.max(...lines(spec).map((l) => textWidth(l.label, LINE_LABEL.fontSize))) +
+        Math.max(...referenceLines(spec).map((l) => textWidth(l.label, LINE_LABEL.fontSize))) +
         14
       : 16,
     // The legend and the unit's name sit above the plot.
@@ -137,11 +137,12 @@ export function chartLayout(
 }
 
 /** The reference lines of a chart: its mark line and any more. */
-function lines(spec: ChartSpec): { value: number; label: string }[] {
+export function referenceLines(spec: ChartSpec): { value: number; label: string }[] {
   return [...(spec.markLine ? [spec.markLine] : []), ...(spec.moreLines ?? [])];
 }
 
-function xRotation(spec: ChartSpec): number {
+/** How far a chart's category labels are turned: 30° when there are many or a long one, else none. */
+export function xRotation(spec: ChartSpec): number {
   return spec.categories.length > 6 || spec.categories.some((c) => c.length > 8) ? 30 : 0;
 }
 
