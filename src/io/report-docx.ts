@@ -1,9 +1,10 @@
 /**
  * out/report.docx from the report's view model. It has Word heading styles (so that the navigation pane and the
  * table of contents work), a table of contents field, page numbers "page X of Y" in the footer, tables with a real
- * grid (column widths in twips on the table and every cell), the formulas as real footnotes, the charts as SVG
- * with a PNG fallback at the full text width, and the placeholders of unwritten sections shaded so that nobody
- * misses them. It is zipped by `packDocx` and dated by the run's "now".
+ * grid (column widths in twips on the table and every cell), the formulas as real footnotes and the charts as
+ * SVG with a PNG fallback at the full text width. A narrative section that report.yaml leaves empty shows its
+ * prompt on a shaded ground, so that nobody misses it. The file is zipped by `packDocx` and dated by the run's
+ * "now".
  */
 
 import type { Block, ReportTable, ReportView } from '../core/report/view.js';

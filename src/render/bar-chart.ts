@@ -295,12 +295,10 @@ function text(
   return `<text ${at} text-anchor="${o.anchor}" dominant-baseline="central" font-size="${o.size}" font-family="${CHART_FONT}" fill="${o.fill}">${xml(body)}</text>`;
 }
 
-/** The <pattern> of a paint, or null for a solid one; `id` is unique within the page. */
-function patternDef(id: string, p: BarPaint): string | null {
+/** The <pattern> of a paint that has one; `id` is unique within the page. */
+function patternDef(id: string, pattern: Exclude<Pattern, 'solid'>, p: BarPaint): string {
   const ink = `fill="${p.ink}" fill-opacity="${p.inkOpacity}"`;
-  switch (p.pattern) {
-    case 'solid':
-      return null;
+  switch (pattern) {
     case 'hatch':
       return `<pattern id="${id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="1.6" height="6" ${ink}/></pattern>`;
     case 'dots':
@@ -327,15 +325,16 @@ export function barChartSvg(
   const plotBottom = size.height - grid.bottom;
   const defs: string[] = [];
   const patternIds = new Map<string, string>();
+  // A solid paint has no pattern; each other pattern and ink is defined once.
   const patternOf = (p: BarPaint): string | null => {
-    const key = `${p.pattern} ${p.ink} ${p.inkOpacity}`;
+    const pattern = p.pattern;
+    if (pattern === 'solid') return null;
+    const key = `${pattern} ${p.ink} ${p.inkOpacity}`;
     let id = patternIds.get(key);
     if (id === undefined) {
       id = `${idPrefix}-p${patternIds.size}`;
-      const def = patternDef(id, p);
-      if (def === null) return null;
       patternIds.set(key, id);
-      defs.push(def);
+      defs.push(patternDef(id, pattern, p));
     }
     return id;
   };
