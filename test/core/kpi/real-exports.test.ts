@@ -597,3 +597,159 @@ describe('rate targets', () => {
     expect(total(run(store, '2026-W23').totals, 'collection_rate')?.target).toBe(0.9);
   });
 });
+
+describe('distinct counts at every level of a deep breakdown, against sets of the rows themselves', () => {
+  // A seeded export of order lines: orders of several lines, lines without an order number, blank customers
+  // and reps, returns (negative lines: no order, no buying customer), rows outside the compared ranges, and a
+  // second sheet without a product column (its rows reach the region level only). The expected figures are
+  // counted below with sets, per group and range, from the rows as generated.
+  let seed = 20261129;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const pick = <T>(xs: T[]) => xs[rnd(xs.length)]!;
+  const regions = ['华东', '华南', '华北'];
+  const products = ['硬件', '软件', '服务'];
+  const reps = ['张三', '李四', '王五', '赵六', ''];
+  const customers = Array.from({ length: 40 }, (_, i) => `客户${i}`).concat(['']);
+  type Line = {
+    order: string;
+    date: string;
+    region: string;
+    product?: string;
+    rep: string;
+    customer: string;
+    amount: number;
+  };
+  const lines: Line[] = [];
+  const days = Array.from({ length: 700 }, (_, i) => isoOfDay(day('2024-09-01') + i));
+  for (let i = 0; i < 2500; i++) {
+    const withProduct = i < 2000;
+    const order = rnd(6) === 0 ? '' : `SO-${rnd(900)}`;
+    // An order's lines share its day, region, product, rep and customer (else no order at all).
+    const base = order === '' ? i : Number(order.slice(3));
+    const r = (k: number) => (base * 7919 + k * 104729) % 1000;
+    const line: Line = {
+      order,
+      date: order === '' ? pick(days) : days[r(1) % days.length]!,
+      region: order === '' ? pick(regions) : regions[r(2) % regions.length]!,
+      rep: order === '' ? pick(reps) : reps[r(3) % reps.length]!,
+      customer: order === '' ? pick(customers) : customers[r(4) % customers.length]!,
+      amount: rnd(12) === 0 ? -50 : 100 + rnd(900),
+    };
+    if (withProduct) line.product = order === '' ? pick(products) : products[r(5) % products.length]!;
+    lines.push(line);
+  }
+  const sheets = [
+    {
+      name: 'Orders',
+      rows: [
+        ['订单号', '日期', '区域', '产品线', '销售代表', '客户', '销售额'],
+        ...lines
+          .filter((l) => l.product !== undefined)
+          .map((l) => [l.order, l.date, l.region, l.product!, l.rep, l.customer, l.amount]),
+      ] as Raw[][],
+    },
+    {
+      name: 'Online',
+      rows: [
+        ['订单号', '日期', '区域', '销售代表', '客户', '销售额'],
+        ...lines
+          .filter((l) => l.product === undefined)
+          .map((l) => [l.order, l.date, l.region, l.rep, l.customer, l.amount]),
+      ] as Raw[][],
+    },
+  ];
+  const p = parsePeriod('2026-Q2')!;
+  const ranges = [p, priorYearOf(p), priorPeriodOf(p)];
+  const bought = lines.filter((l) => l.amount > 0);
+  const firstDay = new Map<string, number>();
+  for (const l of bought)
+    if (l.customer !== '' && !(firstDay.get(l.customer)! <= day(l.date)))
+      firstDay.set(l.customer, day(l.date));
+  const earliest = Math.min(...bought.map((l) => day(l.date)));
+  const within = (r: { start: number; end: number }) => (l: Line) =>
+    day(l.date) >= r.start && day(l.date) <= r.end;
+  const inRange = ranges.map((r) => bought.filter(within(r)));
+  const of = (group: Record<string, string>) => (l: Line) =>
+    Object.entries(group).every(([k, v]) => (l as unknown as Record<string, string | undefined>)[k] === v);
+  const known = new Map<string, ReturnType<typeof count>>();
+  const expected = (group: Record<string, string>, ri: number) => {
+    const key = `${JSON.stringify(group)}${ri}`;
+    if (!known.has(key)) known.set(key, count(group, ri));
+    return known.get(key)!;
+  };
+  const count = (group: Record<string, string>, ri: number) => {
+    const r = ranges[ri]!;
+    const rows = inRange[ri]!.filter(of(group));
+    const occasions = new Map<string, Set<string>>();
+    for (const l of rows)
+      if (l.customer !== '')
+        occasions.set(l.customer, (occasions.get(l.customer) ?? new Set()).add(l.order || l.date));
+    const active = occasions.size;
+    if (rows.length === 0) return null;
+    return {
+      orders: new Set(rows.filter((l) => l.order !== '').map((l) => l.order)).size,
+      active_customers: active,
+      new_customers:
+        earliest < r.start ? [...occasions.keys()].filter((c) => firstDay.get(c)! >= r.start).length : null,
+      repeat_rate: active === 0 ? null : [...occasions.values()].filter((s) => s.size > 1).length / active,
+      // Revenue (returns included) per rep with a sale.
+      revenue_per_rep:
+        lines
+          .filter(within(r))
+          .filter(of(group))
+          .reduce((sum, l) => sum + l.amount, 0) /
+        new Set(rows.filter((l) => l.rep !== '').map((l) => l.rep)).size,
+    };
+  };
+  const cases: [GroupKey[]][] = [
+    [['region', 'product', 'rep']],
+    [['product', 'rep']],
+    [['region']],
+    [['rep', 'customer']],
+  ];
+  it.each(cases)('by %j', (by) => {
+    const store = ingest(sheets, { by, focus: ranges });
+    const result = computeKpi(store, {
+      period: p,
+      ytd: false,
+      asOf: day('2026-07-15'),
+      workdays: false,
+      by,
+      lang: 'en',
+    }).result;
+    const blank = store.blankGroup;
+    const field = ['actual', 'priorYear', 'priorPeriod'] as const;
+    const compared = by.map(() => 0);
+    for (const row of [...result.totals, ...result.rows]) {
+      if (
+        !['orders', 'active_customers', 'new_customers', 'repeat_rate', 'revenue_per_rep'].includes(
+          row.metric,
+        )
+      )
+        continue;
+      // The blank group's rows are those with the cell empty.
+      const group = Object.fromEntries(Object.entries(row.group).map(([k, v]) => [k, v === blank ? '' : v]));
+      for (let ri = 0; ri < 3; ri++) {
+        const want = expected(group, ri);
+        const got = row[field[ri]!];
+        const value = want?.[row.metric as keyof typeof want] ?? null;
+        if ((row.metric === 'repeat_rate' || row.metric === 'revenue_per_rep') && value !== null)
+          expect(got).toBeCloseTo(value, 9);
+        else
+          expect([row.metric, group, field[ri], got]).toEqual([
+            row.metric,
+            group,
+            field[ri],
+            value === 0 && got === null ? null : value,
+          ]);
+        const depth = Object.keys(group).length;
+        if (row.metric === 'orders' && got !== null && depth > 0) compared[depth - 1]!++;
+      }
+    }
+    // Figures at every level were compared.
+    expect(compared.every((n) => n >= 9)).toBe(true);
+  });
+});

@@ -34,7 +34,8 @@ interface Distinct {
   reps: number;
 }
 
-const REPEAT = -1e15;
+/** A customer's occasion once a second one is seen (occasions are order ids ≥ 0, or −1 − a day). */
+const REPEAT = -2_147_483_648;
 
 interface Slots {
   orders: number;
@@ -64,115 +65,182 @@ export function distinctCounts(
 }
 
 /**
- * Every row's order, customer and rep, counted once per accumulator and range its bucket feeds. The rows are
- * walked accumulator by accumulator (grouped by bucket first), so a value already seen is known by a mark in an
- * array indexed by its interned id — no set or map per accumulator (a breakdown by rep under product under
- * region has thousands of accumulators, each with hundreds of customers).
+ * Every row's order, customer and rep, counted once per accumulator and range its bucket feeds — in one walk
+ * over the rows of each range, whatever the depth of the breakdown. A bucket's accumulators are a chain (the
+ * total, its region, its region × product, …), and the buckets are walked in the order of their chains, so that
+ * each accumulator's buckets come one after another: its rows are the positions from where its first bucket
+ * starts. A value last seen before that position is new to the accumulator; seen since, it was counted there
+ * and in every accumulator above, and the climb stops. One array of last positions per kind of value (by its
+ * interned id) serves every level; only a customer's purchase occasion is kept per level.
  */
 function countPerAcc(
   store: KpiStore,
   ranges: (Range | null)[],
   accsOf: (b: Bucket, ri: number) => Acc[],
 ): Map<Acc, Distinct[]> {
-  const buckets = store.bucketList;
-  // The buckets each accumulator takes in each range.
   const per = new Map<Acc, Distinct[]>();
-  const walks: { d: Distinct; ri: number; buckets: number[] }[] = [];
-  const walkOf = new Map<Distinct, number[]>();
-  for (const b of buckets) {
-    for (let ri = 0; ri < 3; ri++) {
-      for (const acc of accsOf(b, ri)) {
-        let list = per.get(acc);
-        if (!list) {
-          list = [0, 1, 2].map(() => ({ orders: 0, customers: 0, repeat: 0, fresh: 0, reps: 0 }));
-          per.set(acc, list);
-        }
-        const d = list[ri]!;
-        let ids = walkOf.get(d);
-        if (!ids) {
-          ids = [];
-          walkOf.set(d, ids);
-          walks.push({ d, ri, buckets: ids });
-        }
-        ids.push(b.id);
-      }
-    }
-  }
   const n = store.internedCount;
+  let depth = 0;
+  const chains: { b: Bucket; chain: Acc[] }[][] = [];
+  for (let ri = 0; ri < 3; ri++) {
+    const list: { b: Bucket; chain: Acc[] }[] = [];
+    for (const b of store.bucketList) {
+      const chain = accsOf(b, ri);
+      if (chain.length === 0) continue;
+      list.push({ b, chain });
+      if (chain.length > depth) depth = chain.length;
+    }
+    chains.push(list);
+  }
   const marks: Marks = {
     order: new Int32Array(n),
-    customer: new Int32Array(n),
     rep: new Int32Array(n),
-    occasion: new Float64Array(n),
-    firstDay: new Float64Array(n),
+    customer: new Int32Array(n * (depth + 2)),
+    width: depth + 2,
   };
-  for (const [c, day] of store.firstSeen) marks.firstDay[c] = day;
-  // Walk k marks what it has seen with k + 1.
-  for (let k = 0; k < walks.length; k++) {
-    const { d, ri, buckets: ids } = walks[k]!;
-    countWalk(store.facts, ids, d, k + 1, ranges[ri]?.start ?? Number.POSITIVE_INFINITY, marks);
+  for (const [c, day] of store.firstSeen) marks.customer[c * marks.width + 1] = day;
+  const starts = new Int32Array(depth);
+  const ds: Distinct[] = [];
+  // Positions start at 1 (the marks start at 0, seen nowhere) and go on from range to range.
+  let position = 0;
+  for (let ri = 0; ri < 3; ri++) {
+    const list = chains[ri]!;
+    if (list.length === 0) continue;
+    const from = ranges[ri]?.start ?? Number.POSITIVE_INFINITY;
+    const current: (Acc | undefined)[] = [];
+    for (const { b, chain } of inChainOrder(list)) {
+      position++;
+      for (let l = 0; l < chain.length; l++) {
+        const acc = chain[l]!;
+        if (current[l] === acc) continue;
+        current[l] = acc;
+        starts[l] = position;
+        let counts = per.get(acc);
+        if (!counts) {
+          counts = [0, 1, 2].map(() => ({ orders: 0, customers: 0, repeat: 0, fresh: 0, reps: 0 }));
+          per.set(acc, counts);
+        }
+        ds[l] = counts[ri]!;
+      }
+      countBucket(store.facts, b.id, position, chain.length - 1, starts, ds, from, marks);
+    }
   }
   return per;
 }
 
-/** Per interned id: the walk that last saw it as an order, customer or rep, and its customer's occasion and first day. */
+/**
+ * The buckets ordered by their chains of accumulators (numbered as first met), so that every accumulator's
+ * buckets are one run; a chain that stops at a level (a row without a product) comes before the longer ones.
+ */
+function inChainOrder(list: { b: Bucket; chain: Acc[] }[]): { b: Bucket; chain: Acc[] }[] {
+  const number = new Map<Acc, number>();
+  const keyed = list.map((x, i) => {
+    const key = x.chain.map((acc) => {
+      let k = number.get(acc);
+      if (k === undefined) {
+        k = number.size;
+        number.set(acc, k);
+      }
+      return k;
+    });
+    return { x, key, i };
+  });
+  keyed.sort((p, q) => {
+    const n = Math.max(p.key.length, q.key.length);
+    for (let l = 0; l < n; l++) {
+      const a = p.key[l] ?? -1;
+      const b = q.key[l] ?? -1;
+      if (a !== b) return a - b;
+    }
+    return p.i - q.i;
+  });
+  return keyed.map((k) => k.x);
+}
+
+/** Per interned id: the position where it was last seen as an order or rep, and what is known of it as a customer. */
 interface Marks {
   order: Int32Array;
-  customer: Int32Array;
   rep: Int32Array;
-  /** A customer's first purchase occasion in the current walk, or REPEAT once a second one is seen. */
-  occasion: Float64Array;
-  firstDay: Float64Array;
+  /**
+   * `width` integers per id, side by side (one place in memory for each row's customer): the position where it
+   * was last seen, its first day (new customers), then per level its first purchase occasion in the level's
+   * accumulator, or REPEAT once a second is seen.
+   */
+  customer: Int32Array;
+  width: number;
 }
 
 /**
- * One walk: the rows of an accumulator's buckets in one range counted into `d`, what was seen marked with `mark`.
- * A function of its own, so that V8 compiles the row loop while it runs the first (longest) walk without the loop
- * over walks, whose step had not run yet (which sent the optimised code back when the first walk ended).
+ * One bucket's rows, at `position`, counted into the accumulators of its chain (`ds`, levels 0 to `last`, each
+ * starting at `starts[level]`). A function of its own, so that V8 compiles the row loop while it runs.
  */
-function countWalk(f: Facts, ids: number[], d: Distinct, mark: number, from: number, marks: Marks): void {
+function countBucket(
+  f: Facts,
+  id: number,
+  position: number,
+  last: number,
+  starts: Int32Array,
+  ds: Distinct[],
+  from: number,
+  marks: Marks,
+): void {
   const chunks = f.chunks;
   const width = f.width;
-  const { order: seenOrder, customer: seenCustomer, rep: seenRep, occasion: occasionOf, firstDay } = marks;
-  for (const id of ids) {
-    // The bucket's rows, block by block, in the order they were read.
-    for (let b = id < f.head.length ? f.head[id]! : -1; b >= 0; b = f.next[b]!) {
-      const at = f.start[b]!;
-      const row = chunks[at >>> FACT_SHIFT]!;
-      const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * width;
-      for (let o = at & (FACT_CHUNK - 1); o < end; o += width) {
-        const stored = row[o]!;
-        const order = factOrder(stored);
-        const c = factId(row, o, width, 1);
-        const rep = factId(row, o, width, 2);
-        if (order >= 0) {
-          if (seenOrder[order] !== mark) {
-            seenOrder[order] = mark;
-            d.orders++;
-          }
-        } else if (order !== NO_ORDER) d.orders++;
-        if (c >= 0) {
-          // A purchase occasion: the order, else the day (or month) of the row.
-          const occasion = factOccasion(stored);
-          if (seenCustomer[c] !== mark) {
-            seenCustomer[c] = mark;
-            occasionOf[c] = occasion;
+  const { order: seenOrder, rep: seenRep, customer: customers, width: cw } = marks;
+  // Rows that are an order of their own (no order number), added to every level once the bucket is read.
+  let own = 0;
+  // The bucket's rows, block by block, in the order they were read.
+  for (let b = id < f.head.length ? f.head[id]! : -1; b >= 0; b = f.next[b]!) {
+    const at = f.start[b]!;
+    const row = chunks[at >>> FACT_SHIFT]!;
+    const end = (at & (FACT_CHUNK - 1)) + f.rowsIn(id, b) * width;
+    for (let o = at & (FACT_CHUNK - 1); o < end; o += width) {
+      const stored = row[o]!;
+      const order = factOrder(stored);
+      if (order >= 0) {
+        const prev = seenOrder[order]!;
+        if (prev !== position) {
+          seenOrder[order] = position;
+          for (let l = last; l >= 0 && prev < starts[l]!; l--) ds[l]!.orders++;
+        }
+      } else if (order !== NO_ORDER) own++;
+      const c = factId(row, o, width, 1);
+      if (c >= 0) {
+        // A purchase occasion: the order, else the day (or month) of the row.
+        const occasion = factOccasion(stored);
+        const ci = c * cw;
+        const prev = customers[ci]!;
+        customers[ci] = position;
+        const fresh = customers[ci + 1]! >= from ? 1 : 0;
+        for (let l = last; l >= 0; l--) {
+          const d = ds[l]!;
+          if (prev < starts[l]!) {
+            customers[ci + 2 + l] = occasion;
             d.customers++;
-            // Added on every new customer, not in a branch: a branch first taken late (the first walk's customers
-            // are seldom new) would send the compiled loop back to be compiled again.
-            d.fresh += firstDay[c]! >= from ? 1 : 0;
-          } else if (occasionOf[c] !== occasion && occasionOf[c] !== REPEAT) {
-            occasionOf[c] = REPEAT;
+            // Added, not branched on: a branch first taken late (the first customers are seldom new) would send
+            // the compiled loop back to be compiled again.
+            d.fresh += fresh;
+          } else {
+            // Seen here before with this occasion, or a repeat here already: every accumulator above holds these
+            // rows too, so it has seen this occasion and is a repeat if its first was another. The climb stops.
+            const was = customers[ci + 2 + l]!;
+            if (was === occasion || was === REPEAT) break;
+            customers[ci + 2 + l] = REPEAT;
             d.repeat++;
           }
         }
-        if (rep >= 0 && seenRep[rep] !== mark) {
-          seenRep[rep] = mark;
-          d.reps++;
+      }
+      const rep = factId(row, o, width, 2);
+      if (rep >= 0) {
+        const prev = seenRep[rep]!;
+        if (prev !== position) {
+          seenRep[rep] = position;
+          for (let l = last; l >= 0 && prev < starts[l]!; l--) ds[l]!.reps++;
         }
       }
     }
   }
+  for (let l = last; l >= 0; l--) ds[l]!.orders += own;
 }
 
 /** The slots the counts go to (and the ratios that read them), for what the data has and does not give. */
