@@ -29,6 +29,7 @@ import {
 import {
   byRank,
   byRankTree,
+  collationOrder,
   compareGroups,
   coverageRows,
   fmtPlain,
@@ -344,6 +345,16 @@ class KpiRun {
   }
 
   private orderOfGroups: Map<Group, number> | undefined;
+
+  /** Every group name at every level in zh-CN order (`collationOrder`), found once for all metrics. */
+  private namePlaces(): Map<string, number> {
+    this.places ??= collationOrder(
+      this.groupsAt.flatMap((m) => [...m.values()].flatMap((a) => Object.values(a.group))),
+    );
+    return this.places;
+  }
+
+  private places: Map<string, number> | undefined;
 
   private accFor(level: number, src: Group): Acc {
     const { levels, groupsAt } = this;
@@ -893,7 +904,7 @@ class KpiRun {
     // Then the reading order: parents first (华东 subtotal, then 华东 × each product), siblings by rank, the
     // leader first — as a tree when the rows are one, else sorted (in the groups' order first, found once for
     // all metrics, so that rows the rules cannot tell apart keep it; a summary sheet's group by its texts).
-    const tree = byRankTree(metricRows, by, store.blankGroup, this.keysOf);
+    const tree = byRankTree(metricRows, by, store.blankGroup, this.keysOf, this.namePlaces());
     if (tree) {
       rows.push(...tree);
       return;

@@ -459,10 +459,7 @@ export class SheetIngester {
       start = when.kind === 'day' ? when.day : (store.spanOfWhen(when)?.start ?? null);
       if (start !== null) {
         if (start < store.earliest) store.earliest = start;
-        if (customer >= 0) {
-          const seen = store.firstSeen.get(customer);
-          if (seen === undefined || seen > start) store.firstSeen.set(customer, start);
-        }
+        if (customer >= 0) store.boughtOn(customer, start);
       }
     }
     if (!store.inFocus(when)) return;

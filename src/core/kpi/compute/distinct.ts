@@ -12,6 +12,7 @@ import {
   factOrder,
   type KpiStore,
   NO_ORDER,
+  NOT_SEEN,
 } from '../ingest.js';
 import { metricByKey } from '../metrics.js';
 
@@ -98,7 +99,9 @@ function countPerAcc(
     customer: new Int32Array(n * (depth + 2)),
     width: depth + 2,
   };
-  for (const [c, day] of store.firstSeen) marks.customer[c * marks.width + 1] = day;
+  const first = store.firstSeen;
+  for (let c = 0; c < Math.min(first.length, n); c++)
+    if (first[c] !== NOT_SEEN) marks.customer[c * marks.width + 1] = first[c]!;
   const starts = new Int32Array(depth);
   const ds: Distinct[] = [];
   // Positions start at 1 (the marks start at 0, seen nowhere) and go on from range to range.

@@ -198,13 +198,15 @@ export function byRank(
  * few hundred siblings at a time instead of all rows with a comparison through every level. Undefined when the
  * rows are no such tree — a row without its parent row (a summary sheet's group), two rows of one group, or two
  * siblings the rules cannot tell apart (the same rank and names the collator finds equal) — then `byRank`,
- * whose order of equal rows is the order it is given.
+ * whose order of equal rows is the order it is given. `places` is a `collationOrder` of (at least) the rows'
+ * own names.
  */
 export function byRankTree(
   rows: KpiRow[],
   by: GroupKey[],
   blank: string,
   keysOf: (g: Group) => string[],
+  places?: Map<string, number>,
 ): KpiRow[] | undefined {
   // By the rows' places: each row's depth and its children's places (no map keyed by row).
   const n = rows.length;
@@ -236,7 +238,8 @@ export function byRankTree(
   // Each row's own name and its place in locale order (for siblings of equal rank).
   const names: string[] = new Array(n);
   for (let i = 0; i < n; i++) names[i] = rows[i]!.group[by[depthOf[i]! - 1]!]!;
-  const order = collationOrder(names);
+  // `places` (every name of a breakdown, ordered once for all its metrics) when it has them all.
+  const order = places && names.every((x) => places.has(x)) ? places : collationOrder(names);
   const place = new Int32Array(n);
   for (let i = 0; i < n; i++) place[i] = order.get(names[i]!)!;
   const siblings = (i: number, j: number): number => {

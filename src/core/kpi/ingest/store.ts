@@ -194,6 +194,9 @@ export interface StageNames {
   lost?: string[];
 }
 
+/** A customer's first purchase day before any (`KpiStore.firstSeen`). */
+export const NOT_SEEN = 2_147_483_647;
+
 /** A fact's day when its row has none. */
 export const NO_DAY = -2_147_483_648;
 /** A fact's order when its row has no order number and is no order of its own (no day). */
@@ -532,9 +535,24 @@ export class KpiStore {
    * data is read: rows outside them keep no facts and no per-dimension buckets. null: keep everything.
    */
   focus: { start: number; end: number }[] | null = null;
-  /** Each customer's first purchase (start day, by interned id) over all rows, and the earliest fact day. */
-  firstSeen = new Map<number, number>();
+  /**
+   * Each customer's first purchase (start day, by interned id; NOT_SEEN for none) over all rows, in an array
+   * (a map lookup per row cost about 15 ms in a million rows), and the earliest fact day.
+   */
+  firstSeen = new Int32Array(0);
   earliest = Number.POSITIVE_INFINITY;
+
+  /** Notes that `customer` (an interned id) bought on `day`. */
+  boughtOn(customer: number, day: number): void {
+    let seen = this.firstSeen;
+    if (customer >= seen.length) {
+      const grown = new Int32Array(Math.max(customer + 1, seen.length * 2, 256)).fill(NOT_SEEN);
+      grown.set(seen);
+      this.firstSeen = grown;
+      seen = grown;
+    }
+    if (seen[customer]! > day) seen[customer] = day;
+  }
   private spans = new Map<string, { start: number; end: number } | null>();
 
   /** The first and last day of a row's period (a day, or a month / span label). */
