@@ -11,7 +11,10 @@
  * read every character (24 ms for 11 MB). The bytes are made once either way: stdout encodes a string it is given.
  */
 export function safeJsonBytes(json: string): Uint8Array | undefined {
-  const b = Buffer.from(json, 'utf8');
+  // Encoded once into room for the longest encoding (3 bytes a UTF-16 unit), where Buffer.from first measures
+  // the text and then encodes it (about 7 ms of 25 for 11 MB); only the written part is used.
+  const room = Buffer.allocUnsafeSlow(json.length * 3);
+  const b = room.subarray(0, room.write(json, 0, 'utf8'));
   if (b.indexOf(0x7f) >= 0) return undefined;
   // 0xC2 and 0xE2 only ever lead a character (a continuation byte is 0x80–0xBF).
   for (let i = b.indexOf(0xc2); i >= 0; i = b.indexOf(0xc2, i + 1)) {

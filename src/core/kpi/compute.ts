@@ -556,13 +556,13 @@ class KpiRun {
 
   private summaryFor(m: MetricInfo, g: Group, keys: GroupKey[]): Readonly<SummaryValues> {
     const { store, ranges, answering } = this;
+    if (store.summary.length === 0) return NO_SUMMARY;
     const out: SummaryValues = {
       target: null,
       actual: null,
       priorYear: null,
       priorPeriod: null,
     };
-    if (store.summary.length === 0) return NO_SUMMARY;
     const seen = new Map<string, number>();
     for (const r of store.summary) {
       if (r.metric !== m.key) continue;
@@ -708,7 +708,6 @@ class KpiRun {
     // Distinct counts (active customers) neither add up over groups nor grow with the days like a sum.
     const cumulative = m.agg === 'sum' && m.kind !== 'ratio' && !DISTINCT.has(m.key);
     const scale = m.kind === 'ratio' ? 1 : m.scale;
-    const shown = (v: number | null) => (v === null ? null : fin(v / scale));
     if (partial) warnings.push({ message: partial.warning, file: null, sheet: null, cell: null });
     // What achievement, variance, status and pace are computed on: the actual of the groups with a target.
     const basis = partial ? partial.actual : actual;
@@ -724,12 +723,12 @@ class KpiRun {
       direction: m.direction,
       unit: m.unit,
       group: isTotal ? {} : acc.group,
-      target: shown(target),
-      actual: shown(actual),
-      priorYear: shown(priorYear),
-      priorPeriod: shown(priorPeriod),
+      target: shownIn(scale, target),
+      actual: shownIn(scale, actual),
+      priorYear: shownIn(scale, priorYear),
+      priorPeriod: shownIn(scale, priorPeriod),
       achievement: fin(achievement),
-      variance: shown(varianceOf(basis, target)),
+      variance: shownIn(scale, varianceOf(basis, target)),
       yoy: yoy.value,
       yoyUnit: yoy.unit,
       yoyNote: yoy.note,
@@ -739,7 +738,7 @@ class KpiRun {
       share: null,
       rank: null,
       status: statusOf(basis, target, achievement, m.direction, rowTp, thresholds),
-      forecast: shown(forecast),
+      forecast: shownIn(scale, forecast),
       forecastAchievement: achievementOf(
         partial && cumulative ? forecastOf(basis, progress.elapsed, progress.total) : forecast,
         target,
@@ -748,7 +747,7 @@ class KpiRun {
     };
     extras.set(row, {
       requiredPace: cumulative
-        ? shown(requiredPaceOf(basis, target, progress.elapsed, progress.total))
+        ? shownIn(scale, requiredPaceOf(basis, target, progress.elapsed, progress.total))
         : null,
       progressGap: rowTp !== null && achievement !== null ? fin(difference(achievement, rowTp)) : null,
     });
@@ -931,6 +930,11 @@ class KpiRun {
   };
 
   private groupKeys = new Map<Group, string[]>();
+}
+
+/** A value as shown: in the metric's unit (`scale`), to 15 significant digits. */
+function shownIn(scale: number, v: number | null): number | null {
+  return v === null ? null : fin(v / scale);
 }
 
 /** Where a metric's values are (−1: no such slot), and how many slots the store had when they were found. */
