@@ -157,7 +157,7 @@ export function byRank(
 ): KpiRow[] {
   const rankOf = new Map<string, number | null>();
   for (const r of rows) {
-    const depth = Object.keys(r.group).length;
+    const depth = groupDepth(r.group);
     rankOf.set(depth === 0 ? '' : keysOf(r.group)[depth - 1]!, r.rank);
   }
   const order = collationOrder(rows.flatMap((r) => Object.values(r.group)));
@@ -214,7 +214,7 @@ export function byRankTree(
   const rowOf = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const g = rows[i]!.group;
-    const depth = Object.keys(g).length;
+    const depth = groupDepth(g);
     if (depth === 0 || depth > by.length) return undefined;
     const key = keysOf(g)[depth - 1]!;
     if (rowOf.has(key)) return undefined;
@@ -276,8 +276,15 @@ export function byRankTree(
 
 /** The row's own (deepest) group value is the blank group. */
 function isBlank(g: Group, by: GroupKey[], blank: string): boolean {
-  const depth = Object.keys(g).length;
+  const depth = groupDepth(g);
   return depth > 0 && g[by[depth - 1]!] === blank;
+}
+
+/** How many dimensions a group has (`Object.keys(g).length` without making the array: thousands of rows ask). */
+function groupDepth(g: Group): number {
+  let n = 0;
+  for (const _ in g) n++;
+  return n;
 }
 
 export function fmtPlain(v: number): string {
