@@ -15,7 +15,7 @@
  * (csv, two decimals) equal the floor's exact sums in cents. With 3m among the sizes, the peak RSS of
  * `kpi --by region` on 3M rows (the file takes a few minutes to generate once).
  *
- *   node bench/goals.mjs                    # 3 runs of each kpi work, 11 of each start-up (BENCH_RUNS=5,
+ *   node bench/goals.mjs                    # 5 runs of each kpi work, 11 of each start-up (BENCH_RUNS=9,
  *                                           # BENCH_STARTUP_RUNS=21 for more)
  *   node bench/goals.mjs --sizes 100k       # skip the 1M rows
  *   node bench/goals.mjs --sizes 100k,1m,3m --kpi-only   # no start-up rows
@@ -33,7 +33,9 @@ const DATA = join(ROOT, 'bench', 'data');
 const BIN = join(ROOT, 'bin', 'salesmeet.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
 const KPIFAST = join(ROOT, 'bench', 'kpi-fast.mjs');
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+// Five: on a shared host one run in three or four can be slowed by a neighbour, which a median of three does not
+// always leave out.
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 // A start-up run takes well under a second and varies more: more runs for a steady median.
 const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? Math.max(runs, 11));
 const args = process.argv.slice(2);
