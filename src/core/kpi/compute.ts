@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/lang.js';
 import {
   type Acc,
   addTo,
+  addToAll,
   groupKey,
   inRange,
   newAcc,
@@ -298,7 +299,7 @@ class KpiRun {
         if (b.when?.kind === 'month' && statedLabels.has(b.when.month) && !answering[ri]!.has(b.when.month))
           continue;
         const accs = this.accsOf(b.group);
-        for (let a = 0; a < accs.length; a++) addTo(accs[a]!, ri, b);
+        addToAll(accs, ri, b);
       }
     }
     if (weekOnMonths)

@@ -62,14 +62,26 @@ export function groupKey(g: Group, by: GroupKey[]): string {
 
 /** Adds a bucket's sums and counts to an accumulator's in range `ri`. */
 export function addTo(acc: Acc, ri: number, b: Bucket): void {
-  const s = acc.sums[ri]!;
-  const c = acc.counts[ri]!;
+  addToAll([acc], ri, b);
+}
+
+/**
+ * Adds a bucket's sums and counts to each of `accs` in range `ri` (the total and the bucket's group at every
+ * level): each slot read once for all of them.
+ */
+export function addToAll(accs: readonly Acc[], ri: number, b: Bucket): void {
   const values = b.values;
   const at = b.at;
   for (let i = 0; i < b.slots; i++) {
     const n = values[at + 2 * i + 1]!;
     if (n === 0) continue;
-    s[i] = (s[i] ?? 0) + values[at + 2 * i]!;
-    c[i] = (c[i] ?? 0) + n;
+    const v = values[at + 2 * i]!;
+    for (let a = 0; a < accs.length; a++) {
+      const acc = accs[a]!;
+      const s = acc.sums[ri]!;
+      const c = acc.counts[ri]!;
+      s[i] = (s[i] ?? 0) + v;
+      c[i] = (c[i] ?? 0) + n;
+    }
   }
 }
