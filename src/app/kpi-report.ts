@@ -8,7 +8,6 @@ import type { Lang } from '../core/i18n/lang.js';
 import type { Text } from '../core/i18n/messages.js';
 import { type FunnelText, funnelText } from '../core/kpi/funnel-present.js';
 import { buildTable, caption, legendLines, metricLegend, type Table } from '../core/kpi/present.js';
-import type { KpiResult } from '../core/kpi/result.js';
 import { commitWrites, planWrites } from '../io/write.js';
 import type { LangFor } from './deps.js';
 import { computeMeetingKpi, type KpiRun, runKpi } from './kpi.js';
@@ -61,8 +60,6 @@ export interface KpiReport {
   funnel?: FunnelText;
   /** The text for stdout (json, md, csv without --out). */
   content?: string;
-  /** JSON for stdout: the result, printed in parts (`writeJson`: 11 MB for a breakdown by rep). */
-  json?: KpiResult;
   /** `--out` as given, once written. */
   written?: string;
 }
@@ -137,7 +134,6 @@ export async function runKpiReport(o: KpiReportOptions, deps: KpiReportDeps): Pr
     },
   };
   let content: string | Uint8Array;
-  if (o.format === 'json' && !o.out) return Object.assign(report, { json: r });
   if (o.format === 'json') content = `${JSON.stringify(r, null, 2)}\n`;
   else if (o.format === 'xlsx') {
     const { kpiWorkbook } = await import('../io/excel/write/kpi-report.js');

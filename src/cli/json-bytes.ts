@@ -2,7 +2,6 @@
  * A large JSON print (`kpi --json` of a breakdown by rep: 11 MB) as UTF-8 bytes for stdout, checked for what
  * `terminalSafeJson` escapes by searching the bytes instead of the text.
  */
-import { terminalSafeJson } from '../core/text.js';
 
 /**
  * JSON.stringify's text as UTF-8, when it holds none of the characters `terminalSafeJson` writes as escapes; else
@@ -28,45 +27,4 @@ export function safeJsonBytes(json: string): Uint8Array | undefined {
     if ((x === 0x80 && y >= 0xaa && y <= 0xae) || (x === 0x81 && y >= 0xa6 && y <= 0xa9)) return undefined;
   }
   return b;
-}
-
-/**
- * The pieces of `${JSON.stringify(value, null, 2)}\n`, the array `value[key]` stringified `per` elements at a time:
- * a breakdown by rep prints 16,560 rows (11 MB), which as one text and its bytes took 35 MB of fresh memory (and
- * its page faults) at once. Each chunk is stringified as `{ "k": [chunk] }`, whose elements stand at the depth
- * of a top-level array's, and cut out between its brackets; the pieces join to exactly the whole text.
- */
-export function* jsonPieces(value: object, key: string, per = 256): Generator<string> {
-  const list = (value as Record<string, unknown>)[key];
-  if (!Array.isArray(list) || list.length <= per) {
-    yield `${JSON.stringify(value, null, 2)}\n`;
-    return;
-  }
-  const marker = `"${key}": []`;
-  const head = JSON.stringify({ ...value, [key]: [] }, null, 2);
-  const at = head.indexOf(`\n  ${marker}`) + 3;
-  yield `${head.slice(0, at)}"${key}": [\n`;
-  for (let i = 0; i < list.length; i += per) {
-    const text = JSON.stringify({ k: list.slice(i, i + per) }, null, 2);
-    yield `${i > 0 ? ',\n' : ''}${text.slice(text.indexOf('[\n') + 2, text.lastIndexOf('\n  ]'))}`;
-  }
-  yield `\n  ]${head.slice(at + marker.length)}\n`;
-}
-
-/**
- * Writes `value` as indented JSON (what `jsonPieces` gives) in parts of about a million characters, each as its
- * UTF-8 bytes when it holds nothing `terminalSafeJson` escapes, else as the escaped text (the escapes are per
- * character, and parts end between array elements, outside any string).
- */
-export function writeJson(value: object, key: string, write: (part: Uint8Array | string) => void): void {
-  let part = '';
-  const flush = () => {
-    if (part !== '') write(safeJsonBytes(part) ?? terminalSafeJson(part));
-    part = '';
-  };
-  for (const piece of jsonPieces(value, key)) {
-    part += piece;
-    if (part.length >= 1 << 20) flush();
-  }
-  flush();
 }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, safeJsonBytes, writeJson } from '../../src/cli/json-bytes.js';
+import { safeJsonBytes } from '../../src/cli/json-bytes.js';
 import { terminalSafeJson } from '../../src/core/text.js';
 
 // The edges of each range terminalSafeJson escapes, their neighbours, and characters whose UTF-8 shares a lead
@@ -65,56 +65,5 @@ describe('safeJsonBytes', () => {
       expect(safeJsonBytes(`${long}${JSON.stringify(c)}`), c.codePointAt(0)!.toString(16)).toBeUndefined();
     for (const c of ['\u00a0', '—', '…', '\u202f', '\u2065', '\u206a'])
       expect(safeJsonBytes(`${long}${JSON.stringify(c)}`), c.codePointAt(0)!.toString(16)).toBeDefined();
-  });
-});
-
-describe('jsonPieces and writeJson', () => {
-  const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 6 }).map((cs) => cs.join(''));
-  const row = fc.record({
-    metric: text,
-    group: fc.dictionary(fc.constantFrom('region', 'rep', 'a[\n'), text),
-    actual: fc.oneof(fc.double({ noNaN: true }), fc.constant(null)),
-    nested: fc.array(fc.array(fc.integer(), { maxLength: 2 }), { maxLength: 2 }),
-  });
-  const result = fc.record({
-    schema: text,
-    rows: fc.array(row, { maxLength: 40 }),
-    totals: fc.array(row, { maxLength: 2 }),
-    warnings: fc.array(text, { maxLength: 2 }),
-  });
-
-  it('join to exactly JSON.stringify(value, null, 2) and a newline, in chunks of any size', () => {
-    fc.assert(
-      fc.property(result, fc.integer({ min: 1, max: 7 }), (value, per) => {
-        expect([...jsonPieces(value, 'rows', per)].join('')).toBe(`${JSON.stringify(value, null, 2)}\n`);
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('writes the bytes of that text, or its escaped text when it holds what terminalSafeJson escapes', () => {
-    fc.assert(
-      fc.property(result, (value) => {
-        const parts: string[] = [];
-        writeJson(value, 'rows', (p) =>
-          parts.push(typeof p === 'string' ? p : Buffer.from(p).toString('utf8')),
-        );
-        expect(parts.join('')).toBe(terminalSafeJson(`${JSON.stringify(value, null, 2)}\n`));
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('keeps a large breakdown in parts of about a million characters', () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => ({
-      metric: 'revenue',
-      group: { rep: `销售${i}` },
-      actual: i / 7,
-    }));
-    const value = { schema: 'salesmeet.kpi/1', rows, totals: [] };
-    const parts: Uint8Array[] = [];
-    writeJson(value, 'rows', (p) => parts.push(p as Uint8Array));
-    expect(parts.length).toBeGreaterThan(1);
-    expect(Buffer.concat(parts).toString('utf8')).toBe(`${JSON.stringify(value, null, 2)}\n`);
   });
 });

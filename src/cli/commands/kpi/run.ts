@@ -4,9 +4,9 @@ import { formatLocation } from '../../../core/errors.js';
 import type { Lang } from '../../../core/i18n/lang.js';
 import { messagesOf } from '../../../core/i18n/messages.js';
 import { km } from '../../../core/kpi/messages.js';
-import { terminalSafe } from '../../../core/text.js';
+import { terminalSafe, terminalSafeJson } from '../../../core/text.js';
 import type { Context } from '../../context.js';
-import { writeJson } from '../../json-bytes.js';
+import { safeJsonBytes } from '../../json-bytes.js';
 import { kpiWarningLine } from '../../report.js';
 import type { RawInput } from '../types.js';
 import { parseKpiOptions } from './options.js';
@@ -87,10 +87,13 @@ export default async function run(ctx: Context, input: RawInput): Promise<number
   const lang = report.lang;
   if (report.written !== undefined) ctx.info(m.wrote({ file: report.written })(lang));
   // Cells of an export can hold anything: what goes to the terminal goes through terminalSafe (context.ts); JSON
-  // keeps escapes that JSON knows (writeJson).
-  else if (report.json !== undefined)
-    writeJson(report.json, 'rows', (part) => ctx.streams.stdout.write(part));
-  else if (report.content !== undefined) ctx.streams.stdout.write(terminalSafe(report.content));
+  // keeps escapes that JSON knows.
+  else if (report.content !== undefined)
+    ctx.streams.stdout.write(
+      o.format === 'json'
+        ? (safeJsonBytes(report.content) ?? terminalSafeJson(report.content))
+        : terminalSafe(report.content),
+    );
   else if (report.table) {
     // Loaded only for the terminal table: it brings string-width, whose import builds an Intl.Segmenter and
     // compiles emoji-regex (about 12 ms of `kpi --json`'s start-up).
