@@ -14,6 +14,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 // `salesmeet [command] --help` is pre-rendered by the build (dist/help.json, made by the real CLI): print it without
 // loading commander, so help stays instant. Anything else goes through the CLI. SALESMEET_NO_HELP_CACHE=1 skips it.
+// `unknownCommand`: help.json has no such command (`salesmeet nosuch --help`), set by cachedHelp.
+let unknownCommand = false;
 function cachedHelp(argv, env) {
   if (env.SALESMEET_NO_HELP_CACHE || process.platform === 'win32') return undefined;
   let lang;
@@ -49,7 +51,6 @@ function cachedHelp(argv, env) {
     return undefined;
   }
 }
-let unknownCommand = false;
 const help = cachedHelp(process.argv.slice(2), process.env);
 if (help !== undefined) {
   process.stdout.write(help);
