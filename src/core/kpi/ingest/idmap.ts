@@ -1,48 +1,47 @@
 /**
- * A hash table from numbers (exact integers below 2^53) to ids (non-negative integers), in two typed arrays:
- * a lookup allocates nothing and touches one or two places of memory (a Map keyed by numbers that are not
- * small integers boxes each key).
+ * A hash table from numbers (exact integers below 2^53) to ids (non-negative integers below 2^53), in one typed array of
+ * places, each a key and its id side by side: a lookup allocates nothing and reads one place of memory (a Map
+ * keyed by numbers that are not small integers boxes each key; keys and ids in two arrays were two cache lines a
+ * lookup, which a breakdown by rep, with thousands of keys, paid on every row).
  */
 export class IdMap {
-  private keys = new Float64Array(64).fill(Number.NaN);
-  private ids = new Int32Array(64);
+  /** Place i: its key at 2i (NaN: empty), its id at 2i + 1. */
+  private places = new Float64Array(128).fill(Number.NaN);
   private size = 0;
 
   /** The id of `key`, or −1. */
   get(key: number): number {
-    const keys = this.keys;
-    const mask = keys.length - 1;
+    const places = this.places;
+    const mask = (places.length >> 1) - 1;
     let i = hash(key) & mask;
     for (;;) {
-      const k = keys[i]!;
-      if (k === key) return this.ids[i]!;
+      const k = places[2 * i]!;
+      if (k === key) return places[2 * i + 1]!;
       if (Number.isNaN(k)) return -1; // an empty place
       i = (i + 1) & mask;
     }
   }
 
   set(key: number, id: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const keys = this.keys;
-    const mask = keys.length - 1;
+    if ((this.size + 1) * 4 > this.places.length) this.grow();
+    const places = this.places;
+    const mask = (places.length >> 1) - 1;
     let i = hash(key) & mask;
     for (;;) {
-      const k = keys[i]!;
+      const k = places[2 * i]!;
       if (k === key || Number.isNaN(k)) break;
       i = (i + 1) & mask;
     }
-    if (keys[i] !== key) this.size++;
-    keys[i] = key;
-    this.ids[i] = id;
+    if (places[2 * i] !== key) this.size++;
+    places[2 * i] = key;
+    places[2 * i + 1] = id;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const ids = this.ids;
-    this.keys = new Float64Array(keys.length * 2).fill(Number.NaN);
-    this.ids = new Int32Array(keys.length * 2);
+    const old = this.places;
+    this.places = new Float64Array(old.length * 2).fill(Number.NaN);
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (!Number.isNaN(keys[i]!)) this.set(keys[i]!, ids[i]!);
+    for (let i = 0; i < old.length; i += 2) if (!Number.isNaN(old[i]!)) this.set(old[i]!, old[i + 1]!);
   }
 }
 
