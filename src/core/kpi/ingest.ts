@@ -66,6 +66,9 @@ export * from './ingest/store.js';
 
 /** Buckets by period and dimension (store.fine) kept at most; past it a total over partial targets is not adjusted. */
 const FINE_MAX = 50_000;
+/** `plainBucketId` keeps a bucket's id and its blank mask (a bit per kept dimension, at most 8) as id × MASKS + mask. */
+const MASK_BITS = 8;
+const MASKS = 1 << MASK_BITS;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 
 /**
@@ -913,6 +916,9 @@ export class SheetIngester {
       const p = this.pl;
       if (p !== undefined) id = this.plainBucketId(p, when);
       if (id < 0) id = this.rowBucket(row, when).id;
+      // Whether the row's ratio parts are written or mirrored (KpiStore.mirror), decided before its values are
+      // added; the pairs are found first (their slots may widen the store's array).
+      this.writeParts = this.partsWritten(id, this.pairs ?? this.ratioPairs(), vals);
       // The bucket's sums and counts in the store's one array (read after the bucket: a new one may grow it).
       const values = store.values;
       const at = 2 * id * store.stride;
@@ -1079,8 +1085,25 @@ export class SheetIngester {
 
   /** Ratio pairs of this sheet (numerator and denominator columns both present), found on the first detail row. */
   private pairs:
-    | { metric: string; num: Column; den: Column; fromCost: boolean; slots: number[]; gaps: RatioGap[] }[]
+    | {
+        metric: string;
+        num: Column;
+        den: Column;
+        /** Their places in `valueCols` (the row's values). */
+        numAt: number;
+        denAt: number;
+        fromCost: boolean;
+        slots: number[];
+        gaps: RatioGap[];
+      }[]
     | undefined;
+  /**
+   * The store's mirror set of this sheet's pairs (`KpiStore.mirrorSet`); 0 when its rows cannot be mirrored (no
+   * pairs, or two value columns of one slot).
+   */
+  private mirrorSet = 0;
+  /** Whether the current row's ratio parts are written (see `partsWritten`). */
+  private writeParts = true;
   /** Dimension columns of the sheet and its summed actual columns, for the store's `fine` buckets. */
   private fineCols:
     | {
@@ -1150,10 +1173,67 @@ export class SheetIngester {
       const slots = fromCost
         ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
         : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
-      pairs.push({ metric: key, num, den, fromCost, slots, gaps });
+      pairs.push({
+        metric: key,
+        num,
+        den,
+        numAt: this.valueCols.indexOf(num),
+        denAt: this.valueCols.indexOf(den),
+        fromCost,
+        slots,
+        gaps,
+      });
     }
     this.pairs = pairs;
+    const columnSlots = this.valueCols.map((c) => c.slot);
+    this.mirrorSet =
+      pairs.length === 0 || new Set(columnSlots).size !== columnSlots.length
+        ? 0
+        : store.mirrorSet(
+            pairs.flatMap((p) => [
+              [p.slots[0]!, p.num.slot],
+              [p.slots[1]!, p.den.slot],
+            ]),
+          );
     return pairs;
+  }
+
+  /**
+   * Whether a detail row's ratio parts are written to its bucket, or mirrored (`KpiStore.mirror`): they are
+   * while the bucket has only had rows of this sheet's mirror set that give each part the same value as its
+   * column — both parts present, or neither column — since then each part's sums are its column's. A row that
+   * breaks that (one part only, another sheet) first has the bucket's parts copied from its columns
+   * (`KpiStore.unmirror`); from then on they are written row by row.
+   */
+  private partsWritten(id: number, pairs: NonNullable<typeof this.pairs>, vals: Float64Array): boolean {
+    const store = this.store;
+    const mode = store.mirror[id]!;
+    if (mode === 0) return true;
+    const set = this.mirrorSet;
+    if (set !== 0 && (mode === set || mode === -1)) {
+      const parts = this.parts;
+      let mirrors = true;
+      for (let pi = 0; pi < pairs.length; pi++) {
+        const p = pairs[pi]!;
+        const n = parts[p.num.index]!;
+        const d = parts[p.den.index]!;
+        const vn = vals[p.numAt]!;
+        const vd = vals[p.denAt]!;
+        if (n === vn && d === vd) continue;
+        if (Number.isNaN(n) && Number.isNaN(d) && Number.isNaN(vn) && Number.isNaN(vd)) continue;
+        mirrors = false;
+        break;
+      }
+      if (mirrors) {
+        if (mode === -1) {
+          store.mirror[id] = set;
+          store.mirroring = true;
+        }
+        return false;
+      }
+    }
+    store.unmirror(id);
+    return true;
   }
 
   /** Numerator and denominator of each ratio summed over the rows with both; rows with one part noted. */
@@ -1170,6 +1250,8 @@ export class SheetIngester {
       const hasD = !Number.isNaN(d);
       const hasN = !Number.isNaN(n);
       if (hasD && hasN) {
+        // Mirrored: the bucket's columns hold the same sums (see partsWritten).
+        if (!this.writeParts) continue;
         const values = this.store.values;
         const at = 2 * bucket * this.store.stride;
         const o = at + 2 * p.slots[0]!;
@@ -1337,8 +1419,9 @@ export class SheetIngester {
   /**
    * With the ranges known ahead, a day-dated row's bucket found by one lookup — its kept cells' shared-string
    * indexes and its stretch (`KpiStore.stretchOf`) combined into one number — instead of a walk through the
-   * tree of groups (three maps for a breakdown by region, product and rep). Sets `blankMask`. −1 when a kept
-   * cell is no shared string, or the combined number would not be exact (then `rowBucket`).
+   * tree of groups (three maps for a breakdown by region, product and rep). Sets `blankMask`, kept with the id
+   * (which of the texts are blank is the same for the same indexes): a row reads no text. −1 when a kept cell
+   * is no shared string, or the combined number would not be exact (then `rowBucket`).
    */
   private plainBucketId(p: PlainCells, when: When | null): number {
     const store = this.store;
@@ -1347,27 +1430,29 @@ export class SheetIngester {
     const n = kept.length;
     const base = p.shared.length + 1;
     if (this.bucketIds === undefined) {
-      if (base ** n * 8 >= 2 ** 53) return -1;
+      if (n > MASK_BITS || base ** n * 8 >= 2 ** 53) return -1;
       this.bucketIds = new IdMap();
     }
     let key = 0;
-    let mask = 0;
     for (let i = 0; i < n; i++) {
       const col = kept[i]!.index;
       if (col >= p.width || p.kind[col] !== P_SHARED) return -1;
-      const si = p.si[col]!;
-      if (this.siText(p, si) === '') mask |= 1 << i;
-      key = key * base + si;
+      key = key * base + p.si[col]!;
     }
-    const k = store.stretchOf(when.day);
-    key = key * 8 + k;
-    let id = this.bucketIds.get(key);
-    if (id < 0) {
-      id = store.bucketIn(this.plainLeaf(p)!, when).id;
-      this.bucketIds.set(key, id);
+    key = key * 8 + store.stretchOf(when.day);
+    // The bucket's id × MASKS + the blank mask.
+    let found = this.bucketIds.get(key);
+    if (found < 0) {
+      let mask = 0;
+      for (let i = 0; i < n; i++) if (this.siText(p, p.si[kept[i]!.index]!) === '') mask |= 1 << i;
+      found = store.bucketIn(this.plainLeaf(p)!, when).id * MASKS + mask;
+      this.bucketIds.set(key, found);
     }
+    // In integers while they hold it (fewer than 2^23 buckets): the remainder of a double is a call.
+    const small = found | 0;
+    const mask = small === found ? small & (MASKS - 1) : found % MASKS;
     this.blankMask = mask;
-    return id;
+    return small === found ? small >>> MASK_BITS : (found - mask) / MASKS;
   }
 
   /** Bucket ids by kept shared strings and stretch (see plainBucketId); undefined until the first row. */

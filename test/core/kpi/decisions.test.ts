@@ -111,6 +111,66 @@ describe('1. a ratio over the rows that carry both parts', () => {
     }
   });
 
+  it('rows with and without both parts in one group and day, from sheets with other columns and from opportunities', () => {
+    // All of 华东's rows are on one day: they share the reader's bucket, whose ratio parts are taken from its
+    // columns until a row without both parts comes (KpiStore.mirror). Expected by hand:
+    // expense ratio 华东 (10 + 30 + 20) / (100 + 200 + 400) — not the 50 without expense, not 华东's revenue
+    // from the second sheet or the won deal; 华南 8 / 80; 华北 15 / 300 (not its won deal's 200).
+    // collection rate from the second sheet only: 华东 27 / 30, 华南 60 / 120.
+    const store = ingest(
+      [
+        {
+          name: 'D1',
+          rows: [
+            ['日期', '区域', '销售额', '费用'],
+            ['2026-06-01', '华东', 100, 10],
+            ['2026-06-01', '华东', 200, 30],
+            ['2026-06-01', '华东', 50, null],
+            ['2026-06-01', '华东', 400, 20],
+            ['2026-06-01', '华南', 80, 8],
+            ['2026-06-01', '华北', 300, 15],
+          ],
+        },
+        {
+          name: 'D2',
+          rows: [
+            ['日期', '区域', '销售额', '回款额', '应收账款'],
+            ['2026-06-01', '华南', 120, 60, 120],
+            ['2026-06-01', '华东', 30, 27, 30],
+          ],
+        },
+        {
+          name: '商机',
+          rows: [
+            ['商机名称', '区域', '销售阶段', '商机金额', '预计成交日期'],
+            ['甲', '华东', '赢单', 500, '2026-06-01'],
+            ['乙', '华北', '赢单', 200, '2026-06-01'],
+          ],
+        },
+      ],
+      ['region'],
+    );
+    const { result } = computeKpi(store, { ...JUNE, by: ['region'] });
+    const at = (metric: string, region?: string) =>
+      (region ? result.rows : result.totals).find(
+        (r) => r.metric === metric && (region === undefined || r.group.region === region),
+      )?.actual;
+    expect(at('expense_ratio', '华东')).toBe(0.0857142857142857); // 60 / 700
+    expect(at('expense_ratio', '华南')).toBe(0.1);
+    expect(at('expense_ratio', '华北')).toBe(0.05);
+    expect(at('expense_ratio')).toBe(0.0768518518518519); // 83 / 1080
+    expect(at('collection_rate', '华东')).toBe(0.9);
+    expect(at('collection_rate', '华南')).toBe(0.5);
+    expect(at('collection_rate')).toBe(0.58); // 87 / 150
+    // Revenue from every sheet: 华东 100 + 200 + 50 + 400 + 30 + 500, 华南 80 + 120.
+    expect(at('revenue', '华东')).toBe(1280);
+    expect(at('revenue', '华南')).toBe(200);
+    expect(at('revenue', '华北')).toBe(500);
+    expect(messages(result)).toContain(
+      'Expense ratio: 1 row(s) with Revenue but no Expenses were left out of the ratio (D4)',
+    );
+  });
+
   it('every row complete: the same numbers as before and no warning', () => {
     const store = ingest([
       {
