@@ -916,9 +916,6 @@ export class SheetIngester {
       const p = this.pl;
       if (p !== undefined) id = this.plainBucketId(p, when);
       if (id < 0) id = this.rowBucket(row, when).id;
-      // Whether the row's ratio parts are written or mirrored (KpiStore.mirror), decided before its values are
-      // added; the pairs are found first (their slots may widen the store's array).
-      this.writeParts = this.partsWritten(id, this.pairs ?? this.ratioPairs(), vals);
       // The bucket's sums and counts in the store's one array (read after the bucket: a new one may grow it).
       const values = store.values;
       const at = 2 * id * store.stride;
@@ -1085,25 +1082,8 @@ export class SheetIngester {
 
   /** Ratio pairs of this sheet (numerator and denominator columns both present), found on the first detail row. */
   private pairs:
-    | {
-        metric: string;
-        num: Column;
-        den: Column;
-        /** Their places in `valueCols` (the row's values). */
-        numAt: number;
-        denAt: number;
-        fromCost: boolean;
-        slots: number[];
-        gaps: RatioGap[];
-      }[]
+    | { metric: string; num: Column; den: Column; fromCost: boolean; slots: number[]; gaps: RatioGap[] }[]
     | undefined;
-  /**
-   * The store's mirror set of this sheet's pairs (`KpiStore.mirrorSet`); 0 when its rows cannot be mirrored (no
-   * pairs, or two value columns of one slot).
-   */
-  private mirrorSet = 0;
-  /** Whether the current row's ratio parts are written (see `partsWritten`). */
-  private writeParts = true;
   /** Dimension columns of the sheet and its summed actual columns, for the store's `fine` buckets. */
   private fineCols:
     | {
@@ -1173,67 +1153,10 @@ export class SheetIngester {
       const slots = fromCost
         ? [store.slot(`${key}\u0002cost`, 'actual'), store.slot(`${key}\u0002denc`, 'actual')]
         : [store.slot(`${key}\u0002num`, 'actual'), store.slot(`${key}\u0002den`, 'actual')];
-      pairs.push({
-        metric: key,
-        num,
-        den,
-        numAt: this.valueCols.indexOf(num),
-        denAt: this.valueCols.indexOf(den),
-        fromCost,
-        slots,
-        gaps,
-      });
+      pairs.push({ metric: key, num, den, fromCost, slots, gaps });
     }
     this.pairs = pairs;
-    const columnSlots = this.valueCols.map((c) => c.slot);
-    this.mirrorSet =
-      pairs.length === 0 || new Set(columnSlots).size !== columnSlots.length
-        ? 0
-        : store.mirrorSet(
-            pairs.flatMap((p) => [
-              [p.slots[0]!, p.num.slot],
-              [p.slots[1]!, p.den.slot],
-            ]),
-          );
     return pairs;
-  }
-
-  /**
-   * Whether a detail row's ratio parts are written to its bucket, or mirrored (`KpiStore.mirror`): they are
-   * while the bucket has only had rows of this sheet's mirror set that give each part the same value as its
-   * column — both parts present, or neither column — since then each part's sums are its column's. A row that
-   * breaks that (one part only, another sheet) first has the bucket's parts copied from its columns
-   * (`KpiStore.unmirror`); from then on they are written row by row.
-   */
-  private partsWritten(id: number, pairs: NonNullable<typeof this.pairs>, vals: Float64Array): boolean {
-    const store = this.store;
-    const mode = store.mirror[id]!;
-    if (mode === 0) return true;
-    const set = this.mirrorSet;
-    if (set !== 0 && (mode === set || mode === -1)) {
-      const parts = this.parts;
-      let mirrors = true;
-      for (let pi = 0; pi < pairs.length; pi++) {
-        const p = pairs[pi]!;
-        const n = parts[p.num.index]!;
-        const d = parts[p.den.index]!;
-        const vn = vals[p.numAt]!;
-        const vd = vals[p.denAt]!;
-        if (n === vn && d === vd) continue;
-        if (Number.isNaN(n) && Number.isNaN(d) && Number.isNaN(vn) && Number.isNaN(vd)) continue;
-        mirrors = false;
-        break;
-      }
-      if (mirrors) {
-        if (mode === -1) {
-          store.mirror[id] = set;
-          store.mirroring = true;
-        }
-        return false;
-      }
-    }
-    store.unmirror(id);
-    return true;
   }
 
   /** Numerator and denominator of each ratio summed over the rows with both; rows with one part noted. */
@@ -1250,8 +1173,6 @@ export class SheetIngester {
       const hasD = !Number.isNaN(d);
       const hasN = !Number.isNaN(n);
       if (hasD && hasN) {
-        // Mirrored: the bucket's columns hold the same sums (see partsWritten).
-        if (!this.writeParts) continue;
         const values = this.store.values;
         const at = 2 * bucket * this.store.stride;
         const o = at + 2 * p.slots[0]!;
@@ -1445,14 +1366,15 @@ export class SheetIngester {
     if (found < 0) {
       let mask = 0;
       for (let i = 0; i < n; i++) if (this.siText(p, p.si[kept[i]!.index]!) === '') mask |= 1 << i;
-      found = store.bucketIn(this.plainLeaf(p)!, when).id * MASKS + mask;
+      const id = store.bucketIn(this.plainLeaf(p)!, when).id;
+      this.blankMask = mask;
+      // Past 2^23 buckets the two do not fit in an int32: found again for each row.
+      if (id >= 2 ** (31 - MASK_BITS)) return id;
+      found = id * MASKS + mask;
       this.bucketIds.set(key, found);
     }
-    // In integers while they hold it (fewer than 2^23 buckets): the remainder of a double is a call.
-    const small = found | 0;
-    const mask = small === found ? small & (MASKS - 1) : found % MASKS;
-    this.blankMask = mask;
-    return small === found ? small >>> MASK_BITS : (found - mask) / MASKS;
+    this.blankMask = found & (MASKS - 1);
+    return found >>> MASK_BITS;
   }
 
   /** Bucket ids by kept shared strings and stretch (see plainBucketId); undefined until the first row. */

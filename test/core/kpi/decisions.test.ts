@@ -112,8 +112,8 @@ describe('1. a ratio over the rows that carry both parts', () => {
   });
 
   it('rows with and without both parts in one group and day, from sheets with other columns and from opportunities', () => {
-    // All of 华东's rows are on one day: they share the reader's bucket, whose ratio parts are taken from its
-    // columns until a row without both parts comes (KpiStore.mirror). Expected by hand:
+    // All of a region's rows are on one day and share the reader's bucket, where rows with both parts, a row
+    // with one, rows of a sheet with other columns and won deals meet. Expected by hand:
     // expense ratio 华东 (10 + 30 + 20) / (100 + 200 + 400) — not the 50 without expense, not 华东's revenue
     // from the second sheet or the won deal; 华南 8 / 80; 华北 15 / 300 (not its won deal's 200).
     // collection rate from the second sheet only: 华东 27 / 30, 华南 60 / 120.

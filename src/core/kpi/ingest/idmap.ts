@@ -1,5 +1,5 @@
 /**
- * A hash table from numbers (exact integers below 2^53) to ids (non-negative integers below 2^53), in one typed array of
+ * A hash table from numbers (exact integers below 2^53) to ids (integers from 0 to 2^31 − 1), in one typed array of
  * places, each a key and its id side by side: a lookup allocates nothing and reads one place of memory (a Map
  * keyed by numbers that are not small integers boxes each key; keys and ids in two arrays were two cache lines a
  * lookup, which a breakdown by rep, with thousands of keys, paid on every row).
@@ -16,7 +16,8 @@ export class IdMap {
     let i = hash(key) & mask;
     for (;;) {
       const k = places[2 * i]!;
-      if (k === key) return places[2 * i + 1]!;
+      // An int32, as it was put: a double would make every use of the id compute in doubles.
+      if (k === key) return places[2 * i + 1]! | 0;
       if (Number.isNaN(k)) return -1; // an empty place
       i = (i + 1) & mask;
     }

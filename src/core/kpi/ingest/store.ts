@@ -123,8 +123,6 @@ class StoreBucket implements Bucket {
   ) {}
 
   get values(): Float64Array {
-    // Read after the reading: mirrored ratio parts are put in place first (see KpiStore.mirror).
-    if (this.store.mirroring) this.store.settleParts();
     return this.store.values;
   }
 
@@ -468,11 +466,6 @@ export class KpiStore {
       grown.set(this.values);
       this.values = grown;
     }
-    if (b.id >= this.mirror.length) {
-      const grown = new Int32Array(this.mirror.length * 2).fill(-1);
-      grown.set(this.mirror);
-      this.mirror = grown;
-    }
     this.buckets.set(b.id, b);
     this.bucketList.push(b);
     return b;
@@ -487,60 +480,8 @@ export class KpiStore {
   /** Slots per bucket in `values`: at least the store's slots (a new slot beyond it widens every bucket). */
   stride = 8;
 
-  /**
-   * Ratio parts (`collection_rate\u0002num` …: a ratio's numerator and denominator summed over the rows that
-   * have both) per detail bucket: 0 when they are written row by row; k > 0 while every row of the bucket came
-   * from sheets of mirror set k (`mirrorSet`) and gave each part the value of the column it is a part of (the
-   * ingester's `partsWritten`): then each part's sum and count are its column's — the same numbers added in the
-   * same order — and are copied from it when the bucket is read (`settleParts`) or a row breaks that
-   * (`unmirror`). A row then writes its bucket's columns only, one cache line where the parts made three.
-   * −1: no row yet.
-   */
-  mirror = new Int32Array(64).fill(-1);
-  /** Per mirror set (from 1): part slot, column slot, part slot, column slot … */
-  private mirrorSets: number[][] = [[]];
-  private mirrorKeys = new Map<string, number>();
-  /** Some bucket may be mirrored. */
-  mirroring = false;
-
-  /** The mirror set of [part slot, column slot] pairs (the same pairs, the same set). */
-  mirrorSet(pairs: [number, number][]): number {
-    const flat = pairs.flat();
-    const key = flat.join(',');
-    let set = this.mirrorKeys.get(key);
-    if (set === undefined) {
-      set = this.mirrorSets.length;
-      this.mirrorSets.push(flat);
-      this.mirrorKeys.set(key, set);
-    }
-    return set;
-  }
-
-  /** A bucket's ratio parts written from now on: copied from their columns if mirrored so far. */
-  unmirror(id: number): void {
-    const set = this.mirror[id]!;
-    this.mirror[id] = 0;
-    if (set <= 0) return;
-    const pairs = this.mirrorSets[set]!;
-    const values = this.values;
-    const at = 2 * id * this.stride;
-    for (let i = 0; i < pairs.length; i += 2) {
-      const part = at + 2 * pairs[i]!;
-      const column = at + 2 * pairs[i + 1]!;
-      values[part] = values[column]!;
-      values[part + 1] = values[column + 1]!;
-    }
-  }
-
-  /** Every mirrored bucket's ratio parts in place (see `mirror`). */
-  settleParts(): void {
-    this.mirroring = false;
-    for (let id = 0; id < this.bucketList.length; id++) if (this.mirror[id]! > 0) this.unmirror(id);
-  }
-
   /** Adds a value to a detail bucket's slot (the loops over a row's values write the same lines in place). */
   addValue(id: number, slot: number, v: number): void {
-    if (this.mirror[id] !== 0) this.unmirror(id);
     const at = 2 * (id * this.stride + slot);
     this.values[at]! += v;
     this.values[at + 1]! += 1;
