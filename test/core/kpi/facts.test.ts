@@ -19,8 +19,9 @@ import {
   sumOf,
 } from '../../../src/core/kpi/ingest.js';
 
-/** Every row of a bucket, in the order the blocks keep it. */
+/** Every row of a bucket, in the order the blocks keep it (the rows pushed since the last flush stored first). */
 function rowsOf(f: Facts, bucket: number): number[][] {
+  f.flush();
   const out: number[][] = [];
   for (let b = f.head[bucket] ?? -1; b >= 0; b = f.next[b]!) {
     const at = f.start[b]!;
