@@ -68,8 +68,6 @@ export * from './ingest/store.js';
 const FINE_MAX = 50_000;
 /** `plainBucketId` keeps a bucket's id and its blank mask (a bit per kept dimension, at most 8) as id × MASKS + mask. */
 const MASK_BITS = 8;
-/** Detail rows staged before their sums are added (see `SheetIngester.addIds`). */
-const ADD_STAGED = 256;
 const MASKS = 1 << MASK_BITS;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 
@@ -137,7 +135,6 @@ export class SheetIngester {
 
   finish(): SheetKind | 'skip' {
     if (this.kind === null) this.decide();
-    this.flushAdds();
     this.store.facts.flush();
     for (const [index, n] of this.badCells) {
       if (n <= 5) continue;
@@ -920,16 +917,18 @@ export class SheetIngester {
       const p = this.pl;
       if (p !== undefined) id = this.plainBucketId(p, when);
       if (id < 0) id = this.rowBucket(row, when).id;
-      // The row's sums and counts go to its bucket with the next rows' (see `addStaged`).
-      const nv = valueCols.length;
-      if (this.addVals.length !== ADD_STAGED * nv) this.addVals = new Float64Array(ADD_STAGED * nv);
-      const k = this.nAdds;
-      this.addIds[k] = id;
-      const staged = this.addVals;
-      for (let vi = 0; vi < nv; vi++) staged[k * nv + vi] = vals[vi]!;
-      this.takeParts(row, when, k);
-      if (++this.nAdds === ADD_STAGED) this.flushAdds();
+      // The bucket's sums and counts in the store's one array (read after the bucket: a new one may grow it).
+      const values = store.values;
+      const at = 2 * id * store.stride;
+      for (let vi = 0; vi < valueCols.length; vi++) {
+        const v = vals[vi]!;
+        if (Number.isNaN(v)) continue;
+        const o = at + 2 * valueCols[vi]!.slot;
+        values[o]! += v;
+        values[o + 1]! += 1;
+      }
     }
+    if (id >= 0) this.takeParts(row, when, id);
     if (any) {
       store.rows++;
       this.used++;
@@ -1120,58 +1119,8 @@ export class SheetIngester {
    * rows left out; and, when the sheet has dimensions that are not kept, adds the row's actuals to a bucket per
    * such dimension (the total's achievement over the groups that have a target, without `--by`).
    */
-  /**
-   * Detail rows whose sums and counts are not added to their buckets yet, `ADD_STAGED` at most: each row's
-   * bucket (`addIds`), its values by value column (`addVals`, NaN for none) and its ratio parts, numerator and
-   * denominator by pair (`addParts`, NaN when the row has not both). Added together by `flushAdds`, in the
-   * order of the rows, so each sum is the same to the last bit; added one by one between the reading of rows,
-   * each waited for its bucket's place in memory (a breakdown by rep adds among thousands of buckets). The
-   * store's values are read after `finish`.
-   */
-  private addIds = new Int32Array(ADD_STAGED);
-  private addVals = new Float64Array(0);
-  private addParts = new Float64Array(0);
-  private nAdds = 0;
-
-  private flushAdds(): void {
-    const n = this.nAdds;
-    if (n === 0) return;
-    this.nAdds = 0;
-    const store = this.store;
-    const values = store.values;
-    const stride = store.stride;
-    const cols = this.valueCols;
-    const nv = cols.length;
-    const staged = this.addVals;
-    const pairs = this.pairs ?? [];
-    const np = pairs.length;
-    const parts = this.addParts;
-    for (let k = 0; k < n; k++) {
-      const at = 2 * this.addIds[k]! * stride;
-      for (let vi = 0; vi < nv; vi++) {
-        const v = staged[k * nv + vi]!;
-        if (Number.isNaN(v)) continue;
-        const o = at + 2 * cols[vi]!.slot;
-        values[o]! += v;
-        values[o + 1]! += 1;
-      }
-      for (let pi = 0; pi < np; pi++) {
-        const num = parts[2 * (k * np + pi)]!;
-        if (Number.isNaN(num)) continue;
-        const p = pairs[pi]!;
-        const o = at + 2 * p.slots[0]!;
-        values[o]! += num;
-        values[o + 1]! += 1;
-        const q = at + 2 * p.slots[1]!;
-        values[q]! += parts[2 * (k * np + pi) + 1]!;
-        values[q + 1]! += 1;
-      }
-    }
-  }
-
-  /** The row's ratio parts (staged as row `k` of `addParts`) and its fine buckets' sums. */
-  private takeParts(row: SheetRow, when: When | null, k: number): void {
-    this.takeRatioParts(row, when, k, this.pairs ?? this.ratioPairs());
+  private takeParts(row: SheetRow, when: When | null, bucket: number): void {
+    this.takeRatioParts(row, when, bucket, this.pairs ?? this.ratioPairs());
     this.takeFine(row, when, this.fineCols ?? this.fineColumns());
   }
 
@@ -1215,27 +1164,25 @@ export class SheetIngester {
   private takeRatioParts(
     row: SheetRow,
     when: When | null,
-    k: number,
+    bucket: number,
     pairs: NonNullable<typeof this.pairs>,
   ): void {
-    const np = pairs.length;
-    if (np === 0) return;
-    if (this.addParts.length !== ADD_STAGED * 2 * np) this.addParts = new Float64Array(ADD_STAGED * 2 * np);
-    const staged = this.addParts;
-    for (let pi = 0; pi < np; pi++) {
+    for (let pi = 0; pi < pairs.length; pi++) {
       const p = pairs[pi]!;
       const d = this.parts[p.den.index]!;
       const n = this.parts[p.num.index]!;
       const hasD = !Number.isNaN(d);
       const hasN = !Number.isNaN(n);
-      const at = 2 * (k * np + pi);
       if (hasD && hasN) {
-        staged[at] = n;
-        staged[at + 1] = d;
-        continue;
-      }
-      staged[at] = Number.NaN;
-      if (hasD || hasN) {
+        const values = this.store.values;
+        const at = 2 * bucket * this.store.stride;
+        const o = at + 2 * p.slots[0]!;
+        values[o]! += n;
+        values[o + 1]! += 1;
+        const q = at + 2 * p.slots[1]!;
+        values[q]! += d;
+        values[q + 1]! += 1;
+      } else if (hasD || hasN) {
         const gap = p.gaps[hasD ? 0 : 1]!;
         const missing = hasD ? p.num : p.den;
         const wk = when === null ? '' : when.kind === 'day' ? String(when.day) : when.month;
