@@ -135,7 +135,6 @@ export class SheetIngester {
 
   finish(): SheetKind | 'skip' {
     if (this.kind === null) this.decide();
-    this.store.facts.flush();
     for (const [index, n] of this.badCells) {
       if (n <= 5) continue;
       this.store.warn({

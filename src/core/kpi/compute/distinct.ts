@@ -58,6 +58,7 @@ export function distinctCounts(
 ): void {
   const f = store.facts;
   if (f.length === 0 || !store.metrics.has('revenue')) return;
+  // The rows pushed last may still be staged (Facts.staged).
   f.flush();
   // A metric the data gives as a column (订单数, 新客户数) is read, not counted.
   const given = (key: string) => store.metrics.has(key) && !store.derived.has(key);
