@@ -7,6 +7,8 @@ import { formatLocation, InputError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import {
   type Acc,
+  accCount,
+  accSum,
   addTo,
   addToAll,
   groupKey,
@@ -191,7 +193,7 @@ class KpiRun {
     this.warnings = [...store.warnings];
     this.levels = o.by.map((_, i) => o.by.slice(0, i + 1));
     this.groupsAt = this.levels.map(() => new Map<string, Acc>());
-    this.total = newAcc({});
+    this.total = newAcc({}, store.slots.length);
     this.statedLabels = new Set(store.stated.filter((s) => s.undated).map((s) => s.label));
     this.answering = this.ranges.map((r) => statedAnswering(store, r));
     const targetSources = this.targetSources;
@@ -366,7 +368,7 @@ class KpiRun {
     if (!acc) {
       const g: Group = {};
       for (const key of keys) g[key] = src[key]!;
-      acc = newAcc(g);
+      acc = newAcc(g, this.store.slots.length);
       map.set(k, acc);
     }
     return acc;
@@ -490,12 +492,12 @@ class KpiRun {
 
   /** The accumulator holds a value in the slot in range `ri` (a count of 0, or no slot, is none). */
   private has(acc: Acc, ri: number, slot: number): boolean {
-    return slot >= 0 && Boolean(acc.counts[ri]![slot]);
+    return slot >= 0 && accCount(acc, ri, slot) !== 0;
   }
 
   /** The sum in a slot the accumulator holds a value in (`has`). */
   private sum(acc: Acc, ri: number, slot: number): number {
-    return acc.sums[ri]![slot]!;
+    return accSum(acc, ri, slot);
   }
 
   private metricValue(
@@ -539,7 +541,7 @@ class KpiRun {
     const slot = role === 'actual' ? sl.actual : sl.target;
     if (!this.has(acc, ri, slot)) return null;
     const sum = this.sum(acc, ri, slot);
-    const count = acc.counts[ri]![slot]!;
+    const count = accCount(acc, ri, slot);
     if (m.agg === 'sum') return sum;
     if (m.agg === 'mean') return sum / count;
     if (count === 1) return sum;
@@ -618,8 +620,8 @@ class KpiRun {
       if (t.metric === m.key && t.source === src.source && this.targetShare(t))
         targeted.set(groupKey(t.group, dims), label(t.group));
     if (targeted.size === 0) return null;
-    const covered = newAcc({});
-    const all = newAcc({});
+    const covered = newAcc({}, store.slots.length);
+    const all = newAcc({}, store.slots.length);
     const missing = new Map<string, string>();
     const slot = this.slotOf(m.key, 'actual');
     for (const b of buckets.values()) {
@@ -883,7 +885,7 @@ class KpiRun {
         if (levelRows.some((r) => keys.every((k) => r.group[k] === rec.group[k]))) continue;
         const g: Group = {};
         for (const k of keys) g[k] = rec.group[k]!;
-        const r = this.buildRow(m, newAcc(g), keys, false);
+        const r = this.buildRow(m, newAcc(g, store.slots.length), keys, false);
         if (r) levelRows.push(r);
       }
       if (l === 0) parents.push(levelRows);

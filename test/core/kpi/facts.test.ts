@@ -3,6 +3,16 @@
  * its order and purchase occasion as added (an order number, an order of its own, none; the day otherwise).
  */
 import { describe, expect, it } from 'vitest';
+import {
+  accCount,
+  accSum,
+  addToAll,
+  newAcc,
+  putSlot,
+  R_CUR,
+  R_PP,
+  R_PY,
+} from '../../../src/core/kpi/compute/acc.js';
 import { IdMap } from '../../../src/core/kpi/ingest/idmap.js';
 import {
   countOf,
@@ -15,6 +25,7 @@ import {
   KpiStore,
   NO_DAY,
   NO_ORDER,
+  newBucket,
   OWN_ORDER,
   sumOf,
 } from '../../../src/core/kpi/ingest.js';
@@ -129,5 +140,27 @@ describe('the id map', () => {
     expect(m.get(1)).toBe(-1);
     m.set(keys[7]!, 42);
     expect(m.get(keys[7]!)).toBe(42);
+  });
+});
+
+describe('accumulators', () => {
+  it('keep every slot when a later slot, or a bucket with more slots, needs more room', () => {
+    const acc = newAcc({ region: '华东' }, 2);
+    putSlot(acc, R_PY, 1, 10.5, 3);
+    // Slot 40 is past the room made for 2 slots (and the few more every accumulator has).
+    putSlot(acc, R_CUR, 40, 7, 1);
+    // A bucket of its own with 60 slots: its values add to every range's slot as given.
+    const b = newBucket(0, null, {}, 60);
+    b.values[2 * 55] = 2.25;
+    b.values[2 * 55 + 1] = 4;
+    b.values[2 * 1] = 1.5;
+    b.values[2 * 1 + 1] = 1;
+    addToAll([acc], R_PY, b);
+    expect([accSum(acc, R_PY, 1), accCount(acc, R_PY, 1)]).toEqual([12, 4]);
+    expect([accSum(acc, R_CUR, 40), accCount(acc, R_CUR, 40)]).toEqual([7, 1]);
+    expect([accSum(acc, R_PY, 55), accCount(acc, R_PY, 55)]).toEqual([2.25, 4]);
+    // Nothing else moved: the other ranges of those slots, and a slot past every room, hold no value.
+    expect([accCount(acc, R_CUR, 1), accCount(acc, R_PP, 55), accCount(acc, R_PY, 40)]).toEqual([0, 0, 0]);
+    expect(accCount(acc, R_CUR, 500)).toBe(0);
   });
 });

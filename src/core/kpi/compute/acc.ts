@@ -46,14 +46,53 @@ export const R_CUR = 0;
 export const R_PY = 1;
 export const R_PP = 2;
 
+/**
+ * A group's sums and counts of values per range (current, prior year, prior period) and slot (a count of 0 is no
+ * value), in one typed array with room for every slot — range `ri`'s sums from `2 × ri × room`, its counts `room`
+ * further: a breakdown by rep reads them a hundred thousand times, and arrays with holes, read past their end,
+ * took a slow path at each read. Read them with `accSum` and `accCount`.
+ */
 export interface Acc {
   group: Group;
-  sums: number[][];
-  counts: number[][];
+  values: Float64Array;
+  /** Slots per range. */
+  room: number;
 }
 
-export function newAcc(group: Group): Acc {
-  return { group, sums: [[], [], []], counts: [[], [], []] };
+/** Slots added after the accumulators are made (the distinct counts, a headcount) fit in this much more room. */
+const SLOT_ROOM = 16;
+
+/** An accumulator with room for `slots` slots (the store's) and a few more. */
+export function newAcc(group: Group, slots: number): Acc {
+  const room = slots + SLOT_ROOM;
+  return { group, values: new Float64Array(6 * room), room };
+}
+
+/** The sum of a slot in range `ri` (0 without values). */
+export function accSum(acc: Acc, ri: number, slot: number): number {
+  return slot < acc.room ? acc.values[2 * ri * acc.room + slot]! : 0;
+}
+
+/** How many values a slot holds in range `ri`. */
+export function accCount(acc: Acc, ri: number, slot: number): number {
+  return slot < acc.room ? acc.values[(2 * ri + 1) * acc.room + slot]! : 0;
+}
+
+/** Makes room for `slots` slots per range in an accumulator. */
+function roomFor(acc: Acc, slots: number): void {
+  const old = acc.room;
+  const room = slots + SLOT_ROOM;
+  const values = new Float64Array(6 * room);
+  for (let k = 0; k < 6; k++) values.set(acc.values.subarray(k * old, (k + 1) * old), k * room);
+  acc.values = values;
+  acc.room = room;
+}
+
+/** Sets a slot's sum and count in range `ri` (a count of 0: no value). */
+export function putSlot(acc: Acc, ri: number, slot: number, sum: number, count: number): void {
+  if (slot >= acc.room) roomFor(acc, slot + 1);
+  acc.values[2 * ri * acc.room + slot] = sum;
+  acc.values[(2 * ri + 1) * acc.room + slot] = count;
 }
 
 export function groupKey(g: Group, by: GroupKey[]): string {
@@ -72,16 +111,16 @@ export function addTo(acc: Acc, ri: number, b: Bucket): void {
 export function addToAll(accs: readonly Acc[], ri: number, b: Bucket): void {
   const values = b.values;
   const at = b.at;
+  for (let a = 0; a < accs.length; a++) if (accs[a]!.room < b.slots) roomFor(accs[a]!, b.slots);
   for (let i = 0; i < b.slots; i++) {
     const n = values[at + 2 * i + 1]!;
     if (n === 0) continue;
     const v = values[at + 2 * i]!;
     for (let a = 0; a < accs.length; a++) {
       const acc = accs[a]!;
-      const s = acc.sums[ri]!;
-      const c = acc.counts[ri]!;
-      s[i] = (s[i] ?? 0) + v;
-      c[i] = (c[i] ?? 0) + n;
+      const o = 2 * ri * acc.room + i;
+      acc.values[o]! += v;
+      acc.values[o + acc.room]! += n;
     }
   }
 }

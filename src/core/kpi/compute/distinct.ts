@@ -16,7 +16,7 @@ import {
 } from '../ingest.js';
 import { metricByKey } from '../metrics.js';
 
-import type { Acc, Range } from './acc.js';
+import { type Acc, putSlot, type Range } from './acc.js';
 
 /** Metrics counted as distinct values: a customer who buys in two regions counts once in the total. */
 export const DISTINCT = new Set(['active_customers', 'new_customers', 'active_reps', 'repeat_customers']);
@@ -281,9 +281,7 @@ function putCounts(store: KpiStore, ranges: (Range | null)[], per: Map<Acc, Dist
   // When each customer first bought and how far back the data reaches come from the store.
   const earliest = store.earliest;
   const put = (acc: Acc, ri: number, s: number, v: number) => {
-    if (s < 0) return;
-    acc.sums[ri]![s] = v;
-    acc.counts[ri]![s] = 1;
+    if (s >= 0) putSlot(acc, ri, s, v, 1);
   };
   for (const [acc, list] of per) {
     for (let ri = 0; ri < 3; ri++) {

@@ -8,7 +8,7 @@ import { km } from '../messages.js';
 import { findMetric, metricByKey, normName } from '../metrics.js';
 import type { Period } from '../period.js';
 import type { KpiWarning } from '../result.js';
-import { type Acc, inRange, R_CUR, R_PP, R_PY, type Range } from './acc.js';
+import { type Acc, inRange, putSlot, R_CUR, R_PP, R_PY, type Range } from './acc.js';
 
 /** Sheets whose stated period does not answer the one asked, and sheets whose period is assumed. */
 export function periodWarnings(
@@ -47,12 +47,8 @@ export function applyHeadcount(store: KpiStore, total: Acc, headcount: number): 
   info.scale = revenue.scale;
   store.derived.add('revenue_per_rep');
   const slot = store.slot('active_reps', 'actual');
-  total.sums[R_CUR]![slot] = headcount;
-  total.counts[R_CUR]![slot] = 1;
-  for (const ri of [R_PY, R_PP]) {
-    delete total.sums[ri]![slot];
-    delete total.counts[ri]![slot];
-  }
+  putSlot(total, R_CUR, slot, headcount, 1);
+  for (const ri of [R_PY, R_PP]) putSlot(total, ri, slot, 0, 0);
 }
 
 /** Money metrics in 元-based units are shown in the unit of revenue (回款额 in 万元 beside 销售额 in 万元). */
