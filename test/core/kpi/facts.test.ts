@@ -1,6 +1,7 @@
 /**
- * The facts behind distinct counts, kept by bucket in blocks: every row comes back in the order it was added,
- * its order and purchase occasion as added (an order number, an order of its own, none; the day otherwise).
+ * The store's arrays behind the sums: the facts behind distinct counts, kept by bucket in blocks (every row comes
+ * back in the order it was added, its order and purchase occasion as added: an order number, an order of its own,
+ * none; the day otherwise); the detail buckets' sums in one array; the id map; a group's accumulator.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -149,7 +150,7 @@ describe('accumulators', () => {
     putSlot(acc, R_PY, 1, 10.5, 3);
     // Slot 40 is past the room made for 2 slots (and the few more every accumulator has).
     putSlot(acc, R_CUR, 40, 7, 1);
-    // A bucket of its own with 60 slots: its values add to every range's slot as given.
+    // A bucket of its own with 60 slots, more than the room: its values add to the prior-year range only.
     const b = newBucket(0, null, {}, 60);
     b.values[2 * 55] = 2.25;
     b.values[2 * 55 + 1] = 4;
