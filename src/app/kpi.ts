@@ -394,6 +394,10 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
       ...ranges.filter((r) => r !== null).map((r) => ({ start: r.start, end: r.end })),
       ...(toDate ? [ranges[0].whole] : []),
     ];
+  } else {
+    // Chosen after the reading (defaultPeriod): a whole month, compared with whole months, so the reader
+    // keeps a bucket per group and month, not per group and day.
+    store.periodLater(asOf);
   }
   const sources = options.columns
     ? options.sources.map((s) => ({ ...s, columns: { ...options.columns, ...s.columns } }))

@@ -68,6 +68,7 @@ import {
   priorPeriodOf,
   progressOf,
   WEEKDAYS_ONLY,
+  ymd,
   ytdOf,
 } from './period.js';
 import type { Group, GroupKey, KpiResult, KpiRow, KpiWarning, PeriodFrom } from './result.js';
@@ -189,6 +190,18 @@ class KpiRun {
     this.cur = cur;
     this.ranges = compared.ranges;
     this.toDate = compared.toDate;
+    // Rows kept by month (`KpiStore.periodLater`) add up right over the months the reading kept only.
+    const dayInMonth = (day: number) => ymd(day).d;
+    if (
+      store.monthBuckets &&
+      this.ranges.some(
+        (r) =>
+          r && (dayInMonth(r.start) !== 1 || dayInMonth(r.end + 1) !== 1 || !store.keeps(r.start, r.end)),
+      )
+    )
+      throw new Error(
+        `internal: the rows were kept by month for a period chosen from the data, and ${o.period.label} is not compared over the months kept`,
+      );
     this.by = o.by;
     this.warnings = [...store.warnings];
     this.levels = o.by.map((_, i) => o.by.slice(0, i + 1));

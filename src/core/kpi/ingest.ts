@@ -69,6 +69,12 @@ const FINE_MAX = 50_000;
 /** `plainBucketId` keeps a bucket's id and its blank mask (a bit per kept dimension, at most 8) as id × MASKS + mask. */
 const MASK_BITS = 8;
 const MASKS = 1 << MASK_BITS;
+/**
+ * `plainBucketId` combines a row's kept shared strings with its stretch (`KpiStore.stretchOf`) in base
+ * STRETCHES: at most 8 stretches with a focus, a month each without one (a sheet over more than 21 years of
+ * months takes the slower way for the rest).
+ */
+const STRETCHES = 256;
 const MAYBE_TOTAL = /[合总總小汇匯全]|total|sum|overall/i;
 
 /**
@@ -1095,10 +1101,15 @@ export class SheetIngester {
         day: number | null;
         periods: When[];
         byDay: Map<number, When[]>;
-        /** Per dimension, the bucket over the asked period by shared-string index (null: a blank text). */
-        bySi: (Bucket | null | undefined)[][];
+        /**
+         * Per stretch (one with the ranges known ahead, a month each with whole months) and dimension, the
+         * bucket by shared-string index (null: a blank text).
+         */
+        bySi: (Bucket | null | undefined)[][][];
         /** With the ranges known ahead, the period of a day-dated row's bucket: the asked period's first day. */
         range: When | null;
+        /** With whole months (`KpiStore.wholeMonths`), each month stretch's month. */
+        months: When[];
       }
     | undefined;
 
@@ -1211,7 +1222,8 @@ export class SheetIngester {
       day: null,
       periods: [],
       byDay: new Map(),
-      bySi: dims.map(() => []),
+      bySi: [],
+      months: [],
       range:
         store.focus !== null && store.focus.length > 0 ? { kind: 'day', day: store.focus[0]!.start } : null,
     };
@@ -1221,7 +1233,8 @@ export class SheetIngester {
 
   /**
    * The row's actuals into a bucket per dimension not kept: with the asked period known ahead, one bucket per
-   * text over that period for day-dated rows (only rows in it are taken); else by month and ISO week.
+   * text over that period for day-dated rows (only rows in it are taken); with whole months ahead, one per text
+   * and month; else by month and ISO week.
    */
   private takeFine(row: SheetRow, when: When | null, fc: NonNullable<typeof this.fineCols>): void {
     const store = this.store;
@@ -1229,28 +1242,39 @@ export class SheetIngester {
     const values = fc.values;
     const vals = fc.row;
     for (let i = 0; i < values.length; i++) vals[i] = this.parts[values[i]!.index]!;
-    if (fc.range !== null && when !== null && when.kind === 'day') {
+    if ((fc.range !== null || store.wholeMonths) && when !== null && when.kind === 'day') {
       const p = this.pl;
+      let k = 0;
+      let period = fc.range;
+      if (period === null) {
+        k = store.stretchOf(when.day);
+        period = fc.months[k] ??= { kind: 'month', month: monthKey(when.day) };
+      }
+      let bySiOf = fc.bySi[k];
+      if (bySiOf === undefined) {
+        bySiOf = fc.dims.map(() => []);
+        fc.bySi[k] = bySiOf;
+      }
       for (let di = 0; di < fc.dims.length; di++) {
         const col = fc.dims[di]!.index;
         let fb: Bucket | null | undefined;
         if (p !== undefined && col < p.width && p.kind[col] === P_SHARED) {
           const si = p.si[col]!;
-          let bySi = fc.bySi[di]!;
+          let bySi = bySiOf[di]!;
           if (bySi.length !== p.shared.length) {
             bySi = new Array(p.shared.length);
-            fc.bySi[di] = bySi;
+            bySiOf[di] = bySi;
           }
           fb = bySi[si];
           if (fb === undefined) {
             const text = this.siText(p, si);
-            fb = text === '' ? null : this.fineBucket(fc, di, fc.range, text);
+            fb = text === '' ? null : this.fineBucket(fc, di, period, text);
             if (store.fine === null) return;
             bySi[si] = fb;
           }
         } else {
           const text = this.textAt(row, col);
-          fb = text === '' ? null : this.fineBucket(fc, di, fc.range, text);
+          fb = text === '' ? null : this.fineBucket(fc, di, period, text);
           if (store.fine === null) return;
         }
         if (fb === null) continue;
@@ -1338,7 +1362,7 @@ export class SheetIngester {
   }
 
   /**
-   * With the ranges known ahead, a day-dated row's bucket found by one lookup — its kept cells' shared-string
+   * A day-dated row's bucket found by one lookup — its kept cells' shared-string
    * indexes and its stretch (`KpiStore.stretchOf`) combined into one number — instead of a walk through the
    * tree of groups (three maps for a breakdown by region, product and rep). Sets `blankMask`, kept with the id
    * (which of the texts are blank is the same for the same indexes): a row reads no text. −1 when a kept cell
@@ -1346,12 +1370,12 @@ export class SheetIngester {
    */
   private plainBucketId(p: PlainCells, when: When | null): number {
     const store = this.store;
-    if (store.focus === null || when === null || when.kind !== 'day') return -1;
+    if (when === null || when.kind !== 'day' || (store.focus === null && !store.wholeMonths)) return -1;
     const kept = this.keptDims ?? this.keptColumns();
     const n = kept.length;
     const base = p.shared.length + 1;
     if (this.bucketIds === undefined) {
-      if (n > MASK_BITS || base ** n * 8 >= 2 ** 53) return -1;
+      if (n > MASK_BITS || base ** n * STRETCHES >= 2 ** 53) return -1;
       this.bucketIds = new IdMap();
     }
     let key = 0;
@@ -1360,7 +1384,9 @@ export class SheetIngester {
       if (col >= p.width || p.kind[col] !== P_SHARED) return -1;
       key = key * base + p.si[col]!;
     }
-    key = key * 8 + store.stretchOf(when.day);
+    const stretch = store.stretchOf(when.day);
+    if (stretch >= STRETCHES) return -1;
+    key = key * STRETCHES + stretch;
     // The bucket's id × MASKS + the blank mask.
     let found = this.bucketIds.get(key);
     if (found < 0) {

@@ -396,6 +396,115 @@ describe('a period known before reading (the store keeps a bucket per stretch of
   });
 });
 
+describe('no period asked (the store keeps a bucket per group and month: the period will be whole months)', () => {
+  // The same order lines as above, and two more in January for the year to date: 丁 first bought then.
+  const lines: Raw[][] = [
+    ['日期', '区域', '客户', '业务员', '销售额'],
+    ['2025-06-03', '华东', '甲', '张三', 10],
+    ['2026-01-05', '华南', '丁', '李四', 3],
+    ['2026-01-31', '华东', '丁', '张三', 4],
+    ['2026-05-20', '华东', '甲', '张三', 50],
+    ['2026-05-31', '华南', '丁', '李四', 5],
+    ['2026-06-01', '华东', '甲', '张三', 100],
+    ['2026-06-02', '华东', '甲', '张三', 20],
+    ['2026-06-02', '华南', '甲', '李四', 60],
+    ['2026-06-07', '华南', '乙', '李四', 80],
+    ['2026-06-08', '华南', '乙', '李四', 40],
+    ['2026-06-08', '华东', '丙', '王五', 30],
+    ['2026-06-30', '华东', '丙', '王五', 7],
+    ['2026-07-01', '华东', '丙', '王五', 9],
+  ];
+  const orders = { name: 'Orders', rows: lines };
+  const monthly = (by: GroupKey[], sheets: { name: string; rows: Raw[][] }[] = [orders], ytd = false) => {
+    const store = new KpiStore(by, 'en', {}, ytd, {});
+    store.periodLater(day('2026-07-15'));
+    for (const s of sheets) {
+      const ing = new SheetIngester(store, { file: 'export.xlsx', sheet: s.name });
+      s.rows.forEach((r, i) => {
+        ing.push({ n: i + 1, cells: r.map((v) => (v === null ? undefined : { v: v as string | number })) });
+      });
+      ing.finish();
+    }
+    return store;
+  };
+  const compute = (store: KpiStore, period: string, by: GroupKey[], ytd = false) =>
+    computeKpi(store, {
+      period: parsePeriod(period)!,
+      ytd,
+      asOf: day('2026-07-15'),
+      workdays: false,
+      by,
+      lang: 'en',
+    }).result;
+  // The newest rows first, as many CRMs list them: the period (June, the month before the as-of day's) is
+  // known from the first row, and January, February … April 2026 are in no compared range.
+  const newestFirst = { name: 'Orders', rows: [lines[0]!, ...lines.slice(1).reverse()] };
+  const cases: [string, GroupKey[], boolean, typeof orders][] = [
+    ['oldest first', [], false, orders],
+    ['oldest first', ['customer'], false, orders],
+    ['oldest first', ['region', 'customer'], false, orders],
+    ['oldest first', ['rep'], true, orders],
+    ['newest first', [], false, newestFirst],
+    ['newest first', ['region', 'rep'], false, newestFirst],
+    ['newest first', ['customer'], true, newestFirst],
+  ];
+  it.each(cases)(
+    '%s, by %j (year to date: %s): the same figures as a store that keeps every day',
+    (_, by, ytd, sheet) => {
+      const store = monthly(by, [sheet], ytd);
+      const plain = ingest([sheet], { by });
+      expect(defaultPeriod(store, day('2026-07-15')).period.label).toBe('2026-06');
+      expect(compute(store, '2026-06', by, ytd)).toEqual(compute(plain, '2026-06', by, ytd));
+      expect(store.bucketList.length).toBeLessThan(plain.bucketList.length);
+    },
+  );
+  it('newest first, the months in no compared range share one bucket per group', () => {
+    // June, May, June 2025, and one for July 2026 (after the period) and January 2026 together.
+    expect(
+      monthly([], [newestFirst]).bucketList.map((b) => (b.when?.kind === 'day' ? b.when.day : null)),
+    ).toEqual([-100_000_000, day('2026-06-01'), day('2026-05-01'), day('2025-06-01')]);
+    // 丁 bought first in January, a month left out: still not new in May.
+    const r = compute(monthly([], [newestFirst]), '2026-06', []);
+    expect(total(r.totals, 'new_customers')).toMatchObject({ actual: 2, priorPeriod: 0 });
+  });
+  it('counts repeat and new customers by their days, not by the month buckets', () => {
+    const r = compute(monthly([]), '2026-06', []);
+    // June: 甲 (1st, 2nd), 乙 (7th, 8th), 丙 (8th, 30th) each bought on two days; 乙 and 丙 bought first in June.
+    expect(total(r.totals, 'repeat_rate')?.actual).toBe(1);
+    expect(total(r.totals, 'new_customers')?.actual).toBe(2);
+    expect(total(r.totals, 'active_customers')?.actual).toBe(3);
+    expect(total(r.totals, 'revenue')?.actual).toBe(337);
+    expect(total(r.totals, 'revenue')?.priorYear).toBe(10);
+    expect(total(r.totals, 'revenue')?.priorPeriod).toBe(55);
+  });
+  it('a total over the regions with a target, without --by: the actuals of each region by month', () => {
+    const targets = {
+      name: 'Targets',
+      rows: [
+        ['区域', '月份', '目标'],
+        ['华东', '2026-06', 150],
+      ],
+    };
+    const r = compute(monthly([], [orders, targets]), '2026-06', []);
+    // June: 华东 100 + 20 + 30 + 7 = 157 against its 150; 华南's 180 is in the actual only.
+    expect(total(r.totals, 'revenue')).toMatchObject({ target: 150, actual: 337 });
+    expect(total(r.totals, 'revenue')?.achievement).toBeCloseTo(157 / 150, 12);
+    expect(r).toEqual(compute(ingest([orders, targets]), '2026-06', []));
+  });
+  it('refuses a period other than the one the reading kept the months for, rather than count them short', () => {
+    const store = monthly([]);
+    expect(() => compute(store, '2026-W23', [])).toThrow(
+      'internal: the rows were kept by month for a period chosen from the data, and 2026-W23 is not compared over the months kept',
+    );
+    // Mid-quarter on the as-of day (2026-07-15): the ranges stop on the 15th.
+    expect(() => compute(store, '2026-Q3', [])).toThrow('2026-Q3 is not compared over the months kept');
+    // Whole months, but its prior period (April) can no longer be the compared one: not kept.
+    expect(() => compute(monthly([], [newestFirst]), '2026-05', [])).toThrow(
+      '2026-05 is not compared over the months kept',
+    );
+  });
+});
+
 describe('totals rows found by shared-string index (the fast reader) as by text', () => {
   // A regional export with subtotal and grand-total lines among the order lines; the texts come once from
   // the shared-strings table, so the reader hands their index beside them.
