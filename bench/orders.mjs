@@ -40,7 +40,7 @@ export async function generate(rows, path) {
   const reps = Array.from({ length: 60 }, (_, i) => `销售${String(i + 1).padStart(2, '0')}`);
   const customers = Array.from({ length: 2000 }, (_, i) => `客户${String(i + 1).padStart(4, '0')}有限公司`);
   const start = Date.UTC(2025, 0, 1);
-  const span = 547; // 2025-01-01 … 2026-06-30
+  const span = 547; // days 0 … 546: 2025-01-01 … 2026-07-01 (one day of July, after the bench's H1)
   for (let i = 0; i < rows; i++) {
     const revenue = Math.round((2000 + rnd() * 98000) * 100) / 100;
     const receivable = Math.round(revenue * (0.8 + rnd() * 0.2) * 100) / 100;
