@@ -396,7 +396,8 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
     ];
   } else {
     // Chosen after the reading (defaultPeriod): a whole month, compared with whole months, so the reader
-    // keeps a bucket per group and month, not per group and day.
+    // keeps a bucket per group and month, not per group and day, and leaves out the months that no compared
+    // range can be in any more.
     store.periodLater(asOf);
   }
   const sources = options.columns

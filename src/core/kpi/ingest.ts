@@ -1108,7 +1108,7 @@ export class SheetIngester {
         bySi: (Bucket | null | undefined)[][][];
         /** With the ranges known ahead, the period of a day-dated row's bucket: the asked period's first day. */
         range: When | null;
-        /** With whole months (`KpiStore.wholeMonths`), each month stretch's month. */
+        /** With whole months (`KpiStore.periodLater`), each month stretch's month. */
         months: When[];
       }
     | undefined;
@@ -1248,7 +1248,8 @@ export class SheetIngester {
       let period = fc.range;
       if (period === null) {
         k = store.stretchOf(when.day);
-        period = fc.months[k] ??= { kind: 'month', month: monthKey(when.day) };
+        period = fc.months[k] ?? { kind: 'month', month: monthKey(when.day) };
+        fc.months[k] = period;
       }
       let bySiOf = fc.bySi[k];
       if (bySiOf === undefined) {
