@@ -406,6 +406,13 @@ export async function runKpi(options: KpiOptions, deps: KpiDeps): Promise<KpiRun
   const { files, sheets } = await ingestFiles(sources, store, deps);
   const chosen = period ? undefined : defaultPeriod(store, asOf);
   const p = period ?? chosen!.period;
+  const short = chosen?.from.kind === 'data' ? chosen.from.short : undefined;
+  if (short) {
+    const { month, last } = short;
+    const end = parsePeriod(month)!.end;
+    const message = km.stopsEarly({ month, last: isoOfDay(last), days: end - last, period: p.label });
+    store.warnings.push({ message: message(options.lang), file: null, sheet: null, cell: null });
+  }
   const from: PeriodFrom = period ? (options.periodFromMeeting ? 'meeting' : 'option') : chosen!.from.kind;
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const ytd = Boolean(options.ytd);

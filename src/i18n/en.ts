@@ -63,6 +63,8 @@ export const en = {
       toDateNoPrior: 'mid-period, like for like: actuals {current}, prior year {priorYear}',
       afterAsOf:
         'rows dated after the as-of day {asOf} are not counted (--as-of {end} counts the whole period)',
+      stopsEarly:
+        'the rows of {month} stop on {last}, {days} days before its end, so {month} is not complete in the data: the period is {period} (--period {month} to see {month} anyway)',
       weekOnMonths: 'the data has months only; a week cannot be cut from them',
       mismatch: '{metric}: {summary} here, but the detail rows add up to {detail}; the detail rows are used',
       noHolidays: 'no Chinese holiday data for {years}: working days there are counted Monday to Friday',

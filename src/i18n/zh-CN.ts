@@ -51,6 +51,8 @@ export const zhCN: Messages = {
       toDate: '期间未结束，按同期已过天数比较：本期 {current}，去年同期 {priorYear}，上期 {priorPeriod}',
       toDateNoPrior: '期间未结束，按同期已过天数比较：本期 {current}，去年同期 {priorYear}',
       afterAsOf: '截至日 {asOf} 之后的数据行未计入（--as-of {end} 计入整个期间）',
+      stopsEarly:
+        '{month} 的数据行只到 {last}（距月末还有 {days} 天），该月在数据中不完整：期间取 {period}（仍要看 {month}：--period {month}）',
       weekOnMonths: '数据只有月度粒度，无法截取某一周',
       mismatch: '{metric}：此处为 {summary}，但明细行合计为 {detail}；以明细行为准',
       noHolidays: '没有 {years} 年的节假日数据：该年工作日按周一至周五计算',

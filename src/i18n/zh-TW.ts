@@ -51,6 +51,8 @@ export const zhTW: Messages = {
       toDate: '期間未結束，按同期已過天數比較：本期 {current}，去年同期 {priorYear}，上期 {priorPeriod}',
       toDateNoPrior: '期間未結束，按同期已過天數比較：本期 {current}，去年同期 {priorYear}',
       afterAsOf: '截至日 {asOf} 之後的資料列未計入（--as-of {end} 計入整個期間）',
+      stopsEarly:
+        '{month} 的資料列只到 {last}（距月底還有 {days} 天），該月在資料中不完整：期間取 {period}（仍要看 {month}：--period {month}）',
       weekOnMonths: '資料只有月度粒度，無法擷取某一週',
       mismatch: '{metric}：此處為 {summary}，但明細列合計為 {detail}；以明細列為準',
       noHolidays: '沒有 {years} 年的國定假日資料：該年工作日按週一至週五計算',

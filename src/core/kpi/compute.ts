@@ -107,13 +107,27 @@ export interface Computed {
 export type PeriodSource =
   | { kind: 'option' }
   | { kind: 'meeting' }
-  | { kind: 'data' }
+  | {
+      kind: 'data';
+      /** The data's latest month, left for the one before because its rows stop early (`STOPS_EARLY`). */
+      short?: { month: string; last: number };
+    }
   | { kind: 'stated'; file: string; sheet: string; cell: string }
   | { kind: 'today' };
 
 /**
+ * In data with rows on most days (on at least half of the `DENSE_DAYS` days before the month), a month whose rows
+ * stop more than `STOPS_EARLY` days before its end is not complete in the data: the export was taken during it.
+ * A week covers a weekend, or the Spring Festival starting at a month's end; data with rows on fewer days (a few
+ * deals a month) can well have none in a month's last weeks.
+ */
+export const STOPS_EARLY = 7;
+const DENSE_DAYS = 56;
+
+/**
  * The period to show when none is asked: the latest complete month of the dated rows (never beyond the as-of
- * day); else the latest period a sheet states; else the month before the as-of day.
+ * day; in data with rows on most days, a month whose rows stop more than `STOPS_EARLY` days before its end gives
+ * way to the one before); else the latest period a sheet states; else the month before the as-of day.
  */
 export function defaultPeriod(store: KpiStore, asOf: number): { period: Period; from: PeriodSource } {
   if (store.latestDay === null && store.latestMonth === null) {
@@ -128,20 +142,26 @@ export function defaultPeriod(store: KpiStore, asOf: number): { period: Period; 
       };
     return { period: monthPeriodOf(monthPeriodOf(asOf).start - 1), from: { kind: 'today' } };
   }
-  return { period: latestCompleteMonth(store, asOf), from: { kind: 'data' } };
-}
-
-function latestCompleteMonth(store: KpiStore, asOf: number): Period {
   const months: string[] = [];
   if (store.latestMonth) months.push(store.latestMonth);
-  if (store.latestDay !== null) months.push(isoOfDay(store.latestDay).slice(0, 7));
-  let latest = months.sort().at(-1);
+  if (store.latestDay !== null) months.push(monthKey(store.latestDay));
+  const latest = months.sort().at(-1)!;
   const lastComplete = monthPeriodOf(monthPeriodOf(asOf).start - 1);
-  if (!latest || latest > lastComplete.label) latest = lastComplete.label;
+  // The data runs past the month before the as-of day's: that month is covered.
+  if (latest > lastComplete.label) return { period: lastComplete, from: { kind: 'data' } };
   const p = parsePeriod(latest)!;
-  // A month in the data that is not over yet as of the day is not complete: take the one before.
-  if (p.end > asOf) return priorPeriodOf(p);
-  return p;
+  // Day-dated rows on most days that stop early in their latest month (no sheet gives that month as a whole): the
+  // export was taken during it.
+  const last = store.latestDay;
+  if (
+    last !== null &&
+    monthKey(last) === latest &&
+    store.latestMonth !== latest &&
+    p.end - last > STOPS_EARLY &&
+    2 * store.daysWithRows(p.start - DENSE_DAYS, p.start - 1) >= DENSE_DAYS
+  )
+    return { period: priorPeriodOf(p), from: { kind: 'data', short: { month: latest, last } } };
+  return { period: p, from: { kind: 'data' } };
 }
 
 export function computeKpi(store: KpiStore, o: ComputeOptions): Computed {

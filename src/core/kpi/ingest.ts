@@ -998,6 +998,7 @@ export class SheetIngester {
     if (when !== this.statedWhen) this.covered(when);
     if (when.kind === 'day') {
       if (store.latestDay === null || when.day > store.latestDay) store.latestDay = when.day;
+      store.markDay(when.day);
     } else if (
       /^\d{4}-\d{2}$/.test(when.month) &&
       (store.latestMonth === null || when.month > store.latestMonth)

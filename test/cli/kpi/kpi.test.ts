@@ -571,6 +571,52 @@ describe('salesmeet kpi: files out', () => {
   });
 });
 
+describe('salesmeet kpi: the default period when the latest month of the data stops early', () => {
+  it('takes the month before, says so in the three languages, and --period takes the month anyway', async () => {
+    const { dir: tmp, cleanup: done } = tempDir();
+    try {
+      // An export taken on 2026-07-01, read at the end of November: an order every day from April, and July
+      // holds one day.
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('订单');
+      ws.addRow(['订单日期', '区域', '销售额']);
+      const lines: [string, number][] = [['2025-06-12', 40]];
+      for (let d = Date.UTC(2026, 3, 1); d <= Date.UTC(2026, 5, 30); d += 86_400_000)
+        lines.push([new Date(d).toISOString().slice(0, 10), 10]);
+      lines.push(['2026-07-01', 30]);
+      for (const [d, v] of lines) ws.addRow([new Date(`${d}T00:00:00Z`), '华东', v]);
+      ws.getColumn(1).numFmt = 'yyyy-mm-dd';
+      await wb.xlsx.writeFile(join(tmp, 'orders.xlsx'));
+      const asOf = ['--as-of', '2026-11-29'];
+      const j = JSON.parse((await runIn(['kpi', 'orders.xlsx', ...asOf, '--json'], { cwd: tmp })).stdout);
+      expect(j.period).toEqual({ label: '2026-06', start: '2026-06-01', end: '2026-06-30', from: 'data' });
+      // June: 30 days × 10; May: 31 × 10.
+      expect(j.totals[0]).toMatchObject({ metric: 'revenue', actual: 300, priorYear: 40, priorPeriod: 310 });
+      const en =
+        'the rows of 2026-07 stop on 2026-07-01, 30 days before its end, so 2026-07 is not complete in the data: the period is 2026-06 (--period 2026-07 to see 2026-07 anyway)';
+      expect(j.warnings).toEqual([{ message: en, file: null, sheet: null, cell: null }]);
+      const table = await runIn(['kpi', 'orders.xlsx', ...asOf, '--lang', 'en'], { cwd: tmp });
+      expect(table.code).toBe(0);
+      expect(table.stdout + table.stderr).toContain(en);
+      const zh = await runIn(['kpi', 'orders.xlsx', ...asOf, '--lang', 'zh-CN'], { cwd: tmp });
+      expect(zh.stdout + zh.stderr).toContain(
+        '2026-07 的数据行只到 2026-07-01（距月末还有 30 天），该月在数据中不完整：期间取 2026-06（仍要看 2026-07：--period 2026-07）',
+      );
+      const tw = await runIn(['kpi', 'orders.xlsx', ...asOf, '--lang', 'zh-TW'], { cwd: tmp });
+      expect(tw.stdout + tw.stderr).toContain(
+        '2026-07 的資料列只到 2026-07-01（距月底還有 30 天），該月在資料中不完整：期間取 2026-06（仍要看 2026-07：--period 2026-07）',
+      );
+      const july = JSON.parse(
+        (await runIn(['kpi', 'orders.xlsx', ...asOf, '--period', '2026-07', '--json'], { cwd: tmp })).stdout,
+      );
+      expect(july.totals[0]).toMatchObject({ actual: 30, priorPeriod: 300 });
+      expect(july.warnings).toEqual([]);
+    } finally {
+      done();
+    }
+  });
+});
+
 describe('salesmeet kpi --meeting (the examples)', () => {
   it('half-year review: summary, detail and targets agree', async () => {
     const { dir: tmp, cleanup: done } = tempDir();

@@ -498,10 +498,52 @@ describe('no period asked (the store keeps a bucket per group and month: the per
     );
     // Mid-quarter on the as-of day (2026-07-15): the ranges stop on the 15th.
     expect(() => compute(store, '2026-Q3', [])).toThrow('2026-Q3 is not compared over the months kept');
-    // Whole months, but its prior period (April) can no longer be the compared one: not kept.
-    expect(() => compute(monthly([], [newestFirst]), '2026-05', [])).toThrow(
-      '2026-05 is not compared over the months kept',
+    // Whole months, but its prior period (March) can no longer be a compared one: not kept.
+    expect(() => compute(monthly([], [newestFirst]), '2026-04', [])).toThrow(
+      '2026-04 is not compared over the months kept',
     );
+  });
+});
+
+describe('the default period: a latest month whose rows stop early gives way to the one before', () => {
+  // Rows on every day from 2026-05-06 (56 days before July) to `last`, or only on three days (`sparse`).
+  const store = (last: string, o: { monthSheet?: boolean; sparse?: boolean } = {}) => {
+    const days: Raw[][] = [];
+    if (o.sparse) days.push(['2026-05-20', '华东', 10], ['2026-06-11', '华东', 10], [last, '华东', 5]);
+    else for (let d = day('2026-05-06'); d <= day(last); d++) days.push([isoOfDay(d), '华东', 10]);
+    const sheets = [{ name: 'Orders', rows: [['日期', '区域', '销售额'], ...days] }];
+    if (o.monthSheet)
+      sheets.push({
+        name: 'Monthly',
+        rows: [
+          ['月份', '区域', '销售额'],
+          ['2026-07', '华东', 99],
+        ],
+      });
+    return ingest(sheets);
+  };
+  const asOf = day('2026-11-29');
+  it('rows on most days that stop more than 7 days before the month ends: the month before, and which was left', () => {
+    expect(defaultPeriod(store('2026-07-01'), asOf)).toEqual({
+      period: parsePeriod('2026-06'),
+      from: { kind: 'data', short: { month: '2026-07', last: day('2026-07-01') } },
+    });
+    // 2026-07-23 is 8 days before the 31st.
+    expect(defaultPeriod(store('2026-07-23'), asOf).period.label).toBe('2026-06');
+  });
+  it('kept: 7 days or fewer, rows on few days, a sheet by month, the month before a later as-of month', () => {
+    expect(defaultPeriod(store('2026-07-24'), asOf)).toEqual({
+      period: parsePeriod('2026-07'),
+      from: { kind: 'data' },
+    });
+    // A few deals a month: none in a month's last weeks says nothing.
+    expect(defaultPeriod(store('2026-07-01', { sparse: true }), asOf).period.label).toBe('2026-07');
+    expect(defaultPeriod(store('2026-07-01', { monthSheet: true }), asOf).period.label).toBe('2026-07');
+    // Read on 2026-07-15: the month before the as-of day's (June) is covered, as the rows run past it.
+    expect(defaultPeriod(store('2026-07-01'), day('2026-07-15'))).toEqual({
+      period: parsePeriod('2026-06'),
+      from: { kind: 'data' },
+    });
   });
 });
 

@@ -541,6 +541,27 @@ export class KpiStore {
   targets: TargetRecord[] = [];
   warnings: KpiWarning[] = [];
   notes: Note[] = [];
+  /** Which days have dated detail rows with values (days 0 … 65,535: 1970 to 2149), for `daysWithRows`. */
+  private dayMarks: Uint8Array | undefined;
+
+  markDay(day: number): void {
+    if (day < 0 || day >= 65_536) return;
+    let marks = this.dayMarks;
+    if (marks === undefined) {
+      marks = new Uint8Array(65_536);
+      this.dayMarks = marks;
+    }
+    marks[day] = 1;
+  }
+
+  /** How many days from `start` to `end` have dated detail rows with values. */
+  daysWithRows(start: number, end: number): number {
+    const marks = this.dayMarks;
+    let n = 0;
+    if (marks !== undefined) for (let d = Math.max(0, start); d <= Math.min(end, 65_535); d++) n += marks[d]!;
+    return n;
+  }
+
   /** Latest month and day seen in dated detail rows. */
   latestDay: number | null = null;
   latestMonth: string | null = null;
@@ -652,7 +673,7 @@ export class KpiStore {
   monthBuckets = false;
   /** With whole months: months are numbered year × 12 + month − 1; the latest the period can be. */
   private lastMonth = 0;
-  /** The latest month of a day-dated row so far: the period is at least this month, or `lastMonth`. */
+  /** The latest month of a day-dated row so far: the period is at least the month before it, or before `lastMonth`. */
   private maxMonth = Number.NEGATIVE_INFINITY;
   /** Months a compared range can still hold: two spans, inclusive (then the period's own months). */
   private keptSpans = [0, 0, 0, 0];
@@ -694,13 +715,14 @@ export class KpiStore {
   }
 
   /**
-   * The months a compared range can still be in. The period P is at least `from` (the latest month so far, or
-   * the last it can be) and at most `lastMonth`; its ranges are P, P − 1 and P − 12, or with `--ytd` January to
+   * The months a compared range can still be in. The period P is at least `from` (the month before the latest
+   * month so far, or before the last it can be: `defaultPeriod` takes the month before when the rows of the
+   * latest stop early) and at most `lastMonth`; its ranges are P, P − 1 and P − 12, or with `--ytd` January to
    * P and the same a year earlier.
    */
   private monthBounds(): void {
     const last = this.lastMonth;
-    const from = Math.min(this.maxMonth, last);
+    const from = Math.min(this.maxMonth, last) - 1;
     // January of the period's year with --ytd (before the first row, `from` is −∞).
     const start = this.ytd && Number.isFinite(from) ? from - (((from % 12) + 12) % 12) : from;
     this.periodSpan = [start, last];
