@@ -353,22 +353,24 @@ describe('sales metrics counted from order lines', () => {
   });
 });
 
+// Order lines without an order number: each line is an order, and a customer who buys on two days repeats.
+const ORDER_LINES: Raw[][] = [
+  ['日期', '区域', '客户', '业务员', '销售额'],
+  ['2025-06-03', '华东', '甲', '张三', 10],
+  ['2026-05-20', '华东', '甲', '张三', 50],
+  ['2026-05-31', '华南', '丁', '李四', 5],
+  ['2026-06-01', '华东', '甲', '张三', 100],
+  ['2026-06-02', '华东', '甲', '张三', 20],
+  ['2026-06-02', '华南', '甲', '李四', 60],
+  ['2026-06-07', '华南', '乙', '李四', 80],
+  ['2026-06-08', '华南', '乙', '李四', 40],
+  ['2026-06-08', '华东', '丙', '王五', 30],
+  ['2026-06-30', '华东', '丙', '王五', 7],
+  ['2026-07-01', '华东', '丙', '王五', 9],
+];
+
 describe('a period known before reading (the store keeps a bucket per stretch of days between the ranges, not per day)', () => {
-  // Order lines without an order number: each line is an order, and a customer who buys on two days repeats.
-  const lines: Raw[][] = [
-    ['日期', '区域', '客户', '业务员', '销售额'],
-    ['2025-06-03', '华东', '甲', '张三', 10],
-    ['2026-05-20', '华东', '甲', '张三', 50],
-    ['2026-05-31', '华南', '丁', '李四', 5],
-    ['2026-06-01', '华东', '甲', '张三', 100],
-    ['2026-06-02', '华东', '甲', '张三', 20],
-    ['2026-06-02', '华南', '甲', '李四', 60],
-    ['2026-06-07', '华南', '乙', '李四', 80],
-    ['2026-06-08', '华南', '乙', '李四', 40],
-    ['2026-06-08', '华东', '丙', '王五', 30],
-    ['2026-06-30', '华东', '丙', '王五', 7],
-    ['2026-07-01', '华东', '丙', '王五', 9],
-  ];
+  const lines = ORDER_LINES;
   const cases: [string, GroupKey[]][] = [
     ['2026-06', []],
     ['2026-06', ['customer']],
@@ -399,20 +401,10 @@ describe('a period known before reading (the store keeps a bucket per stretch of
 describe('no period asked (the store keeps a bucket per group and month: the period will be whole months)', () => {
   // The same order lines as above, and two more in January for the year to date: 丁 first bought then.
   const lines: Raw[][] = [
-    ['日期', '区域', '客户', '业务员', '销售额'],
-    ['2025-06-03', '华东', '甲', '张三', 10],
+    ...ORDER_LINES.slice(0, 2),
     ['2026-01-05', '华南', '丁', '李四', 3],
     ['2026-01-31', '华东', '丁', '张三', 4],
-    ['2026-05-20', '华东', '甲', '张三', 50],
-    ['2026-05-31', '华南', '丁', '李四', 5],
-    ['2026-06-01', '华东', '甲', '张三', 100],
-    ['2026-06-02', '华东', '甲', '张三', 20],
-    ['2026-06-02', '华南', '甲', '李四', 60],
-    ['2026-06-07', '华南', '乙', '李四', 80],
-    ['2026-06-08', '华南', '乙', '李四', 40],
-    ['2026-06-08', '华东', '丙', '王五', 30],
-    ['2026-06-30', '华东', '丙', '王五', 7],
-    ['2026-07-01', '华东', '丙', '王五', 9],
+    ...ORDER_LINES.slice(2),
   ];
   const orders = { name: 'Orders', rows: lines };
   const monthly = (by: GroupKey[], sheets: { name: string; rows: Raw[][] }[] = [orders], ytd = false) => {
