@@ -198,6 +198,12 @@ export interface StageNames {
 /** A customer's first purchase day before any (`KpiStore.firstSeen`). */
 export const NOT_SEEN = 2_147_483_647;
 
+/** A day's month as a number: year × 12 + month − 1 (consecutive months are consecutive numbers). */
+function monthNumber(day: number): number {
+  const { y, m } = ymd(day);
+  return y * 12 + m - 1;
+}
+
 /** The day of the buckets of months no compared range can be in (`KpiStore.stretchOf`): in none. */
 const LEFT_OUT_DAY = -100_000_000;
 
@@ -659,9 +665,8 @@ export class KpiStore {
    * `fine` buckets only of the months a compared range can still be in.
    */
   periodLater(asOf: number): void {
-    const { y, m } = ymd(asOf);
     this.wholeMonths = true;
-    this.lastMonth = y * 12 + m - 2;
+    this.lastMonth = monthNumber(asOf) - 1;
     this.stretchWhen = [{ kind: 'day', day: LEFT_OUT_DAY }];
     this.stretchMonth = [Number.NaN];
     this.monthBounds();
@@ -671,7 +676,7 @@ export class KpiStore {
   wholeMonths = false;
   /** Whether some bucket stands for a whole month (see `stretchOf`): the ranges must be whole months. */
   monthBuckets = false;
-  /** With whole months: months are numbered year × 12 + month − 1; the latest the period can be. */
+  /** With whole months: the latest month the period can be (`monthNumber`). */
   private lastMonth = 0;
   /** The latest month of a day-dated row so far: the period is at least the month before it, or before `lastMonth`. */
   private maxMonth = Number.NEGATIVE_INFINITY;
@@ -700,7 +705,7 @@ export class KpiStore {
         found = this.stretchWhen.length;
         this.monthStretches.set(first, found);
         this.stretchWhen.push({ kind: 'day', day: first });
-        this.stretchMonth.push(y * 12 + m - 1);
+        this.stretchMonth.push(monthNumber(day));
         this.monthBuckets = true;
       }
       k = found;
@@ -742,9 +747,7 @@ export class KpiStore {
    */
   keeps(start: number, end: number): boolean {
     if (!this.wholeMonths) return true;
-    const a = ymd(start);
-    const b = ymd(end);
-    for (let month = a.y * 12 + a.m - 1; month <= b.y * 12 + b.m - 1; month++)
+    for (let month = monthNumber(start); month <= monthNumber(end); month++)
       if (!this.monthKept(month, false)) return false;
     return true;
   }
